@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "jobs/events.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace FateDeployer {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("FateDeployer::RunReport", text);
+}
+
+QJsonObject containerJson(const ContainerStatus &c)
+{
+    return QJsonObject{{QStringLiteral("name"), c.name},
+                       {QStringLiteral("service"), c.service},
+                       {QStringLiteral("state"), c.state},
+                       {QStringLiteral("health"), c.health},
+                       {QStringLiteral("restarts"), c.restartCount},
+                       {QStringLiteral("image"), c.image},
+                       {QStringLiteral("ports"), c.ports},
+                       {QStringLiteral("uptime_s"), c.uptimeSeconds}};
+}
+
+} // namespace
+
+QString stepResultName(StepResult result)
+{
+    switch (result) {
+    case StepResult::Pending:
+        return QStringLiteral("pending");
+    case StepResult::Running:
+        return QStringLiteral("running");
+    case StepResult::Ok:
+        return QStringLiteral("ok");
+    case StepResult::Warning:
+        return QStringLiteral("warning");
+    case StepResult::Failed:
+        return QStringLiteral("failed");
+    case StepResult::Skipped:
+        return QStringLiteral("skipped");
+    case StepResult::Cancelled:
+        return QStringLiteral("cancelled");
+    }
+    return QString();
+}
+
+const StepOutcome *HostOutcome::failedStep() const
+{
+    for (const StepOutcome &s : steps)
+        if (s.result == StepResult::Failed)
+            return &s;
+    return nullptr;
+}
+
+bool RunReport::succeeded() const
+{
+    if (cancelled || hosts.isEmpty())
+        return false;
+    for (const HostOutcome &h : hosts)
+        if (!h.succeeded())
+            return false;
+    return true;
+}
+
+QStringList RunReport::failedHostKeys() const
+{
+    QStringList keys;
+    for (const HostOutcome &h : hosts)
+        if (!h.succeeded())
+            keys.append(h.target.key);
+    return keys;
+}
+
+QString RunReport::toText() const
+{
+    QString t;
+    t += tr("%1 of project %2, started %3 UTC, %4 s: %5")
+             .arg(operationTitle(operation), projectName, startedAt.toString(Qt::ISODate))
+             .arg(double(durationMs) / 1000.0, 0, 'f', 1)
+             .arg(succeeded() ? tr("succeeded") : cancelled ? tr("cancelled") : tr("FAILED"))
+         + QLatin1Char('\n');
+    for (const HostOutcome &h : hosts) {
+        t += QStringLiteral("\n%1: %2\n").arg(h.target.label, stepResultName(h.result));
+        for (const StepOutcome &s : h.steps) {
+            if (s.result == StepResult::Skipped || s.result == StepResult::Pending)
+                continue;
+            t += QStringLiteral("  [%1] %2: %3 (%4 ms)\n")
+                     .arg(stepResultName(s.result), stepKindTitle(s.kind), s.summary)
+                     .arg(s.durationMs);
+            if (!s.fix.isEmpty() && s.result != StepResult::Ok)
+                t += QStringLiteral("      ") + tr("fix: %1").arg(s.fix) + QLatin1Char('\n');
+            if (s.result == StepResult::Failed) {
+                if (!s.command.isEmpty())
+                    t += QStringLiteral("      ") + tr("command: %1").arg(s.command) + QLatin1Char('\n');
+                for (const QString &line : s.lastLines)
+                    t += QStringLiteral("      | ") + line + QLatin1Char('\n');
+            }
+        }
+        for (const ContainerStatus &c : h.containers)
+            t += QStringLiteral("    %1  %2  %3  restarts=%4  %5\n")
+                     .arg(c.name, c.state, c.health.isEmpty() ? QStringLiteral("-") : c.health)
+                     .arg(c.restartCount)
+                     .arg(c.ports);
+    }
+    return t;
+}
+
+QByteArray RunReport::toJson() const
+{
+    QJsonArray hostList;
+    for (const HostOutcome &h : hosts) {
+        QJsonArray steps;
+        for (const StepOutcome &s : h.steps)
+            steps.append(QJsonObject{{QStringLiteral("step"), stepKindName(s.kind)},
+                                     {QStringLiteral("result"), stepResultName(s.result)},
+                                     {QStringLiteral("summary"), s.summary},
+                                     {QStringLiteral("fix"), s.fix},
+                                     {QStringLiteral("command"), s.command},
+                                     {QStringLiteral("last_lines"), QJsonArray::fromStringList(s.lastLines)},
+                                     {QStringLiteral("duration_ms"), s.durationMs}});
+        QJsonArray containers;
+        for (const ContainerStatus &c : h.containers)
+            containers.append(containerJson(c));
+        hostList.append(QJsonObject{{QStringLiteral("host"), h.target.key},
+                                    {QStringLiteral("address"), h.target.address},
+                                    {QStringLiteral("result"), stepResultName(h.result)},
+                                    {QStringLiteral("compose"), h.composeCommand},
+                                    {QStringLiteral("duration_ms"), h.durationMs},
+                                    {QStringLiteral("lines"), h.lineCount},
+                                    {QStringLiteral("steps"), steps},
+                                    {QStringLiteral("containers"), containers}});
+    }
+    QJsonObject o{{QStringLiteral("id"), id},
+                  {QStringLiteral("operation"), operationName(operation)},
+                  {QStringLiteral("project"), projectName},
+                  {QStringLiteral("project_hash"), projectHash},
+                  {QStringLiteral("started_at"), startedAt.toString(Qt::ISODateWithMs)},
+                  {QStringLiteral("duration_ms"), durationMs},
+                  {QStringLiteral("cancelled"), cancelled},
+                  {QStringLiteral("ok"), succeeded()},
+                  {QStringLiteral("hosts"), hostList}};
+    return QJsonDocument(o).toJson(QJsonDocument::Indented);
+}
+
+} // namespace FateDeployer

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "jobs/parsers.h"
+#include "jobs/plan.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QMap>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+namespace FateDeployer {
+
+enum class StepResult { Pending, Running, Ok, Warning, Failed, Skipped, Cancelled };
+QString stepResultName(StepResult result); ///< stable id: "ok", "failed", ...
+
+enum class OutputStream { Stdout, Stderr, Info };
+
+/// One line of remote output (or an engine note), numbered per host without gaps from 1.
+struct LogLine
+{
+    QString host;
+    OutputStream stream = OutputStream::Stdout;
+    qint64 sequence = 0;
+    qint64 msecsSinceStart = 0;
+    QString text;
+};
+
+/// The outcome of one step: what happened, what to do, and the evidence.
+struct StepOutcome
+{
+    StepKind kind = StepKind::Connect;
+    StepResult result = StepResult::Pending;
+    QString summary; ///< translated, one line: "Docker 20.10.24", "port 9370 is used by another program"
+    QString fix;     ///< translated, empty when nothing to do
+    QString command; ///< the failing remote command (secrets never appear in commands)
+    QStringList lastLines; ///< last output lines of the failing command
+    qint64 durationMs = 0;
+};
+
+/// Everything one host job produced.
+struct HostOutcome
+{
+    HostTarget target;
+    StepResult result = StepResult::Pending; ///< Ok, Warning, Failed or Cancelled
+    QList<StepOutcome> steps;
+    QList<ContainerStatus> containers; ///< filled by Status and WaitStable
+    QString composeCommand;            ///< "docker compose" / "docker-compose" when known
+    QString verifyOutput;              ///< toy example output
+    qint64 durationMs = 0;
+    qint64 lineCount = 0;
+
+    bool succeeded() const { return result == StepResult::Ok || result == StepResult::Warning; }
+    const StepOutcome *failedStep() const;
+};
+
+/// One batched event: a step started/finished, an output line, or progress.
+struct JobEvent
+{
+    enum class Type { StepStarted, StepFinished, Output, Progress, HostFinished };
+    Type type = Type::Output;
+    QString host;
+    int stepIndex = -1;   ///< StepStarted/StepFinished/Progress
+    int stepCount = 0;
+    StepOutcome step;     ///< StepStarted (kind only), StepFinished
+    LogLine line;      ///< Output
+    HostOutcome outcome;  ///< HostFinished
+};
+
+/// A finished (or cancelled) run.
+struct RunReport
+{
+    qint64 id = 0; ///< history id, 0 when not stored
+    Operation operation = Operation::Preflight;
+    QString projectName;
+    QString projectHash;
+    QDateTime startedAt;
+    qint64 durationMs = 0;
+    bool cancelled = false;
+    QList<HostOutcome> hosts;
+    QMap<QString, QString> logs; ///< host key → full log (numbered lines)
+
+    bool succeeded() const;
+    QStringList failedHostKeys() const;
+    /// A plain-text report: per host, per step, with the failures' fixes and last lines.
+    QString toText() const;
+    QByteArray toJson() const;
+};
+
+} // namespace FateDeployer
+
+Q_DECLARE_METATYPE(FateDeployer::JobEvent)
+Q_DECLARE_METATYPE(FateDeployer::HostOutcome)
+Q_DECLARE_METATYPE(FateDeployer::RunReport)

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "jobs/plan.h"
+#include "util/result.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace FateDeployer {
+
+enum class OutputStream;
+
+/// Feeds a remote command's stdin piece by piece: returns bytes written into buf, 0 at the end, -1 on error.
+using StdinProducer = std::function<qint64(char *buf, qint64 max)>;
+
+struct CommandRequest
+{
+    QString command;         ///< built with the remote module's ShellCommand, never by hand
+    QByteArray stdinData;    ///< small stdin (e.g. a registry password); not logged
+    StdinProducer producer;  ///< large stdin streamed (a bundle, an image archive)
+    int timeoutSeconds = 0;  ///< 0 = none
+    bool quiet = false;      ///< do not forward lines (polling commands)
+};
+
+struct CommandResult
+{
+    int exitStatus = -1;
+    bool timedOut = false;
+    bool cancelled = false;
+    QString error;  ///< transport failure (connection lost...), empty otherwise
+    QString stdoutText;
+    QString stderrText;
+
+    bool ok() const { return exitStatus == 0 && !timedOut && !cancelled && error.isEmpty(); }
+};
+
+/// A connection to one host, used by one job in one thread. The SSH implementation wraps SshSession;
+/// tests use scripted fakes.
+class HostChannel
+{
+public:
+    using LineSink = std::function<void(OutputStream stream, const QString &line)>;
+    virtual ~HostChannel() = default;
+
+    virtual Status connect() = 0;
+    /// Runs one command; lines are passed to sink as they arrive. Honours cancel (kills the remote
+    /// process group) and the timeout.
+    virtual CommandResult exec(const CommandRequest &request, const LineSink &sink) = 0;
+};
+
+/// Makes one channel per job, in the job's thread.
+using ChannelFactory = std::function<std::unique_ptr<HostChannel>(const HostTarget &target,
+                                                                 const std::atomic_bool &cancel)>;
+
+} // namespace FateDeployer

@@ -1,0 +1,816 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "jobs/interpreter.h"
+
+#include "jobs/remotecommands.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QHash>
+#include <QMutex>
+#include <QSet>
+#include <QThread>
+
+#include <memory>
+
+namespace FateDeployer {
+
+namespace {
+
+constexpr int TailLines = 20;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("FateDeployer::JobInterpreter", text);
+}
+
+QMutex composeMutex;
+QHash<QString, ComposeFlavor> &composeMemory()
+{
+    static QHash<QString, ComposeFlavor> memory;
+    return memory;
+}
+
+/// Reads a local file for a remote command's stdin.
+StdinProducer fileProducer(const QString &path)
+{
+    auto file = std::make_shared<QFile>(path);
+    return [file](char *buf, qint64 max) -> qint64 {
+        if (!file->isOpen() && !file->open(QIODevice::ReadOnly))
+            return -1;
+        return file->read(buf, max);
+    };
+}
+
+QString registryHostOf(const QString &uri)
+{
+    QString u = uri;
+    u.remove(QStringLiteral("https://"));
+    u.remove(QStringLiteral("http://"));
+    return u.section(QLatin1Char('/'), 0, 0);
+}
+
+} // namespace
+
+JobInterpreter::JobInterpreter(const HostJob &job, const RunSettings &settings, JobEventSink &sink,
+                               const std::atomic_bool &cancel)
+    : m_job(job)
+    , m_settings(settings)
+    , m_sink(sink)
+    , m_cancel(cancel)
+{
+    m_outcome.target = job.target;
+}
+
+JobInterpreter::~JobInterpreter() = default;
+
+ComposeFlavor JobInterpreter::rememberedCompose(const QString &hostId)
+{
+    QMutexLocker lock(&composeMutex);
+    return composeMemory().value(hostId, ComposeFlavor::None);
+}
+
+void JobInterpreter::rememberCompose(const QString &hostId, ComposeFlavor flavor)
+{
+    QMutexLocker lock(&composeMutex);
+    composeMemory().insert(hostId, flavor);
+}
+
+QString JobInterpreter::hostId() const
+{
+    return QStringLiteral("%1@%2:%3").arg(m_job.target.user, m_job.target.address).arg(m_job.target.port);
+}
+
+HostOutcome JobInterpreter::run(const ChannelFactory &factory)
+{
+    QElapsedTimer total;
+    total.start();
+    const int count = int(m_job.steps.size());
+    bool failed = false;
+    bool warned = false;
+    for (int i = 0; i < count; ++i) {
+        const Step &step = m_job.steps.at(i);
+        m_current = step.kind;
+        if (cancelled()) {
+            StepOutcome o;
+            o.kind = step.kind;
+            o.result = StepResult::Cancelled;
+            m_outcome.steps.append(o);
+            continue;
+        }
+        if (failed) {
+            StepOutcome o;
+            o.kind = step.kind;
+            o.result = StepResult::Skipped;
+            m_outcome.steps.append(o);
+            m_sink.stepFinished(m_job.target.key, i, count, o);
+            continue;
+        }
+        m_sink.stepStarted(m_job.target.key, i, count, step.kind);
+        QElapsedTimer timer;
+        timer.start();
+        m_tail.clear();
+        StepOutcome o = step.kind == StepKind::Connect ? connect(factory) : runStep(step.kind);
+        o.kind = step.kind;
+        if (cancelled() && o.result == StepResult::Failed)
+            o.result = StepResult::Cancelled;
+        o.durationMs = timer.elapsed();
+        m_outcome.steps.append(o);
+        m_sink.stepFinished(m_job.target.key, i, count, o);
+        if (o.result == StepResult::Failed && (!step.continueOnFailure || step.kind == StepKind::Connect))
+            failed = true;
+        if (o.result == StepResult::Failed)
+            failed = failed || step.kind == StepKind::Connect;
+        warned = warned || o.result == StepResult::Warning;
+        if (o.result == StepResult::Failed && step.continueOnFailure)
+            m_outcome.result = StepResult::Failed;
+    }
+    // An interrupted upload leaves no staging folder behind (the swap itself is never interrupted).
+    if (!m_staging.isEmpty() && m_channel) {
+        CommandRequest r;
+        r.timeoutSeconds = 30;
+        exec(RemoteCommands::removePath(m_staging), r, false);
+        m_staging.clear();
+    }
+    bool anyFailed = false;
+    bool anyCancelled = false;
+    for (const StepOutcome &o : std::as_const(m_outcome.steps)) {
+        anyFailed = anyFailed || o.result == StepResult::Failed;
+        anyCancelled = anyCancelled || o.result == StepResult::Cancelled;
+    }
+    m_outcome.result = anyFailed      ? StepResult::Failed
+                       : anyCancelled ? StepResult::Cancelled
+                       : warned       ? StepResult::Warning
+                                      : StepResult::Ok;
+    m_outcome.composeCommand = composeFlavorToString(m_compose);
+    m_outcome.durationMs = total.elapsed();
+    m_channel.reset();
+    return m_outcome;
+}
+
+StepOutcome JobInterpreter::runStep(StepKind kind)
+{
+    if (!m_channel)
+        return fail(tr("not connected"), tr("Fix the connection problem reported above and run again."));
+    switch (kind) {
+    case StepKind::Connect:
+        break;
+    case StepKind::DockerVersion:
+        return dockerVersion();
+    case StepKind::ComposeVersion:
+        return composeVersion();
+    case StepKind::DiskSpace:
+        return diskSpace();
+    case StepKind::Ports:
+        return ports();
+    case StepKind::Arch:
+        return arch();
+    case StepKind::Images:
+        return images();
+    case StepKind::Registry:
+        return registry();
+    case StepKind::RegistryLogin:
+        return registryLogin();
+    case StepKind::LoadImages:
+        return loadImages();
+    case StepKind::PullImages:
+        return pullImages();
+    case StepKind::MakeDir:
+        return makeDir();
+    case StepKind::Upload:
+        return upload();
+    case StepKind::StopOld:
+        return stopOld();
+    case StepKind::Swap:
+        return swap();
+    case StepKind::Up:
+        return up();
+    case StepKind::WaitStable:
+        return waitStable();
+    case StepKind::Status:
+        return status();
+    case StepKind::Verify:
+        return verify();
+    case StepKind::Stop:
+    case StepKind::Down:
+    case StepKind::RemoveFolder:
+        return teardown(kind);
+    }
+    return fail(tr("unknown step"), QString());
+}
+
+void JobInterpreter::note(const QString &text)
+{
+    m_sink.output(m_job.target.key, OutputStream::Info, text);
+    ++m_outcome.lineCount;
+}
+
+CommandResult JobInterpreter::exec(const QString &command, const CommandRequest &base, bool cancellable)
+{
+    CommandRequest request = base;
+    request.command = command;
+    if (request.timeoutSeconds == 0)
+        request.timeoutSeconds = m_settings.commandTimeoutSeconds;
+    if (!request.quiet)
+        note(QStringLiteral("$ ") + command);
+    m_tail.clear();
+    const QString host = m_job.target.key;
+    const bool quiet = request.quiet;
+    auto sink = [this, host, quiet](OutputStream stream, const QString &line) {
+        m_tail.append(line);
+        if (m_tail.size() > TailLines)
+            m_tail.removeFirst();
+        if (!quiet) {
+            m_sink.output(host, stream, line);
+            ++m_outcome.lineCount;
+        }
+    };
+    Q_UNUSED(cancellable) // the channel watches the shared flag; non-cancellable commands are short
+    return m_channel->exec(request, sink);
+}
+
+StepOutcome JobInterpreter::ok(const QString &summary) const
+{
+    StepOutcome o;
+    o.kind = m_current;
+    o.result = StepResult::Ok;
+    o.summary = summary;
+    return o;
+}
+
+StepOutcome JobInterpreter::warn(const QString &summary, const QString &fix) const
+{
+    StepOutcome o = ok(summary);
+    o.result = StepResult::Warning;
+    o.fix = fix;
+    return o;
+}
+
+StepOutcome JobInterpreter::fail(const QString &summary, const QString &fix, const QString &command,
+                                 const CommandResult &result) const
+{
+    StepOutcome o = ok(summary);
+    o.result = result.cancelled ? StepResult::Cancelled : StepResult::Failed;
+    o.fix = fix;
+    o.command = command;
+    o.lastLines = m_tail;
+    return o;
+}
+
+StepOutcome JobInterpreter::failExec(const QString &what, const QString &command, const CommandResult &r,
+                                     const QString &fix) const
+{
+    QString summary;
+    if (r.cancelled)
+        summary = tr("%1: cancelled").arg(what);
+    else if (!r.error.isEmpty())
+        summary = tr("%1: %2").arg(what, r.error);
+    else if (r.timedOut)
+        summary = tr("%1: no answer within the time limit").arg(what);
+    else
+        summary = tr("%1: exit status %2").arg(what).arg(r.exitStatus);
+    return fail(summary, fix.isEmpty() ? tr("Read the last output lines, fix the cause on the host and run again.") : fix,
+                command, r);
+}
+
+StepOutcome JobInterpreter::connect(const ChannelFactory &factory)
+{
+    m_channel = factory(m_job.target, m_cancel);
+    if (!m_channel)
+        return fail(tr("no connection available"), QString());
+    const Status s = m_channel->connect();
+    if (!s) {
+        m_channel.reset();
+        return fail(tr("cannot connect to %1:%2 as %3: %4")
+                        .arg(m_job.target.address)
+                        .arg(m_job.target.port)
+                        .arg(m_job.target.user, s.error()),
+                    tr("Check that the host is up and reachable, that SSH listens on port %1 and that user %2 "
+                       "can log in (key, agent or password).")
+                        .arg(m_job.target.port)
+                        .arg(m_job.target.user));
+    }
+    return ok(tr("connected to %1").arg(m_job.target.address));
+}
+
+StepOutcome JobInterpreter::dockerVersion()
+{
+    const QString cmd = RemoteCommands::dockerServerVersion();
+    const CommandResult r = exec(cmd);
+    const QString all = r.stdoutText + r.stderrText;
+    if (!r.ok()) {
+        if (r.exitStatus == 127 || all.contains(QLatin1String("not found")))
+            return failExec(tr("Docker is not installed"), cmd, r,
+                            tr("Install Docker CE 18.09 or later on the host."));
+        if (all.contains(QLatin1String("permission denied"), Qt::CaseInsensitive))
+            return failExec(tr("user %1 may not use Docker").arg(m_job.target.user), cmd, r,
+                            tr("Add the user to the docker group (usermod -aG docker %1) and log in again, or "
+                               "deploy as root.")
+                                .arg(m_job.target.user));
+        if (all.contains(QLatin1String("Cannot connect to the Docker daemon")))
+            return failExec(tr("the Docker service is not running"), cmd, r,
+                            tr("Start it: systemctl start docker (and systemctl enable docker)."));
+        return failExec(tr("docker version failed"), cmd, r);
+    }
+    const auto v = Parsers::dockerServerVersion(r.stdoutText);
+    if (!v)
+        return fail(tr("cannot read the Docker version from \"%1\"").arg(r.stdoutText.trimmed()),
+                    tr("Check the Docker installation on the host."), cmd, r);
+    if (*v < Version{{18}})
+        return fail(tr("Docker %1 is too old").arg(v->toString()), tr("Upgrade Docker to 18.09 or later."), cmd, r);
+    return ok(tr("Docker %1").arg(v->toString()));
+}
+
+ComposeFlavor JobInterpreter::composeFlavor()
+{
+    if (m_compose == ComposeFlavor::None)
+        m_compose = rememberedCompose(hostId());
+    if (m_compose == ComposeFlavor::None) {
+        // Not known yet in this process: detect quietly.
+        const StepKind saved = m_current;
+        composeVersion();
+        m_current = saved;
+    }
+    return m_compose;
+}
+
+StepOutcome JobInterpreter::composeVersion()
+{
+    // docker-compose first: it keeps FATE 1.1's container names (confs-<id>_python_1).
+    const ComposeFlavor order[] = {ComposeFlavor::V1Standalone, ComposeFlavor::V2Plugin};
+    QString lastCommand;
+    CommandResult last;
+    for (ComposeFlavor flavor : order) {
+        lastCommand = RemoteCommands::composeVersion(flavor);
+        last = exec(lastCommand);
+        if (!last.ok())
+            continue;
+        const auto v = Parsers::composeVersion(last.stdoutText);
+        if (!v)
+            continue;
+        const Version minimum = flavor == ComposeFlavor::V2Plugin ? Version{{2}} : Version{{1, 24}};
+        if (*v < minimum)
+            return fail(tr("%1 %2 is too old").arg(composeFlavorToString(flavor), v->toString()),
+                        tr("Install docker-compose 1.24 or later, or the Docker Compose plugin."), lastCommand,
+                        last);
+        m_compose = flavor;
+        rememberCompose(hostId(), flavor);
+        return ok(tr("%1 %2").arg(composeFlavorToString(flavor), v->toString()));
+    }
+    m_compose = ComposeFlavor::None;
+    return fail(tr("neither docker-compose nor the docker compose plugin is available to %1").arg(m_job.target.user),
+                tr("Install docker-compose 1.24 or later (or the Docker Compose plugin) and make sure it is on the "
+                   "PATH of non-interactive SSH sessions."),
+                lastCommand, last);
+}
+
+StepOutcome JobInterpreter::diskSpace()
+{
+    const QString cmd = RemoteCommands::diskFree(m_job.target.baseDir);
+    const CommandResult r = exec(cmd);
+    if (!r.ok())
+        return failExec(tr("df failed"), cmd, r);
+    const auto d = Parsers::dfPk(r.stdoutText);
+    if (!d)
+        return fail(tr("cannot read the free space"), tr("Check that df -Pk works on the host."), cmd, r);
+    // HostBundle unpacked twice (staging beside the current one, previous kept) plus logs: keep a margin.
+    const qint64 bundle = std::max<qint64>(m_job.bundle.unpackedBytes, 64LL << 20);
+    const qint64 neededKiB = (bundle * 2 + (256LL << 20)) / 1024;
+    const QString freeText = tr("%1 MiB free on %2").arg(d->availableKiB / 1024).arg(d->mountPoint);
+    if (d->availableKiB < neededKiB)
+        return fail(tr("not enough space under %1: %2, %3 MiB needed")
+                        .arg(m_job.target.baseDir, freeText)
+                        .arg(neededKiB / 1024),
+                    tr("Free space on %1 (old images: docker image prune; old logs) or choose another base directory.")
+                        .arg(d->mountPoint),
+                    cmd, r);
+    return ok(freeText);
+}
+
+StepOutcome JobInterpreter::ports()
+{
+    const QString cmd = RemoteCommands::listeningPorts();
+    const CommandResult r = exec(cmd);
+    if (!r.ok())
+        return failExec(tr("cannot list the listening ports"), cmd, r);
+    const QList<int> listening = Parsers::listeningTcpPorts(r.stdoutText);
+    QList<int> busy;
+    for (int p : m_job.bundle.ports)
+        if (listening.contains(p))
+            busy.append(p);
+    QStringList portText;
+    for (int p : m_job.bundle.ports)
+        portText.append(QString::number(p));
+    if (busy.isEmpty())
+        return ok(tr("ports %1 free").arg(portText.join(QStringLiteral(", "))));
+    // Held by our own running deployment: it will be replaced.
+    const QString ours = RemoteCommands::projectContainerIds(m_job.bundle.name, true);
+    const CommandResult o = exec(ours);
+    QStringList busyText;
+    for (int p : busy)
+        busyText.append(QString::number(p));
+    if (o.ok() && !o.stdoutText.trimmed().isEmpty())
+        return ok(tr("ports %1 held by our deployment %2").arg(busyText.join(QStringLiteral(", ")), m_job.bundle.name));
+    return fail(tr("port(s) %1 already in use by another program").arg(busyText.join(QStringLiteral(", "))),
+                tr("Stop the program that listens on the port (ss -ltnp shows it) or move it; FATE needs these ports "
+                   "on this host."),
+                cmd, r);
+}
+
+StepOutcome JobInterpreter::arch()
+{
+    const QString cmd = RemoteCommands::machineArch();
+    const CommandResult r = exec(cmd);
+    if (!r.ok())
+        return failExec(tr("uname failed"), cmd, r);
+    const QString a = Parsers::machineArch(r.stdoutText);
+    if (a == QLatin1String("x86_64") || a == QLatin1String("amd64"))
+        return ok(a);
+    return warn(tr("CPU architecture %1").arg(a),
+                tr("FATE 1.1 images exist for x86_64 only; use an x86_64 host or images built for %1.").arg(a));
+}
+
+StepOutcome JobInterpreter::images()
+{
+    const QString cmd = RemoteCommands::images();
+    CommandRequest rq;
+    rq.quiet = true;
+    const CommandResult r = exec(cmd, rq);
+    if (!r.ok())
+        return failExec(tr("cannot list images"), cmd, r);
+    const QStringList present = Parsers::imageList(r.stdoutText);
+    QStringList missing;
+    for (const QString &image : m_job.bundle.images)
+        if (!present.contains(image))
+            missing.append(image);
+    if (missing.isEmpty())
+        return ok(tr("all %1 images present").arg(m_job.bundle.images.size()));
+    return warn(tr("missing images: %1").arg(missing.join(QStringLiteral(", "))),
+                tr("They will be pulled at deploy time (slow from Docker Hub); or load them from image archives "
+                   "or a private registry."));
+}
+
+StepOutcome JobInterpreter::registry()
+{
+    if (m_settings.registryUri.isEmpty())
+        return ok(tr("Docker Hub (no private registry set)"));
+    const QString host = registryHostOf(m_settings.registryUri);
+    const QString cmd = RemoteCommands::registryProbe(host);
+    const CommandResult r = exec(cmd);
+    const QString code = r.stdoutText.trimmed();
+    if (code.isEmpty() || code == QLatin1String("000"))
+        return fail(tr("registry %1 is not reachable from this host").arg(host),
+                    tr("Check the registry address, DNS, the firewall and any HTTP proxy on the host."), cmd, r);
+    return ok(tr("registry %1 answers (HTTP %2)").arg(host, code));
+}
+
+StepOutcome JobInterpreter::registryLogin()
+{
+    if (m_settings.registryUri.isEmpty())
+        return ok(tr("no private registry"));
+    if (m_settings.registryPassword.isEmpty())
+        return fail(tr("no password stored for registry user %1").arg(m_settings.registryUser),
+                    tr("Store the registry password in the keychain (project settings) and run again."));
+    const QString host = registryHostOf(m_settings.registryUri);
+    const QString cmd = RemoteCommands::registryLogin(host, m_settings.registryUser);
+    CommandRequest rq;
+    rq.stdinData = m_settings.registryPassword; // stdin only: never a command line or a log line
+    const CommandResult r = exec(cmd, rq);
+    if (!r.ok())
+        return failExec(tr("docker login to %1 failed").arg(host), cmd, r,
+                        tr("Check the registry user and the password stored in the keychain."));
+    return ok(tr("logged in to %1 as %2").arg(host, m_settings.registryUser));
+}
+
+StepOutcome JobInterpreter::loadImages()
+{
+    if (m_settings.imageArchives.isEmpty())
+        return ok(tr("no image archives chosen"));
+    CommandRequest lq;
+    lq.quiet = true;
+    const CommandResult listed = exec(RemoteCommands::images(), lq);
+    const QStringList present = Parsers::imageList(listed.stdoutText);
+    bool missing = false;
+    for (const QString &image : m_job.bundle.images)
+        missing = missing || !present.contains(image);
+    if (!missing)
+        return ok(tr("all images present; nothing to load"));
+    int loaded = 0;
+    for (const QString &archive : m_settings.imageArchives) {
+        if (cancelled())
+            break;
+        if (!QFile::exists(archive))
+            return fail(tr("image archive %1 not found").arg(archive), tr("Choose an existing docker save file."));
+        const QString cmd = RemoteCommands::loadImages();
+        CommandRequest rq;
+        rq.producer = fileProducer(archive);
+        note(tr("loading %1").arg(archive));
+        const CommandResult r = exec(cmd, rq);
+        if (!r.ok())
+            return failExec(tr("docker load of %1 failed").arg(archive), cmd, r);
+        ++loaded;
+    }
+    return ok(tr("%1 archive(s) loaded").arg(loaded));
+}
+
+StepOutcome JobInterpreter::pullImages()
+{
+    if (!m_settings.pull)
+        return ok(tr("pull not requested"));
+    for (const QString &image : m_job.bundle.images) {
+        if (cancelled())
+            break;
+        const QString cmd = RemoteCommands::pullImage(image);
+        const CommandResult r = exec(cmd);
+        if (!r.ok())
+            return failExec(tr("docker pull %1 failed").arg(image), cmd, r,
+                            tr("Check the image name, the registry login and the host's internet or registry "
+                               "access; or load the image from an archive."));
+    }
+    return ok(tr("%1 image(s) pulled").arg(m_job.bundle.images.size()));
+}
+
+StepOutcome JobInterpreter::makeDir()
+{
+    const QString cmd = RemoteCommands::makeDir(m_job.target.baseDir);
+    const CommandResult r = exec(cmd);
+    if (!r.ok())
+        return failExec(tr("cannot create %1").arg(m_job.target.baseDir), cmd, r,
+                        tr("Let user %1 write %2 (or create it as root and chown it).")
+                            .arg(m_job.target.user, m_job.target.baseDir));
+    return ok(m_job.target.baseDir);
+}
+
+StepOutcome JobInterpreter::upload()
+{
+    const QString &archive = m_job.bundle.archivePath;
+    if (archive.isEmpty() || !QFile::exists(archive))
+        return fail(tr("bundle %1 was not rendered").arg(m_job.bundle.name), tr("Render the project and run again."));
+    // Leftovers of an interrupted earlier run are ours to clean.
+    CommandRequest cq;
+    cq.timeoutSeconds = 60;
+    exec(RemoteCommands::removeStaleStaging(m_job.target.baseDir, m_job.bundle.name), cq, false);
+    const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddHHmmsszzz"));
+    m_staging = m_job.target.baseDir + QStringLiteral("/.fd-staging-%1-%2").arg(m_job.bundle.name, stamp);
+    const QString cmd = RemoteCommands::unpackToStaging(m_staging);
+    CommandRequest rq;
+    rq.producer = fileProducer(archive);
+    const CommandResult r = exec(cmd, rq);
+    if (!r.ok()) {
+        const QString all = r.stdoutText + r.stderrText + m_tail.join(QLatin1Char('\n'));
+        if (all.contains(QLatin1String("No space left")))
+            return failExec(tr("upload of %1 failed: the disk is full").arg(m_job.bundle.name), cmd, r,
+                            tr("Free space under %1 and run again.").arg(m_job.target.baseDir));
+        return failExec(tr("upload of %1 failed").arg(m_job.bundle.name), cmd, r);
+    }
+    const QFileInfo info(archive);
+    return ok(tr("%1 unpacked (%2 KiB)").arg(m_job.bundle.name).arg(info.size() / 1024));
+}
+
+StepOutcome JobInterpreter::stopOld()
+{
+    const ComposeFlavor flavor = composeFlavor();
+    if (flavor == ComposeFlavor::None)
+        return fail(tr("no compose available"), tr("Install docker-compose 1.24 or later."));
+    const QString cmd =
+        RemoteCommands::composeDownIfPresent(flavor, m_job.target.baseDir, m_job.bundle.name, m_job.bundle.composeFile);
+    const CommandResult r = exec(cmd);
+    if (!r.ok())
+        return failExec(tr("cannot bring the running %1 down").arg(m_job.bundle.name), cmd, r);
+    return ok(tr("old %1 down (if it ran)").arg(m_job.bundle.name));
+}
+
+StepOutcome JobInterpreter::swap()
+{
+    if (m_staging.isEmpty())
+        return fail(tr("nothing uploaded"), tr("Run the upload step first."));
+    const QString cmd =
+        RemoteCommands::swapFolders(m_job.target.baseDir, m_job.bundle.name, m_staging, m_job.bundle.dataPaths);
+    CommandRequest rq;
+    rq.timeoutSeconds = 120;
+    // Never interrupted: the host must hold the old or the new folder, never half of each.
+    const CommandResult r = exec(cmd, rq, false);
+    if (!r.ok())
+        return failExec(tr("folder swap of %1 failed").arg(m_job.bundle.name), cmd, r);
+    m_staging.clear();
+    return ok(tr("%1 in place, previous kept as %1.previous").arg(m_job.bundle.name));
+}
+
+StepOutcome JobInterpreter::up()
+{
+    const ComposeFlavor flavor = composeFlavor();
+    if (flavor == ComposeFlavor::None)
+        return fail(tr("no compose available"), tr("Install docker-compose 1.24 or later."));
+    const QString cmd =
+        RemoteCommands::composeUp(flavor, m_job.target.baseDir, m_job.bundle.name, m_job.bundle.composeFile);
+    const CommandResult r = exec(cmd);
+    if (!r.ok()) {
+        const QString all = (r.stdoutText + r.stderrText + m_tail.join(QLatin1Char('\n')));
+        if (all.contains(QLatin1String("port is already allocated"))
+            || all.contains(QLatin1String("address already in use")))
+            return failExec(tr("compose up failed: a port is in use"), cmd, r,
+                            tr("Free the published ports (run preflight to see which)."));
+        if (all.contains(QLatin1String("pull access denied")) || all.contains(QLatin1String("manifest unknown")))
+            return failExec(tr("compose up failed: an image cannot be pulled"), cmd, r,
+                            tr("Check the image prefix and tag, the registry login, or load the images from an "
+                               "archive."));
+        return failExec(tr("compose up of %1 failed").arg(m_job.bundle.name), cmd, r);
+    }
+    return ok(tr("%1 started").arg(m_job.bundle.name));
+}
+
+StepOutcome JobInterpreter::waitStable()
+{
+    const QString cmd = RemoteCommands::inspectProject(m_job.bundle.name);
+    QElapsedTimer timer;
+    timer.start();
+    QHash<QString, int> restarts;
+    qint64 stableSince = -1;
+    int reportedPythonRestarts = 0;
+    QList<ContainerStatus> last;
+    while (!cancelled()) {
+        CommandRequest rq;
+        rq.quiet = true;
+        rq.timeoutSeconds = 60;
+        const CommandResult r = exec(cmd, rq);
+        if (!r.ok() && !r.timedOut)
+            return failExec(tr("cannot read the container states"), cmd, r);
+        last = Parsers::containerStatuses(r.stdoutText, QDateTime::currentSecsSinceEpoch());
+        m_outcome.containers = last;
+        QSet<QString> running;
+        bool changed = false;
+        const ContainerStatus *python = nullptr;
+        const ContainerStatus *mysql = nullptr;
+        for (const ContainerStatus &c : std::as_const(last)) {
+            if (c.state == QLatin1String("running") && c.health != QLatin1String("unhealthy"))
+                running.insert(c.service);
+            if (restarts.value(c.name, -1) != c.restartCount)
+                changed = true;
+            restarts.insert(c.name, c.restartCount);
+            if (c.service == QLatin1String("python"))
+                python = &c;
+            if (c.service == QLatin1String("mysql"))
+                mysql = &c;
+        }
+        if (python && python->restartCount > reportedPythonRestarts) {
+            reportedPythonRestarts = python->restartCount;
+            note(tr("python restarted (%1 times): it waits for MySQL to finish its first-time initialisation")
+                     .arg(python->restartCount));
+        }
+        QStringList missing;
+        const QStringList expected = m_job.bundle.services;
+        for (const QString &service : expected)
+            if (!running.contains(service))
+                missing.append(service);
+        const bool allUp = !last.isEmpty() && missing.isEmpty() && running.size() >= int(last.size());
+        const qint64 now = timer.elapsed();
+        if (!allUp || changed)
+            stableSince = allUp ? now : -1;
+        if (allUp && stableSince >= 0 && now - stableSince >= qint64(m_settings.stableSeconds) * 1000)
+            return ok(tr("%1 containers running and stable").arg(last.size()));
+        if (now > qint64(m_settings.startTimeoutSeconds) * 1000) {
+            QStringList notUp = missing;
+            for (const ContainerStatus &c : std::as_const(last))
+                if (c.state != QLatin1String("running") && !notUp.contains(c.service))
+                    notUp.append(c.service);
+            m_tail.clear();
+            for (const ContainerStatus &c : std::as_const(last))
+                m_tail.append(QStringLiteral("%1 %2 restarts=%3").arg(c.name, c.state).arg(c.restartCount));
+            if (python && python->restartCount > 0 && mysql && notUp.contains(QLatin1String("python")))
+                return fail(tr("python keeps restarting after %1 s: MySQL is not ready").arg(now / 1000),
+                            tr("MySQL's first initialisation can take minutes on a slow host: run status again later, "
+                               "or read the mysql container's log (docker logs) for errors."),
+                            cmd, r);
+            return fail(tr("not running after %1 s: %2").arg(now / 1000).arg(notUp.join(QStringLiteral(", "))),
+                        tr("Read the logs of these containers on the host (docker logs) and fix the cause."), cmd, r);
+        }
+        for (int i = 0; i < 20 && !cancelled(); ++i)
+            QThread::msleep(100);
+    }
+    StepOutcome o = ok(tr("cancelled"));
+    o.result = StepResult::Cancelled;
+    return o;
+}
+
+StepOutcome JobInterpreter::status()
+{
+    const QString cmd = RemoteCommands::inspectProject(m_job.bundle.name);
+    CommandRequest rq;
+    rq.quiet = true;
+    const CommandResult r = exec(cmd, rq);
+    if (!r.ok())
+        return failExec(tr("cannot read the container states"), cmd, r);
+    m_outcome.containers = Parsers::containerStatuses(r.stdoutText, QDateTime::currentSecsSinceEpoch());
+    for (const ContainerStatus &c : std::as_const(m_outcome.containers))
+        note(QStringLiteral("%1 %2 %3 restarts=%4 %5").arg(c.service, c.state, c.health).arg(c.restartCount).arg(c.ports));
+    if (m_outcome.containers.isEmpty())
+        return fail(tr("%1 is not deployed on this host (no containers)").arg(m_job.bundle.name),
+                    tr("Deploy the project."));
+    QStringList notRunning;
+    for (const ContainerStatus &c : std::as_const(m_outcome.containers))
+        if (c.state != QLatin1String("running"))
+            notRunning.append(QStringLiteral("%1 (%2)").arg(c.service, c.state));
+    for (const QString &service : m_job.bundle.services) {
+        bool found = false;
+        for (const ContainerStatus &c : std::as_const(m_outcome.containers))
+            found = found || c.service == service;
+        if (!found)
+            notRunning.append(tr("%1 (missing)").arg(service));
+    }
+    if (!notRunning.isEmpty())
+        return fail(tr("not running: %1").arg(notRunning.join(QStringLiteral(", "))),
+                    tr("Read the logs of these containers (docker logs) or deploy again."));
+    return ok(tr("%1 containers running").arg(m_outcome.containers.size()));
+}
+
+StepOutcome JobInterpreter::verify()
+{
+    const QString guestProject = QStringLiteral("confs-%1").arg(m_settings.guestId);
+    const QString cmd = RemoteCommands::toyExample(guestProject, m_settings.guestId, m_settings.hostId);
+    CommandRequest rq;
+    rq.timeoutSeconds = m_settings.verifyTimeoutSeconds;
+    const CommandResult r = exec(cmd, rq);
+    m_outcome.verifyOutput = r.stdoutText + r.stderrText;
+    if (Parsers::toySucceeded(r.stdoutText + r.stderrText))
+        return ok(tr("toy example %1 → %2 succeeded").arg(m_settings.guestId).arg(m_settings.hostId));
+    if (r.cancelled)
+        return failExec(tr("toy example"), cmd, r);
+    const QStringList tail = m_tail;
+    QString fix;
+    const QString diagnosis = verifyDiagnosis(r.stdoutText + r.stderrText, r.timedOut, &fix);
+    m_tail = tail;
+    return fail(tr("toy example %1 → %2 failed: %3").arg(m_settings.guestId).arg(m_settings.hostId).arg(diagnosis),
+                fix, cmd, r);
+}
+
+QString JobInterpreter::verifyDiagnosis(const QString &output, bool timedOut, QString *fix)
+{
+    // Ports first: the most frequent cause (closed 9370/9371 between hosts).
+    QList<QPair<QString, int>> probes;
+    if (!m_settings.exchangeAddress.isEmpty())
+        probes.append({m_settings.exchangeAddress, m_settings.exchangePort});
+    for (const auto &party : m_settings.partyAddresses)
+        if (party.first == m_settings.guestId || party.first == m_settings.hostId)
+            probes.append({party.second, 9370});
+    QStringList unreachable;
+    for (const auto &probe : std::as_const(probes)) {
+        CommandRequest rq;
+        rq.timeoutSeconds = 15;
+        const CommandResult r = exec(RemoteCommands::tcpProbe(probe.first, probe.second), rq, false);
+        if (r.exitStatus != 0 && r.exitStatus != 2)
+            unreachable.append(QStringLiteral("%1:%2").arg(probe.first).arg(probe.second));
+    }
+    if (!unreachable.isEmpty()) {
+        *fix = tr("Open these ports between the hosts (firewall, security group) and check the exchange's route "
+                  "table and the party addresses; then verify again.");
+        return tr("unreachable from the guest host: %1").arg(unreachable.join(QStringLiteral(", ")));
+    }
+    CommandRequest sq;
+    sq.quiet = true;
+    const CommandResult st = exec(RemoteCommands::inspectProject(QStringLiteral("confs-%1").arg(m_settings.guestId)), sq);
+    const QList<ContainerStatus> containers =
+        Parsers::containerStatuses(st.stdoutText, QDateTime::currentSecsSinceEpoch());
+    for (const ContainerStatus &c : containers) {
+        if ((c.service == QLatin1String("mysql") || c.service == QLatin1String("python"))
+            && c.state != QLatin1String("running")) {
+            *fix = tr("Wait until MySQL has initialised (python stops restarting; see status), then verify again.");
+            return tr("MySQL not ready (%1 is %2)").arg(c.service, c.state);
+        }
+    }
+    if (output.contains(QLatin1String("no running python container"))) {
+        *fix = tr("Deploy party %1 first, or check its status.").arg(m_settings.guestId);
+        return tr("party %1 is not running").arg(m_settings.guestId);
+    }
+    if (timedOut || output.contains(QLatin1String("exceed"))) {
+        *fix = tr("The federation did not answer in time: check that every party's proxy (9370) and the exchange "
+                  "(9371) are running and that their route tables name the right addresses; raise the verify "
+                  "timeout on slow hosts.");
+        return timedOut ? tr("timeout after %1 s").arg(m_settings.verifyTimeoutSeconds) : tr("job running time exceeded");
+    }
+    *fix = tr("Read the toy example's output above and the python container's log.");
+    return tr("no success line");
+}
+
+StepOutcome JobInterpreter::teardown(StepKind kind)
+{
+    const ComposeFlavor flavor = composeFlavor();
+    QString cmd;
+    if (kind == StepKind::RemoveFolder)
+        cmd = RemoteCommands::removeDeployment(m_job.target.baseDir, m_job.bundle.name);
+    else if (flavor == ComposeFlavor::None)
+        return fail(tr("no compose available"), tr("Install docker-compose 1.24 or later."));
+    else if (kind == StepKind::Stop)
+        cmd = RemoteCommands::composeStop(flavor, m_job.target.baseDir, m_job.bundle.name, m_job.bundle.composeFile);
+    else
+        cmd = RemoteCommands::composeDown(flavor, m_job.target.baseDir, m_job.bundle.name, m_job.bundle.composeFile);
+    const CommandResult r = exec(cmd);
+    if (!r.ok())
+        return failExec(tr("%1 of %2 failed").arg(stepKindTitle(kind), m_job.bundle.name), cmd, r,
+                        kind == StepKind::RemoveFolder
+                            ? tr("Files written by containers may belong to root: remove them as root.")
+                            : QString());
+    return ok(tr("%1: %2").arg(stepKindTitle(kind), m_job.bundle.name));
+}
+
+} // namespace FateDeployer

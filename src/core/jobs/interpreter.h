@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "jobs/events.h"
+#include "jobs/hostchannel.h"
+#include "jobs/plan.h"
+
+#include <atomic>
+#include <memory>
+
+namespace FateDeployer {
+
+/// Receives what a job does, from the job's thread. Implementations must be thread-safe.
+class JobEventSink
+{
+public:
+    virtual ~JobEventSink() = default;
+    virtual void stepStarted(const QString &host, int index, int count, StepKind kind) = 0;
+    virtual void stepFinished(const QString &host, int index, int count, const StepOutcome &outcome) = 0;
+    /// Numbers the line; returns its sequence number.
+    virtual qint64 output(const QString &host, OutputStream stream, const QString &text) = 0;
+};
+
+/// Runs one host job step by step: the only place where step kinds have behaviour.
+class JobInterpreter
+{
+public:
+    JobInterpreter(const HostJob &job, const RunSettings &settings, JobEventSink &sink, const std::atomic_bool &cancel);
+    ~JobInterpreter();
+
+    HostOutcome run(const ChannelFactory &factory);
+
+    /// Compose front end remembered per host ("user@address:port"), shared by all runs of the process.
+    static ComposeFlavor rememberedCompose(const QString &hostId);
+    static void rememberCompose(const QString &hostId, ComposeFlavor flavor);
+
+private:
+    struct Exec;
+    StepOutcome runStep(StepKind kind);
+    CommandResult exec(const QString &command, const CommandRequest &base = {}, bool cancellable = true);
+    StepOutcome ok(const QString &summary) const;
+    StepOutcome warn(const QString &summary, const QString &fix) const;
+    StepOutcome fail(const QString &summary, const QString &fix, const QString &command = {},
+                     const CommandResult &result = {}) const;
+    StepOutcome failExec(const QString &what, const QString &command, const CommandResult &result,
+                         const QString &fix = {}) const;
+    bool cancelled() const { return m_cancel.load(); }
+    void note(const QString &text);
+    QString hostId() const;
+    ComposeFlavor composeFlavor();
+
+    StepOutcome connect(const ChannelFactory &factory);
+    StepOutcome dockerVersion();
+    StepOutcome composeVersion();
+    StepOutcome diskSpace();
+    StepOutcome ports();
+    StepOutcome arch();
+    StepOutcome images();
+    StepOutcome registry();
+    StepOutcome registryLogin();
+    StepOutcome loadImages();
+    StepOutcome pullImages();
+    StepOutcome makeDir();
+    StepOutcome upload();
+    StepOutcome stopOld();
+    StepOutcome swap();
+    StepOutcome up();
+    StepOutcome waitStable();
+    StepOutcome status();
+    StepOutcome verify();
+    StepOutcome teardown(StepKind kind);
+    QString verifyDiagnosis(const QString &output, bool timedOut, QString *fix);
+
+    const HostJob &m_job;
+    const RunSettings &m_settings;
+    JobEventSink &m_sink;
+    const std::atomic_bool &m_cancel;
+    std::unique_ptr<HostChannel> m_channel;
+    HostOutcome m_outcome;
+    StepKind m_current = StepKind::Connect;
+    QStringList m_tail; ///< last lines of the current command
+    QString m_staging;
+    ComposeFlavor m_compose = ComposeFlavor::None;
+};
+
+} // namespace FateDeployer

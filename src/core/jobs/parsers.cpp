@@ -1,0 +1,248 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "jobs/parsers.h"
+
+#include <QDateTime>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <algorithm>
+
+namespace FateDeployer {
+
+namespace {
+
+QStringList nonEmptyLines(const QString &output)
+{
+    QStringList lines;
+    for (const QString &line : output.split(QLatin1Char('\n'))) {
+        const QString t = line.trimmed();
+        if (!t.isEmpty())
+            lines.append(t);
+    }
+    return lines;
+}
+
+QStringList fields(const QString &line)
+{
+    static const QRegularExpression space(QStringLiteral("\\s+"));
+    return line.split(space, Qt::SkipEmptyParts);
+}
+
+/// "0.0.0.0:9370", "[::]:9370", "*:22", ":::22", "127.0.0.53%lo:53" → port.
+std::optional<int> portOfAddress(const QString &address)
+{
+    const qsizetype colon = address.lastIndexOf(QLatin1Char(':'));
+    if (colon < 0)
+        return std::nullopt;
+    bool ok = false;
+    const int port = address.mid(colon + 1).toInt(&ok);
+    if (!ok || port <= 0 || port > 65535)
+        return std::nullopt;
+    return port;
+}
+
+} // namespace
+
+std::optional<Version> Version::parse(const QString &text)
+{
+    static const QRegularExpression re(QStringLiteral("(\\d+(?:\\.\\d+)*)"));
+    const QRegularExpressionMatch m = re.match(text);
+    if (!m.hasMatch())
+        return std::nullopt;
+    Version v;
+    for (const QString &part : m.captured(1).split(QLatin1Char('.')))
+        v.parts.append(part.toInt());
+    return v;
+}
+
+QString Version::toString() const
+{
+    QStringList out;
+    for (int p : parts)
+        out.append(QString::number(p));
+    return out.join(QLatin1Char('.'));
+}
+
+int Version::compare(const Version &other) const
+{
+    const qsizetype n = std::max(parts.size(), other.parts.size());
+    for (qsizetype i = 0; i < n; ++i) {
+        const int a = i < parts.size() ? parts.at(i) : 0;
+        const int b = i < other.parts.size() ? other.parts.at(i) : 0;
+        if (a != b)
+            return a < b ? -1 : 1;
+    }
+    return 0;
+}
+
+namespace Parsers {
+
+std::optional<Version> dockerServerVersion(const QString &output)
+{
+    // The only line we asked for; anything else (a warning first) is skipped.
+    for (const QString &line : nonEmptyLines(output)) {
+        static const QRegularExpression re(QStringLiteral("^v?\\d+\\.\\d+"));
+        if (re.match(line).hasMatch())
+            return Version::parse(line);
+    }
+    return std::nullopt;
+}
+
+std::optional<Version> composeVersion(const QString &output)
+{
+    for (const QString &line : nonEmptyLines(output)) {
+        static const QRegularExpression re(QStringLiteral("^v?\\d+\\.\\d+"));
+        if (re.match(line).hasMatch())
+            return Version::parse(line);
+    }
+    return std::nullopt;
+}
+
+std::optional<DiskFree> dfPk(const QString &output)
+{
+    const QStringList lines = nonEmptyLines(output);
+    for (qsizetype i = lines.size() - 1; i >= 0; --i) {
+        const QStringList f = fields(lines.at(i));
+        // Filesystem 1024-blocks Used Available Capacity Mounted-on
+        if (f.size() < 6)
+            continue;
+        bool okTotal = false;
+        bool okAvail = false;
+        const qint64 total = f.at(1).toLongLong(&okTotal);
+        const qint64 avail = f.at(3).toLongLong(&okAvail);
+        if (!okTotal || !okAvail)
+            continue;
+        DiskFree d;
+        d.totalKiB = total;
+        d.availableKiB = avail;
+        d.mountPoint = f.mid(5).join(QLatin1Char(' '));
+        return d;
+    }
+    return std::nullopt;
+}
+
+QList<int> listeningTcpPorts(const QString &output)
+{
+    QSet<int> ports;
+    for (const QString &line : nonEmptyLines(output)) {
+        const QStringList f = fields(line);
+        if (f.isEmpty())
+            continue;
+        const QString first = f.first();
+        if (first == QLatin1String("LISTEN") && f.size() >= 4) {
+            // ss -ltn: State Recv-Q Send-Q Local:Port Peer:Port
+            if (const auto p = portOfAddress(f.at(3)))
+                ports.insert(*p);
+        } else if ((first == QLatin1String("tcp") || first == QLatin1String("tcp6")) && f.size() >= 6) {
+            // netstat -ltn: Proto Recv-Q Send-Q Local Foreign State
+            if (f.at(5) == QLatin1String("LISTEN"))
+                if (const auto p = portOfAddress(f.at(3)))
+                    ports.insert(*p);
+        } else if (first.endsWith(QLatin1Char(':')) && f.size() >= 4) {
+            // /proc/net/tcp: sl local_address rem_address st ...; st 0A = LISTEN, port in hex
+            if (f.at(3).compare(QLatin1String("0A"), Qt::CaseInsensitive) != 0)
+                continue;
+            const qsizetype colon = f.at(1).lastIndexOf(QLatin1Char(':'));
+            bool ok = false;
+            const int port = f.at(1).mid(colon + 1).toInt(&ok, 16);
+            if (colon > 0 && ok && port > 0)
+                ports.insert(port);
+        }
+    }
+    QList<int> sorted(ports.begin(), ports.end());
+    std::sort(sorted.begin(), sorted.end());
+    return sorted;
+}
+
+QString machineArch(const QString &output)
+{
+    const QStringList lines = nonEmptyLines(output);
+    return lines.isEmpty() ? QString() : lines.last();
+}
+
+QStringList imageList(const QString &output)
+{
+    QStringList images;
+    for (const QString &line : nonEmptyLines(output))
+        if (!line.contains(QLatin1String("<none>")))
+            images.append(line);
+    images.removeDuplicates();
+    images.sort();
+    return images;
+}
+
+QString inspectFormat()
+{
+    // '|' cannot occur in any of these fields; Docker 18.09's templates support all of them.
+    return QStringLiteral("{{.Id}}|{{.Name}}|{{index .Config.Labels \"com.docker.compose.service\"}}|"
+                          "{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}|"
+                          "{{.RestartCount}}|{{.Config.Image}}|"
+                          "{{range $p, $b := .NetworkSettings.Ports}}{{range $b}}{{.HostIp}}:{{.HostPort}}->{{$p}} "
+                          "{{end}}{{end}}|{{.State.StartedAt}}");
+}
+
+QList<ContainerStatus> containerStatuses(const QString &output, qint64 nowEpochSeconds)
+{
+    QList<ContainerStatus> list;
+    for (const QString &line : nonEmptyLines(output)) {
+        const QStringList f = line.split(QLatin1Char('|'));
+        if (f.size() < 9)
+            continue;
+        ContainerStatus c;
+        c.id = f.at(0).left(12);
+        c.name = f.at(1).startsWith(QLatin1Char('/')) ? f.at(1).mid(1) : f.at(1);
+        c.service = f.at(2);
+        c.state = f.at(3);
+        c.health = f.at(4);
+        c.restartCount = f.at(5).toInt();
+        c.image = f.at(6);
+        QStringList ports = fields(f.at(7));
+        ports.removeDuplicates();
+        c.ports = ports.join(QStringLiteral(", "));
+        c.startedAt = f.at(8);
+        if (c.state == QLatin1String("running")) {
+            QString stamp = c.startedAt;
+            // 2026-11-29T19:50:01.123456789Z: Qt reads at most milliseconds.
+            static const QRegularExpression frac(QStringLiteral("\\.\\d+"));
+            stamp.remove(frac);
+            const QDateTime started = QDateTime::fromString(stamp, Qt::ISODate);
+            if (started.isValid())
+                c.uptimeSeconds = std::max<qint64>(0, nowEpochSeconds - started.toSecsSinceEpoch());
+        }
+        list.append(c);
+    }
+    std::sort(list.begin(), list.end(),
+              [](const ContainerStatus &a, const ContainerStatus &b) { return a.name < b.name; });
+    return list;
+}
+
+bool toySucceeded(const QString &output)
+{
+    return output.contains(QLatin1String("success to calculate secure_sum"));
+}
+
+} // namespace Parsers
+
+QString composeFlavorToString(ComposeFlavor flavor)
+{
+    switch (flavor) {
+    case ComposeFlavor::V2Plugin:
+        return QStringLiteral("docker compose");
+    case ComposeFlavor::V1Standalone:
+        return QStringLiteral("docker-compose");
+    case ComposeFlavor::None:
+        break;
+    }
+    return QString();
+}
+
+ComposeFlavor composeFlavorFromString(const QString &text)
+{
+    if (text == QLatin1String("docker compose"))
+        return ComposeFlavor::V2Plugin;
+    if (text == QLatin1String("docker-compose"))
+        return ComposeFlavor::V1Standalone;
+    return ComposeFlavor::None;
+}
+
+} // namespace FateDeployer

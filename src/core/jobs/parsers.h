@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace FateDeployer {
+
+/// A dotted version such as "18.09.7" or "1.24.1"; compares numerically part by part.
+struct Version
+{
+    QList<int> parts;
+
+    static std::optional<Version> parse(const QString &text);
+    QString toString() const;
+    int compare(const Version &other) const;
+    bool operator<(const Version &o) const { return compare(o) < 0; }
+    bool operator>=(const Version &o) const { return compare(o) >= 0; }
+};
+
+/// Which compose front end a host has; remembered per host.
+enum class ComposeFlavor { None, V2Plugin, V1Standalone };
+
+/// Free space of one file system as `df -Pk` reports it.
+struct DiskFree
+{
+    qint64 totalKiB = 0;
+    qint64 availableKiB = 0;
+    QString mountPoint;
+};
+
+/// One container of a compose project, as `docker inspect` reports it.
+struct ContainerStatus
+{
+    QString id;
+    QString name;
+    QString service;
+    QString state; ///< running, restarting, exited, created, paused, dead
+    QString health; ///< empty when the image has no health check
+    int restartCount = 0;
+    QString image;
+    QString ports; ///< "9370/tcp->0.0.0.0:9370, 8080/tcp->0.0.0.0:8080"
+    QString startedAt;
+    qint64 uptimeSeconds = -1; ///< -1 when not running
+
+    bool operator==(const ContainerStatus &) const = default;
+};
+
+/// Parsers of what the remote tools print. All tolerate the output of CentOS 7 era tools
+/// (Docker 18.09, docker-compose 1.24, iproute2 3.10, net-tools netstat) and of current ones.
+namespace Parsers {
+
+/// `docker version --format '{{.Server.Version}}'`, e.g. "18.09.7" or "20.10.24+dfsg1".
+std::optional<Version> dockerServerVersion(const QString &output);
+/// `docker compose version --short` ("2.20.2" or "v2.20.2") or `docker-compose version --short` ("1.24.1").
+std::optional<Version> composeVersion(const QString &output);
+/// `df -Pk PATH`: the last data line (long device names may wrap in non -P mode; -P never wraps).
+std::optional<DiskFree> dfPk(const QString &output);
+/// Listening TCP ports from `ss -ltn`, `netstat -ltn` or the raw /proc/net/tcp{,6} tables.
+QList<int> listeningTcpPorts(const QString &output);
+/// `uname -m`.
+QString machineArch(const QString &output);
+/// `docker images --format '{{.Repository}}:{{.Tag}}'` → set of "repo:tag".
+QStringList imageList(const QString &output);
+/// Lines of the inspect template below, tab separated.
+QList<ContainerStatus> containerStatuses(const QString &output, qint64 nowEpochSeconds);
+/// The `docker inspect --format` template whose output containerStatuses() reads.
+QString inspectFormat();
+/// True when toy-example output holds FATE's success line.
+bool toySucceeded(const QString &output);
+
+} // namespace Parsers
+
+QString composeFlavorToString(ComposeFlavor flavor);
+ComposeFlavor composeFlavorFromString(const QString &text);
+
+} // namespace FateDeployer

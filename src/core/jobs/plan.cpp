@@ -1,0 +1,262 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "jobs/plan.h"
+
+#include <QCoreApplication>
+
+namespace FateDeployer {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("FateDeployer::Plan", text);
+}
+
+struct StepName
+{
+    StepKind kind;
+    const char *id;
+    const char *title;
+};
+
+const StepName stepNames[] = {
+    {StepKind::Connect, "connect", QT_TRANSLATE_NOOP("FateDeployer::Plan", "Connect")},
+    {StepKind::DockerVersion, "docker", QT_TRANSLATE_NOOP("FateDeployer::Plan", "Docker")},
+    {StepKind::ComposeVersion, "compose", QT_TRANSLATE_NOOP("FateDeployer::Plan", "Compose")},
+    {StepKind::DiskSpace, "disk", QT_TRANSLATE_NOOP("FateDeployer::Plan", "Disk space")},
+    {StepKind::Ports, "ports", QT_TRANSLATE_NOOP("FateDeployer::Plan", "Ports")},
+    {StepKind::Arch, "arch", QT_TRANSLATE_NOOP("FateDeployer::Plan", "CPU architecture")},
+    {StepKind::Images, "images", QT_TRANSLATE_NOOP("FateDeployer::Plan", "Images")},
+    {StepKind::Registry, "registry", QT_TRANSLATE_NOOP("FateDeployer::Plan", "Registry")},
+    {StepKind::RegistryLogin, "login", QT_TRANSLATE_NOOP("FateDeployer::Plan", "Registry login")},
+    {StepKind::LoadImages, "load", QT_TRANSLATE_NOOP("FateDeployer::Plan", "Load images")},
+    {StepKind::PullImages, "pull", QT_TRANSLATE_NOOP("FateDeployer::Plan", "Pull images")},
+    {StepKind::MakeDir, "mkdir", QT_TRANSLATE_NOOP("FateDeployer::Plan", "Base directory")},
+    {StepKind::Upload, "upload", QT_TRANSLATE_NOOP("FateDeployer::Plan", "Upload")},
+    {StepKind::StopOld, "stop-old", QT_TRANSLATE_NOOP("FateDeployer::Plan", "Stop old deployment")},
+    {StepKind::Swap, "swap", QT_TRANSLATE_NOOP("FateDeployer::Plan", "Swap folders")},
+    {StepKind::Up, "up", QT_TRANSLATE_NOOP("FateDeployer::Plan", "Start")},
+    {StepKind::WaitStable, "wait", QT_TRANSLATE_NOOP("FateDeployer::Plan", "Wait until running")},
+    {StepKind::Status, "status", QT_TRANSLATE_NOOP("FateDeployer::Plan", "Status")},
+    {StepKind::Verify, "verify", QT_TRANSLATE_NOOP("FateDeployer::Plan", "Toy example")},
+    {StepKind::Stop, "stop", QT_TRANSLATE_NOOP("FateDeployer::Plan", "Stop")},
+    {StepKind::Down, "down", QT_TRANSLATE_NOOP("FateDeployer::Plan", "Down")},
+    {StepKind::RemoveFolder, "remove", QT_TRANSLATE_NOOP("FateDeployer::Plan", "Remove folder")},
+};
+
+struct OperationName
+{
+    Operation op;
+    const char *id;
+    const char *title;
+};
+
+const OperationName operationNames[] = {
+    {Operation::Preflight, "preflight", QT_TRANSLATE_NOOP("FateDeployer::Plan", "Preflight")},
+    {Operation::Deploy, "deploy", QT_TRANSLATE_NOOP("FateDeployer::Plan", "Deploy")},
+    {Operation::Status, "status", QT_TRANSLATE_NOOP("FateDeployer::Plan", "Status")},
+    {Operation::Verify, "verify", QT_TRANSLATE_NOOP("FateDeployer::Plan", "Verify")},
+    {Operation::Teardown, "teardown", QT_TRANSLATE_NOOP("FateDeployer::Plan", "Teardown")},
+};
+
+} // namespace
+
+QString stepKindName(StepKind kind)
+{
+    for (const StepName &n : stepNames)
+        if (n.kind == kind)
+            return QString::fromLatin1(n.id);
+    return QString();
+}
+
+QString stepKindTitle(StepKind kind)
+{
+    for (const StepName &n : stepNames)
+        if (n.kind == kind)
+            return tr(n.title);
+    return QString();
+}
+
+QString operationName(Operation op)
+{
+    for (const OperationName &n : operationNames)
+        if (n.op == op)
+            return QString::fromLatin1(n.id);
+    return QString();
+}
+
+QString operationTitle(Operation op)
+{
+    for (const OperationName &n : operationNames)
+        if (n.op == op)
+            return tr(n.title);
+    return QString();
+}
+
+std::optional<Operation> operationFromName(const QString &name)
+{
+    for (const OperationName &n : operationNames)
+        if (name == QLatin1String(n.id))
+            return n.op;
+    return std::nullopt;
+}
+
+int Plan::totalSteps() const
+{
+    int n = 0;
+    for (const HostJob &job : jobs)
+        n += int(job.steps.size());
+    return n;
+}
+
+QList<HostTarget> PlanBuilder::targets(const Project &project, const Selection &selection)
+{
+    QList<HostTarget> list;
+    const bool all = !selection.explicitSelection();
+    for (const Party &party : project.parties) {
+        if (!all && !selection.parties.contains(party.id))
+            continue;
+        HostTarget t;
+        t.key = QStringLiteral("party-%1").arg(party.id);
+        t.label = tr("party %1 (%2)").arg(party.id).arg(party.host);
+        t.address = party.host;
+        t.port = project.portFor(party.ssh);
+        t.user = project.userFor(party.ssh);
+        t.ssh = party.ssh;
+        t.partyId = party.id;
+        t.baseDir = project.dirFor(party);
+        list.append(t);
+    }
+    if (project.exchange.enabled && (all || selection.exchange)) {
+        HostTarget t;
+        t.key = QStringLiteral("exchange");
+        t.label = tr("exchange (%1)").arg(project.exchange.host);
+        t.address = project.exchange.host;
+        t.port = project.portFor(project.exchange.ssh);
+        t.user = project.userFor(project.exchange.ssh);
+        t.ssh = project.exchange.ssh;
+        t.baseDir = project.exchangeDir();
+        list.append(t);
+    }
+    return list;
+}
+
+QList<Step> PlanBuilder::steps(Operation op, const RunSettings &settings, bool exchange)
+{
+    Q_UNUSED(exchange)
+    QList<Step> s;
+    s.append({StepKind::Connect, false});
+    switch (op) {
+    case Operation::Preflight:
+        for (StepKind k : {StepKind::DockerVersion,
+                           StepKind::ComposeVersion,
+                           StepKind::DiskSpace,
+                           StepKind::Ports,
+                           StepKind::Arch,
+                           StepKind::Images,
+                           StepKind::Registry})
+            s.append({k, true});
+        break;
+    case Operation::Deploy:
+        s.append({StepKind::DockerVersion, false});
+        s.append({StepKind::ComposeVersion, false});
+        s.append({StepKind::MakeDir, false});
+        if (!settings.registryUri.isEmpty())
+            s.append({StepKind::RegistryLogin, false});
+        if (!settings.imageArchives.isEmpty())
+            s.append({StepKind::LoadImages, false});
+        if (settings.pull)
+            s.append({StepKind::PullImages, false});
+        for (StepKind k :
+             {StepKind::Upload, StepKind::StopOld, StepKind::Swap, StepKind::Up, StepKind::WaitStable})
+            s.append({k, false});
+        break;
+    case Operation::Status:
+        s.append({StepKind::Status, false});
+        break;
+    case Operation::Verify:
+        s.append({StepKind::Verify, false});
+        break;
+    case Operation::Teardown:
+        if (settings.teardownLevel == TeardownLevel::Stop) {
+            s.append({StepKind::Stop, false});
+        } else {
+            s.append({StepKind::Down, false});
+            if (settings.teardownLevel == TeardownLevel::Remove)
+                s.append({StepKind::RemoveFolder, false});
+        }
+        break;
+    }
+    return s;
+}
+
+HostBundle PlanBuilder::defaultBundle(const Project &project, int partyId)
+{
+    HostBundle b;
+    const QString prefix = project.images.prefix;
+    const QString tag = project.images.tag;
+    auto fate = [&](const char *module) { return QStringLiteral("%1/%2:%3").arg(prefix, QLatin1String(module), tag); };
+    if (partyId == 0) {
+        b.name = QStringLiteral("exchange");
+        b.composeFile = QStringLiteral("docker-compose-exchange.yml");
+        b.images = {fate("proxy")};
+        b.ports = {project.exchange.port};
+        b.services = {QStringLiteral("exchange")};
+        return b;
+    }
+    b.name = QStringLiteral("confs-%1").arg(partyId);
+    b.composeFile = QStringLiteral("docker-compose.yml");
+    for (const char *m : {"federation", "proxy", "fateboard", "roll", "egg", "python", "meta-service"})
+        b.images.append(fate(m));
+    b.images.append(QStringLiteral("mysql:8"));
+    b.images.append(QStringLiteral("redis:5"));
+    b.ports = {9370, 8080, 9360, 9380};
+    b.services = {QStringLiteral("federation"),
+                  QStringLiteral("proxy"),
+                  QStringLiteral("fateboard"),
+                  QStringLiteral("roll"),
+                  QStringLiteral("egg"),
+                  QStringLiteral("python"),
+                  QStringLiteral("meta-service"),
+                  QStringLiteral("mysql"),
+                  QStringLiteral("redis")};
+    // redis persists into ./confs/redis/data (spec 2.8): it moves with the deployment on redeploy.
+    b.dataPaths = {QStringLiteral("confs/redis/data")};
+    return b;
+}
+
+Plan PlanBuilder::build(const Project &project, const Selection &selection, const RunSettings &settings)
+{
+    Plan plan;
+    plan.settings = settings;
+    plan.settings.guestId = settings.guestId ? settings.guestId : project.guestId();
+    plan.settings.hostId = settings.hostId ? settings.hostId : project.hostId();
+    plan.settings.exchangeAddress = project.exchange.enabled ? project.exchange.host : QString();
+    plan.settings.exchangePort = project.exchange.port;
+    plan.settings.projectName = project.name;
+    plan.settings.partyAddresses.clear();
+    for (const Party &p : project.parties)
+        plan.settings.partyAddresses.append({p.id, p.host});
+    if (plan.settings.registryUri.isEmpty() && project.registry.usePrivate) {
+        plan.settings.registryUri = project.registry.uri;
+        plan.settings.registryUser = project.registry.username;
+    }
+    QList<HostTarget> targets;
+    if (settings.operation == Operation::Verify) {
+        Selection guest;
+        guest.parties = {plan.settings.guestId};
+        targets = PlanBuilder::targets(project, guest);
+    } else {
+        targets = PlanBuilder::targets(project, selection);
+    }
+    for (const HostTarget &t : std::as_const(targets)) {
+        HostJob job;
+        job.target = t;
+        job.bundle = defaultBundle(project, t.partyId);
+        job.steps = steps(settings.operation, plan.settings, t.partyId == 0);
+        plan.jobs.append(job);
+    }
+    return plan;
+}
+
+} // namespace FateDeployer

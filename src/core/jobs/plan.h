@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "model/project.h"
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+namespace FateDeployer {
+
+/// What a run does on every selected host.
+enum class Operation { Preflight, Deploy, Status, Verify, Teardown };
+
+/// How far a teardown goes; each level includes the previous ones.
+enum class TeardownLevel { Stop, Down, Remove };
+
+/// The steps the interpreter knows. A host job is a list of these; all behaviour lives in the interpreter.
+enum class StepKind {
+    Connect,        ///< connect, authenticate, check the host key
+    DockerVersion,  ///< docker server version >= 18 and the user may run docker
+    ComposeVersion, ///< `docker compose` or `docker-compose` >= 1.24, remembered per host
+    DiskSpace,      ///< free space under the deploy dir for the bundle, with margin
+    Ports,          ///< published ports free unless held by our own deployment
+    Arch,           ///< CPU architecture (FATE 1.1 images are amd64)
+    Images,         ///< which images are present and which are missing
+    Registry,       ///< private registry reachable (HTTP answer from /v2/)
+    RegistryLogin,  ///< docker login with the password on stdin
+    LoadImages,     ///< stream `docker save` archives into `docker load`
+    PullImages,     ///< docker pull of the bundle's images
+    MakeDir,        ///< mkdir -p of the base dir
+    Upload,         ///< stream the bundle into a staging folder beside the current one
+    StopOld,        ///< compose down of the running deployment, if any
+    Swap,           ///< atomic folder swap, previous kept as <bundle>.previous
+    Up,             ///< compose up -d
+    WaitStable,     ///< every service running, restart counts unchanged for a while
+    Status,         ///< per-container state
+    Verify,         ///< toy example from the guest's python container
+    Stop,           ///< compose stop
+    Down,           ///< compose down
+    RemoveFolder,   ///< remove our deployment folders (never anything else)
+};
+
+QString stepKindName(StepKind kind);     ///< stable id, e.g. "upload" (JSON, history)
+QString stepKindTitle(StepKind kind);    ///< translated title for people
+QString operationName(Operation op);     ///< stable id, e.g. "deploy"
+QString operationTitle(Operation op);    ///< translated
+std::optional<Operation> operationFromName(const QString &name);
+
+struct Step
+{
+    StepKind kind = StepKind::Connect;
+    bool continueOnFailure = false; ///< preflight checks report every check, not only the first failure
+};
+
+/// A compose project on a host: `confs-<id>` or `exchange`. The folder name is the project name.
+struct HostBundle
+{
+    QString name;          ///< confs-10000, exchange
+    QString composeFile;   ///< docker-compose.yml, docker-compose-exchange.yml
+    QString archivePath;   ///< local tar.gz (entries start with "<name>/"), for Upload
+    qint64 unpackedBytes = 0; ///< for the disk-space check
+    QStringList images;    ///< images the compose file uses, fully expanded
+    QList<int> ports;      ///< host ports the compose file publishes
+    QStringList services;  ///< expected compose services
+    QStringList dataPaths; ///< folders containers write, relative to the bundle; carried over on swap
+};
+
+/// Where and as whom a job connects.
+struct HostTarget
+{
+    QString key;     ///< stable job key: "party-10000" or "exchange"
+    QString label;   ///< for people: "party 10000 (10.0.0.1)"
+    QString address;
+    int port = 22;
+    QString user;
+    SshOverrides ssh;
+    int partyId = 0; ///< 0 for the exchange
+    QString baseDir; ///< remote base dir, e.g. /data/projects/fate
+};
+
+/// Settings shared by the jobs of one run.
+struct RunSettings
+{
+    Operation operation = Operation::Preflight;
+    TeardownLevel teardownLevel = TeardownLevel::Down;
+    int maxParallelHosts = 8;
+    int stableSeconds = 6;         ///< services must stay up this long with no new restart
+    int startTimeoutSeconds = 300; ///< WaitStable gives up after this
+    int verifyTimeoutSeconds = 120;
+    int commandTimeoutSeconds = 600;
+    int guestId = 0;
+    int hostId = 0;
+    QString registryUri;      ///< empty = Docker Hub
+    QString registryUser;
+    QByteArray registryPassword; ///< from the keychain; never logged, passed on stdin only
+    QStringList imageArchives;   ///< local `docker save` files to load where images are missing
+    bool pull = false;
+    QString exchangeAddress;  ///< for the verify diagnosis
+    int exchangePort = 9371;
+    QList<QPair<int, QString>> partyAddresses; ///< id → host, for the verify diagnosis
+    QString projectHash;
+    QString projectName;
+};
+
+struct HostJob
+{
+    HostTarget target;
+    HostBundle bundle;
+    QList<Step> steps;
+};
+
+/// A run as data: one job per host, each a list of steps, all interpreted by JobInterpreter.
+struct Plan
+{
+    RunSettings settings;
+    QList<HostJob> jobs;
+
+    int totalSteps() const;
+};
+
+/// Which hosts of a project a run selects.
+struct Selection
+{
+    QList<int> parties; ///< empty and !exchangeOnly = all parties
+    bool exchange = false; ///< include the exchange (implied when nothing is selected)
+    bool explicitSelection() const { return !parties.isEmpty() || exchange; }
+};
+
+/// Builds plans from a project. Bundles (archive paths, images, ports) are filled by the caller for deploys.
+class PlanBuilder
+{
+public:
+    static QList<HostTarget> targets(const Project &project, const Selection &selection);
+    static QList<Step> steps(Operation op, const RunSettings &settings, bool exchange);
+    static HostBundle defaultBundle(const Project &project, int partyId); ///< partyId 0 = exchange
+    static Plan build(const Project &project, const Selection &selection, const RunSettings &settings);
+};
+
+} // namespace FateDeployer
+
+Q_DECLARE_METATYPE(FateDeployer::Plan)

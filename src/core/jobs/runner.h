@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "jobs/events.h"
+#include "jobs/hostchannel.h"
+#include "jobs/plan.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QThreadPool>
+#include <QTimer>
+
+#include <atomic>
+#include <memory>
+
+namespace FateDeployer {
+
+class EventHub;
+
+/**
+ * Runs a plan: one job per host on an owned thread pool (never the global one), at most
+ * RunSettings::maxParallelHosts at a time. Lives in (and signals to) the thread that created it;
+ * listeners (GUI, CLI) get batched events: at most one hostEvents() per host per 100 ms tick.
+ */
+class Runner : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Runner(QObject *parent = nullptr);
+    ~Runner() override; ///< cancels and waits for the jobs
+
+    /// How jobs connect; defaults to SSH (remote module). Tests pass fakes.
+    void setChannelFactory(ChannelFactory factory);
+    void setFlushIntervalMs(int ms); ///< default 100 (≤ 10 signals per second per host)
+
+    bool start(const Plan &plan); ///< false while a run is active or the plan is empty
+    void cancel();                ///< every job stops promptly; finished() follows
+    bool retryFailed();           ///< runs again only the hosts that failed or were cancelled
+    bool isRunning() const { return m_running; }
+    const Plan &plan() const { return m_plan; }
+    const RunReport &lastReport() const { return m_report; }
+
+signals:
+    void started(int hostCount, int totalSteps);
+    /// Batched, in order: step started/finished, output lines (numbered per host), progress, host finished.
+    void hostEvents(const QString &host, const QList<FateDeployer::JobEvent> &events);
+    /// Steps finished over all hosts; at most once per tick.
+    void progress(int finishedSteps, int totalSteps);
+    void hostFinished(const FateDeployer::HostOutcome &outcome);
+    /// The run is over (succeeded, failed or cancelled); the report holds full logs.
+    void finished(const FateDeployer::RunReport &report);
+
+private:
+    void flush();
+
+    ChannelFactory m_factory;
+    QThreadPool m_pool;
+    QTimer m_timer;
+    std::shared_ptr<EventHub> m_hub;
+    std::shared_ptr<std::atomic_bool> m_cancel;
+    Plan m_plan;
+    RunReport m_report;
+    QElapsedTimer m_clock;
+    bool m_running = false;
+    int m_lastProgress = -1;
+};
+
+} // namespace FateDeployer
