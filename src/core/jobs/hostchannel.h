@@ -2,12 +2,13 @@
 #pragma once
 
 #include "jobs/plan.h"
+#include "remote/canceltoken.h"
+#include "remote/shellcommand.h"
 #include "util/result.h"
 
 #include <QByteArray>
 #include <QString>
 
-#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -20,7 +21,7 @@ using StdinProducer = std::function<qint64(char *buf, qint64 max)>;
 
 struct CommandRequest
 {
-    QString command;         ///< built with the remote module's ShellCommand, never by hand
+    ShellCommand command;    ///< built with the remote module's ShellCommand, never by hand
     QByteArray stdinData;    ///< small stdin (e.g. a registry password); not logged
     StdinProducer producer;  ///< large stdin streamed (a bundle, an image archive)
     int timeoutSeconds = 0;  ///< 0 = none
@@ -55,6 +56,6 @@ public:
 
 /// Makes one channel per job, in the job's thread.
 using ChannelFactory = std::function<std::unique_ptr<HostChannel>(const HostTarget &target,
-                                                                 const std::atomic_bool &cancel)>;
+                                                                 const CancelToken &cancel)>;
 
 } // namespace FateDeployer

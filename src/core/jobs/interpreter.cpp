@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QMutex>
 #include <QSet>
@@ -54,7 +55,7 @@ QString registryHostOf(const QString &uri)
 } // namespace
 
 JobInterpreter::JobInterpreter(const HostJob &job, const RunSettings &settings, JobEventSink &sink,
-                               const std::atomic_bool &cancel)
+                               const CancelToken &cancel)
     : m_job(job)
     , m_settings(settings)
     , m_sink(sink)
@@ -118,13 +119,11 @@ HostOutcome JobInterpreter::run(const ChannelFactory &factory)
         o.durationMs = timer.elapsed();
         m_outcome.steps.append(o);
         m_sink.stepFinished(m_job.target.key, i, count, o);
-        if (o.result == StepResult::Failed && (!step.continueOnFailure || step.kind == StepKind::Connect))
+        // Preflight checks go on after a failed check (all problems at once), never after a failed connect.
+        if ((o.result == StepResult::Failed && (!step.continueOnFailure || step.kind == StepKind::Connect))
+            || o.result == StepResult::Cancelled)
             failed = true;
-        if (o.result == StepResult::Failed)
-            failed = failed || step.kind == StepKind::Connect;
         warned = warned || o.result == StepResult::Warning;
-        if (o.result == StepResult::Failed && step.continueOnFailure)
-            m_outcome.result = StepResult::Failed;
     }
     // An interrupted upload leaves no staging folder behind (the swap itself is never interrupted).
     if (!m_staging.isEmpty() && m_channel) {
@@ -206,14 +205,14 @@ void JobInterpreter::note(const QString &text)
     ++m_outcome.lineCount;
 }
 
-CommandResult JobInterpreter::exec(const QString &command, const CommandRequest &base, bool cancellable)
+CommandResult JobInterpreter::exec(const ShellCommand &command, const CommandRequest &base, bool cancellable)
 {
     CommandRequest request = base;
     request.command = command;
     if (request.timeoutSeconds == 0)
         request.timeoutSeconds = m_settings.commandTimeoutSeconds;
     if (!request.quiet)
-        note(QStringLiteral("$ ") + command);
+        note(QStringLiteral("$ ") + command.toString());
     m_tail.clear();
     const QString host = m_job.target.key;
     const bool quiet = request.quiet;
@@ -247,18 +246,18 @@ StepOutcome JobInterpreter::warn(const QString &summary, const QString &fix) con
     return o;
 }
 
-StepOutcome JobInterpreter::fail(const QString &summary, const QString &fix, const QString &command,
+StepOutcome JobInterpreter::fail(const QString &summary, const QString &fix, const ShellCommand &command,
                                  const CommandResult &result) const
 {
     StepOutcome o = ok(summary);
     o.result = result.cancelled ? StepResult::Cancelled : StepResult::Failed;
     o.fix = fix;
-    o.command = command;
+    o.command = command.toString();
     o.lastLines = m_tail;
     return o;
 }
 
-StepOutcome JobInterpreter::failExec(const QString &what, const QString &command, const CommandResult &r,
+StepOutcome JobInterpreter::failExec(const QString &what, const ShellCommand &command, const CommandResult &r,
                                      const QString &fix) const
 {
     QString summary;
@@ -296,7 +295,7 @@ StepOutcome JobInterpreter::connect(const ChannelFactory &factory)
 
 StepOutcome JobInterpreter::dockerVersion()
 {
-    const QString cmd = RemoteCommands::dockerServerVersion();
+    const ShellCommand cmd = RemoteCommands::dockerServerVersion();
     const CommandResult r = exec(cmd);
     const QString all = r.stdoutText + r.stderrText;
     if (!r.ok()) {
@@ -339,7 +338,7 @@ StepOutcome JobInterpreter::composeVersion()
 {
     // docker-compose first: it keeps FATE 1.1's container names (confs-<id>_python_1).
     const ComposeFlavor order[] = {ComposeFlavor::V1Standalone, ComposeFlavor::V2Plugin};
-    QString lastCommand;
+    ShellCommand lastCommand;
     CommandResult last;
     for (ComposeFlavor flavor : order) {
         lastCommand = RemoteCommands::composeVersion(flavor);
@@ -367,7 +366,7 @@ StepOutcome JobInterpreter::composeVersion()
 
 StepOutcome JobInterpreter::diskSpace()
 {
-    const QString cmd = RemoteCommands::diskFree(m_job.target.baseDir);
+    const ShellCommand cmd = RemoteCommands::diskFree(m_job.target.baseDir);
     const CommandResult r = exec(cmd);
     if (!r.ok())
         return failExec(tr("df failed"), cmd, r);
@@ -390,7 +389,7 @@ StepOutcome JobInterpreter::diskSpace()
 
 StepOutcome JobInterpreter::ports()
 {
-    const QString cmd = RemoteCommands::listeningPorts();
+    const ShellCommand cmd = RemoteCommands::listeningPorts();
     const CommandResult r = exec(cmd);
     if (!r.ok())
         return failExec(tr("cannot list the listening ports"), cmd, r);
@@ -405,7 +404,7 @@ StepOutcome JobInterpreter::ports()
     if (busy.isEmpty())
         return ok(tr("ports %1 free").arg(portText.join(QStringLiteral(", "))));
     // Held by our own running deployment: it will be replaced.
-    const QString ours = RemoteCommands::projectContainerIds(m_job.bundle.name, true);
+    const ShellCommand ours = RemoteCommands::projectContainerIds(m_job.bundle.name, true);
     const CommandResult o = exec(ours);
     QStringList busyText;
     for (int p : busy)
@@ -420,7 +419,7 @@ StepOutcome JobInterpreter::ports()
 
 StepOutcome JobInterpreter::arch()
 {
-    const QString cmd = RemoteCommands::machineArch();
+    const ShellCommand cmd = RemoteCommands::machineArch();
     const CommandResult r = exec(cmd);
     if (!r.ok())
         return failExec(tr("uname failed"), cmd, r);
@@ -433,7 +432,7 @@ StepOutcome JobInterpreter::arch()
 
 StepOutcome JobInterpreter::images()
 {
-    const QString cmd = RemoteCommands::images();
+    const ShellCommand cmd = RemoteCommands::images();
     CommandRequest rq;
     rq.quiet = true;
     const CommandResult r = exec(cmd, rq);
@@ -456,7 +455,7 @@ StepOutcome JobInterpreter::registry()
     if (m_settings.registryUri.isEmpty())
         return ok(tr("Docker Hub (no private registry set)"));
     const QString host = registryHostOf(m_settings.registryUri);
-    const QString cmd = RemoteCommands::registryProbe(host);
+    const ShellCommand cmd = RemoteCommands::registryProbe(host);
     const CommandResult r = exec(cmd);
     const QString code = r.stdoutText.trimmed();
     if (code.isEmpty() || code == QLatin1String("000"))
@@ -473,7 +472,7 @@ StepOutcome JobInterpreter::registryLogin()
         return fail(tr("no password stored for registry user %1").arg(m_settings.registryUser),
                     tr("Store the registry password in the keychain (project settings) and run again."));
     const QString host = registryHostOf(m_settings.registryUri);
-    const QString cmd = RemoteCommands::registryLogin(host, m_settings.registryUser);
+    const ShellCommand cmd = RemoteCommands::registryLogin(host, m_settings.registryUser);
     CommandRequest rq;
     rq.stdinData = m_settings.registryPassword; // stdin only: never a command line or a log line
     const CommandResult r = exec(cmd, rq);
@@ -502,7 +501,7 @@ StepOutcome JobInterpreter::loadImages()
             break;
         if (!QFile::exists(archive))
             return fail(tr("image archive %1 not found").arg(archive), tr("Choose an existing docker save file."));
-        const QString cmd = RemoteCommands::loadImages();
+        const ShellCommand cmd = RemoteCommands::loadImages();
         CommandRequest rq;
         rq.producer = fileProducer(archive);
         note(tr("loading %1").arg(archive));
@@ -521,7 +520,7 @@ StepOutcome JobInterpreter::pullImages()
     for (const QString &image : m_job.bundle.images) {
         if (cancelled())
             break;
-        const QString cmd = RemoteCommands::pullImage(image);
+        const ShellCommand cmd = RemoteCommands::pullImage(image);
         const CommandResult r = exec(cmd);
         if (!r.ok())
             return failExec(tr("docker pull %1 failed").arg(image), cmd, r,
@@ -533,7 +532,7 @@ StepOutcome JobInterpreter::pullImages()
 
 StepOutcome JobInterpreter::makeDir()
 {
-    const QString cmd = RemoteCommands::makeDir(m_job.target.baseDir);
+    const ShellCommand cmd = RemoteCommands::makeDir(m_job.target.baseDir);
     const CommandResult r = exec(cmd);
     if (!r.ok())
         return failExec(tr("cannot create %1").arg(m_job.target.baseDir), cmd, r,
@@ -553,7 +552,7 @@ StepOutcome JobInterpreter::upload()
     exec(RemoteCommands::removeStaleStaging(m_job.target.baseDir, m_job.bundle.name), cq, false);
     const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddHHmmsszzz"));
     m_staging = m_job.target.baseDir + QStringLiteral("/.fd-staging-%1-%2").arg(m_job.bundle.name, stamp);
-    const QString cmd = RemoteCommands::unpackToStaging(m_staging);
+    const ShellCommand cmd = RemoteCommands::unpackToStaging(m_staging);
     CommandRequest rq;
     rq.producer = fileProducer(archive);
     const CommandResult r = exec(cmd, rq);
@@ -573,7 +572,7 @@ StepOutcome JobInterpreter::stopOld()
     const ComposeFlavor flavor = composeFlavor();
     if (flavor == ComposeFlavor::None)
         return fail(tr("no compose available"), tr("Install docker-compose 1.24 or later."));
-    const QString cmd =
+    const ShellCommand cmd =
         RemoteCommands::composeDownIfPresent(flavor, m_job.target.baseDir, m_job.bundle.name, m_job.bundle.composeFile);
     const CommandResult r = exec(cmd);
     if (!r.ok())
@@ -585,7 +584,7 @@ StepOutcome JobInterpreter::swap()
 {
     if (m_staging.isEmpty())
         return fail(tr("nothing uploaded"), tr("Run the upload step first."));
-    const QString cmd =
+    const ShellCommand cmd =
         RemoteCommands::swapFolders(m_job.target.baseDir, m_job.bundle.name, m_staging, m_job.bundle.dataPaths);
     CommandRequest rq;
     rq.timeoutSeconds = 120;
@@ -602,7 +601,7 @@ StepOutcome JobInterpreter::up()
     const ComposeFlavor flavor = composeFlavor();
     if (flavor == ComposeFlavor::None)
         return fail(tr("no compose available"), tr("Install docker-compose 1.24 or later."));
-    const QString cmd =
+    const ShellCommand cmd =
         RemoteCommands::composeUp(flavor, m_job.target.baseDir, m_job.bundle.name, m_job.bundle.composeFile);
     const CommandResult r = exec(cmd);
     if (!r.ok()) {
@@ -622,7 +621,7 @@ StepOutcome JobInterpreter::up()
 
 StepOutcome JobInterpreter::waitStable()
 {
-    const QString cmd = RemoteCommands::inspectProject(m_job.bundle.name);
+    const ShellCommand cmd = RemoteCommands::inspectProject(m_job.bundle.name);
     QElapsedTimer timer;
     timer.start();
     QHash<QString, int> restarts;
@@ -695,7 +694,7 @@ StepOutcome JobInterpreter::waitStable()
 
 StepOutcome JobInterpreter::status()
 {
-    const QString cmd = RemoteCommands::inspectProject(m_job.bundle.name);
+    const ShellCommand cmd = RemoteCommands::inspectProject(m_job.bundle.name);
     CommandRequest rq;
     rq.quiet = true;
     const CommandResult r = exec(cmd, rq);
@@ -727,7 +726,7 @@ StepOutcome JobInterpreter::status()
 StepOutcome JobInterpreter::verify()
 {
     const QString guestProject = QStringLiteral("confs-%1").arg(m_settings.guestId);
-    const QString cmd = RemoteCommands::toyExample(guestProject, m_settings.guestId, m_settings.hostId);
+    const ShellCommand cmd = RemoteCommands::toyExample(guestProject, m_settings.guestId, m_settings.hostId);
     CommandRequest rq;
     rq.timeoutSeconds = m_settings.verifyTimeoutSeconds;
     const CommandResult r = exec(cmd, rq);
@@ -795,7 +794,7 @@ QString JobInterpreter::verifyDiagnosis(const QString &output, bool timedOut, QS
 StepOutcome JobInterpreter::teardown(StepKind kind)
 {
     const ComposeFlavor flavor = composeFlavor();
-    QString cmd;
+    ShellCommand cmd;
     if (kind == StepKind::RemoveFolder)
         cmd = RemoteCommands::removeDeployment(m_job.target.baseDir, m_job.bundle.name);
     else if (flavor == ComposeFlavor::None)

@@ -5,7 +5,6 @@
 #include "jobs/hostchannel.h"
 #include "jobs/plan.h"
 
-#include <atomic>
 #include <memory>
 
 namespace FateDeployer {
@@ -25,7 +24,7 @@ public:
 class JobInterpreter
 {
 public:
-    JobInterpreter(const HostJob &job, const RunSettings &settings, JobEventSink &sink, const std::atomic_bool &cancel);
+    JobInterpreter(const HostJob &job, const RunSettings &settings, JobEventSink &sink, const CancelToken &cancel);
     ~JobInterpreter();
 
     HostOutcome run(const ChannelFactory &factory);
@@ -37,14 +36,14 @@ public:
 private:
     struct Exec;
     StepOutcome runStep(StepKind kind);
-    CommandResult exec(const QString &command, const CommandRequest &base = {}, bool cancellable = true);
+    CommandResult exec(const ShellCommand &command, const CommandRequest &base = {}, bool cancellable = true);
     StepOutcome ok(const QString &summary) const;
     StepOutcome warn(const QString &summary, const QString &fix) const;
-    StepOutcome fail(const QString &summary, const QString &fix, const QString &command = {},
+    StepOutcome fail(const QString &summary, const QString &fix, const ShellCommand &command = {},
                      const CommandResult &result = {}) const;
-    StepOutcome failExec(const QString &what, const QString &command, const CommandResult &result,
+    StepOutcome failExec(const QString &what, const ShellCommand &command, const CommandResult &result,
                          const QString &fix = {}) const;
-    bool cancelled() const { return m_cancel.load(); }
+    bool cancelled() const { return m_cancel.isCancelled(); }
     void note(const QString &text);
     QString hostId() const;
     ComposeFlavor composeFlavor();
@@ -74,7 +73,7 @@ private:
     const HostJob &m_job;
     const RunSettings &m_settings;
     JobEventSink &m_sink;
-    const std::atomic_bool &m_cancel;
+    CancelToken m_cancel;
     std::unique_ptr<HostChannel> m_channel;
     HostOutcome m_outcome;
     StepKind m_current = StepKind::Connect;

@@ -7,221 +7,206 @@ namespace FateDeployer::RemoteCommands {
 
 namespace {
 
-// Single-quote one word for POSIX sh.
-QString q(const QString &word)
+/// `sh -c '<script>' fd ARG...`: the script is a compile-time literal, every value reaches it as a
+/// quoted positional parameter ($1, $2, ...), so no value is ever parsed as shell text.
+template<std::size_t N>
+ShellCommand script(const char (&text)[N], const QStringList &args = {})
 {
-    QString out = word;
-    out.replace(QLatin1Char('\''), QLatin1String("'\\''"));
-    return QLatin1Char('\'') + out + QLatin1Char('\'');
+    return ShellCommand(u"sh").arg(u"-c").arg(QString::fromUtf8(text, N - 1)).arg(u"fd").args(args);
 }
 
-QString compose(ComposeFlavor flavor, const QString &bundle, const QString &file)
+QString flavorArg(ComposeFlavor flavor)
 {
-    const QString program = flavor == ComposeFlavor::V2Plugin ? QStringLiteral("docker compose")
-                                                               : QStringLiteral("docker-compose");
-    return program + QLatin1String(" -p ") + q(bundle) + QLatin1String(" -f ") + q(file);
+    return flavor == ComposeFlavor::V2Plugin ? QStringLiteral("v2") : QStringLiteral("v1");
 }
 
-QString path(const QString &baseDir, const QString &name)
-{
-    return baseDir.endsWith(QLatin1Char('/')) ? baseDir + name : baseDir + QLatin1Char('/') + name;
-}
-
-QString labelFilter(const QString &project)
-{
-    return QLatin1String("--filter ") + q(QLatin1String("label=com.docker.compose.project=") + project);
-}
+// $1 = v1|v2, then the project name: dc runs compose for that project; ids lists its containers.
+#define FD_COMPOSE_PRELUDE                                                                                           \
+    "c=$1; p=$2; shift 2; "                                                                                          \
+    "dc() { if [ \"$c\" = v2 ]; then docker compose -p \"$p\" \"$@\"; else docker-compose -p \"$p\" \"$@\"; fi; }; " \
+    "ids() { docker ps $1 -q --filter \"label=com.docker.compose.project=$p\"; }; "
 
 } // namespace
 
-QString dockerServerVersion()
+ShellCommand dockerServerVersion()
 {
-    return QStringLiteral("docker version --format '{{.Server.Version}}'");
+    return ShellCommand(u"docker").args({u"version", u"--format", u"{{.Server.Version}}"});
 }
 
-QString composeVersion(ComposeFlavor flavor)
+ShellCommand composeVersion(ComposeFlavor flavor)
 {
-    return flavor == ComposeFlavor::V2Plugin ? QStringLiteral("docker compose version --short")
-                                             : QStringLiteral("docker-compose version --short");
+    return flavor == ComposeFlavor::V2Plugin ? ShellCommand(u"docker").args({u"compose", u"version", u"--short"})
+                                             : ShellCommand(u"docker-compose").args({u"version", u"--short"});
 }
 
-QString diskFree(const QString &dir)
+ShellCommand diskFree(const QString &dir)
 {
-    return QLatin1String("d=") + q(dir)
-           + QLatin1String("; while [ ! -d \"$d\" ]; do d=$(dirname \"$d\"); done; df -Pk \"$d\"");
+    return script("d=$1; while [ ! -d \"$d\" ]; do d=$(dirname \"$d\"); done; df -Pk \"$d\"", {dir});
 }
 
-QString listeningPorts()
+ShellCommand listeningPorts()
 {
-    return QStringLiteral("if command -v ss >/dev/null 2>&1; then ss -ltn; "
-                          "elif command -v netstat >/dev/null 2>&1; then netstat -ltn; "
-                          "else cat /proc/net/tcp /proc/net/tcp6 2>/dev/null; fi");
+    return script("if command -v ss >/dev/null 2>&1; then ss -ltn; "
+                  "elif command -v netstat >/dev/null 2>&1; then netstat -ltn; "
+                  "else cat /proc/net/tcp /proc/net/tcp6 2>/dev/null; fi");
 }
 
-QString projectContainerIds(const QString &project, bool runningOnly)
+ShellCommand projectContainerIds(const QString &project, bool runningOnly)
 {
-    return QLatin1String(runningOnly ? "docker ps -q " : "docker ps -aq ") + labelFilter(project);
+    ShellCommand c(u"docker");
+    c.arg(u"ps");
+    if (!runningOnly)
+        c.arg(u"-a");
+    return c.args({u"-q", u"--filter"}).arg(QStringLiteral("label=com.docker.compose.project=") + project);
 }
 
-QString machineArch()
+ShellCommand machineArch()
 {
-    return QStringLiteral("uname -m");
+    return ShellCommand(u"uname").arg(u"-m");
 }
 
-QString images()
+ShellCommand images()
 {
-    return QStringLiteral("docker images --format '{{.Repository}}:{{.Tag}}'");
+    return ShellCommand(u"docker").args({u"images", u"--format", u"{{.Repository}}:{{.Tag}}"});
 }
 
-QString registryProbe(const QString &registryHost)
+ShellCommand registryProbe(const QString &registryHost)
 {
-    const QString url = QLatin1String("https://") + registryHost + QLatin1String("/v2/");
     // Any HTTP answer (200, 401) means reachable; 000 means no connection.
-    return QLatin1String("if command -v curl >/dev/null 2>&1; then curl -sk -o /dev/null -m 10 -w '%{http_code}' ")
-           + q(url) + QLatin1String("; else wget -q -T 10 --no-check-certificate -O /dev/null ") + q(url)
-           + QLatin1String(" >/dev/null 2>&1; s=$?; [ $s -eq 0 ] || [ $s -eq 6 ] || [ $s -eq 8 ] && echo 200 || echo 000; fi");
+    return script("u=\"https://$1/v2/\"; if command -v curl >/dev/null 2>&1; then "
+                  "curl -sk -o /dev/null -m 10 -w '%{http_code}' \"$u\"; "
+                  "else wget -q -T 10 --no-check-certificate -O /dev/null \"$u\" >/dev/null 2>&1; s=$?; "
+                  "if [ $s -eq 0 ] || [ $s -eq 6 ] || [ $s -eq 8 ]; then echo 200; else echo 000; fi; fi",
+                  {registryHost});
 }
 
-QString registryLogin(const QString &registryHost, const QString &user)
+ShellCommand registryLogin(const QString &registryHost, const QString &user)
 {
-    return QLatin1String("docker login --username ") + q(user) + QLatin1String(" --password-stdin ") + q(registryHost);
+    return ShellCommand(u"docker").args({u"login", u"--username"}).arg(user).arg(u"--password-stdin").arg(registryHost);
 }
 
-QString loadImages()
+ShellCommand loadImages()
 {
-    return QStringLiteral("docker load");
+    return ShellCommand(u"docker").arg(u"load");
 }
 
-QString pullImage(const QString &image)
+ShellCommand pullImage(const QString &image)
 {
-    return QLatin1String("docker pull ") + q(image);
+    return ShellCommand(u"docker").arg(u"pull").arg(image);
 }
 
-QString makeDir(const QString &dir)
+ShellCommand makeDir(const QString &dir)
 {
-    return QLatin1String("mkdir -p ") + q(dir);
+    return ShellCommand(u"mkdir").arg(u"-p").arg(dir);
 }
 
-QString unpackToStaging(const QString &staging)
+ShellCommand unpackToStaging(const QString &staging)
 {
-    return QLatin1String("mkdir -p ") + q(staging) + QLatin1String(" && tar -xzf - -C ") + q(staging);
+    return script("mkdir -p \"$1\" && tar -xzf - -C \"$1\"", {staging});
 }
 
-QString removeStaleStaging(const QString &baseDir, const QString &bundle)
+ShellCommand removeStaleStaging(const QString &baseDir, const QString &bundle)
 {
-    // Only folders we name ourselves: <base>/.fd-staging-<bundle>-<stamp>.
-    return QLatin1String("cd ") + q(baseDir) + QLatin1String(" 2>/dev/null || exit 0; for s in ./.fd-staging-")
-           + q(bundle)
-           + QLatin1String("-*; do [ -d \"$s\" ] && rm -rf \"$s\"; done; "
-                           "if [ ! -d ")
-           + q(bundle) + QLatin1String(" ] && [ -d ") + q(bundle + QLatin1String(".previous"))
-           + QLatin1String(" ]; then mv ") + q(bundle + QLatin1String(".previous")) + QLatin1Char(' ') + q(bundle)
-           + QLatin1String("; fi; exit 0");
+    // Only folders we name ourselves (<base>/.fd-staging-<bundle>-<stamp>); an interrupted swap is undone.
+    return script("cd \"$1\" 2>/dev/null || exit 0; b=$2; "
+                  "for s in ./.fd-staging-\"$b\"-*; do if [ -d \"$s\" ]; then rm -rf \"$s\"; fi; done; "
+                  "if [ ! -d \"$b\" ] && [ -d \"$b.previous\" ]; then mv \"$b.previous\" \"$b\"; fi; exit 0",
+                  {baseDir, bundle});
 }
 
-QString removePath(const QString &p)
+ShellCommand removePath(const QString &p)
 {
-    return QLatin1String("rm -rf ") + q(p);
+    return ShellCommand(u"rm").arg(u"-rf").arg(p);
 }
 
-QString composeDownIfPresent(ComposeFlavor flavor, const QString &baseDir, const QString &bundle,
-                             const QString &composeFile)
+ShellCommand composeDownIfPresent(ComposeFlavor flavor, const QString &baseDir, const QString &bundle,
+                                  const QString &composeFile)
 {
-    const QString dir = path(baseDir, bundle);
-    return QLatin1String("if [ -f ") + q(path(dir, composeFile)) + QLatin1String(" ]; then cd ") + q(dir)
-           + QLatin1String(" && ") + compose(flavor, bundle, composeFile)
-           + QLatin1String(" down --timeout 10 || exit $?; fi; ids=$(") + projectContainerIds(bundle, false)
-           + QLatin1String("); if [ -n \"$ids\" ]; then docker rm -f $ids; fi");
+    return script(FD_COMPOSE_PRELUDE "d=$1/$p; f=$2; "
+                                     "if [ -f \"$d/$f\" ]; then (cd \"$d\" && dc -f \"$f\" down --timeout 10) || exit $?; fi; "
+                                     "i=$(ids -a); if [ -n \"$i\" ]; then docker rm -f $i; fi",
+                  {flavorArg(flavor), bundle, baseDir, composeFile});
 }
 
-QString swapFolders(const QString &baseDir, const QString &bundle, const QString &staging,
-                    const QStringList &dataPaths)
+ShellCommand swapFolders(const QString &baseDir, const QString &bundle, const QString &staging,
+                         const QStringList &dataPaths)
 {
-    const QString b = q(bundle);
-    const QString prev = q(bundle + QLatin1String(".previous"));
-    const QString fresh = q(staging + QLatin1Char('/') + bundle);
-    QString s = QLatin1String("set -e; cd ") + q(baseDir) + QLatin1String("; [ -d ") + fresh
-                + QLatin1String(" ]; if [ ! -d ") + b + QLatin1String(" ] && [ -d ") + prev
-                + QLatin1String(" ]; then mv ") + prev + QLatin1Char(' ') + b + QLatin1String("; fi; if [ -d ") + b
-                + QLatin1String(" ]; then ");
-    // Data the containers wrote moves on with the deployment instead of being deleted with an old copy.
-    for (const QString &data : dataPaths) {
-        const QString from = q(bundle + QLatin1Char('/') + data);
-        const QString to = q(staging + QLatin1Char('/') + bundle + QLatin1Char('/') + data);
-        s += QLatin1String("if [ -e ") + from + QLatin1String(" ]; then rm -rf ") + to + QLatin1String("; mkdir -p \"$(dirname ")
-             + to + QLatin1String(")\"; mv ") + from + QLatin1Char(' ') + to + QLatin1String("; fi; ");
-    }
-    s += QLatin1String("rm -rf ") + prev + QLatin1String(" 2>/dev/null || mv ") + prev
-         + QLatin1String(" \"./.fd-trash-$$\"; mv ") + b + QLatin1Char(' ') + prev + QLatin1String("; fi; mv ")
-         + fresh + QLatin1Char(' ') + b + QLatin1String("; rmdir ") + q(staging);
-    return s;
+    // $1 base, $2 bundle, $3 staging, $4... data paths the containers write: they move on with the
+    // deployment instead of being deleted with an old copy. Two renames inside one short command
+    // that is never interrupted; an interrupted earlier swap is undone first.
+    return script("set -e; cd \"$1\"; b=$2; s=$3; shift 3; n=\"$s/$b\"; [ -d \"$n\" ]; "
+                  "if [ ! -d \"$b\" ] && [ -d \"$b.previous\" ]; then mv \"$b.previous\" \"$b\"; fi; "
+                  "if [ -d \"$b\" ]; then "
+                  "for x in \"$@\"; do if [ -e \"$b/$x\" ]; then rm -rf \"$n/$x\"; mkdir -p \"$(dirname \"$n/$x\")\"; "
+                  "mv \"$b/$x\" \"$n/$x\"; fi; done; "
+                  "if [ -e \"$b.previous\" ]; then rm -rf \"$b.previous\" 2>/dev/null || mv \"$b.previous\" "
+                  "\"./.fd-trash-$b-$$\"; fi; "
+                  "mv \"$b\" \"$b.previous\"; fi; mv \"$n\" \"$b\"; rmdir \"$s\"",
+                  QStringList{baseDir, bundle, staging} + dataPaths);
 }
 
-QString composeUp(ComposeFlavor flavor, const QString &baseDir, const QString &bundle, const QString &composeFile)
+ShellCommand composeUp(ComposeFlavor flavor, const QString &baseDir, const QString &bundle, const QString &composeFile)
 {
-    return QLatin1String("cd ") + q(path(baseDir, bundle)) + QLatin1String(" && ") + compose(flavor, bundle, composeFile)
-           + QLatin1String(" up -d");
+    return script(FD_COMPOSE_PRELUDE "cd \"$1/$p\" && dc -f \"$2\" up -d",
+                  {flavorArg(flavor), bundle, baseDir, composeFile});
 }
 
-QString composeStop(ComposeFlavor flavor, const QString &baseDir, const QString &bundle,
-                    const QString &composeFile)
+ShellCommand composeStop(ComposeFlavor flavor, const QString &baseDir, const QString &bundle,
+                         const QString &composeFile)
 {
-    const QString dir = path(baseDir, bundle);
-    return QLatin1String("if [ -f ") + q(path(dir, composeFile)) + QLatin1String(" ]; then cd ") + q(dir)
-           + QLatin1String(" && ") + compose(flavor, bundle, composeFile)
-           + QLatin1String(" stop --timeout 10; else ids=$(") + projectContainerIds(bundle, true)
-           + QLatin1String("); if [ -n \"$ids\" ]; then docker stop $ids; fi; fi");
+    return script(FD_COMPOSE_PRELUDE "d=$1/$p; f=$2; "
+                                     "if [ -f \"$d/$f\" ]; then cd \"$d\" && dc -f \"$f\" stop --timeout 10; "
+                                     "else i=$(ids); if [ -n \"$i\" ]; then docker stop $i; fi; fi",
+                  {flavorArg(flavor), bundle, baseDir, composeFile});
 }
 
-QString composeDown(ComposeFlavor flavor, const QString &baseDir, const QString &bundle,
-                    const QString &composeFile)
+ShellCommand composeDown(ComposeFlavor flavor, const QString &baseDir, const QString &bundle,
+                         const QString &composeFile)
 {
     return composeDownIfPresent(flavor, baseDir, bundle, composeFile);
 }
 
-QString removeDeployment(const QString &baseDir, const QString &bundle)
+ShellCommand removeDeployment(const QString &baseDir, const QString &bundle)
 {
-    return QLatin1String("cd ") + q(baseDir) + QLatin1String(" 2>/dev/null || exit 0; rm -rf ") + q(bundle)
-           + QLatin1Char(' ') + q(bundle + QLatin1String(".previous")) + QLatin1String(" ./.fd-staging-") + q(bundle)
-           + QLatin1String("-* ./.fd-trash-*");
+    // Our names only: <bundle>, <bundle>.previous, .fd-staging-<bundle>-*, .fd-trash-<bundle>-*.
+    return script("cd \"$1\" 2>/dev/null || exit 0; b=$2; "
+                  "rm -rf \"./$b\" \"./$b.previous\" ./.fd-staging-\"$b\"-* ./.fd-trash-\"$b\"-*",
+                  {baseDir, bundle});
 }
 
-QString inspectProject(const QString &project)
+ShellCommand inspectProject(const QString &project)
 {
-    return QLatin1String("ids=$(") + projectContainerIds(project, false)
-           + QLatin1String("); if [ -n \"$ids\" ]; then docker inspect --format ") + q(Parsers::inspectFormat())
-           + QLatin1String(" $ids; fi");
+    return script("i=$(docker ps -aq --filter \"label=com.docker.compose.project=$1\"); "
+                  "if [ -n \"$i\" ]; then docker inspect --format \"$2\" $i; fi",
+                  {project, Parsers::inspectFormat()});
 }
 
-QString toyExample(const QString &guestProject, int guestId, int hostId)
+ShellCommand toyExample(const QString &guestProject, int guestId, int hostId)
 {
-    const QString inner = QStringLiteral(". /data/projects/python/venv/bin/activate && "
-                                         "cd /data/projects/fate/python/examples/toy_example && "
-                                         "python run_toy_example.py %1 %2 1")
-                              .arg(guestId)
-                              .arg(hostId);
-    return QLatin1String("c=$(docker ps -q ") + labelFilter(guestProject)
-           + QLatin1String(" --filter label=com.docker.compose.service=python | head -n 1); "
-                           "if [ -z \"$c\" ]; then echo 'no running python container' >&2; exit 3; fi; "
-                           "docker exec \"$c\" sh -c ")
-           + q(inner);
+    return script("c=$(docker ps -q --filter \"label=com.docker.compose.project=$1\" "
+                  "--filter label=com.docker.compose.service=python | head -n 1); "
+                  "if [ -z \"$c\" ]; then echo 'no running python container' >&2; exit 3; fi; "
+                  "exec docker exec \"$c\" sh -c '. /data/projects/python/venv/bin/activate && "
+                  "cd /data/projects/fate/python/examples/toy_example && python run_toy_example.py \"$0\" \"$1\" 1' "
+                  "\"$2\" \"$3\"",
+                  {guestProject, QString::number(guestId), QString::number(hostId)});
 }
 
-QString tcpProbe(const QString &host, int port)
+ShellCommand tcpProbe(const QString &host, int port)
 {
-    const QString h = q(host);
-    const QString p = QString::number(port);
-    return QLatin1String("if command -v bash >/dev/null 2>&1; then timeout 5 bash -c 'exec 3<>\"/dev/tcp/$0/$1\"' ")
-           + h + QLatin1Char(' ') + p + QLatin1String("; elif command -v nc >/dev/null 2>&1; then nc -z -w 5 ") + h
-           + QLatin1Char(' ') + p + QLatin1String("; else exit 2; fi");
+    // exit 0 reachable, 2 no probe tool, else unreachable
+    return script("if command -v bash >/dev/null 2>&1 && command -v timeout >/dev/null 2>&1; then "
+                  "timeout 5 bash -c 'exec 3<>\"/dev/tcp/$0/$1\"' \"$1\" \"$2\"; "
+                  "elif command -v nc >/dev/null 2>&1; then nc -z -w 5 \"$1\" \"$2\"; else exit 2; fi",
+                  {host, QString::number(port)});
 }
 
-QString containerLogsTail(const QString &project, const QString &service, int lines)
+ShellCommand containerLogsTail(const QString &project, const QString &service, int lines)
 {
-    return QLatin1String("c=$(docker ps -aq ") + labelFilter(project)
-           + QLatin1String(" --filter ") + q(QLatin1String("label=com.docker.compose.service=") + service)
-           + QLatin1String(" | head -n 1); [ -n \"$c\" ] && docker logs --tail ") + QString::number(lines)
-           + QLatin1String(" \"$c\" 2>&1");
+    return script("c=$(docker ps -aq --filter \"label=com.docker.compose.project=$1\" "
+                  "--filter \"label=com.docker.compose.service=$2\" | head -n 1); "
+                  "if [ -n \"$c\" ]; then docker logs --tail \"$3\" \"$c\" 2>&1; fi",
+                  {project, service, QString::number(lines)});
 }
 
 } // namespace FateDeployer::RemoteCommands

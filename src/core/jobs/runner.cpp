@@ -140,8 +140,7 @@ Runner::Runner(QObject *parent)
 
 Runner::~Runner()
 {
-    if (m_cancel)
-        m_cancel->store(true);
+    m_cancel.cancel();
     m_pool.waitForDone();
 }
 
@@ -166,7 +165,7 @@ bool Runner::start(const Plan &plan)
     m_report.projectHash = plan.settings.projectHash;
     m_report.startedAt = QDateTime::currentDateTimeUtc();
     m_clock.start();
-    m_cancel = std::make_shared<std::atomic_bool>(false);
+    m_cancel = CancelToken();
     m_hub = std::make_shared<EventHub>(0);
     m_pool.setMaxThreadCount(std::max(1, plan.settings.maxParallelHosts));
     m_running = true;
@@ -179,7 +178,7 @@ bool Runner::start(const Plan &plan)
         m_pool.start([shared, i, hub, cancel, factory]() {
             const HostJob &job = shared->jobs.at(i);
             HostOutcome outcome;
-            if (cancel->load()) {
+            if (cancel.isCancelled()) {
                 outcome.target = job.target;
                 outcome.result = StepResult::Cancelled;
                 for (const Step &s : job.steps) {
@@ -191,7 +190,7 @@ bool Runner::start(const Plan &plan)
                 hub->hostFinished(outcome, int(job.steps.size()));
                 return;
             }
-            JobInterpreter interpreter(job, shared->settings, *hub, *cancel);
+            JobInterpreter interpreter(job, shared->settings, *hub, cancel);
             outcome = interpreter.run(factory);
             int unfinished = 0;
             for (const StepOutcome &o : std::as_const(outcome.steps))
@@ -207,8 +206,7 @@ bool Runner::start(const Plan &plan)
 
 void Runner::cancel()
 {
-    if (m_cancel)
-        m_cancel->store(true);
+    m_cancel.cancel();
 }
 
 bool Runner::retryFailed()
@@ -258,7 +256,7 @@ void Runner::flush()
                 if (h.target.key == job.target.key)
                     ordered.append(h);
         m_report.hosts = ordered;
-        m_report.cancelled = m_cancel && m_cancel->load();
+        m_report.cancelled = m_cancel.isCancelled();
         m_report.durationMs = m_clock.elapsed();
         m_report.logs = m_hub->logs();
         emit finished(m_report);

@@ -10,7 +10,6 @@
 #include <QThreadPool>
 #include <QTimer>
 
-#include <atomic>
 #include <memory>
 
 namespace FateDeployer {
@@ -57,7 +56,7 @@ private:
     QThreadPool m_pool;
     QTimer m_timer;
     std::shared_ptr<EventHub> m_hub;
-    std::shared_ptr<std::atomic_bool> m_cancel;
+    CancelToken m_cancel;
     Plan m_plan;
     RunReport m_report;
     QElapsedTimer m_clock;
