@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "cli/cliapp.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace FateDeployer {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("FateDeployer::Cli", text);
+}
+
+const CliCommand commands[] = {
+    {"validate", QT_TRANSLATE_NOOP("FateDeployer::Cli", "check a project file and list its problems"), &cliValidate},
+};
+
+void printUsage(QTextStream &stream)
+{
+    stream << tr("Usage: fate-deployer-cli COMMAND [OPTIONS]") << '\n' << '\n' << tr("Commands:") << '\n';
+    for (const CliCommand &command : commands)
+        stream << "  " << QString::fromLatin1(command.name).leftJustified(12) << ' '
+               << QCoreApplication::translate("FateDeployer::Cli", command.summary) << '\n';
+    stream << '\n' << tr("Run \"fate-deployer-cli COMMAND --help\" for the options of a command.") << '\n';
+}
+
+} // namespace
+
+int CliApp::run()
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    return run(QCoreApplication::arguments().mid(1), out, err);
+}
+
+int CliApp::run(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    if (arguments.isEmpty()) {
+        printUsage(err);
+        return ExitUsage;
+    }
+    const QString name = arguments.first();
+    if (name == QLatin1String("--help") || name == QLatin1String("-h") || name == QLatin1String("help")) {
+        printUsage(out);
+        return ExitOk;
+    }
+    if (name == QLatin1String("--version")) {
+        out << "fate-deployer-cli " << FD_VERSION << '\n';
+        return ExitOk;
+    }
+    for (const CliCommand &command : commands) {
+        if (name == QLatin1String(command.name)) {
+            CliContext context{arguments.mid(1), out, err, bool(isatty(STDOUT_FILENO))};
+            const int code = command.run(context);
+            out.flush();
+            err.flush();
+            return code;
+        }
+    }
+    err << tr("unknown command \"%1\"").arg(name) << '\n';
+    printUsage(err);
+    return ExitUsage;
+}
+
+} // namespace FateDeployer

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "cli/cliapp.h"
+#include "model/projectfile.h"
+#include "model/validation.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace FateDeployer {
+
+int cliValidate(CliContext &c)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate("FateDeployer::Cli", "Check a project file."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("PROJECT"),
+                                 QCoreApplication::translate("FateDeployer::Cli", "the .fdproj file"));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QCoreApplication::translate("FateDeployer::Cli", "print the result as JSON"));
+    parser.addOption(json);
+    if (!parser.parse(QStringList{QStringLiteral("validate")} + c.args)) {
+        c.err << parser.errorText() << '\n';
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        c.out << parser.helpText();
+        return ExitOk;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        c.err << QCoreApplication::translate("FateDeployer::Cli", "validate needs exactly one PROJECT file") << '\n';
+        return ExitUsage;
+    }
+    const QString path = parser.positionalArguments().first();
+    const Result<Project> project = ProjectFile::load(path);
+    if (!project) {
+        if (parser.isSet(json)) {
+            QJsonObject o{{QStringLiteral("ok"), false}, {QStringLiteral("error"), project.error()}};
+            c.out << QJsonDocument(o).toJson(QJsonDocument::Indented);
+        } else {
+            c.err << project.error() << '\n';
+        }
+        return ExitFailure;
+    }
+    const QList<ValidationIssue> issues = Validator::validate(project.value());
+    const bool failed = Validator::hasErrors(issues);
+    if (parser.isSet(json)) {
+        QJsonArray list;
+        for (const ValidationIssue &issue : issues)
+            list.append(QJsonObject{{QStringLiteral("severity"),
+                                     issue.severity == ValidationIssue::Severity::Error ? QStringLiteral("error")
+                                                                                        : QStringLiteral("warning")},
+                                    {QStringLiteral("field"), issue.field},
+                                    {QStringLiteral("message"), issue.message}});
+        QJsonObject o{{QStringLiteral("ok"), !failed}, {QStringLiteral("issues"), list}};
+        c.out << QJsonDocument(o).toJson(QJsonDocument::Indented);
+    } else {
+        for (const ValidationIssue &issue : issues)
+            (issue.severity == ValidationIssue::Severity::Error ? c.err : c.out)
+                << (issue.severity == ValidationIssue::Severity::Error
+                        ? QCoreApplication::translate("FateDeployer::Cli", "error")
+                        : QCoreApplication::translate("FateDeployer::Cli", "warning"))
+                << ": " << issue.toString() << '\n';
+        if (!failed)
+            c.out << QCoreApplication::translate("FateDeployer::Cli", "%1: valid").arg(path) << '\n';
+    }
+    return failed ? ExitFailure : ExitOk;
+}
+
+} // namespace FateDeployer

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "model/project.h"
+
+namespace FateDeployer {
+
+namespace {
+struct AuthName
+{
+    AuthMethod method;
+    const char *name;
+};
+constexpr AuthName authNames[] = {
+    {AuthMethod::Default, "default"},
+    {AuthMethod::Agent, "agent"},
+    {AuthMethod::PublicKey, "publickey"},
+    {AuthMethod::Password, "password"},
+    {AuthMethod::KeyboardInteractive, "keyboard-interactive"},
+};
+} // namespace
+
+QString authMethodToString(AuthMethod method)
+{
+    for (const auto &entry : authNames) {
+        if (entry.method == method)
+            return QString::fromLatin1(entry.name);
+    }
+    return QStringLiteral("default");
+}
+
+std::optional<AuthMethod> authMethodFromString(const QString &text)
+{
+    for (const auto &entry : authNames) {
+        if (text == QLatin1String(entry.name))
+            return entry.method;
+    }
+    return std::nullopt;
+}
+
+QString templateKindToString(TemplateSource::Kind kind)
+{
+    switch (kind) {
+    case TemplateSource::Kind::Folder:
+        return QStringLiteral("folder");
+    case TemplateSource::Kind::Archive:
+        return QStringLiteral("archive");
+    case TemplateSource::Kind::Url:
+        return QStringLiteral("url");
+    }
+    return QStringLiteral("folder");
+}
+
+std::optional<TemplateSource::Kind> templateKindFromString(const QString &text)
+{
+    if (text == QLatin1String("folder"))
+        return TemplateSource::Kind::Folder;
+    if (text == QLatin1String("archive"))
+        return TemplateSource::Kind::Archive;
+    if (text == QLatin1String("url"))
+        return TemplateSource::Kind::Url;
+    return std::nullopt;
+}
+
+bool SshOverrides::isEmpty() const
+{
+    return *this == SshOverrides{};
+}
+
+const Party *Project::party(int id) const
+{
+    for (const Party &p : parties) {
+        if (p.id == id)
+            return &p;
+    }
+    return nullptr;
+}
+
+QString Project::userFor(const SshOverrides &ssh) const
+{
+    return ssh.user.isEmpty() ? user : ssh.user;
+}
+
+int Project::portFor(const SshOverrides &ssh) const
+{
+    return ssh.port.value_or(sshPort);
+}
+
+QString Project::dirFor(const Party &p) const
+{
+    return p.dir.isEmpty() ? baseDir : p.dir;
+}
+
+QString Project::exchangeDir() const
+{
+    return exchange.dir.isEmpty() ? baseDir : exchange.dir;
+}
+
+int Project::guestId() const
+{
+    if (verification.guestId != 0)
+        return verification.guestId;
+    return parties.isEmpty() ? 0 : parties.first().id;
+}
+
+int Project::hostId() const
+{
+    if (verification.hostId != 0)
+        return verification.hostId;
+    return parties.size() < 2 ? guestId() : parties.at(1).id;
+}
+
+Project Project::example()
+{
+    Project p;
+    p.name = QStringLiteral("FATE 1.1 two-party example");
+    p.parties = {Party{10000, QStringLiteral("192.168.7.1"), {}, {}, {}},
+                 Party{9999, QStringLiteral("192.168.7.2"), {}, {}, {}}};
+    p.exchange.host = QStringLiteral("192.168.7.1");
+    p.verification.guestId = 10000;
+    p.verification.hostId = 9999;
+    return p;
+}
+
+} // namespace FateDeployer

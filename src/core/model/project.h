@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace FateDeployer {
+
+/// How the deployer logs in to a host. Default = agent, key files, password, keyboard-interactive.
+enum class AuthMethod { Default, Agent, PublicKey, Password, KeyboardInteractive };
+
+QString authMethodToString(AuthMethod method);
+std::optional<AuthMethod> authMethodFromString(const QString &text);
+
+/// Per-host SSH settings; empty/unset fields fall back to the project's defaults.
+struct SshOverrides
+{
+    QString user;
+    std::optional<int> port;
+    QString identityFile;
+    AuthMethod auth = AuthMethod::Default;
+    QString jumpHost; ///< optional "user@host:port" reached first (ProxyJump)
+
+    bool isEmpty() const;
+    bool operator==(const SshOverrides &) const = default;
+};
+
+/// One FATE party: an organisation's cluster on one run host.
+struct Party
+{
+    int id = 0;
+    QString host;
+    SshOverrides ssh;
+    QString dir; ///< per-host base dir; empty = Project::baseDir
+    QString notes;
+
+    bool operator==(const Party &) const = default;
+};
+
+/// The exchange (the federation's router). FATE 1.1 always deploys one.
+struct Exchange
+{
+    bool enabled = true;
+    QString host;
+    int port = 9371;
+    SshOverrides ssh;
+    QString dir; ///< empty = Project::baseDir
+
+    bool operator==(const Exchange &) const = default;
+};
+
+/// Where KubeFATE's templates come from; we never ship forked copies of FATE's config files.
+struct TemplateSource
+{
+    enum class Kind { Folder, Archive, Url };
+    QString kubefateVersion = QStringLiteral("1.1.0");
+    Kind kind = Kind::Folder;
+    QString location;   ///< folder path, archive path, or URL; empty URL = mirrorBase + version
+    QString sha256;     ///< optional expected checksum of an archive or download
+    QString mirrorBase; ///< optional base URL for downloads
+
+    bool operator==(const TemplateSource &) const = default;
+};
+
+QString templateKindToString(TemplateSource::Kind kind);
+std::optional<TemplateSource::Kind> templateKindFromString(const QString &text);
+
+/// The values of KubeFATE's `.env` that select images.
+struct ImageSettings
+{
+    QString prefix = QStringLiteral("federatedai");
+    QString tag = QStringLiteral("1.1-release");
+    QString baseTag = QStringLiteral("1.1-release");
+    QString builderTag = QStringLiteral("1.1-release");
+
+    bool operator==(const ImageSettings &) const = default;
+};
+
+/// Docker Hub or a private registry (e.g. a Harbor project). The password lives in the keychain only.
+struct RegistrySettings
+{
+    bool usePrivate = false;
+    QString uri;      ///< e.g. "harbor.example.com/fate"
+    QString username; ///< never a password
+
+    bool operator==(const RegistrySettings &) const = default;
+};
+
+/// Which parties run the toy example, and how long to wait.
+struct Verification
+{
+    int guestId = 0; ///< 0 = first party
+    int hostId = 0;  ///< 0 = second party
+    int timeoutSeconds = 120;
+
+    bool operator==(const Verification &) const = default;
+};
+
+/// The federation as the user describes it: the single source of truth. Holds no secret.
+struct Project
+{
+    static constexpr int CurrentFormatVersion = 1;
+
+    QString name;
+    TemplateSource templates;
+    QString user = QStringLiteral("root");
+    QString baseDir = QStringLiteral("/data/projects/fate");
+    int sshPort = 22;
+    ImageSettings images;
+    RegistrySettings registry;
+    QList<Party> parties;
+    Exchange exchange;
+    Verification verification;
+
+    bool operator==(const Project &) const = default;
+
+    const Party *party(int id) const;
+    /// Effective values with the project defaults applied.
+    QString userFor(const SshOverrides &ssh) const;
+    int portFor(const SshOverrides &ssh) const;
+    QString dirFor(const Party &party) const;
+    QString exchangeDir() const;
+    int guestId() const;
+    int hostId() const;
+
+    /// The seed's two-party federation (parties 10000 and 9999, exchange on the first host).
+    static Project example();
+};
+
+} // namespace FateDeployer

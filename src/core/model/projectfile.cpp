@@ -1,0 +1,314 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "model/projectfile.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+namespace FateDeployer {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("FateDeployer::ProjectFile", text);
+}
+
+QJsonObject sshToJson(const SshOverrides &ssh)
+{
+    QJsonObject o;
+    if (!ssh.user.isEmpty())
+        o.insert(u"user", ssh.user);
+    if (ssh.port)
+        o.insert(u"port", *ssh.port);
+    if (!ssh.identityFile.isEmpty())
+        o.insert(u"identityFile", ssh.identityFile);
+    if (ssh.auth != AuthMethod::Default)
+        o.insert(u"auth", authMethodToString(ssh.auth));
+    if (!ssh.jumpHost.isEmpty())
+        o.insert(u"jumpHost", ssh.jumpHost);
+    return o;
+}
+
+/// Reads typed fields and remembers the first problem with the path of the field.
+class Reader
+{
+public:
+    QString error;
+
+    bool failed() const { return !error.isEmpty(); }
+
+    void fail(const QString &field, const QString &what)
+    {
+        if (error.isEmpty())
+            error = tr("%1: %2").arg(field, what);
+    }
+
+    QString string(const QJsonObject &o, const char *key, const QString &path, const QString &def = {})
+    {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined() || v.isNull())
+            return def;
+        if (!v.isString()) {
+            fail(path + QLatin1Char('.') + QLatin1String(key), tr("must be a string"));
+            return def;
+        }
+        return v.toString();
+    }
+
+    std::optional<int> integer(const QJsonObject &o, const char *key, const QString &path)
+    {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined() || v.isNull())
+            return std::nullopt;
+        const double d = v.toDouble(0.5);
+        if (!v.isDouble() || d != double(qint64(d)) || d < -2147483648.0 || d > 2147483647.0) {
+            fail(path + QLatin1Char('.') + QLatin1String(key), tr("must be a whole number"));
+            return std::nullopt;
+        }
+        return int(d);
+    }
+
+    bool boolean(const QJsonObject &o, const char *key, const QString &path, bool def)
+    {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined() || v.isNull())
+            return def;
+        if (!v.isBool()) {
+            fail(path + QLatin1Char('.') + QLatin1String(key), tr("must be true or false"));
+            return def;
+        }
+        return v.toBool();
+    }
+
+    QJsonObject object(const QJsonObject &o, const char *key, const QString &path)
+    {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined() || v.isNull())
+            return {};
+        if (!v.isObject()) {
+            fail(path.isEmpty() ? QString::fromLatin1(key) : QString(path + QLatin1Char('.') + QLatin1String(key)),
+                 tr("must be an object"));
+            return {};
+        }
+        return v.toObject();
+    }
+
+    SshOverrides ssh(const QJsonObject &o, const QString &path)
+    {
+        SshOverrides s;
+        s.user = string(o, "user", path);
+        s.port = integer(o, "port", path);
+        s.identityFile = string(o, "identityFile", path);
+        s.jumpHost = string(o, "jumpHost", path);
+        const QString auth = string(o, "auth", path);
+        if (!auth.isEmpty()) {
+            if (auto m = authMethodFromString(auth))
+                s.auth = *m;
+            else
+                fail(path + QStringLiteral(".auth"),
+                     tr("\"%1\" is not one of default, agent, publickey, password, keyboard-interactive").arg(auth));
+        }
+        return s;
+    }
+};
+
+} // namespace
+
+QByteArray ProjectFile::toJson(const Project &p)
+{
+    QJsonObject root;
+    root.insert(u"formatVersion", Project::CurrentFormatVersion);
+    root.insert(u"name", p.name);
+
+    QJsonObject templates;
+    templates.insert(u"kubefateVersion", p.templates.kubefateVersion);
+    templates.insert(u"kind", templateKindToString(p.templates.kind));
+    templates.insert(u"location", p.templates.location);
+    if (!p.templates.sha256.isEmpty())
+        templates.insert(u"sha256", p.templates.sha256);
+    if (!p.templates.mirrorBase.isEmpty())
+        templates.insert(u"mirrorBase", p.templates.mirrorBase);
+    root.insert(u"templates", templates);
+
+    QJsonObject deploy;
+    deploy.insert(u"user", p.user);
+    deploy.insert(u"baseDir", p.baseDir);
+    deploy.insert(u"sshPort", p.sshPort);
+    root.insert(u"deploy", deploy);
+
+    QJsonObject images;
+    images.insert(u"prefix", p.images.prefix);
+    images.insert(u"tag", p.images.tag);
+    images.insert(u"baseTag", p.images.baseTag);
+    images.insert(u"builderTag", p.images.builderTag);
+    root.insert(u"images", images);
+
+    QJsonObject registry;
+    registry.insert(u"type", p.registry.usePrivate ? QStringLiteral("private") : QStringLiteral("dockerhub"));
+    if (!p.registry.uri.isEmpty())
+        registry.insert(u"uri", p.registry.uri);
+    if (!p.registry.username.isEmpty())
+        registry.insert(u"username", p.registry.username);
+    root.insert(u"registry", registry);
+
+    QJsonArray parties;
+    for (const Party &party : p.parties) {
+        QJsonObject o;
+        o.insert(u"id", party.id);
+        o.insert(u"host", party.host);
+        if (!party.ssh.isEmpty())
+            o.insert(u"ssh", sshToJson(party.ssh));
+        if (!party.dir.isEmpty())
+            o.insert(u"dir", party.dir);
+        if (!party.notes.isEmpty())
+            o.insert(u"notes", party.notes);
+        parties.append(o);
+    }
+    root.insert(u"parties", parties);
+
+    QJsonObject exchange;
+    exchange.insert(u"enabled", p.exchange.enabled);
+    exchange.insert(u"host", p.exchange.host);
+    exchange.insert(u"port", p.exchange.port);
+    if (!p.exchange.ssh.isEmpty())
+        exchange.insert(u"ssh", sshToJson(p.exchange.ssh));
+    if (!p.exchange.dir.isEmpty())
+        exchange.insert(u"dir", p.exchange.dir);
+    root.insert(u"exchange", exchange);
+
+    QJsonObject verification;
+    verification.insert(u"guestId", p.verification.guestId);
+    verification.insert(u"hostId", p.verification.hostId);
+    verification.insert(u"timeoutSeconds", p.verification.timeoutSeconds);
+    root.insert(u"verification", verification);
+
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+Result<Project> ProjectFile::fromJson(const QByteArray &json)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return Error{tr("not a project file: %1 at offset %2").arg(parseError.errorString()).arg(parseError.offset)};
+    if (!doc.isObject())
+        return Error{tr("not a project file: the top level must be a JSON object")};
+    const QJsonObject root = doc.object();
+
+    Reader r;
+    const std::optional<int> version = r.integer(root, "formatVersion", QString());
+    if (r.failed())
+        return Error{r.error};
+    if (!version)
+        return Error{tr("not a project file: formatVersion is missing")};
+    if (*version > Project::CurrentFormatVersion)
+        return Error{tr("this project file has format version %1, but this FATE Deployer reads up to "
+                        "version %2; please update FATE Deployer")
+                         .arg(*version)
+                         .arg(Project::CurrentFormatVersion)};
+    if (*version < 1)
+        return Error{tr("formatVersion: %1 is not a valid format version").arg(*version)};
+
+    Project p;
+    p.name = r.string(root, "name", QString());
+
+    const QJsonObject templates = r.object(root, "templates", QString());
+    p.templates.kubefateVersion
+        = r.string(templates, "kubefateVersion", QStringLiteral("templates"), p.templates.kubefateVersion);
+    const QString kind = r.string(templates, "kind", QStringLiteral("templates"), QStringLiteral("folder"));
+    if (auto k = templateKindFromString(kind))
+        p.templates.kind = *k;
+    else
+        r.fail(QStringLiteral("templates.kind"), tr("\"%1\" is not one of folder, archive, url").arg(kind));
+    p.templates.location = r.string(templates, "location", QStringLiteral("templates"));
+    p.templates.sha256 = r.string(templates, "sha256", QStringLiteral("templates"));
+    p.templates.mirrorBase = r.string(templates, "mirrorBase", QStringLiteral("templates"));
+
+    const QJsonObject deploy = r.object(root, "deploy", QString());
+    p.user = r.string(deploy, "user", QStringLiteral("deploy"), p.user);
+    p.baseDir = r.string(deploy, "baseDir", QStringLiteral("deploy"), p.baseDir);
+    p.sshPort = r.integer(deploy, "sshPort", QStringLiteral("deploy")).value_or(p.sshPort);
+
+    const QJsonObject images = r.object(root, "images", QString());
+    p.images.prefix = r.string(images, "prefix", QStringLiteral("images"), p.images.prefix);
+    p.images.tag = r.string(images, "tag", QStringLiteral("images"), p.images.tag);
+    p.images.baseTag = r.string(images, "baseTag", QStringLiteral("images"), p.images.baseTag);
+    p.images.builderTag = r.string(images, "builderTag", QStringLiteral("images"), p.images.builderTag);
+
+    const QJsonObject registry = r.object(root, "registry", QString());
+    const QString type = r.string(registry, "type", QStringLiteral("registry"), QStringLiteral("dockerhub"));
+    if (type == QLatin1String("private"))
+        p.registry.usePrivate = true;
+    else if (type != QLatin1String("dockerhub"))
+        r.fail(QStringLiteral("registry.type"), tr("\"%1\" is not one of dockerhub, private").arg(type));
+    p.registry.uri = r.string(registry, "uri", QStringLiteral("registry"));
+    p.registry.username = r.string(registry, "username", QStringLiteral("registry"));
+
+    const QJsonValue partiesValue = root.value(u"parties");
+    if (!partiesValue.isUndefined() && !partiesValue.isArray())
+        r.fail(QStringLiteral("parties"), tr("must be a list"));
+    const QJsonArray parties = partiesValue.toArray();
+    for (qsizetype i = 0; i < parties.size(); ++i) {
+        const QString path = QStringLiteral("parties[%1]").arg(i);
+        if (!parties.at(i).isObject()) {
+            r.fail(path, tr("must be an object"));
+            break;
+        }
+        const QJsonObject o = parties.at(i).toObject();
+        Party party;
+        party.id = r.integer(o, "id", path).value_or(0);
+        party.host = r.string(o, "host", path);
+        party.ssh = r.ssh(r.object(o, "ssh", path), path + QStringLiteral(".ssh"));
+        party.dir = r.string(o, "dir", path);
+        party.notes = r.string(o, "notes", path);
+        p.parties.append(party);
+    }
+
+    const QJsonObject exchange = r.object(root, "exchange", QString());
+    p.exchange.enabled = r.boolean(exchange, "enabled", QStringLiteral("exchange"), true);
+    p.exchange.host = r.string(exchange, "host", QStringLiteral("exchange"));
+    p.exchange.port = r.integer(exchange, "port", QStringLiteral("exchange")).value_or(p.exchange.port);
+    p.exchange.ssh = r.ssh(r.object(exchange, "ssh", QStringLiteral("exchange")), QStringLiteral("exchange.ssh"));
+    p.exchange.dir = r.string(exchange, "dir", QStringLiteral("exchange"));
+
+    const QJsonObject verification = r.object(root, "verification", QString());
+    p.verification.guestId = r.integer(verification, "guestId", QStringLiteral("verification")).value_or(0);
+    p.verification.hostId = r.integer(verification, "hostId", QStringLiteral("verification")).value_or(0);
+    p.verification.timeoutSeconds
+        = r.integer(verification, "timeoutSeconds", QStringLiteral("verification")).value_or(120);
+
+    if (r.failed())
+        return Error{r.error};
+    return p;
+}
+
+Result<Project> ProjectFile::load(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{tr("cannot open %1: %2").arg(path, file.errorString())};
+    if (file.size() > MaxFileSize)
+        return Error{tr("%1 is too large to be a project file").arg(path)};
+    const QByteArray data = file.read(MaxFileSize + 1);
+    Result<Project> result = fromJson(data);
+    if (!result)
+        return Error{tr("%1: %2").arg(path, result.error())};
+    return result;
+}
+
+Status ProjectFile::save(const Project &project, const QString &path)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error{tr("cannot write %1: %2").arg(path, file.errorString())};
+    const QByteArray data = toJson(project);
+    if (file.write(data) != data.size() || !file.commit())
+        return Error{tr("cannot write %1: %2").arg(path, file.errorString())};
+    return {};
+}
+
+} // namespace FateDeployer

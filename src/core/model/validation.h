@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "model/project.h"
+
+#include <QList>
+#include <QString>
+
+namespace FateDeployer {
+
+/// One problem with a project, attached to a field path such as "parties[1].host".
+struct ValidationIssue
+{
+    enum class Severity { Error, Warning };
+    Severity severity = Severity::Error;
+    QString field;
+    QString message; ///< translated, without the field path
+
+    QString toString() const; ///< "field: message"
+    bool operator==(const ValidationIssue &) const = default;
+};
+
+/// Checks a project and returns every error and warning as data the GUI can show at the field.
+class Validator
+{
+public:
+    static QList<ValidationIssue> validate(const Project &project);
+    static bool hasErrors(const QList<ValidationIssue> &issues);
+
+    // Single-value checks shared with editors and importers; empty string = valid.
+    static QString checkHost(const QString &host);
+    static QString checkUser(const QString &user);
+    static QString checkDir(const QString &dir);
+    static QString checkPort(int port);
+};
+
+} // namespace FateDeployer
