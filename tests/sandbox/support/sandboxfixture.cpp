@@ -55,7 +55,8 @@ bool SandboxFixture::canRun(QString *why)
     return true;
 }
 
-SandboxFixture::CommandResult SandboxFixture::run(const QString &program, const QStringList &args,
+SandboxFixture::CommandResult SandboxFixture::run(const QString &program,
+                                                  const QStringList &args,
                                                   const QHash<QString, QString> &extraEnv,
                                                   int timeoutMs)
 {
@@ -65,7 +66,7 @@ SandboxFixture::CommandResult SandboxFixture::run(const QString &program, const 
     for (auto it = extraEnv.cbegin(); it != extraEnv.cend(); ++it)
         env.insert(it.key(), it.value());
     p.setProcessEnvironment(env);
-    p.setStandardInputFile(QProcess::nullDevice());   // never wait for a tty/stdin
+    p.setStandardInputFile(QProcess::nullDevice()); // never wait for a tty/stdin
     p.start(program, args);
     if (!p.waitForStarted(10000)) {
         r.err = p.errorString().toUtf8();
@@ -85,8 +86,7 @@ SandboxFixture::CommandResult SandboxFixture::run(const QString &program, const 
 
 SandboxFixture::CommandResult SandboxFixture::runSandbox(const QStringList &args, int timeoutMs) const
 {
-    return run(scriptPath(), args, {{QStringLiteral("FD_SANDBOX_ID"), QString::number(m_id)}},
-               timeoutMs);
+    return run(scriptPath(), args, {{QStringLiteral("FD_SANDBOX_ID"), QString::number(m_id)}}, timeoutMs);
 }
 
 bool SandboxFixture::loadEnv(QString *error)
@@ -122,7 +122,7 @@ bool SandboxFixture::start(int hosts, QString *error)
             *error = why;
         return false;
     }
-    runSandbox({QStringLiteral("stop")}, 120000);   // leftovers of a crashed run with this id
+    runSandbox({QStringLiteral("stop")}, 120000); // leftovers of a crashed run with this id
     m_env.clear();
     const CommandResult r = runSandbox({QStringLiteral("start"), QString::number(hosts)}, 300000);
     if (!r.ok()) {
@@ -151,7 +151,10 @@ bool SandboxFixture::stop(QString *error)
     return r.ok();
 }
 
-int SandboxFixture::hostCount() const { return value(QStringLiteral("FD_SB_HOSTS")).toInt(); }
+int SandboxFixture::hostCount() const
+{
+    return value(QStringLiteral("FD_SB_HOSTS")).toInt();
+}
 
 QString SandboxFixture::hostIp(int i) const
 {
@@ -160,17 +163,50 @@ QString SandboxFixture::hostIp(int i) const
     return value(QStringLiteral("FD_SB_IP_%1").arg(i));
 }
 
-QString SandboxFixture::hiddenHostIp() const { return value(QStringLiteral("FD_SB_HIDDEN_IP")); }
-QString SandboxFixture::stateDir() const { return value(QStringLiteral("FD_SANDBOX_DIR")); }
-QString SandboxFixture::sshConfigPath() const { return value(QStringLiteral("FD_SB_SSH_CONFIG")); }
-QString SandboxFixture::knownHostsPath() const { return value(QStringLiteral("FD_SB_KNOWN_HOSTS")); }
-QString SandboxFixture::clientKeyPath() const { return value(QStringLiteral("FD_SB_KEY")); }
-QString SandboxFixture::passphraseKeyPath() const { return value(QStringLiteral("FD_SB_PP_KEY")); }
-QString SandboxFixture::passphrase() const { return value(QStringLiteral("FD_SB_PASSPHRASE")); }
-QString SandboxFixture::passwordUser() const { return value(QStringLiteral("FD_SB_PW_USER")); }
-QString SandboxFixture::userPassword() const { return value(QStringLiteral("FD_SB_PASSWORD")); }
-QString SandboxFixture::passphraseUser() const { return value(QStringLiteral("FD_SB_PP_USER")); }
-QString SandboxFixture::askPassPath() const { return value(QStringLiteral("FD_SB_ASKPASS")); }
+QString SandboxFixture::hiddenHostIp() const
+{
+    return value(QStringLiteral("FD_SB_HIDDEN_IP"));
+}
+QString SandboxFixture::stateDir() const
+{
+    return value(QStringLiteral("FD_SANDBOX_DIR"));
+}
+QString SandboxFixture::sshConfigPath() const
+{
+    return value(QStringLiteral("FD_SB_SSH_CONFIG"));
+}
+QString SandboxFixture::knownHostsPath() const
+{
+    return value(QStringLiteral("FD_SB_KNOWN_HOSTS"));
+}
+QString SandboxFixture::clientKeyPath() const
+{
+    return value(QStringLiteral("FD_SB_KEY"));
+}
+QString SandboxFixture::passphraseKeyPath() const
+{
+    return value(QStringLiteral("FD_SB_PP_KEY"));
+}
+QString SandboxFixture::passphrase() const
+{
+    return value(QStringLiteral("FD_SB_PASSPHRASE"));
+}
+QString SandboxFixture::passwordUser() const
+{
+    return value(QStringLiteral("FD_SB_PW_USER"));
+}
+QString SandboxFixture::userPassword() const
+{
+    return value(QStringLiteral("FD_SB_PASSWORD"));
+}
+QString SandboxFixture::passphraseUser() const
+{
+    return value(QStringLiteral("FD_SB_PP_USER"));
+}
+QString SandboxFixture::askPassPath() const
+{
+    return value(QStringLiteral("FD_SB_ASKPASS"));
+}
 
 QString SandboxFixture::indexArg(int i)
 {
@@ -185,8 +221,7 @@ SandboxFixture::CommandResult SandboxFixture::runOnHost(int i, const QString &cm
         return r;
     }
     const QString target = i == HiddenHost ? QStringLiteral("hidden") : hostIp(i);
-    return run(QStringLiteral("ssh"), {QStringLiteral("-F"), sshConfigPath(), target, cmd}, {},
-               timeoutMs);
+    return run(QStringLiteral("ssh"), {QStringLiteral("-F"), sshConfigPath(), target, cmd}, {}, timeoutMs);
 }
 
 } // namespace FateDeployer::Testing

@@ -16,8 +16,9 @@ class SandboxFixture
 public:
     static constexpr int HiddenHost = 0;
 
-    struct CommandResult {
-        int exitCode = -1;          // -1: could not run / timed out
+    struct CommandResult
+    {
+        int exitCode = -1; // -1: could not run / timed out
         QByteArray out;
         QByteArray err;
         bool ok() const { return exitCode == 0; }
@@ -25,16 +26,16 @@ public:
 
     // instanceId < 0: take FD_SANDBOX_ID from the environment (default 0)
     explicit SandboxFixture(int instanceId = -1);
-    ~SandboxFixture();             // stops the instance if this object started it
+    ~SandboxFixture(); // stops the instance if this object started it
     SandboxFixture(const SandboxFixture &) = delete;
     SandboxFixture &operator=(const SandboxFixture &) = delete;
 
     // Can this process run the sandbox at all (root, script present)? why: reason if not.
     static bool canRun(QString *why = nullptr);
-    static QString scriptPath();   // env FD_SANDBOX_SCRIPT, else the source tree's script
+    static QString scriptPath(); // env FD_SANDBOX_SCRIPT, else the source tree's script
 
-    bool start(int hosts, QString *error = nullptr);   // stops leftovers of this id first
-    bool attach(QString *error = nullptr);             // use an instance started elsewhere
+    bool start(int hosts, QString *error = nullptr); // stops leftovers of this id first
+    bool attach(QString *error = nullptr);           // use an instance started elsewhere
     bool stop(QString *error = nullptr);
     bool isRunning() const { return !m_env.isEmpty(); }
 
@@ -44,17 +45,17 @@ public:
     QString hiddenHostIp() const;
     QString jumpHostIp() const { return hostIp(1); }
     QString stateDir() const;
-    QString sshConfigPath() const;       // root + client key + known_hosts; "hidden" alias jumps via host 1
+    QString sshConfigPath() const; // root + client key + known_hosts; "hidden" alias jumps via host 1
     QString knownHostsPath() const;
-    QString clientKeyPath() const;       // unencrypted ed25519 key: root and fate
-    QString passphraseKeyPath() const;   // key of passphraseUser(), encrypted with passphrase()
+    QString clientKeyPath() const;     // unencrypted ed25519 key: root and fate
+    QString passphraseKeyPath() const; // key of passphraseUser(), encrypted with passphrase()
     QString passphrase() const;
     QString rootUser() const { return QStringLiteral("root"); }
-    QString passwordUser() const;        // "fate", group docker, password auth
+    QString passwordUser() const; // "fate", group docker, password auth
     QString userPassword() const;
-    QString passphraseUser() const;      // "fatekey"
-    QString askPassPath() const;         // prints $FD_SB_SECRET (for SSH_ASKPASS)
-    QString value(const QString &key) const { return m_env.value(key); }   // any FD_SB_* variable
+    QString passphraseUser() const;                                      // "fatekey"
+    QString askPassPath() const;                                         // prints $FD_SB_SECRET (for SSH_ASKPASS)
+    QString value(const QString &key) const { return m_env.value(key); } // any FD_SB_* variable
 
     // Runs CMD as root on host i through OpenSSH's ssh (for assertions).
     CommandResult runOnHost(int i, const QString &cmd, int timeoutMs = 120000) const;
@@ -68,8 +69,8 @@ public:
 
 private:
     static QString indexArg(int i);
-    static CommandResult run(const QString &program, const QStringList &args,
-                             const QHash<QString, QString> &extraEnv, int timeoutMs);
+    static CommandResult
+    run(const QString &program, const QStringList &args, const QHash<QString, QString> &extraEnv, int timeoutMs);
     bool loadEnv(QString *error);
 
     int m_id = 0;
