@@ -101,6 +101,7 @@ private:
 
     QString m_text;
     Level m_level = Level::Empty;
+    bool m_hasEnv = false; ///< starts with NAME=value assignments (exec must then go through sh -c)
 };
 
 } // namespace FateDeployer

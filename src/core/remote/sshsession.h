@@ -121,6 +121,7 @@ public:
     QString hostKeyType() const;
 
 private:
+    friend class JumpTunnel; // takes over a connected session to carry another session's traffic
     struct Private;
     std::unique_ptr<Private> d;
 };
