@@ -73,8 +73,11 @@ private slots:
         QVERIFY(json.ok());
         const QJsonObject o = QJsonDocument::fromJson(json.value()).object();
         QCOMPARE(o.value(QStringLiteral("ok")).toBool(), false);
-        QVERIFY(o.value(QStringLiteral("logs")).toObject().value(QStringLiteral("party-10000")).toString().contains(
-            QStringLiteral("hello")));
+        QVERIFY(o.value(QStringLiteral("logs"))
+                    .toObject()
+                    .value(QStringLiteral("party-10000"))
+                    .toString()
+                    .contains(QStringLiteral("hello")));
         QVERIFY(!store.exportText(999).ok());
         QCOMPARE(store.list(10, QStringLiteral("other"))->size(), 0);
         QVERIFY(store.log(first, QStringLiteral("party-10000"))->contains(QStringLiteral("hello")));

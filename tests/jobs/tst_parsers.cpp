@@ -13,7 +13,7 @@ class TestParsers : public QObject
 private slots:
     void versions()
     {
-        QCOMPARE(Parsers::dockerServerVersion(QStringLiteral("18.09.7\n"))->toString(), QStringLiteral("18.09.7"));
+        QCOMPARE(Parsers::dockerServerVersion(QStringLiteral("18.09.7\n"))->toString(), QStringLiteral("18.9.7"));
         QCOMPARE(Parsers::dockerServerVersion(QStringLiteral("20.10.24+dfsg1\n"))->toString(),
                  QStringLiteral("20.10.24"));
         QVERIFY(!Parsers::dockerServerVersion(QStringLiteral("Cannot connect to the Docker daemon\n")));
@@ -45,24 +45,26 @@ private slots:
             "State      Recv-Q Send-Q Local Address:Port               Peer Address:Port\n"
             "LISTEN     0      128          *:22                       *:*\n"
             "LISTEN     0      128         :::9370                    :::*\n"
-            "LISTEN     0      100    127.0.0.1:25                     *:*\n") << QList<int>{22, 25, 9370};
-        QTest::newRow("ss new") << QStringLiteral(
-            "State  Recv-Q Send-Q Local Address:Port  Peer Address:PortProcess\n"
-            "LISTEN 0      4096   127.0.0.53%lo:53         0.0.0.0:*\n"
-            "LISTEN 0      4096         0.0.0.0:8080       0.0.0.0:*\n"
-            "LISTEN 0      4096            [::]:8080          [::]:*\n") << QList<int>{53, 8080};
+            "LISTEN     0      100    127.0.0.1:25                     *:*\n")
+                                    << QList<int>{22, 25, 9370};
+        QTest::newRow("ss new") << QStringLiteral("State  Recv-Q Send-Q Local Address:Port  Peer Address:PortProcess\n"
+                                                  "LISTEN 0      4096   127.0.0.53%lo:53         0.0.0.0:*\n"
+                                                  "LISTEN 0      4096         0.0.0.0:8080       0.0.0.0:*\n"
+                                                  "LISTEN 0      4096            [::]:8080          [::]:*\n")
+                                << QList<int>{53, 8080};
         QTest::newRow("netstat") << QStringLiteral(
             "Active Internet connections (only servers)\n"
             "Proto Recv-Q Send-Q Local Address           Foreign Address         State\n"
             "tcp        0      0 0.0.0.0:22              0.0.0.0:*               LISTEN\n"
             "tcp        0      0 10.0.0.1:9380           10.0.0.2:5000           ESTABLISHED\n"
-            "tcp6       0      0 :::9360                 :::*                    LISTEN\n") << QList<int>{22, 9360};
+            "tcp6       0      0 :::9360                 :::*                    LISTEN\n")
+                                 << QList<int>{22, 9360};
         QTest::newRow("proc") << QStringLiteral(
             "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n"
             "   0: 00000000:24BA 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 1\n"
             "   1: 0100007F:0016 0100007F:A000 01 00000000:00000000 00:00000000 00000000     0        0 2\n"
             "   0: 00000000000000000000000000000000:1F90 00000000000000000000000000000000:0000 0A 0:0 0 0\n")
-                                 << QList<int>{8080, 9402};
+                              << QList<int>{8080, 9402};
     }
     void ports()
     {
@@ -80,7 +82,8 @@ private slots:
 
     void containers()
     {
-        const qint64 now = QDateTime::fromString(QStringLiteral("2026-11-29T20:00:00Z"), Qt::ISODate).toSecsSinceEpoch();
+        const qint64 now
+            = QDateTime::fromString(QStringLiteral("2026-11-29T20:00:00Z"), Qt::ISODate).toSecsSinceEpoch();
         const QString out = QStringLiteral(
             "0123456789abcdef|/confs-10000_python_1|python|restarting||3|federatedai/python:1.1-release|"
             "0.0.0.0:9360->9360/tcp 0.0.0.0:9380->9380/tcp |2026-11-29T19:59:58.123456789Z\n"
@@ -102,7 +105,8 @@ private slots:
         QVERIFY(Parsers::toySucceeded(QStringLiteral(
             "2019-08-29 07:21:34,118 - secure_add_guest.py[line:121] - INFO: success to calculate secure_sum, it is "
             "2000.0000000000002\n")));
-        QVERIFY(!Parsers::toySucceeded(QStringLiteral("job running time exceed, please check federation or eggroll log")));
+        QVERIFY(
+            !Parsers::toySucceeded(QStringLiteral("job running time exceed, please check federation or eggroll log")));
     }
 
     void commandsQuoteValues()
@@ -110,7 +114,8 @@ private slots:
         // A hostile directory never becomes shell text: it reaches the script as a quoted positional parameter.
         const QString cmd = RemoteCommands::diskFree(QStringLiteral("/data/x'; rm -rf / #")).toString();
         QVERIFY2(cmd.contains(QStringLiteral("'/data/x'\\''; rm -rf / #'")), qPrintable(cmd));
-        const QString login = RemoteCommands::registryLogin(QStringLiteral("harbor.local"), QStringLiteral("me")).toString();
+        const QString login
+            = RemoteCommands::registryLogin(QStringLiteral("harbor.local"), QStringLiteral("me")).toString();
         QVERIFY(login.contains(QStringLiteral("--password-stdin")));
     }
 };

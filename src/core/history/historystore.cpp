@@ -129,10 +129,14 @@ Result<QList<HistoryEntry>> HistoryStore::list(int limit, const QString &project
         return Error{m_status.error()};
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT id, started_at, duration_ms, operation, project_name, project_hash, ok, cancelled "
-                             "FROM runs WHERE (? = '' OR project_name = ?) ORDER BY id DESC LIMIT ?"));
-    q.addBindValue(projectName);
-    q.addBindValue(projectName);
+    const QString select = QStringLiteral("SELECT id, started_at, duration_ms, operation, project_name, project_hash, "
+                                          "ok, cancelled FROM runs ");
+    if (projectName.isEmpty()) {
+        q.prepare(select + QStringLiteral("ORDER BY id DESC LIMIT ?"));
+    } else {
+        q.prepare(select + QStringLiteral("WHERE project_name = ? ORDER BY id DESC LIMIT ?"));
+        q.addBindValue(projectName);
+    }
     q.addBindValue(limit);
     if (!q.exec())
         return sqlError(tr("list runs"), q.lastError());

@@ -83,7 +83,9 @@ QString RunReport::toText() const
     t += tr("%1 of project %2, started %3 UTC, %4 s: %5")
              .arg(operationTitle(operation), projectName, startedAt.toString(Qt::ISODate))
              .arg(double(durationMs) / 1000.0, 0, 'f', 1)
-             .arg(succeeded() ? tr("succeeded") : cancelled ? tr("cancelled") : tr("FAILED"))
+             .arg(succeeded() ? tr("succeeded")
+                  : cancelled ? tr("cancelled")
+                              : tr("FAILED"))
          + QLatin1Char('\n');
     for (const HostOutcome &h : hosts) {
         t += QStringLiteral("\n%1: %2\n").arg(h.target.label, stepResultName(h.result));

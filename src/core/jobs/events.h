@@ -33,9 +33,9 @@ struct StepOutcome
 {
     StepKind kind = StepKind::Connect;
     StepResult result = StepResult::Pending;
-    QString summary; ///< translated, one line: "Docker 20.10.24", "port 9370 is used by another program"
-    QString fix;     ///< translated, empty when nothing to do
-    QString command; ///< the failing remote command (secrets never appear in commands)
+    QString summary;       ///< translated, one line: "Docker 20.10.24", "port 9370 is used by another program"
+    QString fix;           ///< translated, empty when nothing to do
+    QString command;       ///< the failing remote command (secrets never appear in commands)
     QStringList lastLines; ///< last output lines of the failing command
     qint64 durationMs = 0;
 };
@@ -62,11 +62,11 @@ struct JobEvent
     enum class Type { StepStarted, StepFinished, Output, Progress, HostFinished };
     Type type = Type::Output;
     QString host;
-    int stepIndex = -1;   ///< StepStarted/StepFinished/Progress
+    int stepIndex = -1; ///< StepStarted/StepFinished/Progress
     int stepCount = 0;
-    StepOutcome step;     ///< StepStarted (kind only), StepFinished
-    LogLine line;      ///< Output
-    HostOutcome outcome;  ///< HostFinished
+    StepOutcome step;    ///< StepStarted (kind only), StepFinished
+    LogLine line;        ///< Output
+    HostOutcome outcome; ///< HostFinished
 };
 
 /// A finished (or cancelled) run.

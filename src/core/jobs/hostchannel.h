@@ -21,11 +21,11 @@ using StdinProducer = std::function<qint64(char *buf, qint64 max)>;
 
 struct CommandRequest
 {
-    ShellCommand command;    ///< built with the remote module's ShellCommand, never by hand
-    QByteArray stdinData;    ///< small stdin (e.g. a registry password); not logged
-    StdinProducer producer;  ///< large stdin streamed (a bundle, an image archive)
-    int timeoutSeconds = 0;  ///< 0 = none
-    bool quiet = false;      ///< do not forward lines (polling commands)
+    ShellCommand command;   ///< built with the remote module's ShellCommand, never by hand
+    QByteArray stdinData;   ///< small stdin (e.g. a registry password); not logged
+    StdinProducer producer; ///< large stdin streamed (a bundle, an image archive)
+    int timeoutSeconds = 0; ///< 0 = none
+    bool quiet = false;     ///< do not forward lines (polling commands)
 };
 
 struct CommandResult
@@ -33,7 +33,7 @@ struct CommandResult
     int exitStatus = -1;
     bool timedOut = false;
     bool cancelled = false;
-    QString error;  ///< transport failure (connection lost...), empty otherwise
+    QString error; ///< transport failure (connection lost...), empty otherwise
     QString stdoutText;
     QString stderrText;
 
@@ -55,7 +55,6 @@ public:
 };
 
 /// Makes one channel per job, in the job's thread.
-using ChannelFactory = std::function<std::unique_ptr<HostChannel>(const HostTarget &target,
-                                                                 const CancelToken &cancel)>;
+using ChannelFactory = std::function<std::unique_ptr<HostChannel>(const HostTarget &target, const CancelToken &cancel)>;
 
 } // namespace FateDeployer

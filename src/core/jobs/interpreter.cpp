@@ -54,7 +54,9 @@ QString registryHostOf(const QString &uri)
 
 } // namespace
 
-JobInterpreter::JobInterpreter(const HostJob &job, const RunSettings &settings, JobEventSink &sink,
+JobInterpreter::JobInterpreter(const HostJob &job,
+                               const RunSettings &settings,
+                               JobEventSink &sink,
                                const CancelToken &cancel)
     : m_job(job)
     , m_settings(settings)
@@ -246,7 +248,9 @@ StepOutcome JobInterpreter::warn(const QString &summary, const QString &fix) con
     return o;
 }
 
-StepOutcome JobInterpreter::fail(const QString &summary, const QString &fix, const ShellCommand &command,
+StepOutcome JobInterpreter::fail(const QString &summary,
+                                 const QString &fix,
+                                 const ShellCommand &command,
                                  const CommandResult &result) const
 {
     StepOutcome o = ok(summary);
@@ -257,7 +261,9 @@ StepOutcome JobInterpreter::fail(const QString &summary, const QString &fix, con
     return o;
 }
 
-StepOutcome JobInterpreter::failExec(const QString &what, const ShellCommand &command, const CommandResult &r,
+StepOutcome JobInterpreter::failExec(const QString &what,
+                                     const ShellCommand &command,
+                                     const CommandResult &r,
                                      const QString &fix) const
 {
     QString summary;
@@ -269,8 +275,10 @@ StepOutcome JobInterpreter::failExec(const QString &what, const ShellCommand &co
         summary = tr("%1: no answer within the time limit").arg(what);
     else
         summary = tr("%1: exit status %2").arg(what).arg(r.exitStatus);
-    return fail(summary, fix.isEmpty() ? tr("Read the last output lines, fix the cause on the host and run again.") : fix,
-                command, r);
+    return fail(summary,
+                fix.isEmpty() ? tr("Read the last output lines, fix the cause on the host and run again.") : fix,
+                command,
+                r);
 }
 
 StepOutcome JobInterpreter::connect(const ChannelFactory &factory)
@@ -300,22 +308,27 @@ StepOutcome JobInterpreter::dockerVersion()
     const QString all = r.stdoutText + r.stderrText;
     if (!r.ok()) {
         if (r.exitStatus == 127 || all.contains(QLatin1String("not found")))
-            return failExec(tr("Docker is not installed"), cmd, r,
-                            tr("Install Docker CE 18.09 or later on the host."));
+            return failExec(tr("Docker is not installed"), cmd, r, tr("Install Docker CE 18.09 or later on the host."));
         if (all.contains(QLatin1String("permission denied"), Qt::CaseInsensitive))
-            return failExec(tr("user %1 may not use Docker").arg(m_job.target.user), cmd, r,
+            return failExec(tr("user %1 may not use Docker").arg(m_job.target.user),
+                            cmd,
+                            r,
                             tr("Add the user to the docker group (usermod -aG docker %1) and log in again, or "
                                "deploy as root.")
                                 .arg(m_job.target.user));
         if (all.contains(QLatin1String("Cannot connect to the Docker daemon")))
-            return failExec(tr("the Docker service is not running"), cmd, r,
+            return failExec(tr("the Docker service is not running"),
+                            cmd,
+                            r,
                             tr("Start it: systemctl start docker (and systemctl enable docker)."));
         return failExec(tr("docker version failed"), cmd, r);
     }
     const auto v = Parsers::dockerServerVersion(r.stdoutText);
     if (!v)
         return fail(tr("cannot read the Docker version from \"%1\"").arg(r.stdoutText.trimmed()),
-                    tr("Check the Docker installation on the host."), cmd, r);
+                    tr("Check the Docker installation on the host."),
+                    cmd,
+                    r);
     if (*v < Version{{18}})
         return fail(tr("Docker %1 is too old").arg(v->toString()), tr("Upgrade Docker to 18.09 or later."), cmd, r);
     return ok(tr("Docker %1").arg(v->toString()));
@@ -351,7 +364,8 @@ StepOutcome JobInterpreter::composeVersion()
         const Version minimum = flavor == ComposeFlavor::V2Plugin ? Version{{2}} : Version{{1, 24}};
         if (*v < minimum)
             return fail(tr("%1 %2 is too old").arg(composeFlavorToString(flavor), v->toString()),
-                        tr("Install docker-compose 1.24 or later, or the Docker Compose plugin."), lastCommand,
+                        tr("Install docker-compose 1.24 or later, or the Docker Compose plugin."),
+                        lastCommand,
                         last);
         m_compose = flavor;
         rememberCompose(hostId(), flavor);
@@ -361,7 +375,8 @@ StepOutcome JobInterpreter::composeVersion()
     return fail(tr("neither docker-compose nor the docker compose plugin is available to %1").arg(m_job.target.user),
                 tr("Install docker-compose 1.24 or later (or the Docker Compose plugin) and make sure it is on the "
                    "PATH of non-interactive SSH sessions."),
-                lastCommand, last);
+                lastCommand,
+                last);
 }
 
 StepOutcome JobInterpreter::diskSpace()
@@ -383,7 +398,8 @@ StepOutcome JobInterpreter::diskSpace()
                         .arg(neededKiB / 1024),
                     tr("Free space on %1 (old images: docker image prune; old logs) or choose another base directory.")
                         .arg(d->mountPoint),
-                    cmd, r);
+                    cmd,
+                    r);
     return ok(freeText);
 }
 
@@ -414,7 +430,8 @@ StepOutcome JobInterpreter::ports()
     return fail(tr("port(s) %1 already in use by another program").arg(busyText.join(QStringLiteral(", "))),
                 tr("Stop the program that listens on the port (ss -ltnp shows it) or move it; FATE needs these ports "
                    "on this host."),
-                cmd, r);
+                cmd,
+                r);
 }
 
 StepOutcome JobInterpreter::arch()
@@ -460,7 +477,9 @@ StepOutcome JobInterpreter::registry()
     const QString code = r.stdoutText.trimmed();
     if (code.isEmpty() || code == QLatin1String("000"))
         return fail(tr("registry %1 is not reachable from this host").arg(host),
-                    tr("Check the registry address, DNS, the firewall and any HTTP proxy on the host."), cmd, r);
+                    tr("Check the registry address, DNS, the firewall and any HTTP proxy on the host."),
+                    cmd,
+                    r);
     return ok(tr("registry %1 answers (HTTP %2)").arg(host, code));
 }
 
@@ -477,7 +496,9 @@ StepOutcome JobInterpreter::registryLogin()
     rq.stdinData = m_settings.registryPassword; // stdin only: never a command line or a log line
     const CommandResult r = exec(cmd, rq);
     if (!r.ok())
-        return failExec(tr("docker login to %1 failed").arg(host), cmd, r,
+        return failExec(tr("docker login to %1 failed").arg(host),
+                        cmd,
+                        r,
                         tr("Check the registry user and the password stored in the keychain."));
     return ok(tr("logged in to %1 as %2").arg(host, m_settings.registryUser));
 }
@@ -523,7 +544,9 @@ StepOutcome JobInterpreter::pullImages()
         const ShellCommand cmd = RemoteCommands::pullImage(image);
         const CommandResult r = exec(cmd);
         if (!r.ok())
-            return failExec(tr("docker pull %1 failed").arg(image), cmd, r,
+            return failExec(tr("docker pull %1 failed").arg(image),
+                            cmd,
+                            r,
                             tr("Check the image name, the registry login and the host's internet or registry "
                                "access; or load the image from an archive."));
     }
@@ -535,7 +558,9 @@ StepOutcome JobInterpreter::makeDir()
     const ShellCommand cmd = RemoteCommands::makeDir(m_job.target.baseDir);
     const CommandResult r = exec(cmd);
     if (!r.ok())
-        return failExec(tr("cannot create %1").arg(m_job.target.baseDir), cmd, r,
+        return failExec(tr("cannot create %1").arg(m_job.target.baseDir),
+                        cmd,
+                        r,
                         tr("Let user %1 write %2 (or create it as root and chown it).")
                             .arg(m_job.target.user, m_job.target.baseDir));
     return ok(m_job.target.baseDir);
@@ -559,7 +584,9 @@ StepOutcome JobInterpreter::upload()
     if (!r.ok()) {
         const QString all = r.stdoutText + r.stderrText + m_tail.join(QLatin1Char('\n'));
         if (all.contains(QLatin1String("No space left")))
-            return failExec(tr("upload of %1 failed: the disk is full").arg(m_job.bundle.name), cmd, r,
+            return failExec(tr("upload of %1 failed: the disk is full").arg(m_job.bundle.name),
+                            cmd,
+                            r,
                             tr("Free space under %1 and run again.").arg(m_job.target.baseDir));
         return failExec(tr("upload of %1 failed").arg(m_job.bundle.name), cmd, r);
     }
@@ -572,8 +599,8 @@ StepOutcome JobInterpreter::stopOld()
     const ComposeFlavor flavor = composeFlavor();
     if (flavor == ComposeFlavor::None)
         return fail(tr("no compose available"), tr("Install docker-compose 1.24 or later."));
-    const ShellCommand cmd =
-        RemoteCommands::composeDownIfPresent(flavor, m_job.target.baseDir, m_job.bundle.name, m_job.bundle.composeFile);
+    const ShellCommand cmd = RemoteCommands::composeDownIfPresent(
+        flavor, m_job.target.baseDir, m_job.bundle.name, m_job.bundle.composeFile);
     const CommandResult r = exec(cmd);
     if (!r.ok())
         return failExec(tr("cannot bring the running %1 down").arg(m_job.bundle.name), cmd, r);
@@ -584,8 +611,8 @@ StepOutcome JobInterpreter::swap()
 {
     if (m_staging.isEmpty())
         return fail(tr("nothing uploaded"), tr("Run the upload step first."));
-    const ShellCommand cmd =
-        RemoteCommands::swapFolders(m_job.target.baseDir, m_job.bundle.name, m_staging, m_job.bundle.dataPaths);
+    const ShellCommand cmd
+        = RemoteCommands::swapFolders(m_job.target.baseDir, m_job.bundle.name, m_staging, m_job.bundle.dataPaths);
     CommandRequest rq;
     rq.timeoutSeconds = 120;
     // Never interrupted: the host must hold the old or the new folder, never half of each.
@@ -601,17 +628,21 @@ StepOutcome JobInterpreter::up()
     const ComposeFlavor flavor = composeFlavor();
     if (flavor == ComposeFlavor::None)
         return fail(tr("no compose available"), tr("Install docker-compose 1.24 or later."));
-    const ShellCommand cmd =
-        RemoteCommands::composeUp(flavor, m_job.target.baseDir, m_job.bundle.name, m_job.bundle.composeFile);
+    const ShellCommand cmd
+        = RemoteCommands::composeUp(flavor, m_job.target.baseDir, m_job.bundle.name, m_job.bundle.composeFile);
     const CommandResult r = exec(cmd);
     if (!r.ok()) {
         const QString all = (r.stdoutText + r.stderrText + m_tail.join(QLatin1Char('\n')));
         if (all.contains(QLatin1String("port is already allocated"))
             || all.contains(QLatin1String("address already in use")))
-            return failExec(tr("compose up failed: a port is in use"), cmd, r,
+            return failExec(tr("compose up failed: a port is in use"),
+                            cmd,
+                            r,
                             tr("Free the published ports (run preflight to see which)."));
         if (all.contains(QLatin1String("pull access denied")) || all.contains(QLatin1String("manifest unknown")))
-            return failExec(tr("compose up failed: an image cannot be pulled"), cmd, r,
+            return failExec(tr("compose up failed: an image cannot be pulled"),
+                            cmd,
+                            r,
                             tr("Check the image prefix and tag, the registry login, or load the images from an "
                                "archive."));
         return failExec(tr("compose up of %1 failed").arg(m_job.bundle.name), cmd, r);
@@ -680,9 +711,12 @@ StepOutcome JobInterpreter::waitStable()
                 return fail(tr("python keeps restarting after %1 s: MySQL is not ready").arg(now / 1000),
                             tr("MySQL's first initialisation can take minutes on a slow host: run status again later, "
                                "or read the mysql container's log (docker logs) for errors."),
-                            cmd, r);
+                            cmd,
+                            r);
             return fail(tr("not running after %1 s: %2").arg(now / 1000).arg(notUp.join(QStringLiteral(", "))),
-                        tr("Read the logs of these containers on the host (docker logs) and fix the cause."), cmd, r);
+                        tr("Read the logs of these containers on the host (docker logs) and fix the cause."),
+                        cmd,
+                        r);
         }
         for (int i = 0; i < 20 && !cancelled(); ++i)
             QThread::msleep(100);
@@ -702,7 +736,10 @@ StepOutcome JobInterpreter::status()
         return failExec(tr("cannot read the container states"), cmd, r);
     m_outcome.containers = Parsers::containerStatuses(r.stdoutText, QDateTime::currentSecsSinceEpoch());
     for (const ContainerStatus &c : std::as_const(m_outcome.containers))
-        note(QStringLiteral("%1 %2 %3 restarts=%4 %5").arg(c.service, c.state, c.health).arg(c.restartCount).arg(c.ports));
+        note(QStringLiteral("%1 %2 %3 restarts=%4 %5")
+                 .arg(c.service, c.state, c.health)
+                 .arg(c.restartCount)
+                 .arg(c.ports));
     if (m_outcome.containers.isEmpty())
         return fail(tr("%1 is not deployed on this host (no containers)").arg(m_job.bundle.name),
                     tr("Deploy the project."));
@@ -740,7 +777,9 @@ StepOutcome JobInterpreter::verify()
     const QString diagnosis = verifyDiagnosis(r.stdoutText + r.stderrText, r.timedOut, &fix);
     m_tail = tail;
     return fail(tr("toy example %1 → %2 failed: %3").arg(m_settings.guestId).arg(m_settings.hostId).arg(diagnosis),
-                fix, cmd, r);
+                fix,
+                cmd,
+                r);
 }
 
 QString JobInterpreter::verifyDiagnosis(const QString &output, bool timedOut, QString *fix)
@@ -767,9 +806,10 @@ QString JobInterpreter::verifyDiagnosis(const QString &output, bool timedOut, QS
     }
     CommandRequest sq;
     sq.quiet = true;
-    const CommandResult st = exec(RemoteCommands::inspectProject(QStringLiteral("confs-%1").arg(m_settings.guestId)), sq);
-    const QList<ContainerStatus> containers =
-        Parsers::containerStatuses(st.stdoutText, QDateTime::currentSecsSinceEpoch());
+    const CommandResult st
+        = exec(RemoteCommands::inspectProject(QStringLiteral("confs-%1").arg(m_settings.guestId)), sq);
+    const QList<ContainerStatus> containers
+        = Parsers::containerStatuses(st.stdoutText, QDateTime::currentSecsSinceEpoch());
     for (const ContainerStatus &c : containers) {
         if ((c.service == QLatin1String("mysql") || c.service == QLatin1String("python"))
             && c.state != QLatin1String("running")) {
@@ -785,7 +825,8 @@ QString JobInterpreter::verifyDiagnosis(const QString &output, bool timedOut, QS
         *fix = tr("The federation did not answer in time: check that every party's proxy (9370) and the exchange "
                   "(9371) are running and that their route tables name the right addresses; raise the verify "
                   "timeout on slow hosts.");
-        return timedOut ? tr("timeout after %1 s").arg(m_settings.verifyTimeoutSeconds) : tr("job running time exceeded");
+        return timedOut ? tr("timeout after %1 s").arg(m_settings.verifyTimeoutSeconds)
+                        : tr("job running time exceeded");
     }
     *fix = tr("Read the toy example's output above and the python container's log.");
     return tr("no success line");
@@ -805,7 +846,9 @@ StepOutcome JobInterpreter::teardown(StepKind kind)
         cmd = RemoteCommands::composeDown(flavor, m_job.target.baseDir, m_job.bundle.name, m_job.bundle.composeFile);
     const CommandResult r = exec(cmd);
     if (!r.ok())
-        return failExec(tr("%1 of %2 failed").arg(stepKindTitle(kind), m_job.bundle.name), cmd, r,
+        return failExec(tr("%1 of %2 failed").arg(stepKindTitle(kind), m_job.bundle.name),
+                        cmd,
+                        r,
                         kind == StepKind::RemoveFolder
                             ? tr("Files written by containers may belong to root: remove them as root.")
                             : QString());

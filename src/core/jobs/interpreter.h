@@ -39,9 +39,13 @@ private:
     CommandResult exec(const ShellCommand &command, const CommandRequest &base = {}, bool cancellable = true);
     StepOutcome ok(const QString &summary) const;
     StepOutcome warn(const QString &summary, const QString &fix) const;
-    StepOutcome fail(const QString &summary, const QString &fix, const ShellCommand &command = {},
+    StepOutcome fail(const QString &summary,
+                     const QString &fix,
+                     const ShellCommand &command = {},
                      const CommandResult &result = {}) const;
-    StepOutcome failExec(const QString &what, const ShellCommand &command, const CommandResult &result,
+    StepOutcome failExec(const QString &what,
+                         const ShellCommand &command,
+                         const CommandResult &result,
                          const QString &fix = {}) const;
     bool cancelled() const { return m_cancel.isCancelled(); }
     void note(const QString &text);

@@ -211,8 +211,8 @@ QList<ContainerStatus> containerStatuses(const QString &output, qint64 nowEpochS
         }
         list.append(c);
     }
-    std::sort(list.begin(), list.end(),
-              [](const ContainerStatus &a, const ContainerStatus &b) { return a.name < b.name; });
+    std::sort(
+        list.begin(), list.end(), [](const ContainerStatus &a, const ContainerStatus &b) { return a.name < b.name; });
     return list;
 }
 

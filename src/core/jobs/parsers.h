@@ -38,7 +38,7 @@ struct ContainerStatus
     QString id;
     QString name;
     QString service;
-    QString state; ///< running, restarting, exited, created, paused, dead
+    QString state;  ///< running, restarting, exited, created, paused, dead
     QString health; ///< empty when the image has no health check
     int restartCount = 0;
     QString image;

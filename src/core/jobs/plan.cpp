@@ -167,8 +167,7 @@ QList<Step> PlanBuilder::steps(Operation op, const RunSettings &settings, bool e
             s.append({StepKind::LoadImages, false});
         if (settings.pull)
             s.append({StepKind::PullImages, false});
-        for (StepKind k :
-             {StepKind::Upload, StepKind::StopOld, StepKind::Swap, StepKind::Up, StepKind::WaitStable})
+        for (StepKind k : {StepKind::Upload, StepKind::StopOld, StepKind::Swap, StepKind::Up, StepKind::WaitStable})
             s.append({k, false});
         break;
     case Operation::Status:

@@ -42,10 +42,10 @@ enum class StepKind {
     RemoveFolder,   ///< remove our deployment folders (never anything else)
 };
 
-QString stepKindName(StepKind kind);     ///< stable id, e.g. "upload" (JSON, history)
-QString stepKindTitle(StepKind kind);    ///< translated title for people
-QString operationName(Operation op);     ///< stable id, e.g. "deploy"
-QString operationTitle(Operation op);    ///< translated
+QString stepKindName(StepKind kind);  ///< stable id, e.g. "upload" (JSON, history)
+QString stepKindTitle(StepKind kind); ///< translated title for people
+QString operationName(Operation op);  ///< stable id, e.g. "deploy"
+QString operationTitle(Operation op); ///< translated
 std::optional<Operation> operationFromName(const QString &name);
 
 struct Step
@@ -57,21 +57,21 @@ struct Step
 /// A compose project on a host: `confs-<id>` or `exchange`. The folder name is the project name.
 struct HostBundle
 {
-    QString name;          ///< confs-10000, exchange
-    QString composeFile;   ///< docker-compose.yml, docker-compose-exchange.yml
-    QString archivePath;   ///< local tar.gz (entries start with "<name>/"), for Upload
+    QString name;             ///< confs-10000, exchange
+    QString composeFile;      ///< docker-compose.yml, docker-compose-exchange.yml
+    QString archivePath;      ///< local tar.gz (entries start with "<name>/"), for Upload
     qint64 unpackedBytes = 0; ///< for the disk-space check
-    QStringList images;    ///< images the compose file uses, fully expanded
-    QList<int> ports;      ///< host ports the compose file publishes
-    QStringList services;  ///< expected compose services
-    QStringList dataPaths; ///< folders containers write, relative to the bundle; carried over on swap
+    QStringList images;       ///< images the compose file uses, fully expanded
+    QList<int> ports;         ///< host ports the compose file publishes
+    QStringList services;     ///< expected compose services
+    QStringList dataPaths;    ///< folders containers write, relative to the bundle; carried over on swap
 };
 
 /// Where and as whom a job connects.
 struct HostTarget
 {
-    QString key;     ///< stable job key: "party-10000" or "exchange"
-    QString label;   ///< for people: "party 10000 (10.0.0.1)"
+    QString key;   ///< stable job key: "party-10000" or "exchange"
+    QString label; ///< for people: "party 10000 (10.0.0.1)"
     QString address;
     int port = 22;
     QString user;
@@ -92,12 +92,12 @@ struct RunSettings
     int commandTimeoutSeconds = 600;
     int guestId = 0;
     int hostId = 0;
-    QString registryUri;      ///< empty = Docker Hub
+    QString registryUri; ///< empty = Docker Hub
     QString registryUser;
     QByteArray registryPassword; ///< from the keychain; never logged, passed on stdin only
     QStringList imageArchives;   ///< local `docker save` files to load where images are missing
     bool pull = false;
-    QString exchangeAddress;  ///< for the verify diagnosis
+    QString exchangeAddress; ///< for the verify diagnosis
     int exchangePort = 9371;
     QList<QPair<int, QString>> partyAddresses; ///< id → host, for the verify diagnosis
     QString projectHash;
@@ -123,7 +123,7 @@ struct Plan
 /// Which hosts of a project a run selects.
 struct Selection
 {
-    QList<int> parties; ///< empty and !exchangeOnly = all parties
+    QList<int> parties;    ///< empty and !exchangeOnly = all parties
     bool exchange = false; ///< include the exchange (implied when nothing is selected)
     bool explicitSelection() const { return !parties.isEmpty() || exchange; }
 };

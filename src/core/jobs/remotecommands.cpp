@@ -21,9 +21,9 @@ QString flavorArg(ComposeFlavor flavor)
 }
 
 // $1 = v1|v2, then the project name: dc runs compose for that project; ids lists its containers.
-#define FD_COMPOSE_PRELUDE                                                                                           \
-    "c=$1; p=$2; shift 2; "                                                                                          \
-    "dc() { if [ \"$c\" = v2 ]; then docker compose -p \"$p\" \"$@\"; else docker-compose -p \"$p\" \"$@\"; fi; }; " \
+#define FD_COMPOSE_PRELUDE                                                                                             \
+    "c=$1; p=$2; shift 2; "                                                                                            \
+    "dc() { if [ \"$c\" = v2 ]; then docker compose -p \"$p\" \"$@\"; else docker-compose -p \"$p\" \"$@\"; fi; }; "   \
     "ids() { docker ps $1 -q --filter \"label=com.docker.compose.project=$p\"; }; "
 
 } // namespace
@@ -119,17 +119,18 @@ ShellCommand removePath(const QString &p)
     return ShellCommand(u"rm").arg(u"-rf").arg(p);
 }
 
-ShellCommand composeDownIfPresent(ComposeFlavor flavor, const QString &baseDir, const QString &bundle,
-                                  const QString &composeFile)
+ShellCommand
+composeDownIfPresent(ComposeFlavor flavor, const QString &baseDir, const QString &bundle, const QString &composeFile)
 {
-    return script(FD_COMPOSE_PRELUDE "d=$1/$p; f=$2; "
-                                     "if [ -f \"$d/$f\" ]; then (cd \"$d\" && dc -f \"$f\" down --timeout 10) || exit $?; fi; "
-                                     "i=$(ids -a); if [ -n \"$i\" ]; then docker rm -f $i; fi",
+    return script(FD_COMPOSE_PRELUDE
+                  "d=$1/$p; f=$2; "
+                  "if [ -f \"$d/$f\" ]; then (cd \"$d\" && dc -f \"$f\" down --timeout 10) || exit $?; fi; "
+                  "i=$(ids -a); if [ -n \"$i\" ]; then docker rm -f $i; fi",
                   {flavorArg(flavor), bundle, baseDir, composeFile});
 }
 
-ShellCommand swapFolders(const QString &baseDir, const QString &bundle, const QString &staging,
-                         const QStringList &dataPaths)
+ShellCommand
+swapFolders(const QString &baseDir, const QString &bundle, const QString &staging, const QStringList &dataPaths)
 {
     // $1 base, $2 bundle, $3 staging, $4... data paths the containers write: they move on with the
     // deployment instead of being deleted with an old copy. Two renames inside one short command
@@ -151,8 +152,8 @@ ShellCommand composeUp(ComposeFlavor flavor, const QString &baseDir, const QStri
                   {flavorArg(flavor), bundle, baseDir, composeFile});
 }
 
-ShellCommand composeStop(ComposeFlavor flavor, const QString &baseDir, const QString &bundle,
-                         const QString &composeFile)
+ShellCommand
+composeStop(ComposeFlavor flavor, const QString &baseDir, const QString &bundle, const QString &composeFile)
 {
     return script(FD_COMPOSE_PRELUDE "d=$1/$p; f=$2; "
                                      "if [ -f \"$d/$f\" ]; then cd \"$d\" && dc -f \"$f\" stop --timeout 10; "
@@ -160,8 +161,8 @@ ShellCommand composeStop(ComposeFlavor flavor, const QString &baseDir, const QSt
                   {flavorArg(flavor), bundle, baseDir, composeFile});
 }
 
-ShellCommand composeDown(ComposeFlavor flavor, const QString &baseDir, const QString &bundle,
-                         const QString &composeFile)
+ShellCommand
+composeDown(ComposeFlavor flavor, const QString &baseDir, const QString &bundle, const QString &composeFile)
 {
     return composeDownIfPresent(flavor, baseDir, bundle, composeFile);
 }

@@ -22,21 +22,21 @@ ShellCommand machineArch();
 ShellCommand images();
 ShellCommand registryProbe(const QString &registryHost);
 ShellCommand registryLogin(const QString &registryHost, const QString &user); ///< password on stdin
-ShellCommand loadImages();                                                     ///< archive on stdin
+ShellCommand loadImages();                                                    ///< archive on stdin
 ShellCommand pullImage(const QString &image);
 ShellCommand makeDir(const QString &dir);
 ShellCommand unpackToStaging(const QString &staging); ///< tar.gz on stdin
 ShellCommand removeStaleStaging(const QString &baseDir, const QString &bundle);
 ShellCommand removePath(const QString &path); ///< only ever called with our own staging folder
-ShellCommand composeDownIfPresent(ComposeFlavor flavor, const QString &baseDir, const QString &bundle,
-                                  const QString &composeFile);
-ShellCommand swapFolders(const QString &baseDir, const QString &bundle, const QString &staging,
-                    const QStringList &dataPaths);
+ShellCommand
+composeDownIfPresent(ComposeFlavor flavor, const QString &baseDir, const QString &bundle, const QString &composeFile);
+ShellCommand
+swapFolders(const QString &baseDir, const QString &bundle, const QString &staging, const QStringList &dataPaths);
 ShellCommand composeUp(ComposeFlavor flavor, const QString &baseDir, const QString &bundle, const QString &composeFile);
-ShellCommand composeStop(ComposeFlavor flavor, const QString &baseDir, const QString &bundle,
-                    const QString &composeFile);
-ShellCommand composeDown(ComposeFlavor flavor, const QString &baseDir, const QString &bundle,
-                    const QString &composeFile);
+ShellCommand
+composeStop(ComposeFlavor flavor, const QString &baseDir, const QString &bundle, const QString &composeFile);
+ShellCommand
+composeDown(ComposeFlavor flavor, const QString &baseDir, const QString &bundle, const QString &composeFile);
 ShellCommand removeDeployment(const QString &baseDir, const QString &bundle);
 ShellCommand inspectProject(const QString &project);
 ShellCommand toyExample(const QString &guestProject, int guestId, int hostId);
