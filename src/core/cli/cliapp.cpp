@@ -17,6 +17,9 @@ QString tr(const char *text)
 
 const CliCommand commands[] = {
     {"validate", QT_TRANSLATE_NOOP("FateDeployer::Cli", "check a project file and list its problems"), &cliValidate},
+    {"render",
+     QT_TRANSLATE_NOOP("FateDeployer::Cli", "render the bundles (confs-<id>/, exchange/) into a folder"),
+     &cliRender},
 };
 
 void printUsage(QTextStream &stream)

@@ -37,5 +37,6 @@ public:
 
 // Commands (one file each).
 int cliValidate(CliContext &context);
+int cliRender(CliContext &context);
 
 } // namespace FateDeployer
