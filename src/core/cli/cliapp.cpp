@@ -17,6 +17,14 @@ QString tr(const char *text)
 
 const CliCommand commands[] = {
     {"validate", QT_TRANSLATE_NOOP("FateDeployer::Cli", "check a project file and list its problems"), &cliValidate},
+    {"preflight",
+     QT_TRANSLATE_NOOP("FateDeployer::Cli", "check every host before a deploy, with fixes"),
+     &cliPreflight},
+    {"deploy", QT_TRANSLATE_NOOP("FateDeployer::Cli", "deploy the parties and the exchange, in parallel"), &cliDeploy},
+    {"status", QT_TRANSLATE_NOOP("FateDeployer::Cli", "show the containers of every host"), &cliStatus},
+    {"verify", QT_TRANSLATE_NOOP("FateDeployer::Cli", "run FATE's toy example between two parties"), &cliVerify},
+    {"teardown", QT_TRANSLATE_NOOP("FateDeployer::Cli", "stop or remove the deployment"), &cliTeardown},
+    {"history", QT_TRANSLATE_NOOP("FateDeployer::Cli", "list past runs or export one as a report"), &cliHistory},
     {"render",
      QT_TRANSLATE_NOOP("FateDeployer::Cli", "render the bundles (confs-<id>/, exchange/) into a folder"),
      &cliRender},

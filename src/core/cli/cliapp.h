@@ -37,6 +37,14 @@ public:
 
 // Commands (one file each).
 int cliValidate(CliContext &context);
+enum class Operation;
+int cliEngineCommand(Operation op, CliContext &context); // shared by preflight/deploy/status/verify/teardown
+int cliPreflight(CliContext &context);
+int cliDeploy(CliContext &context);
+int cliStatus(CliContext &context);
+int cliVerify(CliContext &context);
+int cliTeardown(CliContext &context);
+int cliHistory(CliContext &context);
 int cliRender(CliContext &context);
 
 } // namespace FateDeployer

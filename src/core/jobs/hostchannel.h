@@ -21,11 +21,12 @@ using StdinProducer = std::function<qint64(char *buf, qint64 max)>;
 
 struct CommandRequest
 {
-    ShellCommand command;   ///< built with the remote module's ShellCommand, never by hand
-    QByteArray stdinData;   ///< small stdin (e.g. a registry password); not logged
-    StdinProducer producer; ///< large stdin streamed (a bundle, an image archive)
-    int timeoutSeconds = 0; ///< 0 = none
-    bool quiet = false;     ///< do not forward lines (polling commands)
+    ShellCommand command;    ///< built with the remote module's ShellCommand, never by hand
+    QByteArray stdinData;    ///< small stdin (e.g. a registry password); not logged
+    StdinProducer producer;  ///< large stdin streamed (a bundle, an image archive)
+    int timeoutSeconds = 0;  ///< 0 = none
+    bool quiet = false;      ///< do not forward lines (polling commands)
+    bool cancellable = true; ///< false: runs to its end even after cancel (the folder swap, cleanups)
 };
 
 struct CommandResult

@@ -227,7 +227,7 @@ CommandResult JobInterpreter::exec(const ShellCommand &command, const CommandReq
             ++m_outcome.lineCount;
         }
     };
-    Q_UNUSED(cancellable) // the channel watches the shared flag; non-cancellable commands are short
+    request.cancellable = cancellable;
     return m_channel->exec(request, sink);
 }
 

@@ -1,0 +1,410 @@
+// SPDX-License-Identifier: Apache-2.0
+// The engine's CLI commands share one runner front end (here); each cmd_<name>.cpp selects its operation.
+#include "cli/cliapp.h"
+#include "history/historystore.h"
+#include "jobs/bundleprep.h"
+#include "jobs/consoleprompter.h"
+#include "jobs/runner.h"
+#include "jobs/sshchannel.h"
+#include "model/projectfile.h"
+#include "model/validation.h"
+#include "settings/secretstore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QHash>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <csignal>
+#include <cstdio>
+#include <unistd.h>
+
+namespace FateDeployer {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("FateDeployer::Cli", text);
+}
+
+std::atomic_bool interrupted{false};
+
+extern "C" void onSigint(int)
+{
+    interrupted.store(true);
+}
+
+/// What one host looks like in the compact terminal display.
+struct HostLine
+{
+    QString key;
+    QString address;
+    int step = 0;
+    int steps = 0;
+    QString current;
+    QString state;
+    QString lastOutput;
+};
+
+QString resultWord(StepResult r)
+{
+    switch (r) {
+    case StepResult::Ok:
+        return tr("ok");
+    case StepResult::Warning:
+        return tr("warning");
+    case StepResult::Failed:
+        return tr("FAILED");
+    case StepResult::Skipped:
+        return tr("skipped");
+    case StepResult::Cancelled:
+        return tr("cancelled");
+    case StepResult::Pending:
+    case StepResult::Running:
+        break;
+    }
+    return tr("running");
+}
+
+} // namespace
+
+int cliEngineCommand(Operation op, CliContext &c)
+{
+    const QString name = operationName(op);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(operationTitle(op));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("the .fdproj file"));
+    const QCommandLineOption party(QStringLiteral("party"), tr("only this party (repeatable)"), tr("ID"));
+    const QCommandLineOption exchange(QStringLiteral("exchange"), tr("include the exchange host"));
+    const QCommandLineOption jobs(
+        QStringLiteral("jobs"), tr("hosts in parallel (default 8)"), tr("N"), QStringLiteral("8"));
+    const QCommandLineOption json(QStringLiteral("json"), tr("print the report as JSON"));
+    const QCommandLineOption acceptNew(QStringLiteral("accept-new-host-keys"),
+                                       tr("remember unknown host keys (changed keys are always refused)"));
+    const QCommandLineOption yes(QStringLiteral("yes"), tr("do not ask for confirmation"));
+    const QCommandLineOption knownHosts(
+        QStringLiteral("known-hosts"), tr("known_hosts file (default ~/.ssh/known_hosts)"), tr("FILE"));
+    const QCommandLineOption sshConfig(QStringLiteral("ssh-config"), tr("ssh config file, or \"none\""), tr("FILE"));
+    const QCommandLineOption verbose(QStringLiteral("verbose"), tr("print every output line of the hosts"));
+    const QCommandLineOption noHistory(QStringLiteral("no-history"), tr("do not store the run in the history"));
+    const QCommandLineOption noKeychain(QStringLiteral("no-keychain"), tr("do not use the OS keychain"));
+    const QCommandLineOption level(QStringLiteral("level"),
+                                   tr("teardown level: stop, down, or remove (down and delete the folders)"),
+                                   tr("LEVEL"),
+                                   QStringLiteral("down"));
+    const QCommandLineOption timeout(
+        QStringLiteral("timeout"), tr("seconds (verify: toy example; deploy: start)"), tr("S"));
+    const QCommandLineOption pull(QStringLiteral("pull"), tr("pull every image before starting"));
+    const QCommandLineOption load(QStringLiteral("load-images"),
+                                  tr("docker save archive to load where images are missing (repeatable)"),
+                                  tr("FILE"));
+    for (const QCommandLineOption &o :
+         {party, exchange, jobs, json, acceptNew, knownHosts, sshConfig, verbose, noHistory, noKeychain})
+        parser.addOption(o);
+    if (op == Operation::Teardown) {
+        parser.addOption(level);
+        parser.addOption(yes);
+    }
+    if (op == Operation::Verify || op == Operation::Deploy)
+        parser.addOption(timeout);
+    if (op == Operation::Deploy) {
+        parser.addOption(pull);
+        parser.addOption(load);
+    }
+    if (!parser.parse(QStringList{name} + c.args)) {
+        c.err << parser.errorText() << '\n';
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        c.out << parser.helpText();
+        return ExitOk;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        c.err << tr("%1 needs exactly one PROJECT file").arg(name) << '\n';
+        return ExitUsage;
+    }
+    const QString projectPath = parser.positionalArguments().first();
+    const Result<Project> loaded = ProjectFile::load(projectPath);
+    if (!loaded) {
+        c.err << loaded.error() << '\n';
+        return ExitFailure;
+    }
+    const Project &project = loaded.value();
+    const QList<ValidationIssue> issues = Validator::validate(project);
+    if (Validator::hasErrors(issues)) {
+        for (const ValidationIssue &issue : issues)
+            if (issue.severity == ValidationIssue::Severity::Error)
+                c.err << tr("error") << ": " << issue.toString() << '\n';
+        return ExitFailure;
+    }
+
+    Selection selection;
+    for (const QString &value : parser.values(party)) {
+        bool ok = false;
+        const int id = value.toInt(&ok);
+        if (!ok || !project.party(id)) {
+            c.err << tr("--party %1: no such party in %2").arg(value, projectPath) << '\n';
+            return ExitUsage;
+        }
+        selection.parties.append(id);
+    }
+    selection.exchange = parser.isSet(exchange);
+
+    RunSettings settings;
+    settings.operation = op;
+    bool ok = false;
+    settings.maxParallelHosts = parser.value(jobs).toInt(&ok);
+    if (!ok || settings.maxParallelHosts < 1 || settings.maxParallelHosts > 64) {
+        c.err << tr("--jobs must be a number from 1 to 64") << '\n';
+        return ExitUsage;
+    }
+    settings.projectHash = BundlePrep::projectHash(projectPath);
+    settings.verifyTimeoutSeconds = project.verification.timeoutSeconds;
+    if (parser.isSet(timeout)) {
+        const int seconds = parser.value(timeout).toInt(&ok);
+        if (!ok || seconds < 1) {
+            c.err << tr("--timeout must be a positive number of seconds") << '\n';
+            return ExitUsage;
+        }
+        if (op == Operation::Verify)
+            settings.verifyTimeoutSeconds = seconds;
+        else
+            settings.startTimeoutSeconds = seconds;
+    }
+    if (op == Operation::Teardown) {
+        const QString l = parser.value(level);
+        if (l == QLatin1String("stop"))
+            settings.teardownLevel = TeardownLevel::Stop;
+        else if (l == QLatin1String("down"))
+            settings.teardownLevel = TeardownLevel::Down;
+        else if (l == QLatin1String("remove"))
+            settings.teardownLevel = TeardownLevel::Remove;
+        else {
+            c.err << tr("--level must be stop, down or remove") << '\n';
+            return ExitUsage;
+        }
+    }
+    if (op == Operation::Deploy) {
+        settings.pull = parser.isSet(pull);
+        settings.imageArchives = parser.values(load);
+        for (const QString &archive : std::as_const(settings.imageArchives))
+            if (!QFileInfo(archive).isFile()) {
+                c.err << tr("--load-images %1: no such file").arg(archive) << '\n';
+                return ExitUsage;
+            }
+    }
+
+    // Secrets: the OS keychain when a session bus exists (or never with --no-keychain).
+    std::unique_ptr<SecretStore> secrets;
+    if (!parser.isSet(noKeychain) && !qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+        secrets = std::make_unique<KeychainSecretStore>();
+    else
+        secrets = std::make_unique<MemorySecretStore>();
+    if (op == Operation::Deploy && project.registry.usePrivate) {
+        const auto stored
+            = secrets->read(SecretStore::registryPasswordKey(project.registry.uri, project.registry.username));
+        if (stored.ok() && stored.value())
+            settings.registryPassword = stored.value()->toUtf8();
+        else if (!qEnvironmentVariableIsEmpty("FD_REGISTRY_PASSWORD"))
+            settings.registryPassword = qgetenv("FD_REGISTRY_PASSWORD");
+    }
+
+    Plan plan = PlanBuilder::build(project, selection, settings);
+    if (plan.jobs.isEmpty()) {
+        c.err << tr("nothing selected: the project has no such hosts") << '\n';
+        return ExitUsage;
+    }
+
+    if (op == Operation::Teardown && !parser.isSet(yes)) {
+        QStringList hosts;
+        for (const HostJob &j : std::as_const(plan.jobs))
+            hosts.append(j.target.label);
+        if (!ConsolePrompter::stdinIsTerminal()) {
+            c.err << tr("teardown (%1) of %2 needs confirmation: add --yes")
+                         .arg(parser.value(level), hosts.join(QStringLiteral(", ")))
+                  << '\n';
+            return ExitUsage;
+        }
+        c.err << tr("Tear down (%1) %2? [y/N] ").arg(parser.value(level), hosts.join(QStringLiteral(", ")));
+        c.err.flush();
+        char answer[16] = {};
+        if (!std::fgets(answer, sizeof answer, stdin) || (answer[0] != 'y' && answer[0] != 'Y')) {
+            c.err << tr("nothing done") << '\n';
+            return ExitFailure;
+        }
+    }
+
+    QTemporaryDir work;
+    if (op == Operation::Deploy) {
+        if (!work.isValid()) {
+            c.err << tr("cannot create a temporary folder for the bundles") << '\n';
+            return ExitFailure;
+        }
+        if (Status s = BundlePrep::prepare(project, QFileInfo(projectPath).absolutePath(), work.path(), plan); !s) {
+            c.err << s.error() << '\n';
+            return ExitFailure;
+        }
+    }
+
+    ConsolePrompter prompter;
+    SshChannelOptions ssh;
+    ssh.hostKeyPolicy = parser.isSet(acceptNew)              ? HostKeyPolicy::AcceptNew
+                        : ConsolePrompter::stdinIsTerminal() ? HostKeyPolicy::Ask
+                                                             : HostKeyPolicy::Refuse;
+    ssh.knownHostsFile = parser.value(knownHosts);
+    ssh.sshConfigFile = parser.value(sshConfig);
+    ssh.prompter = &prompter;
+    ssh.secrets = secrets.get();
+
+    Runner runner;
+    runner.setChannelFactory(sshChannelFactory(ssh));
+
+    const bool compact = c.stdoutIsTerminal && !parser.isSet(json) && !parser.isSet(verbose);
+    const bool plain = !parser.isSet(json);
+    QList<HostLine> lines;
+    QHash<QString, int> index;
+    for (const HostJob &j : std::as_const(plan.jobs)) {
+        index.insert(j.target.key, int(lines.size()));
+        lines.append(HostLine{j.target.key, j.target.address, 0, int(j.steps.size()), QString(), tr("waiting"), {}});
+    }
+    int drawn = 0;
+    auto redraw = [&]() {
+        if (!compact)
+            return;
+        if (drawn > 0)
+            c.out << "\x1b[" << drawn << 'A';
+        for (const HostLine &l : std::as_const(lines)) {
+            QString tail = l.lastOutput.left(60);
+            c.out << "\x1b[2K" << l.key.leftJustified(14) << ' ' << l.address.leftJustified(15) << ' '
+                  << QStringLiteral("[%1/%2]").arg(l.step).arg(l.steps).leftJustified(8) << ' '
+                  << l.current.leftJustified(20) << ' ' << l.state.leftJustified(10) << ' ' << tail << '\n';
+        }
+        drawn = int(lines.size());
+        c.out.flush();
+    };
+
+    QObject::connect(&runner, &Runner::hostEvents, [&](const QString &host, const QList<JobEvent> &events) {
+        HostLine &l = lines[index.value(host)];
+        for (const JobEvent &e : events) {
+            switch (e.type) {
+            case JobEvent::Type::StepStarted:
+                l.step = e.stepIndex + 1;
+                l.current = stepKindTitle(e.step.kind);
+                l.state = tr("running");
+                break;
+            case JobEvent::Type::StepFinished:
+                l.state = resultWord(e.step.result);
+                if (plain && !compact && e.step.result != StepResult::Skipped) {
+                    c.out << host << ": " << stepKindTitle(e.step.kind) << ": " << resultWord(e.step.result);
+                    if (!e.step.summary.isEmpty())
+                        c.out << " - " << e.step.summary;
+                    c.out << QStringLiteral(" (%1 s)").arg(double(e.step.durationMs) / 1000.0, 0, 'f', 1) << '\n';
+                }
+                break;
+            case JobEvent::Type::Output:
+                if (e.line.stream != OutputStream::Info)
+                    l.lastOutput = e.line.text.simplified();
+                if (plain && parser.isSet(verbose))
+                    c.out << host << " | " << e.line.sequence << ' ' << e.line.text << '\n';
+                break;
+            case JobEvent::Type::Progress:
+                break;
+            case JobEvent::Type::HostFinished:
+                l.state = resultWord(e.outcome.result);
+                l.current = e.outcome.failedStep() ? stepKindTitle(e.outcome.failedStep()->kind) : tr("done");
+                l.lastOutput.clear();
+                break;
+            }
+        }
+        if (plain && !compact)
+            c.out.flush();
+    });
+    QTimer redrawTimer;
+    redrawTimer.setInterval(200);
+    QObject::connect(&redrawTimer, &QTimer::timeout, redraw);
+
+    QEventLoop loop;
+    RunReport report;
+    QObject::connect(&runner, &Runner::finished, [&](const RunReport &r) {
+        report = r;
+        loop.quit();
+    });
+    // Ctrl+C cancels the run (every host stops promptly, no half-swapped folder); a second one is fatal.
+    interrupted = false;
+    auto previous = std::signal(SIGINT, onSigint);
+    QTimer sigintPoll;
+    sigintPoll.setInterval(100);
+    QObject::connect(&sigintPoll, &QTimer::timeout, [&]() {
+        if (interrupted.exchange(false)) {
+            c.err << '\n' << tr("cancelling...") << '\n';
+            runner.cancel();
+            std::signal(SIGINT, previous);
+        }
+    });
+    sigintPoll.start();
+    if (!runner.start(plan)) {
+        c.err << tr("nothing to run") << '\n';
+        return ExitFailure;
+    }
+    if (plain && !compact)
+        c.out << tr("%1 of %2 on %3 host(s), %4 in parallel")
+                     .arg(operationTitle(op), project.name)
+                     .arg(plan.jobs.size())
+                     .arg(settings.maxParallelHosts)
+              << '\n';
+    redraw();
+    redrawTimer.start();
+    loop.exec();
+    redrawTimer.stop();
+    sigintPoll.stop();
+    std::signal(SIGINT, previous);
+    redraw();
+
+    if (!parser.isSet(noHistory)) {
+        HistoryStore history;
+        if (history.status()) {
+            const auto id = history.add(report);
+            if (id)
+                report.id = id.value();
+            else
+                c.err << id.error() << '\n';
+        } else {
+            c.err << history.status().error() << '\n';
+        }
+    }
+    if (parser.isSet(json)) {
+        c.out << report.toJson();
+    } else {
+        c.out << '\n' << report.toText();
+        if (!report.succeeded() && !report.failedHostKeys().isEmpty())
+            c.out << '\n'
+                  << tr("Failed: %1. Fix the problems above and run again (only these hosts: %2).")
+                         .arg(report.failedHostKeys().join(QStringLiteral(", ")))
+                         .arg([&] {
+                             QStringList args;
+                             for (const HostOutcome &h : std::as_const(report.hosts))
+                                 if (!h.succeeded())
+                                     args.append(h.target.partyId ? QStringLiteral("--party %1").arg(h.target.partyId)
+                                                                  : QStringLiteral("--exchange"));
+                             return args.join(QLatin1Char(' '));
+                         }())
+                  << '\n';
+        if (report.id)
+            c.out << tr("Stored as run %1 (fate-deployer-cli history --show %1).").arg(report.id) << '\n';
+    }
+    c.out.flush();
+    return report.succeeded() ? ExitOk : ExitFailure;
+}
+
+int cliPreflight(CliContext &context)
+{
+    return cliEngineCommand(Operation::Preflight, context);
+}
+
+} // namespace FateDeployer

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "jobs/plan.h"
+#include "util/result.h"
+
+#include <QString>
+
+namespace FateDeployer {
+
+/// Renders a project's bundles (render module) and packs each as <outDir>/<name>.tar.gz
+/// (deterministic, paths start with "<name>/"), then points the plan's deploy jobs at them.
+/// projectDir resolves relative template paths. Blocking: call it off the GUI thread.
+class BundlePrep
+{
+public:
+    static Status prepare(const Project &project, const QString &projectDir, const QString &outDir, Plan &plan);
+    /// sha256 of the project file's bytes (stored with every run in the history).
+    static QString projectHash(const QString &projectPath);
+};
+
+} // namespace FateDeployer
