@@ -85,9 +85,12 @@ private slots:
         const qint64 now
             = QDateTime::fromString(QStringLiteral("2026-11-29T20:00:00Z"), Qt::ISODate).toSecsSinceEpoch();
         const QString out = QStringLiteral(
-            "0123456789abcdef|/confs-10000_python_1|python|restarting||3|federatedai/python:1.1-release|"
-            "0.0.0.0:9360->9360/tcp 0.0.0.0:9380->9380/tcp |2026-11-29T19:59:58.123456789Z\n"
-            "fedcba9876543210|/confs-10000_mysql_1|mysql|running|healthy|0|mysql:8||2026-11-29T19:58:00.5Z\n");
+            "0123456789abcdef|/confs-10000_python_1|python|3|federatedai/python:1.1-release|"
+            "{\"9360/tcp\":[{\"HostIp\":\"0.0.0.0\",\"HostPort\":\"9360\"}],\"9380/tcp\":[{\"HostIp\":\"0.0.0.0\","
+            "\"HostPort\":\"9380\"}]}|{\"Status\":\"restarting\",\"Error\":\"a|b\",\"StartedAt\":\"2026-11-29T19:59:58."
+            "1Z\"}\n"
+            "fedcba9876543210|/confs-10000_mysql_1|mysql|0|mysql:8|{}|{\"Status\":\"running\",\"Health\":{\"Status\":"
+            "\"healthy\"},\"StartedAt\":\"2026-11-29T19:58:00.123456789Z\"}\n");
         const QList<ContainerStatus> list = Parsers::containerStatuses(out, now);
         QCOMPARE(list.size(), 2);
         QCOMPARE(list.at(0).name, QStringLiteral("confs-10000_mysql_1"));

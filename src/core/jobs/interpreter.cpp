@@ -695,8 +695,10 @@ StepOutcome JobInterpreter::waitStable()
                 missing.append(service);
         const bool allUp = !last.isEmpty() && missing.isEmpty() && running.size() >= int(last.size());
         const qint64 now = timer.elapsed();
-        if (!allUp || changed)
-            stableSince = allUp ? now : -1;
+        if (!allUp)
+            stableSince = -1;
+        else if (changed || stableSince < 0)
+            stableSince = now;
         if (allUp && stableSince >= 0 && now - stableSince >= qint64(m_settings.stableSeconds) * 1000)
             return ok(tr("%1 containers running and stable").arg(last.size()));
         if (now > qint64(m_settings.startTimeoutSeconds) * 1000) {

@@ -2,6 +2,9 @@
 #include "jobs/parsers.h"
 
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -173,12 +176,10 @@ QStringList imageList(const QString &output)
 
 QString inspectFormat()
 {
-    // '|' cannot occur in any of these fields; Docker 18.09's templates support all of them.
+    // Works whether the docker client renders the typed structure (Docker 18.09) or raw JSON maps (recent
+    // clients, where a missing .State.Health is an error): the variable parts come as JSON.
     return QStringLiteral("{{.Id}}|{{.Name}}|{{index .Config.Labels \"com.docker.compose.service\"}}|"
-                          "{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}|"
-                          "{{.RestartCount}}|{{.Config.Image}}|"
-                          "{{range $p, $b := .NetworkSettings.Ports}}{{range $b}}{{.HostIp}}:{{.HostPort}}->{{$p}} "
-                          "{{end}}{{end}}|{{.State.StartedAt}}");
+                          "{{.RestartCount}}|{{.Config.Image}}|{{json .NetworkSettings.Ports}}|{{json .State}}");
 }
 
 QList<ContainerStatus> containerStatuses(const QString &output, qint64 nowEpochSeconds)
@@ -186,20 +187,35 @@ QList<ContainerStatus> containerStatuses(const QString &output, qint64 nowEpochS
     QList<ContainerStatus> list;
     for (const QString &line : nonEmptyLines(output)) {
         const QStringList f = line.split(QLatin1Char('|'));
-        if (f.size() < 9)
+        if (f.size() < 7)
             continue;
         ContainerStatus c;
         c.id = f.at(0).left(12);
         c.name = f.at(1).startsWith(QLatin1Char('/')) ? f.at(1).mid(1) : f.at(1);
-        c.service = f.at(2);
-        c.state = f.at(3);
-        c.health = f.at(4);
-        c.restartCount = f.at(5).toInt();
-        c.image = f.at(6);
-        QStringList ports = fields(f.at(7));
-        ports.removeDuplicates();
-        c.ports = ports.join(QStringLiteral(", "));
-        c.startedAt = f.at(8);
+        c.service = f.at(2) == QLatin1String("<no value>") ? QString() : f.at(2);
+        c.restartCount = f.at(3).toInt();
+        c.image = f.at(4);
+        const QJsonDocument ports = QJsonDocument::fromJson(f.at(5).toUtf8());
+        QStringList portList;
+        const QJsonObject portMap = ports.object();
+        for (auto it = portMap.begin(); it != portMap.end(); ++it)
+            for (const QJsonValue &binding : it.value().toArray()) {
+                const QString text = QStringLiteral("%1:%2->%3")
+                                         .arg(binding[QLatin1String("HostIp")].toString(),
+                                              binding[QLatin1String("HostPort")].toString(),
+                                              it.key());
+                if (!portList.contains(text))
+                    portList.append(text);
+            }
+        c.ports = portList.join(QStringLiteral(", "));
+        // The state JSON may itself hold '|' (an error text): it is everything after the sixth separator.
+        qsizetype at = 0;
+        for (int i = 0; i < 6; ++i)
+            at = line.indexOf(QLatin1Char('|'), at) + 1;
+        const QJsonObject state = QJsonDocument::fromJson(line.mid(at).toUtf8()).object();
+        c.state = state.value(QLatin1String("Status")).toString();
+        c.health = state.value(QLatin1String("Health")).toObject().value(QLatin1String("Status")).toString();
+        c.startedAt = state.value(QLatin1String("StartedAt")).toString();
         if (c.state == QLatin1String("running")) {
             QString stamp = c.startedAt;
             // 2026-11-29T19:50:01.123456789Z: Qt reads at most milliseconds.
