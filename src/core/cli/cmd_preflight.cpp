@@ -166,7 +166,7 @@ int cliEngineCommand(Operation op, CliContext &c)
     }
     settings.projectHash = BundlePrep::projectHash(projectPath);
     settings.verifyTimeoutSeconds = project.verification.timeoutSeconds;
-    if (parser.isSet(timeout)) {
+    if ((op == Operation::Verify || op == Operation::Deploy) && parser.isSet(timeout)) {
         const int seconds = parser.value(timeout).toInt(&ok);
         if (!ok || seconds < 1) {
             c.err << tr("--timeout must be a positive number of seconds") << '\n';
@@ -338,11 +338,13 @@ int cliEngineCommand(Operation op, CliContext &c)
     // Ctrl+C cancels the run (every host stops promptly, no half-swapped folder); a second one is fatal.
     interrupted = false;
     auto previous = std::signal(SIGINT, onSigint);
+    auto previousTerm = std::signal(SIGTERM, onSigint);
     QTimer sigintPoll;
     sigintPoll.setInterval(100);
     QObject::connect(&sigintPoll, &QTimer::timeout, [&]() {
         if (interrupted.exchange(false)) {
             c.err << '\n' << tr("cancelling...") << '\n';
+            c.err.flush();
             runner.cancel();
             std::signal(SIGINT, previous);
         }
@@ -364,6 +366,7 @@ int cliEngineCommand(Operation op, CliContext &c)
     redrawTimer.stop();
     sigintPoll.stop();
     std::signal(SIGINT, previous);
+    std::signal(SIGTERM, previousTerm);
     redraw();
 
     if (!parser.isSet(noHistory)) {

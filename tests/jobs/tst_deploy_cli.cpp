@@ -1,0 +1,352 @@
+// SPDX-License-Identifier: Apache-2.0
+// End to end through the fate-deployer-cli binary on sandbox hosts (real sshd, real dockerd, stand-in
+// FATE 1.1 images): the seed scenario and its failure modes. One sandbox start for the whole executable.
+#include "model/project.h"
+#include "model/projectfile.h"
+#include "sandboxfixture.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace FateDeployer;
+using FateDeployer::Testing::SandboxFixture;
+
+namespace {
+
+struct CliRun
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+    QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
+    QString all() const { return out + err; }
+};
+
+} // namespace
+
+class TestDeployCli : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<SandboxFixture> m_sb;
+    QTemporaryDir m_dir;
+
+    QString cli() const { return QStringLiteral(FD_BIN_DIR "/fate-deployer-cli"); }
+
+    QStringList common() const
+    {
+        return {QStringLiteral("--known-hosts"),
+                m_sb->knownHostsPath(),
+                QStringLiteral("--ssh-config"),
+                QStringLiteral("none")};
+    }
+
+    /// A project on sandbox hosts: parties (id, host index), exchange on host exchangeHost.
+    QString writeProject(const QString &name, const QList<QPair<int, int>> &parties, int exchangeHost,
+                         const QHash<int, QString> &dirs = {})
+    {
+        Project p;
+        p.name = name;
+        p.templates.kind = TemplateSource::Kind::Folder;
+        p.templates.location = QStringLiteral(FD_TEST_DATA "/kubefate-1.1.0");
+        p.user = QStringLiteral("root");
+        for (const auto &[id, host] : parties) {
+            Party party;
+            party.id = id;
+            party.host = m_sb->hostIp(host);
+            party.ssh.identityFile = m_sb->clientKeyPath();
+            party.dir = dirs.value(id);
+            p.parties.append(party);
+        }
+        p.exchange.host = m_sb->hostIp(exchangeHost);
+        p.exchange.ssh.identityFile = m_sb->clientKeyPath();
+        p.verification.guestId = parties.first().first;
+        p.verification.hostId = parties.last().first;
+        p.verification.timeoutSeconds = 60;
+        const QString path = m_dir.filePath(name + QStringLiteral(".fdproj"));
+        const Status s = ProjectFile::save(p, path);
+        if (!s)
+            qWarning() << s.error();
+        return path;
+    }
+
+    CliRun run(const QStringList &args, int timeoutMs = 240000)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("FD_HISTORY_DIR"), m_dir.filePath(QStringLiteral("history")));
+        env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+        p.setProcessEnvironment(env);
+        p.start(cli(), args + common());
+        CliRun r;
+        if (!p.waitForFinished(timeoutMs)) {
+            p.kill();
+            p.waitForFinished();
+        }
+        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        r.out = QString::fromUtf8(p.readAllStandardOutput());
+        r.err = QString::fromUtf8(p.readAllStandardError());
+        return r;
+    }
+
+    QString onHost(int i, const QString &cmd)
+    {
+        const auto r = m_sb->runOnHost(i, cmd);
+        return QString::fromUtf8(r.out).trimmed();
+    }
+
+    int containerCount(int host) { return onHost(host, QStringLiteral("docker ps -aq | wc -l")).toInt(); }
+
+    static QJsonObject hostOf(const QJsonObject &report, const QString &key)
+    {
+        for (const QJsonValue &h : report.value(QStringLiteral("hosts")).toArray())
+            if (h[QLatin1String("host")].toString() == key)
+                return h.toObject();
+        return {};
+    }
+
+    void teardownAll(const QString &project)
+    {
+        const CliRun t = run({QStringLiteral("teardown"), project, QStringLiteral("--level"), QStringLiteral("remove"),
+                              QStringLiteral("--yes")});
+        QVERIFY2(t.exitCode == 0, qPrintable(t.all()));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QString why;
+        if (!SandboxFixture::canRun(&why))
+            QSKIP(qPrintable(why));
+        QVERIFY(m_dir.isValid());
+        const int id = qEnvironmentVariableIsSet("FD_SANDBOX_ID") ? qEnvironmentVariableIntValue("FD_SANDBOX_ID") : 21;
+        m_sb = std::make_unique<SandboxFixture>(id);
+        QString error;
+        QVERIFY2(m_sb->start(4, &error), qPrintable(error));
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_sb)
+            m_sb->stop();
+    }
+
+    void seedScenario()
+    {
+        const QString project =
+            writeProject(QStringLiteral("seed"), {{10000, 1}, {9999, 2}}, 1);
+        CliRun r = run({QStringLiteral("preflight"), project});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        QVERIFY(r.out.contains(QStringLiteral("docker-compose 1.")));
+
+        r = run({QStringLiteral("deploy"), project, QStringLiteral("--verbose")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        // The stand-in python restarts until MySQL has initialised: reported as such, and the run succeeds.
+        QVERIFY2(r.out.contains(QStringLiteral("waits for MySQL")), qPrintable(r.out.right(3000)));
+        QCOMPARE(onHost(1, QStringLiteral("docker ps --format '{{.Names}}' | grep -c '^confs-10000_'")),
+                 QStringLiteral("9"));
+        QCOMPARE(onHost(1, QStringLiteral("docker ps --format '{{.Names}}' | grep -c '^exchange_exchange_1$'")),
+                 QStringLiteral("1"));
+
+        r = run({QStringLiteral("status"), project, QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        const QJsonObject status = r.json();
+        QCOMPARE(status.value(QStringLiteral("hosts")).toArray().size(), 3);
+        for (const QJsonValue &h : status.value(QStringLiteral("hosts")).toArray()) {
+            const QJsonArray containers = h[QLatin1String("containers")].toArray();
+            QCOMPARE(containers.size(), h[QLatin1String("host")].toString() == QLatin1String("exchange") ? 1 : 9);
+            for (const QJsonValue &c : containers)
+                QCOMPARE(c[QLatin1String("state")].toString(), QStringLiteral("running"));
+        }
+
+        r = run({QStringLiteral("verify"), project});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+
+        // Idempotent: deploying again replaces, never duplicates, and keeps the previous folder.
+        const int before1 = containerCount(1);
+        const int before2 = containerCount(2);
+        QCOMPARE(before1, 10);
+        r = run({QStringLiteral("deploy"), project});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        QCOMPARE(containerCount(1), before1);
+        QCOMPARE(containerCount(2), before2);
+        QCOMPARE(onHost(2, QStringLiteral("ls -A /data/projects/fate")),
+                 QStringLiteral("confs-9999\nconfs-9999.previous"));
+        r = run({QStringLiteral("verify"), project});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+
+        // History holds every run.
+        r = run({QStringLiteral("history"), project});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.count(QRegularExpression(QStringLiteral("\\bseed\\b"))), 6);
+
+        teardownAll(project);
+        QCOMPARE(containerCount(1), 0);
+        QCOMPARE(containerCount(2), 0);
+        QCOMPARE(onHost(1, QStringLiteral("ls -A /data/projects/fate")), QString());
+        QCOMPARE(onHost(2, QStringLiteral("ls -A /data/projects/fate")), QString());
+    }
+
+    void threePartiesDedicatedExchange()
+    {
+        // The exchange on a host of its own: its base dir must be created (the seed forgot mkdir -p).
+        onHost(4, QStringLiteral("rm -rf /data/projects/fate"));
+        const QString project =
+            writeProject(QStringLiteral("three"), {{10000, 1}, {9999, 2}, {8888, 3}}, 4);
+        CliRun r = run({QStringLiteral("deploy"), project, QStringLiteral("--jobs"), QStringLiteral("4")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        r = run({QStringLiteral("verify"), project});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        QVERIFY(r.out.contains(QStringLiteral("10000 → 8888")));
+    }
+
+    void brokenRouteVerifyDiagnosis()
+    {
+        // Continues on the deployment of the previous test: the exchange goes away.
+        const QString project = m_dir.filePath(QStringLiteral("three.fdproj"));
+        QVERIFY(m_sb->runOnHost(4, QStringLiteral("docker stop exchange_exchange_1")).ok());
+        CliRun r = run({QStringLiteral("verify"), project, QStringLiteral("--json"), QStringLiteral("--timeout"),
+                        QStringLiteral("30")});
+        QCOMPARE(r.exitCode, 1);
+        const QJsonObject guest = hostOf(r.json(), QStringLiteral("party-10000"));
+        const QJsonArray steps = guest.value(QStringLiteral("steps")).toArray();
+        const QJsonObject verify = steps.last().toObject();
+        QCOMPARE(verify.value(QStringLiteral("result")).toString(), QStringLiteral("failed"));
+        const QString summary = verify.value(QStringLiteral("summary")).toString();
+        QVERIFY2(summary.contains(m_sb->hostIp(4) + QStringLiteral(":9371")), qPrintable(summary));
+        QVERIFY(!verify.value(QStringLiteral("fix")).toString().isEmpty());
+        QVERIFY(m_sb->runOnHost(4, QStringLiteral("docker start exchange_exchange_1")).ok());
+        teardownAll(project);
+        QCOMPARE(containerCount(3), 0);
+        QCOMPARE(onHost(4, QStringLiteral("ls -A /data/projects/fate")), QString());
+    }
+
+    void oneHostDownOthersSucceed()
+    {
+        const QString project =
+            writeProject(QStringLiteral("down"), {{10000, 1}, {9999, 2}, {8888, 3}}, 1);
+        QVERIFY(m_sb->hostDown(3));
+        CliRun r = run({QStringLiteral("deploy"), project, QStringLiteral("--json")});
+        QVERIFY(m_sb->hostUp(3));
+        QCOMPARE(r.exitCode, 1);
+        const QJsonObject report = r.json();
+        QCOMPARE(hostOf(report, QStringLiteral("party-10000")).value(QStringLiteral("result")).toString(),
+                 QStringLiteral("ok"));
+        QCOMPARE(hostOf(report, QStringLiteral("party-9999")).value(QStringLiteral("result")).toString(),
+                 QStringLiteral("ok"));
+        QCOMPARE(hostOf(report, QStringLiteral("exchange")).value(QStringLiteral("result")).toString(),
+                 QStringLiteral("ok"));
+        const QJsonObject dead = hostOf(report, QStringLiteral("party-8888"));
+        QCOMPARE(dead.value(QStringLiteral("result")).toString(), QStringLiteral("failed"));
+        const QJsonObject connect = dead.value(QStringLiteral("steps")).toArray().first().toObject();
+        QCOMPARE(connect.value(QStringLiteral("step")).toString(), QStringLiteral("connect"));
+        QCOMPARE(connect.value(QStringLiteral("result")).toString(), QStringLiteral("failed"));
+        QVERIFY(connect.value(QStringLiteral("summary")).toString().contains(m_sb->hostIp(3)));
+        // The text report names the dead host too.
+        r = run({QStringLiteral("status"), project, QStringLiteral("--party"), QStringLiteral("10000")});
+        QCOMPARE(r.exitCode, 0);
+        teardownAll(project);
+    }
+
+    void diskFullOnOneHost()
+    {
+        // A 64 KiB file system under party 9999's base dir, inside host 2's own mount namespace.
+        QVERIFY(m_sb->runOnHost(2, QStringLiteral("mkdir -p /data/small && mount -t tmpfs -o size=64k tmpfs /data/small"))
+                    .ok());
+        const QString project = writeProject(QStringLiteral("disk"),
+                                             {{10000, 1}, {9999, 2}},
+                                             1,
+                                             {{9999, QStringLiteral("/data/small/fate")}});
+        CliRun r = run({QStringLiteral("preflight"), project, QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.json().value(QStringLiteral("hosts")).toArray().size(), 3);
+        const QJsonObject bad = hostOf(r.json(), QStringLiteral("party-9999"));
+        bool diskFailed = false;
+        for (const QJsonValue &s : bad.value(QStringLiteral("steps")).toArray())
+            if (s[QLatin1String("step")].toString() == QLatin1String("disk"))
+                diskFailed = s[QLatin1String("result")].toString() == QLatin1String("failed")
+                             && s[QLatin1String("summary")].toString().contains(QStringLiteral("/data/small"));
+        QVERIFY2(diskFailed, qPrintable(r.out));
+        QCOMPARE(hostOf(r.json(), QStringLiteral("party-10000")).value(QStringLiteral("result")).toString(),
+                 QStringLiteral("ok"));
+        // Deploying anyway: the upload fails on the full disk and says so; nothing half-swapped is left.
+        r = run({QStringLiteral("deploy"), project, QStringLiteral("--party"), QStringLiteral("9999")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.contains(QStringLiteral("disk is full")), qPrintable(r.out));
+        QCOMPARE(onHost(2, QStringLiteral("ls -A /data/small/fate")), QString());
+        m_sb->runOnHost(2, QStringLiteral("umount /data/small; rmdir /data/small"));
+    }
+
+    void composeMissingOnOneHost()
+    {
+        // docker-compose replaced by a program that is not there for this host only (private mount namespace).
+        QVERIFY(m_sb->runOnHost(2,
+                                QStringLiteral("printf '#!/bin/sh\\necho \"sh: docker-compose: not found\" >&2\\nexit 127\\n'"
+                                               " > /tmp/no-compose && chmod +x /tmp/no-compose && "
+                                               "mount --bind /tmp/no-compose /usr/bin/docker-compose"))
+                    .ok());
+        const QString project = writeProject(QStringLiteral("nocompose"), {{10000, 1}, {9999, 2}}, 1);
+        CliRun r = run({QStringLiteral("preflight"), project, QStringLiteral("--json")});
+        m_sb->runOnHost(2, QStringLiteral("umount /usr/bin/docker-compose"));
+        QCOMPARE(r.exitCode, 1);
+        const QJsonObject bad = hostOf(r.json(), QStringLiteral("party-9999"));
+        QCOMPARE(bad.value(QStringLiteral("result")).toString(), QStringLiteral("failed"));
+        bool reported = false;
+        for (const QJsonValue &s : bad.value(QStringLiteral("steps")).toArray())
+            if (s[QLatin1String("step")].toString() == QLatin1String("compose"))
+                reported = s[QLatin1String("result")].toString() == QLatin1String("failed")
+                           && s[QLatin1String("fix")].toString().contains(QStringLiteral("docker-compose"));
+        QVERIFY2(reported, qPrintable(r.out));
+        QCOMPARE(hostOf(r.json(), QStringLiteral("party-10000")).value(QStringLiteral("result")).toString(),
+                 QStringLiteral("ok"));
+    }
+
+    void cancelLeavesNoHalfSwappedFolder()
+    {
+        const QString project = writeProject(QStringLiteral("cancel"), {{10000, 1}, {9999, 2}, {8888, 3}}, 4);
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("FD_HISTORY_DIR"), m_dir.filePath(QStringLiteral("history")));
+        p.setProcessEnvironment(env);
+        p.start(cli(), QStringList{QStringLiteral("deploy"), project} + common());
+        QVERIFY(p.waitForStarted());
+        // Cancel as soon as any host has its bundle uploaded: the others are mid-way somewhere.
+        QString out;
+        QElapsedTimer t;
+        t.start();
+        while (!out.contains(QStringLiteral(": Upload: ok")) && t.elapsed() < 60000) {
+            p.waitForReadyRead(100);
+            out += QString::fromUtf8(p.readAllStandardOutput());
+        }
+        QVERIFY2(out.contains(QStringLiteral(": Upload: ok")), qPrintable(out));
+        ::kill(pid_t(p.processId()), SIGINT);
+        QVERIFY(p.waitForFinished(30000));
+        out += QString::fromUtf8(p.readAllStandardOutput());
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY2(out.contains(QStringLiteral("cancelled")), qPrintable(out));
+        for (int host = 1; host <= 4; ++host) {
+            const QString listing = onHost(host, QStringLiteral("ls -A /data/projects/fate 2>/dev/null"));
+            QVERIFY2(!listing.contains(QStringLiteral(".fd-staging")), qPrintable(listing));
+            for (const QString &folder : listing.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+                if (folder.endsWith(QStringLiteral(".previous")))
+                    continue;
+                const QString compose = folder == QLatin1String("exchange") ? QStringLiteral("docker-compose-exchange.yml")
+                                                                            : QStringLiteral("docker-compose.yml");
+                QVERIFY2(m_sb->runOnHost(host, QStringLiteral("test -f /data/projects/fate/%1/%2").arg(folder, compose))
+                             .ok(),
+                         qPrintable(folder));
+            }
+        }
+        teardownAll(project);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDeployCli)
+#include "tst_deploy_cli.moc"
