@@ -49,7 +49,9 @@ class TestDeployCli : public QObject
     }
 
     /// A project on sandbox hosts: parties (id, host index), exchange on host exchangeHost.
-    QString writeProject(const QString &name, const QList<QPair<int, int>> &parties, int exchangeHost,
+    QString writeProject(const QString &name,
+                         const QList<QPair<int, int>> &parties,
+                         int exchangeHost,
                          const QHash<int, QString> &dirs = {})
     {
         Project p;
@@ -77,14 +79,14 @@ class TestDeployCli : public QObject
         return path;
     }
 
-    CliRun run(const QStringList &args, int timeoutMs = 240000)
+    CliRun run(const QStringList &args, bool ssh = true, int timeoutMs = 240000)
     {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("FD_HISTORY_DIR"), m_dir.filePath(QStringLiteral("history")));
         env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
         p.setProcessEnvironment(env);
-        p.start(cli(), args + common());
+        p.start(cli(), ssh ? args + common() : args);
         CliRun r;
         if (!p.waitForFinished(timeoutMs)) {
             p.kill();
@@ -114,7 +116,10 @@ class TestDeployCli : public QObject
 
     void teardownAll(const QString &project)
     {
-        const CliRun t = run({QStringLiteral("teardown"), project, QStringLiteral("--level"), QStringLiteral("remove"),
+        const CliRun t = run({QStringLiteral("teardown"),
+                              project,
+                              QStringLiteral("--level"),
+                              QStringLiteral("remove"),
                               QStringLiteral("--yes")});
         QVERIFY2(t.exitCode == 0, qPrintable(t.all()));
     }
@@ -140,8 +145,7 @@ private slots:
 
     void seedScenario()
     {
-        const QString project =
-            writeProject(QStringLiteral("seed"), {{10000, 1}, {9999, 2}}, 1);
+        const QString project = writeProject(QStringLiteral("seed"), {{10000, 1}, {9999, 2}}, 1);
         CliRun r = run({QStringLiteral("preflight"), project});
         QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
         QVERIFY(r.out.contains(QStringLiteral("docker-compose 1.")));
@@ -183,7 +187,7 @@ private slots:
         QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
 
         // History holds every run.
-        r = run({QStringLiteral("history"), project});
+        r = run({QStringLiteral("history"), project}, false);
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out.count(QRegularExpression(QStringLiteral("\\bseed\\b"))), 6);
 
@@ -198,8 +202,7 @@ private slots:
     {
         // The exchange on a host of its own: its base dir must be created (the seed forgot mkdir -p).
         onHost(4, QStringLiteral("rm -rf /data/projects/fate"));
-        const QString project =
-            writeProject(QStringLiteral("three"), {{10000, 1}, {9999, 2}, {8888, 3}}, 4);
+        const QString project = writeProject(QStringLiteral("three"), {{10000, 1}, {9999, 2}, {8888, 3}}, 4);
         CliRun r = run({QStringLiteral("deploy"), project, QStringLiteral("--jobs"), QStringLiteral("4")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
         r = run({QStringLiteral("verify"), project});
@@ -212,7 +215,10 @@ private slots:
         // Continues on the deployment of the previous test: the exchange goes away.
         const QString project = m_dir.filePath(QStringLiteral("three.fdproj"));
         QVERIFY(m_sb->runOnHost(4, QStringLiteral("docker stop exchange_exchange_1")).ok());
-        CliRun r = run({QStringLiteral("verify"), project, QStringLiteral("--json"), QStringLiteral("--timeout"),
+        CliRun r = run({QStringLiteral("verify"),
+                        project,
+                        QStringLiteral("--json"),
+                        QStringLiteral("--timeout"),
                         QStringLiteral("30")});
         QCOMPARE(r.exitCode, 1);
         const QJsonObject guest = hostOf(r.json(), QStringLiteral("party-10000"));
@@ -230,8 +236,7 @@ private slots:
 
     void oneHostDownOthersSucceed()
     {
-        const QString project =
-            writeProject(QStringLiteral("down"), {{10000, 1}, {9999, 2}, {8888, 3}}, 1);
+        const QString project = writeProject(QStringLiteral("down"), {{10000, 1}, {9999, 2}, {8888, 3}}, 1);
         QVERIFY(m_sb->hostDown(3));
         CliRun r = run({QStringLiteral("deploy"), project, QStringLiteral("--json")});
         QVERIFY(m_sb->hostUp(3));
@@ -258,12 +263,11 @@ private slots:
     void diskFullOnOneHost()
     {
         // A 64 KiB file system under party 9999's base dir, inside host 2's own mount namespace.
-        QVERIFY(m_sb->runOnHost(2, QStringLiteral("mkdir -p /data/small && mount -t tmpfs -o size=64k tmpfs /data/small"))
-                    .ok());
-        const QString project = writeProject(QStringLiteral("disk"),
-                                             {{10000, 1}, {9999, 2}},
-                                             1,
-                                             {{9999, QStringLiteral("/data/small/fate")}});
+        QVERIFY(
+            m_sb->runOnHost(2, QStringLiteral("mkdir -p /data/small && mount -t tmpfs -o size=64k tmpfs /data/small"))
+                .ok());
+        const QString project = writeProject(
+            QStringLiteral("disk"), {{10000, 1}, {9999, 2}}, 1, {{9999, QStringLiteral("/data/small/fate")}});
         CliRun r = run({QStringLiteral("preflight"), project, QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 1);
         QCOMPARE(r.json().value(QStringLiteral("hosts")).toArray().size(), 3);
@@ -287,10 +291,11 @@ private slots:
     void composeMissingOnOneHost()
     {
         // docker-compose replaced by a program that is not there for this host only (private mount namespace).
-        QVERIFY(m_sb->runOnHost(2,
-                                QStringLiteral("printf '#!/bin/sh\\necho \"sh: docker-compose: not found\" >&2\\nexit 127\\n'"
-                                               " > /tmp/no-compose && chmod +x /tmp/no-compose && "
-                                               "mount --bind /tmp/no-compose /usr/bin/docker-compose"))
+        QVERIFY(m_sb->runOnHost(
+                        2,
+                        QStringLiteral("printf '#!/bin/sh\\necho \"sh: docker-compose: not found\" >&2\\nexit 127\\n'"
+                                       " > /tmp/no-compose && chmod +x /tmp/no-compose && "
+                                       "mount --bind /tmp/no-compose /usr/bin/docker-compose"))
                     .ok());
         const QString project = writeProject(QStringLiteral("nocompose"), {{10000, 1}, {9999, 2}}, 1);
         CliRun r = run({QStringLiteral("preflight"), project, QStringLiteral("--json")});
@@ -337,8 +342,9 @@ private slots:
             for (const QString &folder : listing.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
                 if (folder.endsWith(QStringLiteral(".previous")))
                     continue;
-                const QString compose = folder == QLatin1String("exchange") ? QStringLiteral("docker-compose-exchange.yml")
-                                                                            : QStringLiteral("docker-compose.yml");
+                const QString compose = folder == QLatin1String("exchange")
+                                            ? QStringLiteral("docker-compose-exchange.yml")
+                                            : QStringLiteral("docker-compose.yml");
                 QVERIFY2(m_sb->runOnHost(host, QStringLiteral("test -f /data/projects/fate/%1/%2").arg(folder, compose))
                              .ok(),
                          qPrintable(folder));

@@ -257,7 +257,9 @@ int cliEngineCommand(Operation op, CliContext &c)
     ssh.hostKeyPolicy = parser.isSet(acceptNew)              ? HostKeyPolicy::AcceptNew
                         : ConsolePrompter::stdinIsTerminal() ? HostKeyPolicy::Ask
                                                              : HostKeyPolicy::Refuse;
-    ssh.knownHostsFile = parser.value(knownHosts);
+    ssh.knownHostsFile = parser.isSet(knownHosts) ? parser.value(knownHosts) : project.knownHostsFile;
+    if (!ssh.knownHostsFile.isEmpty() && QFileInfo(ssh.knownHostsFile).isRelative())
+        ssh.knownHostsFile = QFileInfo(projectPath).absoluteDir().filePath(ssh.knownHostsFile);
     ssh.sshConfigFile = parser.value(sshConfig);
     ssh.prompter = &prompter;
     ssh.secrets = secrets.get();

@@ -855,8 +855,8 @@ StepOutcome JobInterpreter::teardown(StepKind kind)
                             ? tr("Files written by containers may belong to root: remove them as root.")
                             : QString());
     return ok(kind == StepKind::RemoveFolder ? tr("%1 removed from %2").arg(m_job.bundle.name, m_job.target.baseDir)
-              : kind == StepKind::Stop         ? tr("%1 stopped").arg(m_job.bundle.name)
-                                               : tr("%1 down").arg(m_job.bundle.name));
+              : kind == StepKind::Stop       ? tr("%1 stopped").arg(m_job.bundle.name)
+                                             : tr("%1 down").arg(m_job.bundle.name));
 }
 
 } // namespace FateDeployer
