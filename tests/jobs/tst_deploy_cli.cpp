@@ -313,6 +313,31 @@ private slots:
                  QStringLiteral("ok"));
     }
 
+    void imagesLoadedFromArchive()
+    {
+        // Host 3 has no image at all: preflight warns, deploy streams the admin's `docker save` file into it.
+        QVERIFY(m_sb->runOnHost(3,
+                                QStringLiteral("docker ps -aq | xargs -r docker rm -f; "
+                                               "docker images -q | sort -u | xargs -r docker rmi -f"))
+                    .ok());
+        QCOMPARE(onHost(3, QStringLiteral("docker images -q | wc -l")), QStringLiteral("0"));
+        const QString project = writeProject(QStringLiteral("offline"), {{10000, 1}, {8888, 3}}, 1);
+        CliRun r = run({QStringLiteral("preflight"), project, QStringLiteral("--party"), QStringLiteral("8888")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        QVERIFY(r.out.contains(QStringLiteral("missing images")));
+        r = run({QStringLiteral("deploy"),
+                 project,
+                 QStringLiteral("--party"),
+                 QStringLiteral("8888"),
+                 QStringLiteral("--load-images"),
+                 m_sb->value(QStringLiteral("FD_SB_IMAGES_TAR"))});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        QVERIFY(r.out.contains(QStringLiteral("Load images: ok")));
+        QCOMPARE(onHost(3, QStringLiteral("docker ps --format '{{.Names}}' | grep -c '^confs-8888_'")),
+                 QStringLiteral("9"));
+        teardownAll(project);
+    }
+
     void cancelLeavesNoHalfSwappedFolder()
     {
         const QString project = writeProject(QStringLiteral("cancel"), {{10000, 1}, {9999, 2}, {8888, 3}}, 4);

@@ -349,6 +349,24 @@ ComposeFlavor JobInterpreter::composeFlavor()
 
 StepOutcome JobInterpreter::composeVersion()
 {
+    if (m_settings.operation != Operation::Preflight) {
+        // Outside preflight (which checks the version) only find the front end: docker-compose is a Python
+        // program whose `version` costs a second of CPU per host, which adds up on small machines.
+        if (const ComposeFlavor known = rememberedCompose(hostId()); known != ComposeFlavor::None) {
+            m_compose = known;
+            return ok(tr("%1 (known)").arg(composeFlavorToString(known)));
+        }
+        const ShellCommand probe = RemoteCommands::composeProbe();
+        const CommandResult r = exec(probe);
+        const QString found = r.stdoutText.trimmed();
+        if (r.ok() && (found == QLatin1String("v1") || found == QLatin1String("v2"))) {
+            m_compose = found == QLatin1String("v1") ? ComposeFlavor::V1Standalone : ComposeFlavor::V2Plugin;
+            rememberCompose(hostId(), m_compose);
+            return ok(composeFlavorToString(m_compose));
+        }
+        if (!r.ok() && !r.error.isEmpty())
+            return failExec(tr("cannot look for compose"), probe, r);
+    }
     // docker-compose first: it keeps FATE 1.1's container names (confs-<id>_python_1).
     const ComposeFlavor order[] = {ComposeFlavor::V1Standalone, ComposeFlavor::V2Plugin};
     ShellCommand lastCommand;
@@ -720,7 +738,7 @@ StepOutcome JobInterpreter::waitStable()
                         cmd,
                         r);
         }
-        for (int i = 0; i < 20 && !cancelled(); ++i)
+        for (int i = 0; i < 10 && !cancelled(); ++i)
             QThread::msleep(100);
     }
     StepOutcome o = ok(tr("cancelled"));

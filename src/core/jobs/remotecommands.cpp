@@ -39,6 +39,12 @@ ShellCommand composeVersion(ComposeFlavor flavor)
                                              : ShellCommand(u"docker-compose").args({u"version", u"--short"});
 }
 
+ShellCommand composeProbe()
+{
+    return script("if command -v docker-compose >/dev/null 2>&1; then echo v1; "
+                  "elif docker compose version >/dev/null 2>&1; then echo v2; fi");
+}
+
 ShellCommand diskFree(const QString &dir)
 {
     return script("d=$1; while [ ! -d \"$d\" ]; do d=$(dirname \"$d\"); done; df -Pk \"$d\"", {dir});

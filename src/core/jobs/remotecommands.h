@@ -15,6 +15,7 @@ namespace RemoteCommands {
 
 ShellCommand dockerServerVersion();
 ShellCommand composeVersion(ComposeFlavor flavor);
+ShellCommand composeProbe();               ///< prints v1 (docker-compose on PATH), v2 (plugin) or nothing
 ShellCommand diskFree(const QString &dir); ///< df -Pk of the deepest existing ancestor of dir
 ShellCommand listeningPorts();             ///< ss, else netstat, else /proc/net/tcp{,6}
 ShellCommand projectContainerIds(const QString &project, bool runningOnly);
