@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace FateDeployer {
 
@@ -32,6 +33,13 @@ public:
     static QString checkUser(const QString &user);
     static QString checkDir(const QString &dir);
     static QString checkPort(int port);
+    /// "[user@]host[:port]", several separated by commas (an OpenSSH ProxyJump chain).
+    static QString checkJumpHost(const QString &jumpHost);
+    /// A private registry address without scheme: "host[:port][/project...]".
+    static QString checkRegistryUri(const QString &uri);
+
+    /// KubeFATE releases whose docker-deploy behaviour is known (see the KubeFATE spec), oldest first.
+    static QStringList knownKubefateVersions();
 };
 
 } // namespace FateDeployer
