@@ -55,7 +55,9 @@ public:
     void blank() { m_text += QLatin1Char('\n'); }
     void scalar(const char *name, const QString &value)
     {
-        m_text += QLatin1String(name) + QLatin1Char('=') + KubefateExporter::shellWord(value) + QLatin1Char('\n');
+        // `NAME=` is empty for bash and docker-compose alike; '' would be a literal value for compose 1.x.
+        m_text += QLatin1String(name) + QLatin1Char('=') + (value.isEmpty() ? QString() : KubefateExporter::shellWord(value))
+            + QLatin1Char('\n');
     }
     void array(const char *name, const QStringList &values)
     {
