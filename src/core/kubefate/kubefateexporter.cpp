@@ -56,8 +56,8 @@ public:
     void scalar(const char *name, const QString &value)
     {
         // `NAME=` is empty for bash and docker-compose alike; '' would be a literal value for compose 1.x.
-        m_text += QLatin1String(name) + QLatin1Char('=') + (value.isEmpty() ? QString() : KubefateExporter::shellWord(value))
-            + QLatin1Char('\n');
+        m_text += QLatin1String(name) + QLatin1Char('=')
+                  + (value.isEmpty() ? QString() : KubefateExporter::shellWord(value)) + QLatin1Char('\n');
     }
     void array(const char *name, const QStringList &values)
     {
@@ -266,11 +266,13 @@ Result<QList<KubefateFile>> KubefateExporter::render(const Project &p, KubefateF
         env.scalar("TAG", p.images.tag);
         const bool before144 = hasPrefixVariable(version);
         env.scalar("SERVING_TAG", before144 ? QStringLiteral("1.2.4-release") : QStringLiteral("2.0.0-release"));
+        env.scalar("KubeFATE_Version", QStringLiteral("v%1-release").arg(version)); // unused by the scripts
     } else if (!era20) {
         env.scalar("RegistryURI", registry);
         env.scalar("TAG", p.images.tag);
         env.scalar("SERVING_TAG", QStringLiteral("2.1.6-release"));
         env.scalar("SSH_PORT", QString::number(p.sshPort));
+        env.scalar("KubeFATE_Version", QStringLiteral("v%1-release").arg(version)); // unused by the scripts
     } else {
         env.scalar("RegistryURI", registry);
         env.scalar("SERVING_TAG", QStringLiteral("2.1.6-release"));

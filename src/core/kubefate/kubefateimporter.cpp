@@ -169,6 +169,8 @@ Result<Project> KubefateImporter::importParsed(const BashConfig &cfg, const Bash
             isEraB = isEraB || cfg.contains(QLatin1String(name));
         if (!isEraB)
             version = QStringLiteral("1.1.0");
+        else if (versionVar) // written by our exporter to keep the exact release
+            version = normalizeVersion(versionVar->scalar());
         else
             version = envVar("PREFIX") ? QStringLiteral("1.4.0") : QStringLiteral("1.4.5");
         if (isEraB && !cfg.contains(QStringLiteral("servingiplist")))
@@ -176,6 +178,13 @@ Result<Project> KubefateImporter::importParsed(const BashConfig &cfg, const Bash
                              "as KubeFATE %2 — check templates.kubefateVersion")
                               .arg(cfgName, version);
     }
+    const bool oldEra = version == QLatin1String("1.1.0") || version.startsWith(QLatin1String("1.4."));
+    if (versionVar && oldEra == newNames)
+        return Error{tr("%1: says KubeFATE %2, but %3 uses %4, which that release does not read")
+                         .arg(where(*env, *versionVar),
+                              version,
+                              cfgName,
+                              newNames ? QStringLiteral("party_list") : QStringLiteral("partylist"))};
     m_format = kubefateFormatForVersion(version);
     const bool era11 = version == QLatin1String("1.1.0");
     const bool era20 = version.startsWith(QLatin1String("2."));
