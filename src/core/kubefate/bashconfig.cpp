@@ -11,11 +11,6 @@ namespace FateDeployer {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("FateDeployer::BashConfig", text);
-}
-
 bool isNameStart(QChar c)
 {
     return (c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('A') && c <= QLatin1Char('Z'))
@@ -44,6 +39,8 @@ struct ParseError
 /// Recursive-descent reader of the static bash subset; see BashConfig.
 class BashConfigParser
 {
+    Q_DECLARE_TR_FUNCTIONS(FateDeployer::BashConfig)
+
 public:
     BashConfigParser(const QString &text, BashConfig &config, const QList<BashVariable> &predefined)
         : m_text(text)

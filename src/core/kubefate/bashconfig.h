@@ -4,6 +4,7 @@
 #include "util/result.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -28,6 +29,8 @@ struct BashVariable
 /// references) is an error naming the file and line.
 class BashConfig
 {
+    Q_DECLARE_TR_FUNCTIONS(FateDeployer::BashConfig)
+
 public:
     static constexpr qint64 MaxFileSize = 1024 * 1024; ///< KubeFATE's files are a few kB
     static constexpr int MaxLineLength = 64 * 1024;

@@ -16,11 +16,6 @@ namespace FateDeployer {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("FateDeployer::KubefateExporter", text);
-}
-
 bool hasSshPortVariable(const QString &version)
 {
     return version.startsWith(QLatin1String("1.11.")) || version.startsWith(QLatin1String("2."));

@@ -6,6 +6,7 @@
 #include "util/result.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QStringList>
 
@@ -22,6 +23,8 @@ struct KubefateFile
 /// quoted for bash. KubefateImporter reads them back to representable(project).
 class KubefateExporter
 {
+    Q_DECLARE_TR_FUNCTIONS(FateDeployer::KubefateExporter)
+
 public:
     /// The files for `format`; fails when the project has validation errors or uses a KubeFATE
     /// release that reads the other format. warnings() then lists what the files cannot carry.

@@ -15,11 +15,6 @@ namespace FateDeployer {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("FateDeployer::KubefateImporter", text);
-}
-
 /// "file:line: name" or "file:line: name[i]"; the place a model field came from.
 QString where(const BashConfig &file, const BashVariable &v, int index = -1)
 {

@@ -6,6 +6,7 @@
 #include "model/project.h"
 #include "util/result.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 #include <optional>
@@ -18,6 +19,8 @@ namespace FateDeployer {
 /// Passwords in the files are never imported.
 class KubefateImporter
 {
+    Q_DECLARE_TR_FUNCTIONS(FateDeployer::KubefateImporter)
+
 public:
     /// `envPath` empty: looks for `.env` next to the configuration, then (for docker-configuration.sh)
     /// in the folder above it, as KubeFATE 1.1.0 keeps it in the repository root.

@@ -13,11 +13,6 @@ namespace FateDeployer {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("FateDeployer::Validator", text);
-}
-
 bool looksLikeIpv4(const QString &host)
 {
     static const QRegularExpression re(QStringLiteral("^[0-9]+(\\.[0-9]+){3}$"));

@@ -3,6 +3,7 @@
 
 #include "model/project.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -24,6 +25,8 @@ struct ValidationIssue
 /// Checks a project and returns every error and warning as data the GUI can show at the field.
 class Validator
 {
+    Q_DECLARE_TR_FUNCTIONS(FateDeployer::Validator)
+
 public:
     static QList<ValidationIssue> validate(const Project &project);
     static bool hasErrors(const QList<ValidationIssue> &issues);
