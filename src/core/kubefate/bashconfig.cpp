@@ -45,8 +45,10 @@ public:
     BashConfigParser(const QString &text, BashConfig &config, const QList<BashVariable> &predefined)
         : m_text(text)
         , m_config(config)
-        , m_known(predefined)
-    {}
+    {
+        for (const BashVariable &v : predefined)
+            m_known.insert(v.name, v);
+    }
 
     void run();
 
@@ -108,18 +110,15 @@ private:
 
     const QString &m_text;
     BashConfig &m_config;
-    QList<BashVariable> m_known;
+    QHash<QString, BashVariable> m_known; ///< every variable visible to references, latest value
     qsizetype m_pos = 0;
     int m_line = 1;
 };
 
 const BashVariable *BashConfigParser::lookup(const QString &name) const
 {
-    for (qsizetype i = m_known.size() - 1; i >= 0; --i) {
-        if (m_known.at(i).name == name)
-            return &m_known.at(i);
-    }
-    return nullptr;
+    const auto it = m_known.constFind(name);
+    return it == m_known.constEnd() ? nullptr : &it.value();
 }
 
 void BashConfigParser::run()
@@ -291,13 +290,13 @@ void BashConfigParser::assignment(const QString &name, int line)
         const QStringList value = word(Context::Scalar);
         variable.values = QStringList{value.join(QLatin1Char(' '))};
     }
-    m_known.append(variable);
-    for (BashVariable &existing : m_config.m_variables) {
-        if (existing.name == name) {
-            existing = variable;
-            return;
-        }
+    m_known.insert(name, variable);
+    const auto it = m_config.m_index.constFind(name);
+    if (it != m_config.m_index.constEnd()) {
+        m_config.m_variables[it.value()] = variable;
+        return;
     }
+    m_config.m_index.insert(name, m_config.m_variables.size());
     m_config.m_variables.append(variable);
 }
 
@@ -543,11 +542,8 @@ QStringList BashConfigParser::reference(const QString &name, const QString &inde
 
 const BashVariable *BashConfig::variable(const QString &name) const
 {
-    for (const BashVariable &v : m_variables) {
-        if (v.name == name)
-            return &v;
-    }
-    return nullptr;
+    const auto it = m_index.constFind(name);
+    return it == m_index.constEnd() ? nullptr : &m_variables.at(it.value());
 }
 
 Result<BashConfig>

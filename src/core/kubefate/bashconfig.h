@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -56,6 +57,7 @@ private:
     friend class BashConfigParser;
     QString m_fileName;
     QList<BashVariable> m_variables;
+    QHash<QString, qsizetype> m_index; ///< name → position in m_variables
     QStringList m_warnings;
 };
 

@@ -415,6 +415,8 @@ Result<Project> KubefateImporter::importParsed(const BashConfig &cfg, const Bash
         }
     }
 
+    constexpr int MaxUnknownWarnings = 20; // a stray file must not flood the output
+    int unknownCount = 0;
     for (const BashVariable &v : cfg.variables()) {
         if (used.contains(v.name) || (env && env->variable(v.name) && v.line == 0))
             continue;
@@ -441,10 +443,14 @@ Result<Project> KubefateImporter::importParsed(const BashConfig &cfg, const Bash
                                        tr(ignored.reason));
             break;
         }
-        if (!known)
+        if (!known && ++unknownCount <= MaxUnknownWarnings)
             m_warnings << tr("%1: ignored: %2 (not a KubeFATE variable)")
                               .arg(QStringLiteral("%1:%2").arg(cfgName).arg(v.line), v.name);
     }
+    if (unknownCount > MaxUnknownWarnings)
+        m_warnings << tr("%1: ignored %2 more variables that are not KubeFATE variables")
+                          .arg(cfgName)
+                          .arg(unknownCount - MaxUnknownWarnings);
 
     // .env: images, registry, SSH port.
     if (env) {
