@@ -246,6 +246,18 @@ private slots:
         QCOMPARE(p->registry.uri, QStringLiteral("reg.local:5000"));
     }
 
+    void missingImageVariablesAreReported()
+    {
+        KubefateImporter importer;
+        const QByteArray config = "user=root\ndir=/d\npartylist=(1)\npartyiplist=(10.0.0.1)\nexchangeip=10.0.0.1\n";
+        const Result<Project> p = importer.importData(config, QStringLiteral("c"), QByteArray("# nothing\n"));
+        QVERIFY2(p.ok(), qPrintable(p.error()));
+        QCOMPARE(importer.warnings(),
+                 (QStringList{QStringLiteral(".env: has no variable assignments; image settings keep their defaults"),
+                              QStringLiteral(".env: PREFIX is not set; using federatedai"),
+                              QStringLiteral(".env: TAG is not set; using 1.1-release")}));
+    }
+
     void fileProblemsAreClearErrors()
     {
         QTemporaryDir dir;

@@ -467,8 +467,10 @@ Result<Project> KubefateImporter::importParsed(const BashConfig &cfg, const Bash
             return false;
         };
         if (era11) {
-            take("PREFIX", p.images.prefix, QStringLiteral("images.prefix"));
-            take("TAG", p.images.tag, QStringLiteral("images.tag"));
+            if (!take("PREFIX", p.images.prefix, QStringLiteral("images.prefix")))
+                m_warnings << tr("%1: PREFIX is not set; using %2").arg(env->fileName(), p.images.prefix);
+            if (!take("TAG", p.images.tag, QStringLiteral("images.tag")))
+                m_warnings << tr("%1: TAG is not set; using %2").arg(env->fileName(), p.images.tag);
             take("BASE_TAG", p.images.baseTag, QStringLiteral("images.baseTag"));
             take("BUILDER_TAG", p.images.builderTag, QStringLiteral("images.builderTag"));
             QString thirdParty;
@@ -508,6 +510,8 @@ Result<Project> KubefateImporter::importParsed(const BashConfig &cfg, const Bash
             QString tag;
             if (take("TAG", tag, QStringLiteral("images.tag")))
                 p.images.tag = tag;
+            else if (!era20)
+                m_warnings << tr("%1: TAG is not set; using %2").arg(env->fileName(), p.images.tag);
             if (versionVar)
                 envUsed << versionVar->name;
             envUsed << QStringLiteral("SERVING_TAG");
