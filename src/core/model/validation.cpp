@@ -2,6 +2,7 @@
 #include "model/validation.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QHash>
 #include <QHostAddress>
 #include <QRegularExpression>
@@ -132,7 +133,7 @@ QString Validator::checkDir(const QString &dir)
         return tr("must not contain NUL or line breaks");
     if (!dir.startsWith(QLatin1Char('/')))
         return tr("\"%1\" is not an absolute path").arg(dir);
-    if (dir.count(QLatin1Char('/')) == dir.size())
+    if (QDir::cleanPath(dir) == QLatin1String("/"))
         return tr("must not be the root directory");
     const QStringList parts = dir.split(QLatin1Char('/'), Qt::SkipEmptyParts);
     if (parts.contains(QStringLiteral("..")))
