@@ -90,6 +90,41 @@ private slots:
         QVERIFY2(exporter.warnings().isEmpty(), qPrintable(exporter.warnings().join(QLatin1Char('\n'))));
     }
 
+    void partiesConfContent()
+    {
+        Project p = Project::example();
+        p.templates.kubefateVersion = QStringLiteral("1.4.5");
+        KubefateExporter exporter;
+        Result<QList<KubefateFile>> files = exporter.render(p, KubefateFormat::PartiesConf);
+        QVERIFY2(files.ok(), qPrintable(files.error()));
+        QCOMPARE(files->at(0).name, QStringLiteral("parties.conf"));
+        QVERIFY(files->at(0).content.contains("\npartylist=(10000 9999)\npartyiplist=(192.168.7.1 192.168.7.2)\n"));
+        QVERIFY(files->at(0).content.contains("\nservingiplist=(192.168.7.1 192.168.7.2)\nexchangeip=192.168.7.1\n"));
+        // v1.4.5's exchange compose file needs PREFIX although its .env dropped it.
+        QVERIFY(files->at(1).content.contains("\nPREFIX=federatedai\nRegistryURI=\nTAG=1.1-release\n"));
+
+        p.templates.kubefateVersion = QStringLiteral("1.11.2");
+        p.exchange.enabled = false;
+        p.sshPort = 2222;
+        files = exporter.render(p, KubefateFormat::PartiesConf);
+        QVERIFY2(files.ok(), qPrintable(files.error()));
+        QVERIFY(files->at(0).content.contains("\nparty_list=(10000 9999)\nparty_ip_list=(192.168.7.1 192.168.7.2)\n"));
+        QVERIFY(files->at(0).content.contains("\nserving_ip_list=()\n"));
+        QVERIFY(files->at(0).content.contains("\nexchangeip=\n"));
+        QVERIFY(files->at(1).content.contains("SSH_PORT=2222\n"));
+
+        p.templates.kubefateVersion = QStringLiteral("2.0.0");
+        p.images.prefix = QStringLiteral("mirror.local/fed");
+        p.images.tag = QStringLiteral("2.0.0-release");
+        files = exporter.render(p, KubefateFormat::PartiesConf);
+        QVERIFY2(files.ok(), qPrintable(files.error()));
+        QVERIFY(files->at(0).content.contains("\nfederation=OSX\n"));
+        QVERIFY(files->at(1).content.contains(
+            "\nFATEFlow_IMAGE=mirror.local/fed/fateflow\nFATEFlow_IMAGE_TAG=2.0.0-release\n"));
+        QVERIFY(files->at(1).content.contains("\nKubeFATE_Version=v2.0.0-release\n"));
+        QVERIFY(!files->at(1).content.contains("\nTAG="));
+    }
+
     void roundTripIsIdentity_data()
     {
         QTest::addColumn<QString>("version");

@@ -255,8 +255,13 @@ Result<QList<KubefateFile>> KubefateExporter::render(const Project &p, KubefateF
     // .env: values unquoted-safe (validated), as docker-compose reads this file too.
     const QString registry = p.registry.usePrivate ? p.registry.uri : QString();
     if (era14) {
-        if (hasPrefixVariable(version))
+        if (hasPrefixVariable(version)) {
             env.scalar("PREFIX", p.images.prefix);
+        } else if (r.exchange.enabled) {
+            // v1.4.4/v1.4.5 dropped PREFIX but their exchange compose file still uses it.
+            env.comment(tr("PREFIX is only read by the exchange's compose file (it is missing upstream)."));
+            env.scalar("PREFIX", QStringLiteral("federatedai"));
+        }
         env.scalar("RegistryURI", registry);
         env.scalar("TAG", p.images.tag);
         const bool before144 = hasPrefixVariable(version);
