@@ -186,6 +186,45 @@ private slots:
         QCOMPARE(entries(dir.path()), (QStringList{QStringLiteral(".env"), QStringLiteral("docker-configuration.sh")}));
     }
 
+    void hostileProjectIsNotExported_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("value");
+        QTest::newRow("command substitution") << QStringLiteral("user") << QStringLiteral("$(id)");
+        QTest::newRow("backticks") << QStringLiteral("host") << QStringLiteral("`id`");
+        QTest::newRow("semicolon") << QStringLiteral("host") << QStringLiteral("10.0.0.1;reboot");
+        QTest::newRow("quote") << QStringLiteral("tag") << QStringLiteral("1.1'\"");
+        QTest::newRow("newline") << QStringLiteral("dir") << QStringLiteral("/data\nrm -rf /");
+    }
+
+    void hostileProjectIsNotExported()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, value);
+        Project p = Project::example();
+        if (field == QLatin1String("user"))
+            p.user = value;
+        else if (field == QLatin1String("host"))
+            p.parties[0].host = value;
+        else if (field == QLatin1String("tag"))
+            p.images.tag = value;
+        else
+            p.baseDir = value;
+        QTemporaryDir dir;
+        const QString project = dir.filePath(QStringLiteral("p.fdproj"));
+        QVERIFY(ProjectFile::save(p, project).ok());
+        const QString out = dir.filePath(QStringLiteral("out"));
+        const Run r = cli({QStringLiteral("export"),
+                           QStringLiteral("--format"),
+                           QStringLiteral("docker-configuration"),
+                           project,
+                           QStringLiteral("-o"),
+                           out});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QLatin1String("the project has errors; fix them before exporting")), qPrintable(r.err));
+        QVERIFY(!QFileInfo::exists(out));
+    }
+
     void usageErrorsExitWith2()
     {
         QCOMPARE(cli({QStringLiteral("import")}).code, 2);
