@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "kubefate/bashconfig.h"
 
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -194,6 +195,42 @@ private slots:
         QCOMPARE(c.variable(QStringLiteral("a"))->scalar(), QStringLiteral("$(rm -rf /); `id`"));
         QCOMPARE(c.variable(QStringLiteral("b"))->scalar(), QStringLiteral("x;y|z&w>v"));
         QCOMPARE(c.variable(QStringLiteral("c"))->scalar(), QStringLiteral("${HOME}"));
+    }
+
+    void mutatedInputNeverCrashes()
+    {
+        // Deterministic mutations of a realistic file: every result is a value or an error naming the file.
+        const QByteArray base = "user=root\ndir=\"/data/projects/fate\"\npartylist=(10000 9999)\n"
+                                "partyiplist=('192.168.7.1' 192.168.7.2) # hosts\nexchangeip=${partyiplist[0]}\n";
+        const QByteArray alphabet = QByteArrayLiteral("$(){}[]'\"`\\;|&<>#= \n\t~*?@!-0a\xff\x00\r");
+        QRandomGenerator random(20261129);
+        int errors = 0;
+        for (int round = 0; round < 3000; ++round) {
+            QByteArray text = base;
+            const int edits = 1 + int(random.bounded(4));
+            for (int e = 0; e < edits; ++e) {
+                const int at = int(random.bounded(int(text.size()) + 1));
+                const char c = alphabet.at(int(random.bounded(int(alphabet.size()))));
+                switch (random.bounded(3)) {
+                case 0:
+                    text.insert(at, c);
+                    break;
+                case 1:
+                    if (at < text.size())
+                        text[at] = c;
+                    break;
+                default:
+                    text.remove(at, 1);
+                    break;
+                }
+            }
+            const Result<BashConfig> r = BashConfig::parse(text, QStringLiteral("t.sh"));
+            if (!r.ok()) {
+                ++errors;
+                QVERIFY2(r.error().startsWith(QLatin1String("t.sh")), qPrintable(r.error()));
+            }
+        }
+        QVERIFY(errors > 100); // the mutations do hit the refusals
     }
 
     void parseFileErrors()

@@ -3,6 +3,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -256,6 +257,38 @@ private slots:
                  (QStringList{QStringLiteral(".env: has no variable assignments; image settings keep their defaults"),
                               QStringLiteral(".env: PREFIX is not set; using federatedai"),
                               QStringLiteral(".env: TAG is not set; using 1.1-release")}));
+    }
+
+    void mutatedConfigurationsNeverCrash()
+    {
+        const QByteArray bases[] = {
+            "user=root\ndir=/data/projects/fate\npartylist=(10000 9999)\npartyiplist=(192.168.7.1 192.168.7.2)\n"
+            "exchangeip=${partyiplist[0]}\n",
+            "user=fate\ndir=/d\nparty_list=(1 2)\nparty_ip_list=(10.0.0.1 h.example)\nserving_ip_list=()\n"
+            "computing=Eggroll\nfederation=Eggroll\nstorage=Eggroll\nexchangeip=\n",
+        };
+        const QByteArray alphabet = QByteArrayLiteral("0123456789 .:()$[]{}'\"_=\nxX-");
+        QRandomGenerator random(7);
+        int ok = 0;
+        for (const QByteArray &base : bases) {
+            for (int round = 0; round < 1500; ++round) {
+                QByteArray text = base;
+                for (int e = 0; e < 1 + int(random.bounded(3)); ++e) {
+                    const int at = int(random.bounded(int(text.size())));
+                    if (random.bounded(2))
+                        text[at] = alphabet.at(int(random.bounded(int(alphabet.size()))));
+                    else
+                        text.insert(at, alphabet.at(int(random.bounded(int(alphabet.size())))));
+                }
+                KubefateImporter importer;
+                const Result<Project> p = importer.importData(text, QStringLiteral("c"), env11);
+                if (p.ok())
+                    ++ok;
+                else
+                    QVERIFY2(!p.error().isEmpty(), text.constData());
+            }
+        }
+        QVERIFY(ok > 0);
     }
 
     void fileProblemsAreClearErrors()

@@ -98,7 +98,7 @@ private:
     }
 
     void statement();
-    void commandWord(const QString &word);
+    [[noreturn]] void commandWord(const QString &word);
     void assignment(const QString &name, int line);
     QStringList word(Context context);
     void singleQuoted(Fields &fields);
