@@ -138,6 +138,21 @@ QString Validator::checkDir(const QString &dir)
     const QStringList parts = dir.split(QLatin1Char('/'), Qt::SkipEmptyParts);
     if (parts.contains(QStringLiteral("..")))
         return tr("\"%1\" must not contain \"..\"").arg(dir);
+    // The deployer creates and replaces trees under the dir; never let that be a system folder.
+    static const QStringList systemDirs = {QStringLiteral("/bin"),
+                                           QStringLiteral("/boot"),
+                                           QStringLiteral("/dev"),
+                                           QStringLiteral("/etc"),
+                                           QStringLiteral("/lib"),
+                                           QStringLiteral("/lib64"),
+                                           QStringLiteral("/proc"),
+                                           QStringLiteral("/run"),
+                                           QStringLiteral("/sbin"),
+                                           QStringLiteral("/sys"),
+                                           QStringLiteral("/usr"),
+                                           QStringLiteral("/var")};
+    if (systemDirs.contains(QDir::cleanPath(dir)))
+        return tr("\"%1\" is a system directory; use a dedicated one such as /data/projects/fate").arg(dir);
     return {};
 }
 
