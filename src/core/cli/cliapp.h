@@ -37,5 +37,7 @@ public:
 
 // Commands (one file each).
 int cliValidate(CliContext &context);
+int cliImport(CliContext &context);
+int cliExport(CliContext &context);
 
 } // namespace FateDeployer
