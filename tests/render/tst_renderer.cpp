@@ -490,6 +490,52 @@ private slots:
         QVERIFY(!QFile::exists(out.filePath(QStringLiteral("confs-10000/stale.txt"))));
     }
 
+    // fate-deployer-cli render: trees and archives; a damaged template tree leaves --out untouched.
+    void cli()
+    {
+        const QString cli = QStringLiteral(FD_BIN_DIR "/fate-deployer-cli");
+        QTemporaryDir out;
+        QProcess p;
+        p.start(cli,
+                {QStringLiteral("render"),
+                 QStringLiteral(FD_TEST_DATA "/render-golden/two-party.fdproj"),
+                 QStringLiteral("--out"),
+                 out.path(),
+                 QStringLiteral("--archives")});
+        QVERIFY(p.waitForFinished(60000));
+        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        QCOMPARE(QDir(out.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 (QStringList{QStringLiteral("confs-10000"),
+                              QStringLiteral("confs-10000.tar.gz"),
+                              QStringLiteral("confs-9999"),
+                              QStringLiteral("confs-9999.tar.gz"),
+                              QStringLiteral("exchange"),
+                              QStringLiteral("exchange.tar.gz")}));
+        QCOMPARE(readAll(out.filePath(QStringLiteral("exchange/conf/route_table.json"))),
+                 readAll(Golden + QStringLiteral("/exchange/conf/route_table.json")));
+
+        QTemporaryDir broken;
+        const QString root = copyFixture(broken);
+        QVERIFY(
+            QFile::remove(root + QStringLiteral("/docker-deploy/docker-example-dir-tree/roll/conf/roll.properties")));
+        QTemporaryDir out2;
+        p.start(cli,
+                {QStringLiteral("render"),
+                 QStringLiteral(FD_TEST_DATA "/render-golden/two-party.fdproj"),
+                 QStringLiteral("--out"),
+                 out2.path(),
+                 QStringLiteral("--templates"),
+                 root});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains(QLatin1String("roll/conf/roll.properties")));
+        QCOMPARE(QDir(out2.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList());
+
+        p.start(cli, {QStringLiteral("render"), QStringLiteral(FD_TEST_DATA "/render-golden/two-party.fdproj")});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 2);
+    }
+
     void previewListing()
     {
         const Result<RenderOutput> out = Renderer::render(Project::example(), fixtureTree());
