@@ -334,7 +334,9 @@ private:
     Result<QByteArray> read(const QString &path) const;
     QString display(const QString &path) const { return QDir(m_tree.root).relativeFilePath(path); }
     Result<QByteArray> envFile() const;
-    Status addTree(Bundle &bundle, const QString &srcDir, const QString &destPrefix) const;
+    /// Adds every file under srcDir as a verbatim copy. topLevelGlob: like the script's `cp -r dir/*`,
+    /// which skips hidden entries directly in dir (those deeper down are copied).
+    Status addTree(Bundle &bundle, const QString &srcDir, const QString &destPrefix, bool topLevelGlob) const;
     Status addEdited(Bundle &bundle, const QString &src, const QString &dest, const QByteArray &content) const;
     void addGenerated(Bundle &bundle, const QString &dest, const QByteArray &content, const QString &src) const;
     Result<Bundle> party(const Party &party) const;
@@ -405,7 +407,7 @@ Result<QByteArray> Render11::envFile() const
     return text;
 }
 
-Status Render11::addTree(Bundle &bundle, const QString &srcDir, const QString &destPrefix) const
+Status Render11::addTree(Bundle &bundle, const QString &srcDir, const QString &destPrefix, bool topLevelGlob) const
 {
     if (!QFileInfo(srcDir).isDir())
         return Error{tr("template folder %1 is missing from %2; the KubeFATE 1.1.0 templates are incomplete")
@@ -415,8 +417,11 @@ Status Render11::addTree(Bundle &bundle, const QString &srcDir, const QString &d
     while (it.hasNext()) {
         it.next();
         const QFileInfo info = it.fileInfo();
+        const QString rel = base.relativeFilePath(info.filePath());
+        if (topLevelGlob && rel.startsWith(QLatin1Char('.')))
+            continue;
         BundleFile f;
-        f.path = destPrefix + base.relativeFilePath(info.filePath());
+        f.path = destPrefix + rel;
         f.sourcePath = info.absoluteFilePath();
         f.mode = modeOf(info);
         f.size = info.size();
@@ -468,9 +473,10 @@ Result<Bundle> Render11::party(const Party &party) const
     b.composeFile = QStringLiteral("docker-compose.yml");
     const QByteArray id = num(party.id);
 
-    if (Status s = addTree(b, m_dirTree, QStringLiteral("confs/")); !s)
+    if (Status s = addTree(b, m_dirTree, QStringLiteral("confs/"), true); !s)
         return Error{s.error()};
-    if (Status s = addTree(b, m_deploy + QStringLiteral("/federatedml_examples"), QStringLiteral("examples/")); !s)
+    if (Status s = addTree(b, m_deploy + QStringLiteral("/federatedml_examples"), QStringLiteral("examples/"), false);
+        !s)
         return Error{s.error()};
 
     Result<QByteArray> env = envFile();
@@ -660,7 +666,7 @@ Result<Bundle> Render11::exchange() const
     b.composeFile = QStringLiteral("docker-compose-exchange.yml");
 
     const QString proxyConf = m_dirTree + QStringLiteral("/proxy/conf");
-    if (Status s = addTree(b, proxyConf, QStringLiteral("conf/")); !s)
+    if (Status s = addTree(b, proxyConf, QStringLiteral("conf/"), true); !s)
         return Error{s.error()};
 
     Result<QByteArray> env = envFile();

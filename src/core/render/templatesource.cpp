@@ -9,7 +9,9 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QHostAddress>
 #include <QNetworkAccessManager>
+#include <QNetworkProxyFactory>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QSaveFile>
@@ -253,6 +255,15 @@ void TemplateDownloader::start(const QUrl &url, const QString &expectedSha256)
     }
     delete m_hash;
     m_hash = new QCryptographicHash(QCryptographicHash::Sha256);
+    // The system proxy (on Linux: http_proxy/https_proxy/no_proxy), never for loopback addresses.
+    const QHostAddress address(url.host());
+    QNetworkProxy proxy(QNetworkProxy::NoProxy);
+    if (url.host() != QLatin1String("localhost") && !(!address.isNull() && address.isLoopback())) {
+        const QList<QNetworkProxy> proxies = QNetworkProxyFactory::systemProxyForQuery(QNetworkProxyQuery(url));
+        if (!proxies.isEmpty())
+            proxy = proxies.first();
+    }
+    m_nam->setProxy(proxy);
     QNetworkRequest request(url);
     request.setTransferTimeout(m_timeoutMs);
     request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("FATE-Deployer"));
