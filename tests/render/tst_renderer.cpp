@@ -578,6 +578,11 @@ private slots:
                                                             : QStringList());
         }
         QCOMPARE(diff->at(1).changedCount(), 2);
+        // The digest identifies a bundle's content: same render, same digest; a changed tag, another one.
+        QCOMPARE(Preview::build(out.value())->first().digest, fresh->first().digest);
+        QCOMPARE(fresh->first().digest.size(), 64);
+        QVERIFY(diff->first().digest != fresh->first().digest);
+        QVERIFY(fresh->at(0).digest != fresh->at(1).digest);
     }
 };
 
