@@ -438,6 +438,29 @@ private slots:
             QVERIFY2(out.error().contains(QFileInfo(file).fileName()), qPrintable(out.error()));
     }
 
+    // CRLF templates: untouched lines keep CRLF; a rewritten key=value line ends like the script's sed
+    // leaves it (the CR is part of the replaced ".*"). .env values only change where they differ.
+    void crlfTemplates()
+    {
+        QTemporaryDir dir;
+        const QString root = copyFixture(dir);
+        const QString roll = root + QStringLiteral("/docker-deploy/docker-example-dir-tree/roll/conf/roll.properties");
+        writeAll(roll, "# comment\r\nparty.id=1\r\nservice.port=8011\r\nmeta.service.ip=x\r\nmeta.service.port=1\r\n");
+        writeAll(root + QStringLiteral("/.env"),
+                 "PREFIX=federatedai\r\nTHIRDPARTYPREFIX=\r\nTAG=old\r\nBASE_TAG=1.1-release\r\n"
+                 "BUILDER_TAG=1.1-release\r\n");
+        const Result<RenderOutput> out
+            = Renderer::render(Project::example(), TemplateSources::openFolder(root).value());
+        QVERIFY2(out.ok(), qPrintable(out.error()));
+        const Bundle &b = out->bundles.first();
+        QCOMPARE(b.file(QStringLiteral("confs/roll/conf/roll.properties"))->bytes().value(),
+                 QByteArray("# comment\r\nparty.id=10000\nservice.port=8011\nmeta.service.ip=meta-service\n"
+                            "meta.service.port=8590\n"));
+        QCOMPARE(b.file(QStringLiteral(".env"))->bytes().value(),
+                 QByteArray("PREFIX=federatedai\r\nTHIRDPARTYPREFIX=\r\nTAG=1.1-release\r\nBASE_TAG=1.1-release\r\n"
+                            "BUILDER_TAG=1.1-release\r\n"));
+    }
+
     void eraDetection()
     {
         QTemporaryDir dir;

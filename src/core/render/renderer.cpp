@@ -147,13 +147,13 @@ Status
 setPythonDictValue(QByteArray &text, const QString &file, const char *dict, const char *key, const QByteArray &value)
 {
     Lines lines(text);
-    const QRegularExpression open(QStringLiteral("^%1\\s*=\\s*\\{").arg(QLatin1String(dict)));
+    const QRegularExpression open(QStringLiteral("^\\s*%1\\s*=\\s*\\{").arg(QLatin1String(dict)));
     const QByteArray quotedKey = QByteArray("'") + key + "':";
     qsizetype i = 0;
     for (; i < lines.size(); ++i)
         if (open.match(QString::fromUtf8(lines.at(i))).hasMatch())
             break;
-    for (++i; i < lines.size() && !lines.at(i).startsWith('}'); ++i) {
+    for (++i; i < lines.size() && !lines.at(i).trimmed().startsWith('}'); ++i) {
         const qsizetype at = lines.at(i).indexOf(quotedKey);
         if (at < 0)
             continue;
