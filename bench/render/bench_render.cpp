@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// Benchmark (not a test): generates a KubeFATE 1.1.0 template tree of realistic size (~26 MB, almost all
-// of it examples/), renders and packs 8 parties, and compares with `tar czf` of one party folder.
+// Benchmark (not a test): generates a KubeFATE 1.1.0 template tree of realistic size (~26 MB of examples/
+// plus the confs), renders and packs 8 parties, and compares with `tar czf` of one party folder.
 // Targets (issue 4): first party ≤ 1.5 × tar czf; each extra party ≤ 10 % of the first.
 #include "archive/bundlepacker.h"
 #include "render/bundlewriter.h"
@@ -47,7 +47,7 @@ QByteArray csv(QRandomGenerator &rng, qint64 bytes, int columns)
     return out;
 }
 
-/// The fixture tree plus ~26 MB of generated examples and FATE-Board static files.
+/// The fixture tree plus ~26 MB of generated examples and ~4.5 MB of FATE-Board static files.
 QString makeTree(const QString &base)
 {
     const QString fixture = QStringLiteral(FD_TEST_DATA "/kubefate-1.1.0");
@@ -61,9 +61,9 @@ QString makeTree(const QString &base)
     }
     QRandomGenerator rng(42);
     const QString ex = root + QStringLiteral("/docker-deploy/federatedml_examples");
-    // data/: 36 CSV files, 21 MB in all (a few big ones, many small).
+    // data/: 36 CSV files, 25 MB in all (a few big ones, many small); examples/ ≈ 26 MB.
     for (int i = 0; i < 36; ++i) {
-        const qint64 size = i < 4 ? 3'500'000 : (i < 12 ? 700'000 : 60'000);
+        const qint64 size = i < 4 ? 4'600'000 : (i < 12 ? 700'000 : 60'000);
         write(ex + QStringLiteral("/data/example_%1.csv").arg(i), csv(rng, size, i % 10 + 3));
     }
     // federatedml-1.x-examples/: 92 small job configs.
@@ -146,8 +146,9 @@ int main(int argc, char *argv[])
     if (Status s = BundleWriter::writeTree(rendered.value(), written); !s)
         qFatal("%s", qPrintable(s.error()));
     const qint64 partyBytes = dirSize(written + QStringLiteral("/confs-10000"));
-    std::printf("party tree: %lld bytes, %lld files\n",
+    std::printf("party tree: %lld bytes (examples/ %lld), %lld files\n",
                 static_cast<long long>(partyBytes),
+                static_cast<long long>(dirSize(written + QStringLiteral("/confs-10000/examples"))),
                 static_cast<long long>(rendered->bundles.first().files.size()));
 
     const int rounds = 3;
