@@ -357,7 +357,7 @@ private slots:
         const QStringList before = cacheListing();
 
         TemplateDownloader dl;
-        dl.setTimeout(700);
+        dl.setTimeout(1500);
         QSignalSpy done(&dl, &TemplateDownloader::finished);
         QSignalSpy failed(&dl, &TemplateDownloader::failed);
         QSignalSpy progress(&dl, &TemplateDownloader::progress);
