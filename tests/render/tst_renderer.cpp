@@ -367,6 +367,29 @@ private slots:
             } else {
                 QVERIFY(config.contains("published: 9371") || config.contains("9371:9370"));
             }
+            // Services and named volumes of spec §2.8.
+            for (const auto &[flag, expected] :
+                 {std::pair{QStringLiteral("--services"),
+                            b.kind == Bundle::Kind::Party ? QStringList{QStringLiteral("egg"),
+                                                                        QStringLiteral("fateboard"),
+                                                                        QStringLiteral("federation"),
+                                                                        QStringLiteral("meta-service"),
+                                                                        QStringLiteral("mysql"),
+                                                                        QStringLiteral("proxy"),
+                                                                        QStringLiteral("python"),
+                                                                        QStringLiteral("redis"),
+                                                                        QStringLiteral("roll")}
+                                                          : QStringList{QStringLiteral("exchange")}},
+                  std::pair{QStringLiteral("--volumes"),
+                            b.kind == Bundle::Kind::Party ? QStringList{QStringLiteral("fate_flow_logs")}
+                                                          : QStringList()}}) {
+                proc.start(tool, {QStringLiteral("-f"), b.composeFile, QStringLiteral("config"), flag});
+                QVERIFY(proc.waitForFinished(60000));
+                QStringList names
+                    = QString::fromUtf8(proc.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+                names.sort();
+                QCOMPARE(names, expected);
+            }
         }
     }
 
