@@ -39,5 +39,6 @@ public:
 int cliValidate(CliContext &context);
 int cliImport(CliContext &context);
 int cliExport(CliContext &context);
+int cliRender(CliContext &context);
 
 } // namespace FateDeployer
