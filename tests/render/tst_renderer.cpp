@@ -281,7 +281,7 @@ private slots:
         for (const Bundle &b : out->bundles) {
             const QByteArray compose = b.file(b.composeFile)->bytes().value();
             const QByteArray env = b.file(QStringLiteral(".env"))->bytes().value();
-            QVERIFY(env.contains("\nTHIRDPARTYPREFIX=harbor.example.com/fate\n"));
+            QVERIFY(env.contains("\nTHIRDPARTYPREFIX=harbor.example.com/fate/federatedai\n"));
             QVERIFY(!compose.contains("${PREFIX}"));
             for (const QByteArray &line : compose.split('\n'))
                 if (line.trimmed().startsWith("image:"))
@@ -351,12 +351,13 @@ private slots:
             QVERIFY(proc.waitForFinished(60000));
             const QByteArray config = proc.readAllStandardOutput();
             QVERIFY2(proc.exitCode() == 0, proc.readAllStandardError().constData());
-            const QByteArray prefix = registry ? "harbor.example.com/fate/" : "";
+            // Every image, mysql and redis included, comes from uri/prefix/ with a private registry.
+            const QByteArray prefix = registry ? "harbor.example.com/fate/federatedai/" : "";
             if (b.kind == Bundle::Kind::Party) {
-                QVERIFY2(config.contains(QByteArray("image: " + prefix + "federatedai/federation:1.1-release\n"))
-                             != registry,
+                QVERIFY2(config.contains("image: federatedai/federation:1.1-release\n") != registry,
                          config.constData());
-                QVERIFY2(config.contains("image: harbor.example.com/fate/federation:1.1-release\n") == registry,
+                QVERIFY2(config.contains("image: harbor.example.com/fate/federatedai/federation:1.1-release\n")
+                             == registry,
                          config.constData());
                 QVERIFY(config.contains(QByteArray("image: " + prefix + "mysql:8\n")));
                 QVERIFY(config.contains(QByteArray("image: " + prefix + "redis:5\n")));

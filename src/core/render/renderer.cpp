@@ -402,7 +402,11 @@ Result<QByteArray> Render11::envFile() const
         if (Status s = setEnvValue(text, file, key, value); !s)
             return Error{s.error()};
     if (m_project.registry.usePrivate)
-        if (Status s = setEnvValue(text, file, "THIRDPARTYPREFIX", m_project.registry.uri.trimmed()); !s)
+        // registry.uri is "host[:port][/project]"; images are pulled as uri/prefix/<module>:<tag>,
+        // the way later KubeFATE releases use RegistryURI (see docs/kubefate-import.md).
+        if (Status s = setEnvValue(
+                text, file, "THIRDPARTYPREFIX", m_project.registry.uri.trimmed() + QLatin1Char('/') + img.prefix);
+            !s)
             return Error{s.error()};
     return text;
 }
