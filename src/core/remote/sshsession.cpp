@@ -17,6 +17,7 @@
 #include <libssh/callbacks.h>
 #include <libssh/libssh.h>
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
 
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -74,6 +75,61 @@ QString fingerprintOf(ssh_key key)
 QString keyTypeOf(ssh_key key)
 {
     return QString::fromUtf8(ssh_key_type_to_char(ssh_key_type(key)));
+}
+
+/// The first key known_hosts holds for host:port (plain or hashed entries), preferring `preferType`:
+/// (type, SHA256 fingerprint). libssh 0.10 does not hand out the old key of a changed host.
+std::optional<QPair<QString, QString>>
+knownKeyFor(const QString &file, const QString &host, int port, const QString &preferType)
+{
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QByteArray name = port == 22 ? host.toUtf8() : "[" + host.toUtf8() + "]:" + QByteArray::number(port);
+    std::optional<QPair<QString, QString>> found;
+    while (!f.atEnd()) {
+        const QList<QByteArray> fields = f.readLine().simplified().split(' ');
+        if (fields.size() < 3 || fields.at(0).startsWith('#') || fields.at(0).startsWith('@'))
+            continue;
+        bool match = false;
+        for (const QByteArray &pattern : fields.at(0).split(',')) {
+            if (pattern.startsWith("|1|")) {
+                const QList<QByteArray> parts = pattern.split('|'); // "", "1", salt, hash
+                if (parts.size() != 4)
+                    continue;
+                const QByteArray salt = QByteArray::fromBase64(parts.at(2));
+                unsigned char mac[EVP_MAX_MD_SIZE];
+                unsigned int macLen = 0;
+                HMAC(EVP_sha1(),
+                     salt.constData(),
+                     int(salt.size()),
+                     reinterpret_cast<const unsigned char *>(name.constData()),
+                     size_t(name.size()),
+                     mac,
+                     &macLen);
+                match = QByteArray(reinterpret_cast<const char *>(mac), int(macLen))
+                        == QByteArray::fromBase64(parts.at(3));
+            } else {
+                match = pattern == name;
+            }
+            if (match)
+                break;
+        }
+        if (!match)
+            continue;
+        ssh_key raw = nullptr;
+        if (ssh_pki_import_pubkey_base64(
+                fields.at(2).constData(), ssh_key_type_from_name(fields.at(1).constData()), &raw)
+            != SSH_OK)
+            continue;
+        KeyPtr key(raw);
+        QPair<QString, QString> entry{keyTypeOf(key.get()), fingerprintOf(key.get())};
+        if (entry.first == preferType)
+            return entry;
+        if (!found)
+            found = entry;
+    }
+    return found;
 }
 
 QString expandHome(const QString &path)
@@ -605,13 +661,9 @@ Status SshSession::Private::verifyHostKey()
     case SSH_KNOWN_HOSTS_OTHER: {
         QString oldFp;
         QString oldType;
-        ssh_knownhosts_entry *entry = nullptr;
-        if (ssh_session_get_known_hosts_entry(session, &entry) != SSH_KNOWN_HOSTS_ERROR && entry) {
-            if (entry->publickey) {
-                oldFp = fingerprintOf(entry->publickey);
-                oldType = keyTypeOf(entry->publickey);
-            }
-            ssh_knownhosts_entry_free(entry);
+        if (const auto known = knownKeyFor(knownHosts, resolvedHost, resolvedPort, keyType)) {
+            oldType = known->first;
+            oldFp = known->second;
         }
         return Error{
             tr("The host key of %1 has CHANGED. Known: %2 %3; presented now: %4 %5 (known_hosts: %6). "
