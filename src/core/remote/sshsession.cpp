@@ -24,8 +24,11 @@
 #include <poll.h>
 #include <sys/socket.h>
 
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <optional>
+#include <thread>
 
 namespace FateDeployer {
 
@@ -1218,7 +1221,7 @@ static Status uploadWith(SshSession &self,
                          qint64 total,
                          const std::function<Result<QByteArray>()> &read,
                          const UploadOptions &options,
-                         Sha256 &hash)
+                         const std::function<QByteArray()> &digest)
 {
     if (remotePath.isEmpty() || remotePath.endsWith(u'/'))
         return Error{tr("The remote file name \"%1\" is not a file path.").arg(remotePath)};
@@ -1231,10 +1234,8 @@ static Status uploadWith(SshSession &self,
     qint64 localSize = 0;
     ChunkProducer producer = [&]() -> Result<QByteArray> {
         Result<QByteArray> chunk = read();
-        if (chunk) {
-            hash.add(chunk->constData(), chunk->size());
+        if (chunk)
             localSize += chunk->size();
-        }
         return chunk;
     };
     ProgressCallback progress = [&](qint64 done, qint64) {
@@ -1258,7 +1259,7 @@ static Status uploadWith(SshSession &self,
                          .arg(remotePath, self.displayName(), QString::fromUtf8(r->stdErr).trimmed())};
     }
     const QList<QByteArray> lines = r->stdOut.trimmed().split('\n');
-    const QByteArray localHash = hash.hex();
+    const QByteArray localHash = digest();
     const qint64 remoteSize = lines.value(0).trimmed().toLongLong();
     const QByteArray remoteHash = lines.value(1).trimmed().split(' ').value(0).toLower();
     if (lines.size() < 2 || remoteSize != localSize || remoteHash != localHash) {
@@ -1286,21 +1287,102 @@ static Status uploadWith(SshSession &self,
     return {};
 }
 
+namespace {
+
+/// Reads and hashes a file on its own thread, a few chunks ahead of the sender, so that disk reads and
+/// sha256 overlap with encryption and sending.
+class ReadAhead
+{
+public:
+    explicit ReadAhead(const QString &path)
+        : m_file(path)
+    {}
+    ~ReadAhead()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_cv.notify_all();
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+    bool open(QString *error)
+    {
+        if (!m_file.open(QIODevice::ReadOnly)) {
+            *error = m_file.errorString();
+            return false;
+        }
+        m_thread = std::thread([this] { run(); });
+        return true;
+    }
+    qint64 size() const { return m_file.size(); }
+
+    Result<QByteArray> next()
+    {
+        std::unique_lock lock(m_mutex);
+        m_cv.wait(lock, [this] { return !m_queue.isEmpty() || m_done; });
+        if (!m_queue.isEmpty()) {
+            QByteArray chunk = m_queue.takeFirst();
+            m_cv.notify_all();
+            return chunk;
+        }
+        if (!m_error.isEmpty())
+            return Error{m_error};
+        return QByteArray();
+    }
+    QByteArray digest()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_digest;
+    }
+
+private:
+    void run()
+    {
+        Sha256 hash;
+        for (;;) {
+            QByteArray chunk = m_file.read(1 << 20);
+            if (chunk.isEmpty()) {
+                std::lock_guard lock(m_mutex);
+                if (m_file.error() != QFileDevice::NoError)
+                    m_error = tr("Reading %1 failed: %2").arg(m_file.fileName(), m_file.errorString());
+                m_digest = hash.hex();
+                m_done = true;
+                m_cv.notify_all();
+                return;
+            }
+            hash.add(chunk.constData(), chunk.size());
+            std::unique_lock lock(m_mutex);
+            m_cv.wait(lock, [this] { return m_queue.size() < 8 || m_stop; });
+            if (m_stop)
+                return;
+            m_queue.append(std::move(chunk));
+            m_cv.notify_all();
+        }
+    }
+
+    QFile m_file;
+    std::thread m_thread;
+    std::mutex m_mutex;
+    std::condition_variable m_cv;
+    QList<QByteArray> m_queue;
+    QByteArray m_digest;
+    QString m_error;
+    bool m_done = false;
+    bool m_stop = false;
+};
+
+} // namespace
+
 Status SshSession::uploadFile(const QString &localPath, const QString &remotePath, const UploadOptions &options)
 {
-    QFile file(localPath);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{tr("Could not open %1 for upload: %2").arg(localPath, file.errorString())};
-    const qint64 total = file.size();
-    Sha256 hash;
-    constexpr qint64 ChunkSize = 1 << 20;
-    auto read = [&]() -> Result<QByteArray> {
-        QByteArray chunk = file.read(ChunkSize);
-        if (chunk.isEmpty() && file.error() != QFileDevice::NoError)
-            return Error{tr("Reading %1 failed: %2").arg(localPath, file.errorString())};
-        return chunk;
-    };
-    return uploadWith(*this, remotePath, total, read, options, hash);
+    ReadAhead reader(localPath);
+    QString why;
+    if (!reader.open(&why))
+        return Error{tr("Could not open %1 for upload: %2").arg(localPath, why)};
+    return uploadWith(
+        *this, remotePath, reader.size(), [&]() { return reader.next(); }, options, [&]() { return reader.digest(); });
 }
 
 Status SshSession::uploadData(const QByteArray &data, const QString &remotePath, const UploadOptions &options)
@@ -1310,10 +1392,11 @@ Status SshSession::uploadData(const QByteArray &data, const QString &remotePath,
     auto read = [&]() -> Result<QByteArray> {
         const qsizetype n = std::min<qsizetype>(data.size() - offset, 1 << 20);
         QByteArray chunk = data.mid(offset, n);
+        hash.add(chunk.constData(), chunk.size());
         offset += n;
         return chunk;
     };
-    return uploadWith(*this, remotePath, data.size(), read, options, hash);
+    return uploadWith(*this, remotePath, data.size(), read, options, [&]() { return hash.hex(); });
 }
 
 } // namespace FateDeployer
