@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // SshSession against the sandbox's real sshd hosts (instance FD_SANDBOX_ID 10): authentication, host keys,
 // streamed commands, cancellation, uploads, failures, hostile values, jump host.
+#include "remote/prompter.h"
 #include "remote/sshsession.h"
 #include "settings/secretstore.h"
 #include "testprompter.h"
@@ -14,6 +15,9 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+
+#include <atomic>
 
 #include <thread>
 
@@ -342,6 +346,70 @@ private slots:
         QVERIFY(prompter.secretQuestions.first().prompt.contains(u"assword"));
     }
 
+    // The GUI's flow: the session lives on a job thread, the question is answered later on this (the "GUI")
+    // thread, whose event loop keeps running; cancelling while a question is open ends the login at once.
+    void promptsFromAJobThread()
+    {
+        SshEndpoint e = rootEndpoint();
+        e.user = m_sandbox.passwordUser();
+        e.identityFile.clear();
+        e.auth = AuthMethod::Password;
+        int asked = 0;
+        const QString password = m_sandbox.userPassword();
+        MarshallingPrompter prompter(
+            this,
+            [](const HostKeyQuestion &, std::function<void(HostKeyAnswer)> reply) { reply(HostKeyAnswer::Reject); },
+            [&](const SecretQuestion &, std::function<void(SecretAnswer)> reply) {
+                ++asked;
+                QTimer::singleShot(200, this, [reply, password] {
+                    SecretAnswer a;
+                    a.cancelled = false;
+                    a.secret = password;
+                    reply(a);
+                });
+            });
+        std::atomic<bool> done{false};
+        Status result;
+        QString user;
+        std::thread job([&] {
+            SshSession s(e, &prompter, nullptr);
+            result = s.connect();
+            if (result) {
+                auto r = s.exec(ShellCommand(u"id").arg(u"-un"));
+                user = r ? QString::fromUtf8(r->stdOut.trimmed()) : r.error();
+            }
+            done = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(done, 15000);
+        job.join();
+        QVERIFY2(result.ok(), qPrintable(result.error()));
+        QCOMPARE(user, QStringLiteral("fate"));
+        QCOMPARE(asked, 1);
+
+        // Nobody answers; the job is cancelled while waiting.
+        MarshallingPrompter silent(
+            this,
+            [](const HostKeyQuestion &, std::function<void(HostKeyAnswer)>) {},
+            [](const SecretQuestion &, std::function<void(SecretAnswer)>) {});
+        CancelToken cancel;
+        done = false;
+        std::thread job2([&] {
+            SshSession s(e, &silent, nullptr, cancel);
+            result = s.connect();
+            done = true;
+        });
+        QTest::qWait(1000);
+        QVERIFY(!done);
+        QElapsedTimer t;
+        t.start();
+        cancel.cancel();
+        QTRY_VERIFY_WITH_TIMEOUT(done, 5000);
+        job2.join();
+        QVERIFY(t.elapsed() < 2000);
+        QVERIFY(!result.ok());
+        QVERIFY2(result.error().contains(u"cancelled"), qPrintable(result.error()));
+    }
+
     void outputIsStreamedInOrder()
     {
         SshSession s(rootEndpoint(), nullptr, nullptr);
@@ -499,6 +567,25 @@ private slots:
         QCOMPARE(check.out.split('\n').value(0).split(' ').value(0), expected);
         QCOMPARE(check.out.split('\n').value(1), QByteArray("640"));
         QCOMPARE(check.out.split('\n').value(2), QByteArray("0"));
+    }
+
+    void cancelledUploadLeavesNoPartialFile()
+    {
+        const QString local = m_tmp.filePath(QStringLiteral("big.bin")); // from bigUploadIntegrity
+        QVERIFY(QFile::exists(local));
+        SshSession s(rootEndpoint(), nullptr, nullptr);
+        QVERIFY(s.connect().ok());
+        UploadOptions opts;
+        opts.onProgress = [&s](qint64 done, qint64) {
+            if (done > (20 << 20))
+                s.cancel();
+        };
+        const Status st = s.uploadFile(local, QStringLiteral("/tmp/fd-cancel/big.bin"), opts);
+        QVERIFY(!st.ok());
+        QVERIFY2(st.error().contains(u"Cancelled"), qPrintable(st.error()));
+        const auto left = m_sandbox.runOnHost(1, QStringLiteral("ls -A /tmp/fd-cancel; rm -rf /tmp/fd-cancel"));
+        QCOMPARE(left.out, QByteArray());
+        QCOMPARE(remoteCount(1, QStringLiteral("[c]at")), 0);
     }
 
     void earlyRemoteExitDoesNotHang()

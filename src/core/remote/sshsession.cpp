@@ -1203,6 +1203,11 @@ namespace {
 
 ShellCommand uploadCommand(const QString &tmp, const QString &remotePath, bool createParentDirs)
 {
+    // If the upload is cancelled or fails (we signal the process group), the shell removes the partial file.
+    const ShellCommand removeOnSignal
+        = ShellCommand(u"trap")
+              .arg(ShellCommand(u"rm").args({u"-f", u"--"}).arg(tmp).then(ShellCommand(u"exit").arg(143)))
+              .args({u"HUP", u"INT", u"TERM"});
     ShellCommand receive = ShellCommand(u"cat").redirectOut(tmp);
     const QString dir = parentDir(remotePath);
     if (createParentDirs && !dir.isEmpty())
@@ -1211,7 +1216,7 @@ ShellCommand uploadCommand(const QString &tmp, const QString &remotePath, bool c
         = ShellCommand(u"wc").arg(u"-c").redirectIn(tmp).andThen(ShellCommand::rawLiteral(HashScript).redirectIn(tmp));
     const ShellCommand cleanup
         = ShellCommand(u"rm").args({u"-f", u"--"}).arg(tmp).then(ShellCommand(u"exit").arg(1)).group();
-    return receive.andThen(report).orElse(cleanup);
+    return removeOnSignal.then(receive.andThen(report).orElse(cleanup));
 }
 
 } // namespace
