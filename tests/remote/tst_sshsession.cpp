@@ -301,6 +301,59 @@ private slots:
         QCOMPARE(r->stdOut, QByteArray("fatekey\n"));
     }
 
+    // Encrypted keys of every type, including an RSA key in the old PEM format (parsed by OpenSSL, which must not
+    // prompt on a terminal), authorized for root on host 2.
+    void encryptedKeyTypes_data()
+    {
+        QTest::addColumn<QStringList>("keygenArgs");
+        QTest::newRow("rsa-pem") << QStringList{QStringLiteral("-t"),
+                                                QStringLiteral("rsa"),
+                                                QStringLiteral("-b"),
+                                                QStringLiteral("2048"),
+                                                QStringLiteral("-m"),
+                                                QStringLiteral("PEM")};
+        QTest::newRow("ecdsa") << QStringList{
+            QStringLiteral("-t"), QStringLiteral("ecdsa"), QStringLiteral("-b"), QStringLiteral("256")};
+        QTest::newRow("ed25519") << QStringList{QStringLiteral("-t"), QStringLiteral("ed25519")};
+    }
+    void encryptedKeyTypes()
+    {
+        QFETCH(QStringList, keygenArgs);
+        const QString key = m_tmp.filePath(u"key-" + QString::fromLatin1(QTest::currentDataTag()));
+        QFile::remove(key);
+        QFile::remove(key + u".pub");
+        const QString passphrase = QStringLiteral("p'ss $(phrase)");
+        QCOMPARE(QProcess::execute(
+                     QStringLiteral("ssh-keygen"),
+                     QStringList{QStringLiteral("-q"), QStringLiteral("-N"), passphrase, QStringLiteral("-f"), key}
+                         + keygenArgs),
+                 0);
+        QFile pub(key + u".pub");
+        QVERIFY(pub.open(QIODevice::ReadOnly));
+        const QByteArray line = pub.readAll().trimmed();
+        QFile::remove(key + u".pub"); // no .pub: the private key must be unlocked before it can be offered
+        QVERIFY(
+            m_sandbox
+                .runOnHost(2, QStringLiteral("echo '%1' >> /root/.ssh/authorized_keys").arg(QString::fromLatin1(line)))
+                .ok());
+        SshEndpoint e = rootEndpoint(2);
+        e.identityFile = key;
+        TestPrompter prompter;
+        prompter.secrets = {passphrase};
+        prompter.remember = true;
+        MemorySecretStore store;
+        SshSession s(e, &prompter, &store);
+        const Status st = s.connect();
+        QVERIFY2(st.ok(), qPrintable(st.error()));
+        QCOMPARE(prompter.secretQuestions.size(), 1);
+        QCOMPARE(prompter.secretQuestions.first().kind, SecretQuestion::Kind::KeyPassphrase);
+        QCOMPARE(store.read(SecretStore::keyPassphraseKey(key)).value(), std::optional<QString>(passphrase));
+        // The remembered passphrase unlocks it next time without a question.
+        SshSession again(e, nullptr, &store);
+        const Status st2 = again.connect();
+        QVERIFY2(st2.ok(), qPrintable(st2.error()));
+    }
+
     void authFailureNamesOfferedAndTriedMethods()
     {
         SshEndpoint e = rootEndpoint();

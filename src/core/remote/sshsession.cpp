@@ -135,6 +135,13 @@ knownKeyFor(const QString &file, const QString &host, int port, const QString &p
     return found;
 }
 
+/// Given to libssh instead of no callback: otherwise OpenSSL's default would prompt on the terminal for an
+/// encrypted PEM key and block the job thread. We ask through the Prompter ourselves.
+int noPassphrase(const char *, char *, size_t, int, int, void *)
+{
+    return -1;
+}
+
 QString expandHome(const QString &path)
 {
     if (path == u"~")
@@ -786,7 +793,7 @@ bool SshSession::Private::tryKeyFiles(QStringList &notes)
             }
         }
         ssh_key privRaw = nullptr;
-        if (ssh_pki_import_privkey_file(path.constData(), nullptr, nullptr, nullptr, &privRaw) != SSH_OK) {
+        if (ssh_pki_import_privkey_file(path.constData(), nullptr, noPassphrase, nullptr, &privRaw) != SSH_OK) {
             // Encrypted (or unreadable): passphrase from the keychain, else ask, up to 3 times.
             const QString storeKey = SecretStore::keyPassphraseKey(QFileInfo(file).canonicalFilePath());
             std::optional<QString> stored = storedSecret(storeKey);
@@ -810,7 +817,7 @@ bool SshSession::Private::tryKeyFiles(QStringList &notes)
                     remember = a.remember;
                 }
                 const QByteArray pp = passphrase.toUtf8();
-                if (ssh_pki_import_privkey_file(path.constData(), pp.constData(), nullptr, nullptr, &privRaw)
+                if (ssh_pki_import_privkey_file(path.constData(), pp.constData(), noPassphrase, nullptr, &privRaw)
                     == SSH_OK) {
                     loaded = true;
                     if (remember)
