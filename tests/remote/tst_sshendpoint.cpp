@@ -29,7 +29,11 @@ private slots:
         QCOMPARE(a.port, 2200);
         QCOMPARE(a.knownHostsFile, QStringLiteral("/p/known_hosts"));
         QCOMPARE(a.displayName(), QStringLiteral("deploy@10.0.0.1:2200"));
+        QVERIFY(SshEndpoint::forParty(p, p.parties[1]).knownHostsFile.isEmpty());
+        p.knownHostsFile = QStringLiteral("/project/known_hosts");
+        QCOMPARE(SshEndpoint::forExchange(p).knownHostsFile, QStringLiteral("/project/known_hosts"));
         const SshEndpoint b = SshEndpoint::forParty(p, p.parties[1]);
+        QCOMPARE(b.knownHostsFile, QStringLiteral("/project/known_hosts"));
         QCOMPARE(b.user, QStringLiteral("root"));
         QCOMPARE(b.port, 22);
         QCOMPARE(b.identityFile, QStringLiteral("~/.ssh/fate"));

@@ -38,7 +38,7 @@ struct SshEndpoint
     QString displayName() const;
 
     /// The endpoint of a party / the exchange: Project defaults + the Party/Exchange overrides.
-    /// knownHostsFile: the project's own file, or empty for ~/.ssh/known_hosts.
+    /// knownHostsFile: overrides Project::knownHostsFile; both empty = ~/.ssh/known_hosts.
     static SshEndpoint forParty(const Project &project, const Party &party, const QString &knownHostsFile = {});
     static SshEndpoint forExchange(const Project &project, const QString &knownHostsFile = {});
 
