@@ -811,6 +811,25 @@ private slots:
         SshSession no(direct, &prompter, nullptr);
         QVERIFY(!no.connect().ok());
     }
+
+    void jumpHostErrorsNameTheHop()
+    {
+        SshEndpoint e = rootEndpoint();
+        e.host = m_sandbox.hiddenHostIp();
+        e.jumpHost = QStringLiteral("root@%1:2").arg(m_sandbox.jumpHostIp()); // nothing listens on port 2
+        SshSession refused(e, nullptr, nullptr);
+        Status st = refused.connect();
+        QVERIFY(!st.ok());
+        QVERIFY2(st.error().contains(u"through the jump host") && st.error().contains(u"refused"),
+                 qPrintable(st.error()));
+        e.jumpHost = QStringLiteral("root@%1").arg(m_sandbox.jumpHostIp());
+        e.port = 2; // the jump host works, the target port does not
+        SshSession target(e, nullptr, nullptr);
+        st = target.connect();
+        QVERIFY(!st.ok());
+        QVERIFY2(st.error().contains(u"could not open a connection to " + m_sandbox.hiddenHostIp() + u" port 2"),
+                 qPrintable(st.error()));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSshSession)
