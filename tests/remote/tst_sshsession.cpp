@@ -9,6 +9,7 @@
 #include "sandboxfixture.h"
 
 #include <QCryptographicHash>
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -16,6 +17,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <archive.h>
+#include <archive_entry.h>
 
 #include <atomic>
 
@@ -28,6 +31,13 @@ using FateDeployer::Testing::TestPrompter;
 namespace {
 
 constexpr int InstanceId = 10;
+
+struct Sha256Local
+{
+    QCryptographicHash hash{QCryptographicHash::Sha256};
+    void add(const QByteArray &data) { hash.addData(data); }
+    QByteArray hex() { return hash.result().toHex(); }
+};
 
 QString fingerprintFromKnownHosts(const QString &knownHosts, const QString &host)
 {
@@ -675,34 +685,83 @@ private slots:
         QVERIFY2(r.error().contains(u"archive broke"), qPrintable(r.error()));
     }
 
+    // A tar.gz produced incrementally by libarchive (nothing buffered beyond one step) straight into tar -xz.
     void streamTarIntoRemoteDirectory()
     {
-        QTemporaryDir src;
-        QFile a(src.filePath(QStringLiteral("a.txt")));
-        QVERIFY(a.open(QIODevice::WriteOnly));
-        a.write("hello tar\n");
-        a.close();
-        QProcess tar;
-        tar.start(
-            QStringLiteral("tar"),
-            {QStringLiteral("-czf"), QStringLiteral("-"), QStringLiteral("-C"), src.path(), QStringLiteral("a.txt")});
-        QVERIFY(tar.waitForFinished());
-        QByteArray archive = tar.readAllStandardOutput();
-        QVERIFY(!archive.isEmpty());
+        struct Writer
+        {
+            archive *a = archive_write_new();
+            QByteArray out; // what libarchive wrote since the last chunk was taken
+            int step = 0;
+            quint32 x = 7;
+            Sha256Local big;
+            ~Writer() { archive_write_free(a); }
+        } w;
+        archive_write_add_filter_gzip(w.a);
+        archive_write_set_format_pax_restricted(w.a);
+        archive_write_set_bytes_in_last_block(w.a, 1);
+        QCOMPARE(archive_write_open(
+                     w.a,
+                     &w,
+                     nullptr,
+                     [](archive *, void *self, const void *buf, size_t len) -> la_ssize_t {
+                         static_cast<Writer *>(self)->out.append(static_cast<const char *>(buf), qsizetype(len));
+                         return la_ssize_t(len);
+                     },
+                     nullptr),
+                 ARCHIVE_OK);
+        const auto addHeader = [&](const char *name, qint64 size) {
+            archive_entry *e = archive_entry_new();
+            archive_entry_set_pathname(e, name);
+            archive_entry_set_size(e, size);
+            archive_entry_set_filetype(e, AE_IFREG);
+            archive_entry_set_perm(e, 0644);
+            archive_write_header(w.a, e);
+            archive_entry_free(e);
+        };
+        constexpr int BigChunks = 24; // 24 MiB of incompressible data in 1 MiB steps
+        ChunkProducer producer = [&]() -> Result<QByteArray> {
+            while (w.out.isEmpty()) {
+                if (w.step == 0) {
+                    addHeader("a.txt", 10);
+                    archive_write_data(w.a, "hello tar\n", 10);
+                    addHeader("sub dir/big.bin", qint64(BigChunks) << 20);
+                } else if (w.step <= BigChunks) {
+                    QByteArray block(1 << 20, Qt::Uninitialized);
+                    for (qsizetype j = 0; j < block.size(); j += 4) {
+                        w.x = w.x * 1664525u + 1013904223u;
+                        memcpy(block.data() + j, &w.x, 4);
+                    }
+                    w.big.add(block);
+                    archive_write_data(w.a, block.constData(), size_t(block.size()));
+                } else if (w.step == BigChunks + 1) {
+                    if (archive_write_close(w.a) != ARCHIVE_OK)
+                        return Error{QString::fromUtf8(archive_error_string(w.a))};
+                } else {
+                    return QByteArray(); // end
+                }
+                ++w.step;
+            }
+            return std::exchange(w.out, {});
+        };
         SshSession s(rootEndpoint(), nullptr, nullptr);
         QVERIFY(s.connect().ok());
         const QString dir = QStringLiteral("/tmp/tar dest $(x)");
-        ChunkProducer once = [&]() -> Result<QByteArray> { return std::exchange(archive, {}); };
+        qint64 progressed = 0;
         auto r = s.streamInto(ShellCommand(u"mkdir")
                                   .args({u"-p", u"--"})
                                   .arg(dir)
                                   .andThen(ShellCommand(u"tar").args({u"-xzf", u"-", u"-C"}).arg(dir)),
-                              once);
+                              producer,
+                              [&](qint64 done, qint64) { progressed = done; });
         QVERIFY2(r.ok(), qPrintable(r.error()));
-        QCOMPARE(r->exitStatus, 0);
-        auto cat = s.exec(ShellCommand(u"cat").arg(dir + u"/a.txt"));
-        QVERIFY(cat.ok());
-        QCOMPARE(cat->stdOut, QByteArray("hello tar\n"));
+        QVERIFY2(r->succeeded(), r->stdErr.constData());
+        QVERIFY(progressed > (BigChunks << 20));
+        auto check = s.exec(ShellCommand(u"cat")
+                                .arg(dir + u"/a.txt")
+                                .andThen(ShellCommand(u"sha256sum").redirectIn(dir + u"/sub dir/big.bin")));
+        QVERIFY(check.ok());
+        QCOMPARE(check->stdOut, "hello tar\n" + w.big.hex() + "  -\n");
         s.exec(ShellCommand(u"rm").args({u"-rf", u"--"}).arg(dir));
     }
 
