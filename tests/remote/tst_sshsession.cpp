@@ -388,7 +388,9 @@ private slots:
                            "-e '^PubkeyAuthentication' -e '^ListenAddress' -e '^PidFile' /etc/ssh/sshd_config "
                            ">/tmp/kbd_sshd_config && /usr/sbin/sshd -f /tmp/kbd_sshd_config -o ListenAddress=%1:2222 "
                            "-o PidFile=/tmp/kbd_sshd.pid -o UsePAM=yes -o KbdInteractiveAuthentication=yes "
-                           "-o PasswordAuthentication=no -o PubkeyAuthentication=no")
+                           "-o PasswordAuthentication=no -o PubkeyAuthentication=no && i=0 && "
+                           "while ! ss -ltn | grep -q ':2222 '; do i=$((i+1)); [ $i -lt 100 ] || exit 1; sleep 0.05; "
+                           "done")
                 .arg(m_sandbox.hostIp(1)));
         QVERIFY2(started.ok(), started.err.constData());
         SshEndpoint e = rootEndpoint();
