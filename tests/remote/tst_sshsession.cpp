@@ -873,6 +873,30 @@ private slots:
         QVERIFY(!no.connect().ok());
     }
 
+    void jumpTargetDownMidCommand()
+    {
+        SshEndpoint e = rootEndpoint();
+        e.host = m_sandbox.hiddenHostIp();
+        e.jumpHost = QStringLiteral("root@%1").arg(m_sandbox.jumpHostIp());
+        e.deadPeerTimeoutSeconds = 6;
+        SshSession s(e, nullptr, nullptr);
+        const Status st = s.connect();
+        QVERIFY2(st.ok(), qPrintable(st.error()));
+        std::thread cutter([this] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(1000));
+            m_sandbox.cut(SandboxFixture::HiddenHost);
+        });
+        QElapsedTimer t;
+        t.start();
+        auto r = s.exec(ShellCommand(u"sleep").arg(60));
+        cutter.join();
+        m_sandbox.restore(SandboxFixture::HiddenHost);
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().contains(u"was lost"), qPrintable(r.error()));
+        QVERIFY2(t.elapsed() < 20000, qPrintable(QString::number(t.elapsed())));
+        m_sandbox.runOnHost(SandboxFixture::HiddenHost, QStringLiteral("pkill -x sleep || true"));
+    }
+
     void jumpHostErrorsNameTheHop()
     {
         SshEndpoint e = rootEndpoint();

@@ -16,6 +16,7 @@
 
 #include <libssh/callbacks.h>
 #include <libssh/libssh.h>
+#include <libssh/server.h> // ssh_send_keepalive: a want-reply global request, usable by clients too
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
@@ -436,6 +437,7 @@ struct SshSession::Private
                                   bool internal,
                                   SshSession *owner);
     QString killProcessGroup(qint64 pgid, SshSession *owner);
+    bool keepAlive();
     Status lostConnection(const QString &what) const;
 };
 
@@ -993,6 +995,20 @@ Status SshSession::Private::lostConnection(const QString &what) const
                      .arg(name, what, sshError(session))};
 }
 
+bool SshSession::Private::keepAlive()
+{
+    // ssh_send_keepalive waits for the reply up to SSH_OPTIONS_TIMEOUT; use half the dead-peer time for it.
+    const long wait = std::max(3, endpoint.deadPeerTimeoutSeconds / 2);
+    ssh_options_set(session, SSH_OPTIONS_TIMEOUT, &wait);
+    QElapsedTimer t;
+    t.start();
+    ssh_send_keepalive(session);
+    const qint64 took = t.elapsed();
+    const long normal = std::max(1, endpoint.connectTimeoutSeconds);
+    ssh_options_set(session, SSH_OPTIONS_TIMEOUT, &normal);
+    return ssh_is_connected(session) && took < wait * 1000 - 100;
+}
+
 QString SshSession::Private::killProcessGroup(qint64 pgid, SshSession *owner)
 {
     ExecOptions opts;
@@ -1144,10 +1160,15 @@ Result<ExecResult> SshSession::Private::runChannel(const ShellCommand &command,
         }
         run.flushPartials(false);
         const qint64 now = run.clock.elapsed();
-        if (now - std::max(run.lastIncoming, lastKeepalive) > keepaliveMs) {
-            // Makes the kernel notice a dead peer (TCP_USER_TIMEOUT) even when the command is silent.
-            ssh_send_ignore(session, "");
-            lastKeepalive = now;
+        if (endpoint.deadPeerTimeoutSeconds > 0 && now - std::max(run.lastIncoming, lastKeepalive) > keepaliveMs) {
+            // A silent command: ask the server for an answer ("keepalive@openssh.com", want-reply). Sending also
+            // makes the kernel notice a dead direct peer (TCP_USER_TIMEOUT); the missing answer catches a host
+            // that died behind a jump host, where our own TCP connection stays healthy.
+            if (!keepAlive()) {
+                stop = Stop::Lost;
+                break;
+            }
+            lastKeepalive = run.clock.elapsed();
         }
     }
 
