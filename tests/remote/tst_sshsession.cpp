@@ -14,6 +14,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -21,6 +22,7 @@
 #include <archive_entry.h>
 
 #include <atomic>
+#include <csignal>
 
 #include <thread>
 
@@ -118,6 +120,36 @@ private slots:
         QVERIFY2(r.ok(), qPrintable(r.error()));
         QCOMPARE(r->stdOut, QByteArray("h1\n"));
         QVERIFY(r->succeeded());
+    }
+
+    void agentLogin()
+    {
+        // A private ssh-agent holding the sandbox key; no key file is given to the session.
+        const QString sock = m_tmp.filePath(QStringLiteral("agent.sock"));
+        QProcess agent;
+        agent.start(QStringLiteral("ssh-agent"), {QStringLiteral("-a"), sock, QStringLiteral("-s")});
+        QVERIFY(agent.waitForFinished(10000));
+        const QByteArray out = agent.readAllStandardOutput();
+        const qsizetype at = out.indexOf("SSH_AGENT_PID=");
+        QVERIFY2(at >= 0, out.constData());
+        const qint64 agentPid = out.mid(at + 14, out.indexOf(';', at) - at - 14).toLongLong();
+        QVERIFY(agentPid > 0);
+        const auto stopAgent = qScopeGuard([agentPid] {
+            ::kill(pid_t(agentPid), SIGTERM);
+            qunsetenv("SSH_AUTH_SOCK");
+        });
+        qputenv("SSH_AUTH_SOCK", sock.toLocal8Bit());
+        QProcess add;
+        add.start(QStringLiteral("ssh-add"), {QStringLiteral("-q"), m_sandbox.clientKeyPath()});
+        QVERIFY(add.waitForFinished(10000));
+        QCOMPARE(add.exitCode(), 0);
+        SshEndpoint e = rootEndpoint();
+        e.identityFile.clear();
+        e.auth = AuthMethod::Agent;
+        SshSession s(e, nullptr, nullptr);
+        const Status st = s.connect();
+        QVERIFY2(st.ok(), qPrintable(st.error()));
+        QCOMPARE(s.triedAuthMethods(), QStringList{QStringLiteral("agent")});
     }
 
     void sshConfigIsHonoured()
