@@ -65,6 +65,7 @@ class TestSshSession : public QObject
 private:
     SandboxFixture m_sandbox{InstanceId};
     QTemporaryDir m_tmp;
+    const QByteArray m_path = qgetenv("PATH");
 
     SshEndpoint rootEndpoint(int host = 1) const
     {
@@ -173,6 +174,24 @@ private slots:
         auto r = s.exec(ShellCommand(u"id").arg(u"-un").andThen(ShellCommand(u"hostname")));
         QVERIFY2(r.ok(), qPrintable(r.error()));
         QCOMPARE(r->stdOut, QByteArray("root\nh2\n"));
+    }
+
+    // The sandbox's client config: "Host hidden / HostName <hidden ip> / ProxyJump root@<host 1>", and for every
+    // host User, IdentityFile and UserKnownHostsFile. Nothing is set on the endpoint but the alias.
+    void sshConfigProxyJumpIsNative()
+    {
+        SshEndpoint e;
+        e.host = QStringLiteral("hidden");
+        e.sshConfigFile = m_sandbox.sshConfigPath();
+        e.hostKeyPolicy = HostKeyPolicy::Refuse;
+        qputenv("PATH", QByteArray("/nonexistent")); // no OpenSSH ssh to spawn: the jump must be ours
+        SshSession s(e, nullptr, nullptr);
+        const Status st = s.connect();
+        qputenv("PATH", m_path);
+        QVERIFY2(st.ok(), qPrintable(st.error()));
+        auto r = s.exec(ShellCommand(u"hostname"));
+        QVERIFY2(r.ok(), qPrintable(r.error()));
+        QCOMPARE(r->stdOut, QByteArray("hidden\n"));
     }
 
     void unknownHostKeyAskedAcceptedAndAppended()

@@ -395,6 +395,7 @@ struct SshSession::Private
     QString resolvedHost;
     int resolvedPort = 22;
     QString resolvedUser;
+    QString configJump; ///< a ProxyJump found in ~/.ssh/config, done natively
     quint64 sequence = 0;
 
     // Secrets that worked and should be remembered after a successful login.
@@ -529,9 +530,28 @@ Status SshSession::Private::configure()
         unsigned int port = unsigned(endpoint.port);
         ssh_options_set(session, SSH_OPTIONS_PORT, &port);
     }
-    const QString knownHosts = endpoint.knownHostsFile.isEmpty() ? QDir::homePath() + u"/.ssh/known_hosts"
-                                                                 : expandHome(endpoint.knownHostsFile);
-    ssh_options_set(session, SSH_OPTIONS_KNOWNHOSTS, QFile::encodeName(knownHosts).constData());
+    // Empty: ~/.ssh/config's UserKnownHostsFile, else libssh's default ~/.ssh/known_hosts (OpenSSH's file).
+    if (!endpoint.knownHostsFile.isEmpty()) {
+        const QString knownHosts = expandHome(endpoint.knownHostsFile);
+        ssh_options_set(session, SSH_OPTIONS_KNOWNHOSTS, QFile::encodeName(knownHosts).constData());
+    }
+    // libssh turns a config ProxyJump into "ssh [-l U] [-p P] -W '[%h]:%p' HOST" (to spawn OpenSSH). A single hop
+    // is done natively instead, with our known_hosts, keys and prompter; chains (-J) stay with libssh.
+    configJump.clear();
+    char *proxy = nullptr;
+    if (endpoint.jumpHost.isEmpty() && ssh_options_get(session, SSH_OPTIONS_PROXYCOMMAND, &proxy) == SSH_OK && proxy) {
+        static const QRegularExpression jumpCommand(
+            QStringLiteral("^ssh(?: -l (\\S+))?(?: -p (\\d+))? -W '\\[%h\\]:%p' (\\S+)$"));
+        const QRegularExpressionMatch m = jumpCommand.match(QString::fromUtf8(proxy));
+        ssh_string_free_char(proxy);
+        if (m.hasMatch()) {
+            const QString jumpHostName = m.captured(3);
+            configJump = (m.captured(1).isEmpty() ? QString() : m.captured(1) + u'@')
+                         + (jumpHostName.contains(u':') ? u'[' + jumpHostName + u']' : jumpHostName)
+                         + (m.captured(2).isEmpty() ? QString() : u':' + m.captured(2));
+            ssh_options_set(session, SSH_OPTIONS_PROXYCOMMAND, "none");
+        }
+    }
     long timeout = std::max(1, endpoint.connectTimeoutSeconds);
     ssh_options_set(session, SSH_OPTIONS_TIMEOUT, &timeout);
     int on = 1;
@@ -572,15 +592,22 @@ Status SshSession::connect()
     if (Status st = d->configure(); !st)
         return st;
 
-    if (!d->endpoint.jumpHost.isEmpty()) {
-        auto jump = d->endpoint.jumpEndpoint();
+    if (!d->endpoint.jumpHost.isEmpty() || !d->configJump.isEmpty()) {
+        SshEndpoint viaJump = d->endpoint;
+        if (viaJump.jumpHost.isEmpty()) {
+            viaJump.jumpHost = d->configJump;
+            viaJump.identityFile.clear(); // the jump host's own config block decides its key
+        }
+        auto jump = viaJump.jumpEndpoint();
         if (!jump)
             return Error{jump.error()};
+        if (d->endpoint.jumpHost.isEmpty() && !d->configJump.contains(u'@'))
+            jump->user.clear(); // from the jump host's own config block
         auto tunnel
             = JumpTunnel::open(jump.value(), d->prompter, d->secrets, d->cancel, d->resolvedHost, d->resolvedPort);
         if (!tunnel)
-            return Error{tr("Could not reach %1 through the jump host %2: %3")
-                             .arg(d->name, d->endpoint.jumpHost, tunnel.error())};
+            return Error{
+                tr("Could not reach %1 through the jump host %2: %3").arg(d->name, viaJump.jumpHost, tunnel.error())};
         d->tunnel = std::move(tunnel.value());
         int fd = d->tunnel->socket();
         ssh_options_set(d->session, SSH_OPTIONS_FD, &fd);
