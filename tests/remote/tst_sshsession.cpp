@@ -79,7 +79,7 @@ private:
         e.sshConfigFile = QStringLiteral("none");
         e.hostKeyPolicy = HostKeyPolicy::Refuse;
         e.connectTimeoutSeconds = 5;
-        e.deadPeerTimeoutSeconds = 6;
+        e.deadPeerTimeoutSeconds = 10; // tests that cut hosts set their own
         return e;
     }
 
