@@ -37,6 +37,8 @@ public:
 
 // Commands (one file each).
 int cliValidate(CliContext &context);
+int cliImport(CliContext &context);
+int cliExport(CliContext &context);
 enum class Operation;
 int cliEngineCommand(Operation op, CliContext &context); // shared by preflight/deploy/status/verify/teardown
 int cliPreflight(CliContext &context);

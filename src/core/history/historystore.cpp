@@ -17,6 +17,8 @@ namespace FateDeployer {
 
 namespace {
 
+// lupdate: the tr() calls of this file belong to the context below.
+/* TRANSLATOR FateDeployer::HistoryStore */
 QString tr(const char *text)
 {
     return QCoreApplication::translate("FateDeployer::HistoryStore", text);

@@ -14,6 +14,8 @@ namespace FateDeployer {
 
 namespace {
 
+// lupdate: the tr() calls of this file belong to the context below.
+/* TRANSLATOR FateDeployer::BundlePrep */
 QString tr(const char *text)
 {
     return QCoreApplication::translate("FateDeployer::BundlePrep", text);

@@ -12,6 +12,8 @@ namespace FateDeployer {
 
 namespace {
 
+// lupdate: the tr() calls of this file belong to the context below.
+/* TRANSLATOR FateDeployer::ConsolePrompter */
 QString tr(const char *text)
 {
     return QCoreApplication::translate("FateDeployer::ConsolePrompter", text);

@@ -10,6 +10,8 @@ namespace FateDeployer {
 
 namespace {
 
+// lupdate: the tr() calls of this file belong to the context below.
+/* TRANSLATOR FateDeployer::RunReport */
 QString tr(const char *text)
 {
     return QCoreApplication::translate("FateDeployer::RunReport", text);

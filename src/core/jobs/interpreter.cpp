@@ -21,6 +21,8 @@ namespace {
 
 constexpr int TailLines = 20;
 
+// lupdate: the tr() calls of this file belong to the context below.
+/* TRANSLATOR FateDeployer::JobInterpreter */
 QString tr(const char *text)
 {
     return QCoreApplication::translate("FateDeployer::JobInterpreter", text);

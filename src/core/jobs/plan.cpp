@@ -7,6 +7,8 @@ namespace FateDeployer {
 
 namespace {
 
+// lupdate: the tr() calls of this file belong to the context below.
+/* TRANSLATOR FateDeployer::Plan */
 QString tr(const char *text)
 {
     return QCoreApplication::translate("FateDeployer::Plan", text);

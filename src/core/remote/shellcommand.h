@@ -62,7 +62,18 @@ public:
     ShellCommand &env(QStringView name, QStringView value);
 
     // --- redirections (applied to the whole command; compound commands are grouped first) ---
-    ShellCommand &redirectIn(QStringView path);                       ///< < 'path'
+    ShellCommand &redirectIn(QStringView path); ///< < 'path'
+    // QString overloads so string-builder expressions (a + b) can be passed directly.
+    ShellCommand &redirectIn(const QString &path) { return redirectIn(QStringView(path)); }
+    ShellCommand &redirectOut(const QString &path, bool append = false)
+    {
+        return redirectOut(QStringView(path), append);
+    }
+    ShellCommand &redirectErr(const QString &path, bool append = false)
+    {
+        return redirectErr(QStringView(path), append);
+    }
+    ShellCommand &env(const QString &name, const QString &value) { return env(QStringView(name), QStringView(value)); }
     ShellCommand &redirectOut(QStringView path, bool append = false); ///< > 'path' or >> 'path'
     ShellCommand &redirectErr(QStringView path, bool append = false); ///< 2> 'path'
     ShellCommand &stderrToStdout();                                   ///< 2>&1
@@ -78,6 +89,10 @@ public:
     ShellCommand negated() const;                         ///< ! this
     /// `cd 'dir' && command`.
     static ShellCommand inDir(QStringView dir, const ShellCommand &command);
+    static ShellCommand inDir(const QString &dir, const ShellCommand &command)
+    {
+        return inDir(QStringView(dir), command);
+    }
     /// `sh -c '<command>'`: runs the built command under a POSIX sh whatever the login shell is.
     static ShellCommand shC(const ShellCommand &command);
     /// `exec command` (replace the shell; simple commands only, others are wrapped in sh -c).

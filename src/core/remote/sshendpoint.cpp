@@ -21,7 +21,7 @@ SshEndpoint fromOverrides(const Project &project, const QString &host, const Ssh
     e.identityFile = ssh.identityFile;
     e.auth = ssh.auth;
     e.jumpHost = ssh.jumpHost.trimmed();
-    e.knownHostsFile = kh;
+    e.knownHostsFile = kh.isEmpty() ? project.knownHostsFile : kh;
     return e;
 }
 

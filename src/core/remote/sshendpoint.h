@@ -24,8 +24,8 @@ struct SshEndpoint
     QString user;                          ///< empty = ~/.ssh/config, else the local user name
     QString identityFile;                  ///< empty = ~/.ssh/config IdentityFile, else ~/.ssh/id_{ed25519,ecdsa,rsa}
     AuthMethod auth = AuthMethod::Default; ///< Default = agent, key files, password, keyboard-interactive
-    QString jumpHost;       ///< optional "[user@]host[:port]" reached first (native ProxyJump); empty = none
-    QString knownHostsFile; ///< empty = ~/.ssh/known_hosts (shared with OpenSSH)
+    QString jumpHost;       ///< optional "[user@]host[:port]" reached first (native ProxyJump); empty = ~/.ssh/config's
+    QString knownHostsFile; ///< empty = UserKnownHostsFile of ~/.ssh/config, else ~/.ssh/known_hosts (OpenSSH's)
     QString sshConfigFile;  ///< empty = ~/.ssh/config; "none" = do not read any config file
     HostKeyPolicy hostKeyPolicy = HostKeyPolicy::Ask;
 
@@ -38,7 +38,7 @@ struct SshEndpoint
     QString displayName() const;
 
     /// The endpoint of a party / the exchange: Project defaults + the Party/Exchange overrides.
-    /// knownHostsFile: the project's own file, or empty for ~/.ssh/known_hosts.
+    /// knownHostsFile: overrides Project::knownHostsFile; both empty = ~/.ssh/known_hosts.
     static SshEndpoint forParty(const Project &project, const Party &party, const QString &knownHostsFile = {});
     static SshEndpoint forExchange(const Project &project, const QString &knownHostsFile = {});
 

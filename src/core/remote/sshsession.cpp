@@ -16,15 +16,20 @@
 
 #include <libssh/callbacks.h>
 #include <libssh/libssh.h>
+#include <libssh/server.h> // ssh_send_keepalive: a want-reply global request, usable by clients too
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
 
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
 #include <sys/socket.h>
 
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <optional>
+#include <thread>
 
 namespace FateDeployer {
 
@@ -74,6 +79,68 @@ QString fingerprintOf(ssh_key key)
 QString keyTypeOf(ssh_key key)
 {
     return QString::fromUtf8(ssh_key_type_to_char(ssh_key_type(key)));
+}
+
+/// The first key known_hosts holds for host:port (plain or hashed entries), preferring `preferType`:
+/// (type, SHA256 fingerprint). libssh 0.10 does not hand out the old key of a changed host.
+std::optional<QPair<QString, QString>>
+knownKeyFor(const QString &file, const QString &host, int port, const QString &preferType)
+{
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QByteArray name = port == 22 ? host.toUtf8() : "[" + host.toUtf8() + "]:" + QByteArray::number(port);
+    std::optional<QPair<QString, QString>> found;
+    while (!f.atEnd()) {
+        const QList<QByteArray> fields = f.readLine().simplified().split(' ');
+        if (fields.size() < 3 || fields.at(0).startsWith('#') || fields.at(0).startsWith('@'))
+            continue;
+        bool match = false;
+        for (const QByteArray &pattern : fields.at(0).split(',')) {
+            if (pattern.startsWith("|1|")) {
+                const QList<QByteArray> parts = pattern.split('|'); // "", "1", salt, hash
+                if (parts.size() != 4)
+                    continue;
+                const QByteArray salt = QByteArray::fromBase64(parts.at(2));
+                unsigned char mac[EVP_MAX_MD_SIZE];
+                unsigned int macLen = 0;
+                HMAC(EVP_sha1(),
+                     salt.constData(),
+                     int(salt.size()),
+                     reinterpret_cast<const unsigned char *>(name.constData()),
+                     size_t(name.size()),
+                     mac,
+                     &macLen);
+                match = QByteArray(reinterpret_cast<const char *>(mac), int(macLen))
+                        == QByteArray::fromBase64(parts.at(3));
+            } else {
+                match = pattern == name;
+            }
+            if (match)
+                break;
+        }
+        if (!match)
+            continue;
+        ssh_key raw = nullptr;
+        if (ssh_pki_import_pubkey_base64(
+                fields.at(2).constData(), ssh_key_type_from_name(fields.at(1).constData()), &raw)
+            != SSH_OK)
+            continue;
+        KeyPtr key(raw);
+        QPair<QString, QString> entry{keyTypeOf(key.get()), fingerprintOf(key.get())};
+        if (entry.first == preferType)
+            return entry;
+        if (!found)
+            found = entry;
+    }
+    return found;
+}
+
+/// Given to libssh instead of no callback: otherwise OpenSSL's default would prompt on the terminal for an
+/// encrypted PEM key and block the job thread. We ask through the Prompter ourselves.
+int noPassphrase(const char *, char *, size_t, int, int, void *)
+{
+    return -1;
 }
 
 QString expandHome(const QString &path)
@@ -328,6 +395,7 @@ struct SshSession::Private
     QString resolvedHost;
     int resolvedPort = 22;
     QString resolvedUser;
+    QString configJump; ///< a ProxyJump found in ~/.ssh/config, done natively
     quint64 sequence = 0;
 
     // Secrets that worked and should be remembered after a successful login.
@@ -370,6 +438,7 @@ struct SshSession::Private
                                   bool internal,
                                   SshSession *owner);
     QString killProcessGroup(qint64 pgid, SshSession *owner);
+    bool keepAlive();
     Status lostConnection(const QString &what) const;
 };
 
@@ -461,9 +530,28 @@ Status SshSession::Private::configure()
         unsigned int port = unsigned(endpoint.port);
         ssh_options_set(session, SSH_OPTIONS_PORT, &port);
     }
-    const QString knownHosts = endpoint.knownHostsFile.isEmpty() ? QDir::homePath() + u"/.ssh/known_hosts"
-                                                                 : expandHome(endpoint.knownHostsFile);
-    ssh_options_set(session, SSH_OPTIONS_KNOWNHOSTS, QFile::encodeName(knownHosts).constData());
+    // Empty: ~/.ssh/config's UserKnownHostsFile, else libssh's default ~/.ssh/known_hosts (OpenSSH's file).
+    if (!endpoint.knownHostsFile.isEmpty()) {
+        const QString knownHosts = expandHome(endpoint.knownHostsFile);
+        ssh_options_set(session, SSH_OPTIONS_KNOWNHOSTS, QFile::encodeName(knownHosts).constData());
+    }
+    // libssh turns a config ProxyJump into "ssh [-l U] [-p P] -W '[%h]:%p' HOST" (to spawn OpenSSH). A single hop
+    // is done natively instead, with our known_hosts, keys and prompter; chains (-J) stay with libssh.
+    configJump.clear();
+    char *proxy = nullptr;
+    if (endpoint.jumpHost.isEmpty() && ssh_options_get(session, SSH_OPTIONS_PROXYCOMMAND, &proxy) == SSH_OK && proxy) {
+        static const QRegularExpression jumpCommand(
+            QStringLiteral("^ssh(?: -l (\\S+))?(?: -p (\\d+))? -W '\\[%h\\]:%p' (\\S+)$"));
+        const QRegularExpressionMatch m = jumpCommand.match(QString::fromUtf8(proxy));
+        ssh_string_free_char(proxy);
+        if (m.hasMatch()) {
+            const QString jumpHostName = m.captured(3);
+            configJump = (m.captured(1).isEmpty() ? QString() : m.captured(1) + u'@')
+                         + (jumpHostName.contains(u':') ? u'[' + jumpHostName + u']' : jumpHostName)
+                         + (m.captured(2).isEmpty() ? QString() : u':' + m.captured(2));
+            ssh_options_set(session, SSH_OPTIONS_PROXYCOMMAND, "none");
+        }
+    }
     long timeout = std::max(1, endpoint.connectTimeoutSeconds);
     ssh_options_set(session, SSH_OPTIONS_TIMEOUT, &timeout);
     int on = 1;
@@ -504,15 +592,22 @@ Status SshSession::connect()
     if (Status st = d->configure(); !st)
         return st;
 
-    if (!d->endpoint.jumpHost.isEmpty()) {
-        auto jump = d->endpoint.jumpEndpoint();
+    if (!d->endpoint.jumpHost.isEmpty() || !d->configJump.isEmpty()) {
+        SshEndpoint viaJump = d->endpoint;
+        if (viaJump.jumpHost.isEmpty()) {
+            viaJump.jumpHost = d->configJump;
+            viaJump.identityFile.clear(); // the jump host's own config block decides its key
+        }
+        auto jump = viaJump.jumpEndpoint();
         if (!jump)
             return Error{jump.error()};
+        if (d->endpoint.jumpHost.isEmpty() && !d->configJump.contains(u'@'))
+            jump->user.clear(); // from the jump host's own config block
         auto tunnel
             = JumpTunnel::open(jump.value(), d->prompter, d->secrets, d->cancel, d->resolvedHost, d->resolvedPort);
         if (!tunnel)
-            return Error{tr("Could not reach %1 through the jump host %2: %3")
-                             .arg(d->name, d->endpoint.jumpHost, tunnel.error())};
+            return Error{
+                tr("Could not reach %1 through the jump host %2: %3").arg(d->name, viaJump.jumpHost, tunnel.error())};
         d->tunnel = std::move(tunnel.value());
         int fd = d->tunnel->socket();
         ssh_options_set(d->session, SSH_OPTIONS_FD, &fd);
@@ -605,13 +700,9 @@ Status SshSession::Private::verifyHostKey()
     case SSH_KNOWN_HOSTS_OTHER: {
         QString oldFp;
         QString oldType;
-        ssh_knownhosts_entry *entry = nullptr;
-        if (ssh_session_get_known_hosts_entry(session, &entry) != SSH_KNOWN_HOSTS_ERROR && entry) {
-            if (entry->publickey) {
-                oldFp = fingerprintOf(entry->publickey);
-                oldType = keyTypeOf(entry->publickey);
-            }
-            ssh_knownhosts_entry_free(entry);
+        if (const auto known = knownKeyFor(knownHosts, resolvedHost, resolvedPort, keyType)) {
+            oldType = known->first;
+            oldFp = known->second;
         }
         return Error{
             tr("The host key of %1 has CHANGED. Known: %2 %3; presented now: %4 %5 (known_hosts: %6). "
@@ -731,7 +822,7 @@ bool SshSession::Private::tryKeyFiles(QStringList &notes)
             }
         }
         ssh_key privRaw = nullptr;
-        if (ssh_pki_import_privkey_file(path.constData(), nullptr, nullptr, nullptr, &privRaw) != SSH_OK) {
+        if (ssh_pki_import_privkey_file(path.constData(), nullptr, noPassphrase, nullptr, &privRaw) != SSH_OK) {
             // Encrypted (or unreadable): passphrase from the keychain, else ask, up to 3 times.
             const QString storeKey = SecretStore::keyPassphraseKey(QFileInfo(file).canonicalFilePath());
             std::optional<QString> stored = storedSecret(storeKey);
@@ -755,7 +846,7 @@ bool SshSession::Private::tryKeyFiles(QStringList &notes)
                     remember = a.remember;
                 }
                 const QByteArray pp = passphrase.toUtf8();
-                if (ssh_pki_import_privkey_file(path.constData(), pp.constData(), nullptr, nullptr, &privRaw)
+                if (ssh_pki_import_privkey_file(path.constData(), pp.constData(), noPassphrase, nullptr, &privRaw)
                     == SSH_OK) {
                     loaded = true;
                     if (remember)
@@ -931,6 +1022,20 @@ Status SshSession::Private::lostConnection(const QString &what) const
                      .arg(name, what, sshError(session))};
 }
 
+bool SshSession::Private::keepAlive()
+{
+    // ssh_send_keepalive waits for the reply up to SSH_OPTIONS_TIMEOUT; use half the dead-peer time for it.
+    const long wait = std::max(3, endpoint.deadPeerTimeoutSeconds / 2);
+    ssh_options_set(session, SSH_OPTIONS_TIMEOUT, &wait);
+    QElapsedTimer t;
+    t.start();
+    ssh_send_keepalive(session);
+    const qint64 took = t.elapsed();
+    const long normal = std::max(1, endpoint.connectTimeoutSeconds);
+    ssh_options_set(session, SSH_OPTIONS_TIMEOUT, &normal);
+    return ssh_is_connected(session) && took < wait * 1000 - 100;
+}
+
 QString SshSession::Private::killProcessGroup(qint64 pgid, SshSession *owner)
 {
     ExecOptions opts;
@@ -1082,10 +1187,15 @@ Result<ExecResult> SshSession::Private::runChannel(const ShellCommand &command,
         }
         run.flushPartials(false);
         const qint64 now = run.clock.elapsed();
-        if (now - std::max(run.lastIncoming, lastKeepalive) > keepaliveMs) {
-            // Makes the kernel notice a dead peer (TCP_USER_TIMEOUT) even when the command is silent.
-            ssh_send_ignore(session, "");
-            lastKeepalive = now;
+        if (endpoint.deadPeerTimeoutSeconds > 0 && now - std::max(run.lastIncoming, lastKeepalive) > keepaliveMs) {
+            // A silent command: ask the server for an answer ("keepalive@openssh.com", want-reply). Sending also
+            // makes the kernel notice a dead direct peer (TCP_USER_TIMEOUT); the missing answer catches a host
+            // that died behind a jump host, where our own TCP connection stays healthy.
+            if (!keepAlive()) {
+                stop = Stop::Lost;
+                break;
+            }
+            lastKeepalive = run.clock.elapsed();
         }
     }
 
@@ -1148,6 +1258,11 @@ namespace {
 
 ShellCommand uploadCommand(const QString &tmp, const QString &remotePath, bool createParentDirs)
 {
+    // If the upload is cancelled or fails (we signal the process group), the shell removes the partial file.
+    const ShellCommand removeOnSignal
+        = ShellCommand(u"trap")
+              .arg(ShellCommand(u"rm").args({u"-f", u"--"}).arg(tmp).then(ShellCommand(u"exit").arg(143)))
+              .args({u"HUP", u"INT", u"TERM"});
     ShellCommand receive = ShellCommand(u"cat").redirectOut(tmp);
     const QString dir = parentDir(remotePath);
     if (createParentDirs && !dir.isEmpty())
@@ -1156,7 +1271,7 @@ ShellCommand uploadCommand(const QString &tmp, const QString &remotePath, bool c
         = ShellCommand(u"wc").arg(u"-c").redirectIn(tmp).andThen(ShellCommand::rawLiteral(HashScript).redirectIn(tmp));
     const ShellCommand cleanup
         = ShellCommand(u"rm").args({u"-f", u"--"}).arg(tmp).then(ShellCommand(u"exit").arg(1)).group();
-    return receive.andThen(report).orElse(cleanup);
+    return removeOnSignal.then(receive.andThen(report).orElse(cleanup));
 }
 
 } // namespace
@@ -1166,7 +1281,7 @@ static Status uploadWith(SshSession &self,
                          qint64 total,
                          const std::function<Result<QByteArray>()> &read,
                          const UploadOptions &options,
-                         Sha256 &hash)
+                         const std::function<QByteArray()> &digest)
 {
     if (remotePath.isEmpty() || remotePath.endsWith(u'/'))
         return Error{tr("The remote file name \"%1\" is not a file path.").arg(remotePath)};
@@ -1179,10 +1294,8 @@ static Status uploadWith(SshSession &self,
     qint64 localSize = 0;
     ChunkProducer producer = [&]() -> Result<QByteArray> {
         Result<QByteArray> chunk = read();
-        if (chunk) {
-            hash.add(chunk->constData(), chunk->size());
+        if (chunk)
             localSize += chunk->size();
-        }
         return chunk;
     };
     ProgressCallback progress = [&](qint64 done, qint64) {
@@ -1206,7 +1319,7 @@ static Status uploadWith(SshSession &self,
                          .arg(remotePath, self.displayName(), QString::fromUtf8(r->stdErr).trimmed())};
     }
     const QList<QByteArray> lines = r->stdOut.trimmed().split('\n');
-    const QByteArray localHash = hash.hex();
+    const QByteArray localHash = digest();
     const qint64 remoteSize = lines.value(0).trimmed().toLongLong();
     const QByteArray remoteHash = lines.value(1).trimmed().split(' ').value(0).toLower();
     if (lines.size() < 2 || remoteSize != localSize || remoteHash != localHash) {
@@ -1234,21 +1347,102 @@ static Status uploadWith(SshSession &self,
     return {};
 }
 
+namespace {
+
+/// Reads and hashes a file on its own thread, a few chunks ahead of the sender, so that disk reads and
+/// sha256 overlap with encryption and sending.
+class ReadAhead
+{
+public:
+    explicit ReadAhead(const QString &path)
+        : m_file(path)
+    {}
+    ~ReadAhead()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_cv.notify_all();
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+    bool open(QString *error)
+    {
+        if (!m_file.open(QIODevice::ReadOnly)) {
+            *error = m_file.errorString();
+            return false;
+        }
+        m_thread = std::thread([this] { run(); });
+        return true;
+    }
+    qint64 size() const { return m_file.size(); }
+
+    Result<QByteArray> next()
+    {
+        std::unique_lock lock(m_mutex);
+        m_cv.wait(lock, [this] { return !m_queue.isEmpty() || m_done; });
+        if (!m_queue.isEmpty()) {
+            QByteArray chunk = m_queue.takeFirst();
+            m_cv.notify_all();
+            return chunk;
+        }
+        if (!m_error.isEmpty())
+            return Error{m_error};
+        return QByteArray();
+    }
+    QByteArray digest()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_digest;
+    }
+
+private:
+    void run()
+    {
+        Sha256 hash;
+        for (;;) {
+            QByteArray chunk = m_file.read(1 << 20);
+            if (chunk.isEmpty()) {
+                std::lock_guard lock(m_mutex);
+                if (m_file.error() != QFileDevice::NoError)
+                    m_error = tr("Reading %1 failed: %2").arg(m_file.fileName(), m_file.errorString());
+                m_digest = hash.hex();
+                m_done = true;
+                m_cv.notify_all();
+                return;
+            }
+            hash.add(chunk.constData(), chunk.size());
+            std::unique_lock lock(m_mutex);
+            m_cv.wait(lock, [this] { return m_queue.size() < 8 || m_stop; });
+            if (m_stop)
+                return;
+            m_queue.append(std::move(chunk));
+            m_cv.notify_all();
+        }
+    }
+
+    QFile m_file;
+    std::thread m_thread;
+    std::mutex m_mutex;
+    std::condition_variable m_cv;
+    QList<QByteArray> m_queue;
+    QByteArray m_digest;
+    QString m_error;
+    bool m_done = false;
+    bool m_stop = false;
+};
+
+} // namespace
+
 Status SshSession::uploadFile(const QString &localPath, const QString &remotePath, const UploadOptions &options)
 {
-    QFile file(localPath);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{tr("Could not open %1 for upload: %2").arg(localPath, file.errorString())};
-    const qint64 total = file.size();
-    Sha256 hash;
-    constexpr qint64 ChunkSize = 1 << 20;
-    auto read = [&]() -> Result<QByteArray> {
-        QByteArray chunk = file.read(ChunkSize);
-        if (chunk.isEmpty() && file.error() != QFileDevice::NoError)
-            return Error{tr("Reading %1 failed: %2").arg(localPath, file.errorString())};
-        return chunk;
-    };
-    return uploadWith(*this, remotePath, total, read, options, hash);
+    ReadAhead reader(localPath);
+    QString why;
+    if (!reader.open(&why))
+        return Error{tr("Could not open %1 for upload: %2").arg(localPath, why)};
+    return uploadWith(
+        *this, remotePath, reader.size(), [&]() { return reader.next(); }, options, [&]() { return reader.digest(); });
 }
 
 Status SshSession::uploadData(const QByteArray &data, const QString &remotePath, const UploadOptions &options)
@@ -1258,10 +1452,11 @@ Status SshSession::uploadData(const QByteArray &data, const QString &remotePath,
     auto read = [&]() -> Result<QByteArray> {
         const qsizetype n = std::min<qsizetype>(data.size() - offset, 1 << 20);
         QByteArray chunk = data.mid(offset, n);
+        hash.add(chunk.constData(), chunk.size());
         offset += n;
         return chunk;
     };
-    return uploadWith(*this, remotePath, data.size(), read, options, hash);
+    return uploadWith(*this, remotePath, data.size(), read, options, [&]() { return hash.hex(); });
 }
 
 } // namespace FateDeployer

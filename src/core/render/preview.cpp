@@ -13,6 +13,8 @@ namespace FateDeployer {
 
 namespace {
 
+// lupdate: the tr() calls of this file belong to the context below.
+/* TRANSLATOR FateDeployer::Preview */
 QString tr(const char *text)
 {
     return QCoreApplication::translate("FateDeployer::Preview", text);
@@ -92,6 +94,10 @@ Result<QList<BundlePreview>> Preview::build(const RenderOutput &output, const QS
             p.totalSize += f.size;
             p.entries.append(e);
         }
+        QCryptographicHash digest(QCryptographicHash::Sha256);
+        for (const PreviewEntry &e : p.entries)
+            digest.addData(QByteArray(QByteArray::number(e.mode, 8) + ' ' + e.sha256 + ' ' + e.path.toUtf8() + '\n'));
+        p.digest = digest.result().toHex();
         if (!lastRenderDir.isEmpty()) {
             const QString oldRoot = lastRenderDir + QLatin1Char('/') + b.name;
             QDirIterator it(oldRoot, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);

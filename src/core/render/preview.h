@@ -30,6 +30,7 @@ struct BundlePreview
     QList<PreviewEntry> entries; ///< sorted by path
     QStringList removed;         ///< files of the last render that are gone now
     qint64 totalSize = 0;
+    QByteArray digest; ///< hex sha256 over "mode sha256 path\n" of every entry: one value per bundle content
 
     int changedCount() const; ///< New + Changed entries + removed
 };

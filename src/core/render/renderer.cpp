@@ -45,6 +45,8 @@ constexpr auto DbName = "fate";
 constexpr auto RedisHost = "redis";
 constexpr auto RedisPassword = "fate_dev";
 
+// lupdate: the tr() calls of this file belong to the context below.
+/* TRANSLATOR FateDeployer::Renderer */
 QString tr(const char *text)
 {
     return QCoreApplication::translate("FateDeployer::Renderer", text);
@@ -147,13 +149,13 @@ Status
 setPythonDictValue(QByteArray &text, const QString &file, const char *dict, const char *key, const QByteArray &value)
 {
     Lines lines(text);
-    const QRegularExpression open(QStringLiteral("^%1\\s*=\\s*\\{").arg(QLatin1String(dict)));
+    const QRegularExpression open(QStringLiteral("^\\s*%1\\s*=\\s*\\{").arg(QLatin1String(dict)));
     const QByteArray quotedKey = QByteArray("'") + key + "':";
     qsizetype i = 0;
     for (; i < lines.size(); ++i)
         if (open.match(QString::fromUtf8(lines.at(i))).hasMatch())
             break;
-    for (++i; i < lines.size() && !lines.at(i).startsWith('}'); ++i) {
+    for (++i; i < lines.size() && !lines.at(i).trimmed().startsWith('}'); ++i) {
         const qsizetype at = lines.at(i).indexOf(quotedKey);
         if (at < 0)
             continue;
@@ -334,7 +336,9 @@ private:
     Result<QByteArray> read(const QString &path) const;
     QString display(const QString &path) const { return QDir(m_tree.root).relativeFilePath(path); }
     Result<QByteArray> envFile() const;
-    Status addTree(Bundle &bundle, const QString &srcDir, const QString &destPrefix) const;
+    /// Adds every file under srcDir as a verbatim copy. topLevelGlob: like the script's `cp -r dir/*`,
+    /// which skips hidden entries directly in dir (those deeper down are copied).
+    Status addTree(Bundle &bundle, const QString &srcDir, const QString &destPrefix, bool topLevelGlob) const;
     Status addEdited(Bundle &bundle, const QString &src, const QString &dest, const QByteArray &content) const;
     void addGenerated(Bundle &bundle, const QString &dest, const QByteArray &content, const QString &src) const;
     Result<Bundle> party(const Party &party) const;
@@ -400,12 +404,16 @@ Result<QByteArray> Render11::envFile() const
         if (Status s = setEnvValue(text, file, key, value); !s)
             return Error{s.error()};
     if (m_project.registry.usePrivate)
-        if (Status s = setEnvValue(text, file, "THIRDPARTYPREFIX", m_project.registry.uri.trimmed()); !s)
+        // registry.uri is "host[:port][/project]"; images are pulled as uri/prefix/<module>:<tag>,
+        // the way later KubeFATE releases use RegistryURI (see docs/kubefate-import.md).
+        if (Status s = setEnvValue(
+                text, file, "THIRDPARTYPREFIX", m_project.registry.uri.trimmed() + QLatin1Char('/') + img.prefix);
+            !s)
             return Error{s.error()};
     return text;
 }
 
-Status Render11::addTree(Bundle &bundle, const QString &srcDir, const QString &destPrefix) const
+Status Render11::addTree(Bundle &bundle, const QString &srcDir, const QString &destPrefix, bool topLevelGlob) const
 {
     if (!QFileInfo(srcDir).isDir())
         return Error{tr("template folder %1 is missing from %2; the KubeFATE 1.1.0 templates are incomplete")
@@ -415,8 +423,11 @@ Status Render11::addTree(Bundle &bundle, const QString &srcDir, const QString &d
     while (it.hasNext()) {
         it.next();
         const QFileInfo info = it.fileInfo();
+        const QString rel = base.relativeFilePath(info.filePath());
+        if (topLevelGlob && rel.startsWith(QLatin1Char('.')))
+            continue;
         BundleFile f;
-        f.path = destPrefix + base.relativeFilePath(info.filePath());
+        f.path = destPrefix + rel;
         f.sourcePath = info.absoluteFilePath();
         f.mode = modeOf(info);
         f.size = info.size();
@@ -468,9 +479,10 @@ Result<Bundle> Render11::party(const Party &party) const
     b.composeFile = QStringLiteral("docker-compose.yml");
     const QByteArray id = num(party.id);
 
-    if (Status s = addTree(b, m_dirTree, QStringLiteral("confs/")); !s)
+    if (Status s = addTree(b, m_dirTree, QStringLiteral("confs/"), true); !s)
         return Error{s.error()};
-    if (Status s = addTree(b, m_deploy + QStringLiteral("/federatedml_examples"), QStringLiteral("examples/")); !s)
+    if (Status s = addTree(b, m_deploy + QStringLiteral("/federatedml_examples"), QStringLiteral("examples/"), false);
+        !s)
         return Error{s.error()};
 
     Result<QByteArray> env = envFile();
@@ -660,7 +672,7 @@ Result<Bundle> Render11::exchange() const
     b.composeFile = QStringLiteral("docker-compose-exchange.yml");
 
     const QString proxyConf = m_dirTree + QStringLiteral("/proxy/conf");
-    if (Status s = addTree(b, proxyConf, QStringLiteral("conf/")); !s)
+    if (Status s = addTree(b, proxyConf, QStringLiteral("conf/"), true); !s)
         return Error{s.error()};
 
     Result<QByteArray> env = envFile();

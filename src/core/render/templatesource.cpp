@@ -9,7 +9,9 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QHostAddress>
 #include <QNetworkAccessManager>
+#include <QNetworkProxyFactory>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QSaveFile>
@@ -23,6 +25,8 @@ namespace FateDeployer {
 
 namespace {
 
+// lupdate: the tr() calls of this file belong to the context below.
+/* TRANSLATOR FateDeployer::TemplateSources */
 QString tr(const char *text)
 {
     return QCoreApplication::translate("FateDeployer::TemplateSources", text);
@@ -253,6 +257,15 @@ void TemplateDownloader::start(const QUrl &url, const QString &expectedSha256)
     }
     delete m_hash;
     m_hash = new QCryptographicHash(QCryptographicHash::Sha256);
+    // The system proxy (on Linux: http_proxy/https_proxy/no_proxy), never for loopback addresses.
+    const QHostAddress address(url.host());
+    QNetworkProxy proxy(QNetworkProxy::NoProxy);
+    if (url.host() != QLatin1String("localhost") && !(!address.isNull() && address.isLoopback())) {
+        const QList<QNetworkProxy> proxies = QNetworkProxyFactory::systemProxyForQuery(QNetworkProxyQuery(url));
+        if (!proxies.isEmpty())
+            proxy = proxies.first();
+    }
+    m_nam->setProxy(proxy);
     QNetworkRequest request(url);
     request.setTransferTimeout(m_timeoutMs);
     request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("FATE-Deployer"));

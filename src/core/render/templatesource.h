@@ -97,3 +97,5 @@ private:
 };
 
 } // namespace FateDeployer
+
+Q_DECLARE_METATYPE(FateDeployer::TemplateTree)
