@@ -194,7 +194,11 @@ QList<Step> PlanBuilder::steps(Operation op, const RunSettings &settings, bool e
 HostBundle PlanBuilder::defaultBundle(const Project &project, int partyId)
 {
     HostBundle b;
-    const QString prefix = project.images.prefix;
+    // The names the renderer writes: a private registry serves every image as uri/prefix/<module> (see
+    // docs/render.md), mysql and redis included.
+    const bool privateRegistry = project.registry.usePrivate && !project.registry.uri.trimmed().isEmpty();
+    const QString prefix = privateRegistry ? project.registry.uri.trimmed() + QLatin1Char('/') + project.images.prefix
+                                           : project.images.prefix;
     const QString tag = project.images.tag;
     auto fate = [&](const char *module) { return QStringLiteral("%1/%2:%3").arg(prefix, QLatin1String(module), tag); };
     if (partyId == 0) {
@@ -209,8 +213,8 @@ HostBundle PlanBuilder::defaultBundle(const Project &project, int partyId)
     b.composeFile = QStringLiteral("docker-compose.yml");
     for (const char *m : {"federation", "proxy", "fateboard", "roll", "egg", "python", "meta-service"})
         b.images.append(fate(m));
-    b.images.append(QStringLiteral("mysql:8"));
-    b.images.append(QStringLiteral("redis:5"));
+    b.images.append(privateRegistry ? prefix + QStringLiteral("/mysql:8") : QStringLiteral("mysql:8"));
+    b.images.append(privateRegistry ? prefix + QStringLiteral("/redis:5") : QStringLiteral("redis:5"));
     b.ports = {9370, 8080, 9360, 9380};
     b.services = {QStringLiteral("federation"),
                   QStringLiteral("proxy"),
