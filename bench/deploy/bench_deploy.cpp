@@ -241,7 +241,8 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "bench_deploy: the sandbox cannot run here: %s\n", qPrintable(why));
         return 2;
     }
-    const int id = qEnvironmentVariableIsSet("FD_SANDBOX_ID") ? qEnvironmentVariableIntValue("FD_SANDBOX_ID") : 23;
+    const int id
+        = qEnvironmentVariableIsSet("FD_SANDBOX_ID_BENCH") ? qEnvironmentVariableIntValue("FD_SANDBOX_ID_BENCH") : 23;
     SandboxFixture fixture(id);
     sb = &fixture;
     QString error;

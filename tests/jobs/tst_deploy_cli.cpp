@@ -131,7 +131,10 @@ private slots:
         if (!SandboxFixture::canRun(&why))
             QSKIP(qPrintable(why));
         QVERIFY(m_dir.isValid());
-        const int id = qEnvironmentVariableIsSet("FD_SANDBOX_ID") ? qEnvironmentVariableIntValue("FD_SANDBOX_ID") : 21;
+        // Own instance id (tst_scale uses another) so ctest -j never shares a sandbox.
+        const int id = qEnvironmentVariableIsSet("FD_SANDBOX_ID_DEPLOY_CLI")
+                           ? qEnvironmentVariableIntValue("FD_SANDBOX_ID_DEPLOY_CLI")
+                           : 21;
         m_sb = std::make_unique<SandboxFixture>(id);
         QString error;
         QVERIFY2(m_sb->start(4, &error), qPrintable(error));
@@ -174,6 +177,9 @@ private slots:
         QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
 
         // Idempotent: deploying again replaces, never duplicates, and keeps the previous folder.
+        // Data the containers wrote (redis' folder) moves on with the deployment.
+        QVERIFY(
+            m_sb->runOnHost(2, QStringLiteral("touch /data/projects/fate/confs-9999/confs/redis/data/fd-marker")).ok());
         const int before1 = containerCount(1);
         const int before2 = containerCount(2);
         QCOMPARE(before1, 10);
@@ -183,6 +189,8 @@ private slots:
         QCOMPARE(containerCount(2), before2);
         QCOMPARE(onHost(2, QStringLiteral("ls -A /data/projects/fate")),
                  QStringLiteral("confs-9999\nconfs-9999.previous"));
+        QVERIFY(m_sb->runOnHost(2, QStringLiteral("test -f /data/projects/fate/confs-9999/confs/redis/data/fd-marker"))
+                    .ok());
         r = run({QStringLiteral("verify"), project});
         QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
 
