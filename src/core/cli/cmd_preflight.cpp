@@ -255,13 +255,12 @@ int cliEngineCommand(Operation op, CliContext &c)
     }
 
     ConsolePrompter prompter;
-    SshChannelOptions ssh;
+    SshChannelOptions ssh = SshChannelOptions::forProject(project, projectPath);
     ssh.hostKeyPolicy = parser.isSet(acceptNew)              ? HostKeyPolicy::AcceptNew
                         : ConsolePrompter::stdinIsTerminal() ? HostKeyPolicy::Ask
                                                              : HostKeyPolicy::Refuse;
-    ssh.knownHostsFile = parser.isSet(knownHosts) ? parser.value(knownHosts) : project.knownHostsFile;
-    if (!ssh.knownHostsFile.isEmpty() && QFileInfo(ssh.knownHostsFile).isRelative())
-        ssh.knownHostsFile = QFileInfo(projectPath).absoluteDir().filePath(ssh.knownHostsFile);
+    if (parser.isSet(knownHosts))
+        ssh.knownHostsFile = parser.value(knownHosts);
     ssh.sshConfigFile = parser.value(sshConfig);
     ssh.prompter = &prompter;
     ssh.secrets = secrets.get();

@@ -5,7 +5,9 @@
 #include "remote/sshsession.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QMutex>
 
 #include <condition_variable>
@@ -152,6 +154,15 @@ private:
 };
 
 } // namespace
+
+SshChannelOptions SshChannelOptions::forProject(const Project &project, const QString &projectFilePath)
+{
+    SshChannelOptions o;
+    o.knownHostsFile = project.knownHostsFile;
+    if (!o.knownHostsFile.isEmpty() && QFileInfo(o.knownHostsFile).isRelative() && !projectFilePath.isEmpty())
+        o.knownHostsFile = QFileInfo(projectFilePath).absoluteDir().filePath(o.knownHostsFile);
+    return o;
+}
 
 SshEndpoint endpointFor(const HostTarget &target, const SshChannelOptions &options)
 {
