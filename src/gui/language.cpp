@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "gui/language.h"
+
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+namespace FateDeployer::Language {
+
+namespace {
+QTranslator *appTranslator = nullptr;
+QTranslator *qtTranslator = nullptr;
+QString currentLanguage = QStringLiteral("en");
+} // namespace
+
+QString apply(const QString &language)
+{
+    auto *app = QCoreApplication::instance();
+    if (!appTranslator) {
+        appTranslator = new QTranslator(app);
+        qtTranslator = new QTranslator(app);
+    }
+    QCoreApplication::removeTranslator(appTranslator);
+    QCoreApplication::removeTranslator(qtTranslator);
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    currentLanguage = QStringLiteral("en");
+    // English is the source language: no translator needed.
+    if (locale.language() != QLocale::English && locale.language() != QLocale::C) {
+        if (qtTranslator->load(locale,
+                               QStringLiteral("qtbase"),
+                               QStringLiteral("_"),
+                               QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QCoreApplication::installTranslator(qtTranslator);
+        if (appTranslator->load(
+                locale, QStringLiteral("fate-deployer"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+            QCoreApplication::installTranslator(appTranslator);
+            currentLanguage = locale.name();
+        }
+    }
+    QLocale::setDefault(currentLanguage == QLatin1String("en") ? QLocale(QLocale::English, QLocale::UnitedStates)
+                                                               : locale);
+    return currentLanguage;
+}
+
+QString current()
+{
+    return currentLanguage;
+}
+
+} // namespace FateDeployer::Language
