@@ -137,6 +137,16 @@ private:
             p->drawPolyline(QPolygonF({QPointF(8, 9), QPointF(10, 11), QPointF(13.5, 7)}));
             p->drawLine(QPointF(8, 15.5), QPointF(16, 15.5));
             break;
+        case Glyph::Open:
+            p->drawPolyline(QPolygonF(
+                {QPointF(3, 19), QPointF(3, 5), QPointF(9, 5), QPointF(11, 7.5), QPointF(19, 7.5), QPointF(19, 10)}));
+            p->drawPolygon(QPolygonF({QPointF(3, 19), QPointF(6.5, 10.5), QPointF(21.5, 10.5), QPointF(18, 19)}));
+            break;
+        case Glyph::Save:
+            p->drawPolygon(QPolygonF({QPointF(4, 4), QPointF(17, 4), QPointF(20, 7), QPointF(20, 20), QPointF(4, 20)}));
+            p->drawRect(QRectF(8, 4, 7, 5));
+            p->drawRect(QRectF(7.5, 13, 9, 7));
+            break;
         case Glyph::Search:
             p->drawEllipse(QPointF(10, 10), 6, 6);
             p->drawLine(QPointF(14.5, 14.5), QPointF(20, 20));

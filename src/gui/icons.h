@@ -30,6 +30,8 @@ enum class Glyph {
     Verify,
     Preflight,
     Search,
+    Open,
+    Save,
 };
 
 QIcon icon(Glyph glyph);

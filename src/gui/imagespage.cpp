@@ -15,10 +15,10 @@ namespace FateDeployer {
 QList<HostImages> imagesPerHost(const Project &p)
 {
     const QString prefix = p.registry.usePrivate && !p.registry.uri.isEmpty() ? p.registry.uri : p.images.prefix;
-    auto fate = [&](const char *module) {
+    auto fate = [&](const char *module) -> QString {
         return prefix + QLatin1Char('/') + QLatin1String(module) + QLatin1Char(':') + p.images.tag;
     };
-    auto thirdParty = [&](const char *image) {
+    auto thirdParty = [&](const char *image) -> QString {
         return p.registry.usePrivate && !p.registry.uri.isEmpty()
                    ? p.registry.uri + QLatin1Char('/') + QLatin1String(image)
                    : QString::fromLatin1(image);

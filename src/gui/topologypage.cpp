@@ -225,6 +225,19 @@ void TopologyPage::selectRow(int row)
     m_ui->partyTable->setCurrentIndex(m_model->index(row, PartyTableModel::IdColumn));
 }
 
+QList<int> TopologyPage::selectedPartyIds() const
+{
+    QList<int> ids;
+    const auto &parties = m_document->project().parties;
+    for (const QModelIndex &index : m_ui->partyTable->selectionModel()->selectedRows()) {
+        if (index.row() < parties.size())
+            ids.append(parties.at(index.row()).id);
+    }
+    if (ids.isEmpty() && currentRow() >= 0 && currentRow() < parties.size())
+        ids.append(parties.at(currentRow()).id);
+    return ids;
+}
+
 void TopologyPage::addParty()
 {
     const int row = m_model->addParty();
@@ -267,6 +280,10 @@ void TopologyPage::refreshIssues()
         return i.severity == ValidationIssue::Severity::Error;
     }));
     const int warnings = int(m_document->issues().size()) - errors;
+    m_ui->issueList->setVisible(!m_document->issues().isEmpty());
+    const Project &p = m_document->project();
+    m_ui->exchangeUser->setPlaceholderText(tr("%1 (default)").arg(p.user));
+    m_ui->exchangeDir->setPlaceholderText(tr("%1 (default)").arg(p.baseDir));
     if (m_document->issues().isEmpty())
         m_ui->issuesLabel->setText(tr("No problems found."));
     else

@@ -32,6 +32,8 @@ public:
     /// Row of the current party, or -1.
     int currentRow() const;
     void selectRow(int row);
+    /// Ids of the selected parties (the current one when nothing is selected).
+    QList<int> selectedPartyIds() const;
 
 public slots:
     void addParty();
