@@ -158,7 +158,7 @@ void AppSettings::setKnownHostsFile(const QString &path)
 
 int AppSettings::logCapacity() const
 {
-    return qBound(10000, get(KeyLogCapacity, 200000).toInt(), 2000000);
+    return qBound(10000, get(KeyLogCapacity, 100000).toInt(), 2000000);
 }
 
 void AppSettings::setLogCapacity(int lines)

@@ -48,7 +48,7 @@ public:
     void setCommandTimeoutSeconds(int seconds);
     QString knownHostsFile() const; ///< empty = ~/.ssh/known_hosts
     void setKnownHostsFile(const QString &path);
-    int logCapacity() const; ///< lines kept in the live log view (default 200000)
+    int logCapacity() const; ///< lines kept in the live log view (default 100000)
     void setLogCapacity(int lines);
     int autosaveIntervalSeconds() const; ///< 0 = off (default 60)
     void setAutosaveIntervalSeconds(int seconds);

@@ -350,7 +350,7 @@ DeployMonitor::DeployMonitor(HostStatusBoard *status, QObject *parent)
     : QObject(parent)
     , m_status(status)
 {
-    m_drain.setInterval(50);
+    m_drain.setInterval(DrainIntervalMs);
     connect(&m_drain, &QTimer::timeout, this, &DeployMonitor::flush);
     m_drain.start();
     // Elapsed times of running steps tick once a second.
@@ -363,17 +363,22 @@ DeployMonitor::DeployMonitor(HostStatusBoard *status, QObject *parent)
     });
 }
 
-DeployMonitor::~DeployMonitor() = default;
+DeployMonitor::~DeployMonitor()
+{
+    m_inbox.close(); // never leave a job thread waiting on a window that is gone
+}
 
 void DeployMonitor::flush()
 {
+    // At most MaxLinesPerDrain per tick, so a burst never stalls the GUI; the rest waits for
+    // the next tick (a chain of zero-delay calls would starve timers and input instead).
     if (!m_inbox.isEmpty())
-        m_log.append(m_inbox.take());
+        m_log.append(m_inbox.take(MaxLinesPerDrain));
 }
 
 void DeployMonitor::note(const QString &host, LogLine::Severity severity, const QString &text)
 {
-    flush(); // keep the deployer's own lines in order with the output that came before them
+    drainAll(); // keep the deployer's own lines in order with the output that came before them
     m_log.append({LogLine{QDateTime::currentMSecsSinceEpoch(), host, text, severity, LogLine::Channel::Deployer}});
 }
 
@@ -468,9 +473,15 @@ void DeployMonitor::onStepSkipped(const QString &host, const QString &step)
     m_hosts.touch(row);
 }
 
+void DeployMonitor::drainAll()
+{
+    while (!m_inbox.isEmpty())
+        m_log.append(m_inbox.take(MaxLinesPerDrain));
+}
+
 void DeployMonitor::onOutput(const LogBatch &batch)
 {
-    flush();
+    drainAll();
     m_log.append(batch);
 }
 
@@ -487,7 +498,7 @@ void DeployMonitor::onVerifyFinished(bool ok, const QString &summary, const QStr
 
 void DeployMonitor::onRunFinished(bool ok, const QString &summary)
 {
-    flush();
+    drainAll();
     // Steps still running when the engine stops (cancel) end as failed, so retry picks them up.
     for (int row = 0; row < m_hosts.rowCount(); ++row) {
         const HostRun &run = m_hosts.runs().at(row);

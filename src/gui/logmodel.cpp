@@ -13,18 +13,34 @@ namespace FateDeployer {
 void LogInbox::post(LogBatch batch)
 {
     QMutexLocker lock(&m_mutex);
+    while (!m_closed && m_pending.size() > HighWater)
+        m_drained.wait(&m_mutex, 200); // bounded wait: a stuck GUI never hangs a job for good
     if (m_pending.isEmpty())
         m_pending = std::move(batch);
     else
         m_pending.append(std::move(batch));
 }
 
-LogBatch LogInbox::take()
+LogBatch LogInbox::take(qsizetype maxLines)
 {
     LogBatch out;
     QMutexLocker lock(&m_mutex);
-    out.swap(m_pending);
+    if (m_pending.size() <= maxLines) {
+        out.swap(m_pending);
+    } else {
+        out.reserve(maxLines);
+        std::move(m_pending.begin(), m_pending.begin() + maxLines, std::back_inserter(out));
+        m_pending.erase(m_pending.begin(), m_pending.begin() + maxLines);
+    }
+    m_drained.wakeAll();
     return out;
+}
+
+void LogInbox::close()
+{
+    QMutexLocker lock(&m_mutex);
+    m_closed = true;
+    m_drained.wakeAll();
 }
 
 bool LogInbox::isEmpty() const
@@ -49,6 +65,7 @@ void LogModel::setCapacity(int capacity)
     if (excess > 0) {
         beginRemoveRows({}, 0, excess - 1);
         m_lines.erase(m_lines.begin(), m_lines.begin() + excess);
+        m_firstSeq += excess;
         endRemoveRows();
     }
 }
@@ -126,7 +143,6 @@ void LogModel::append(const LogBatch &batch)
 {
     if (batch.isEmpty())
         return;
-    m_total += batch.size();
     // Only the newest `capacity` lines of an oversized batch can survive.
     const qsizetype skip = qMax<qsizetype>(0, batch.size() - m_capacity);
     const int incoming = int(batch.size() - skip);
@@ -134,8 +150,10 @@ void LogModel::append(const LogBatch &batch)
     if (excess > 0) {
         beginRemoveRows({}, 0, excess - 1);
         m_lines.erase(m_lines.begin(), m_lines.begin() + excess);
+        m_firstSeq += excess;
         endRemoveRows();
     }
+    m_firstSeq += skip;
     const int first = int(m_lines.size());
     beginInsertRows({}, first, first + incoming - 1);
     for (qsizetype i = skip; i < batch.size(); ++i) {
@@ -155,25 +173,60 @@ void LogModel::clear()
     beginResetModel();
     m_lines.clear();
     m_lines.shrink_to_fit();
-    m_total = 0;
+    m_firstSeq = 0;
     m_hosts.clear();
     endResetModel();
 }
 
 LogFilterModel::LogFilterModel(QObject *parent)
-    : QSortFilterProxyModel(parent)
-{
-    setDynamicSortFilter(false); // appends are filtered as they arrive; no re-sort of 200k rows
-}
+    : QAbstractProxyModel(parent)
+{}
 
 LogFilterModel::~LogFilterModel() = default;
+
+void LogFilterModel::setSourceModel(QAbstractItemModel *model)
+{
+    if (m_log)
+        disconnect(m_log, nullptr, this, nullptr);
+    beginResetModel();
+    m_log = qobject_cast<LogModel *>(model);
+    Q_ASSERT(m_log || !model);
+    QAbstractProxyModel::setSourceModel(model);
+    if (m_log) {
+        connect(m_log, &QAbstractItemModel::rowsInserted, this, &LogFilterModel::onRowsInserted);
+        connect(m_log, &QAbstractItemModel::rowsAboutToBeRemoved, this, &LogFilterModel::onRowsAboutToBeRemoved);
+        connect(m_log, &QAbstractItemModel::modelReset, this, &LogFilterModel::rebuild);
+        connect(m_log, &QAbstractItemModel::dataChanged, this, [this] { rebuild(); });
+    }
+    m_seqs.clear();
+    if (m_log) {
+        const qint64 first = m_log->firstSequence();
+        for (int row = 0; row < m_log->rowCount(); ++row) {
+            if (accepts(m_log->line(row)))
+                m_seqs.push_back(first + row);
+        }
+    }
+    endResetModel();
+}
+
+bool LogFilterModel::accepts(const LogLine &l) const
+{
+    if (!m_host.isEmpty() && l.host != m_host)
+        return false;
+    return l.severity >= m_minSeverity;
+}
+
+void LogFilterModel::rebuild()
+{
+    setSourceModel(m_log);
+}
 
 void LogFilterModel::setHost(const QString &host)
 {
     if (host == m_host)
         return;
     m_host = host;
-    invalidateRowsFilter();
+    rebuild();
 }
 
 void LogFilterModel::setMinimumSeverity(LogLine::Severity severity)
@@ -181,18 +234,85 @@ void LogFilterModel::setMinimumSeverity(LogLine::Severity severity)
     if (severity == m_minSeverity)
         return;
     m_minSeverity = severity;
-    invalidateRowsFilter();
+    rebuild();
 }
 
-bool LogFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+void LogFilterModel::onRowsInserted(const QModelIndex &parent, int first, int last)
 {
-    if (sourceParent.isValid())
-        return false;
-    const auto *model = static_cast<const LogModel *>(sourceModel());
-    const LogLine &l = model->line(sourceRow);
-    if (!m_host.isEmpty() && l.host != m_host)
-        return false;
-    return l.severity >= m_minSeverity;
+    if (parent.isValid())
+        return;
+    // LogModel only appends, so accepted rows go to the end in order.
+    const qint64 base = m_log->firstSequence();
+    QList<qint64> accepted;
+    for (int row = first; row <= last; ++row) {
+        if (accepts(m_log->line(row)))
+            accepted.append(base + row);
+    }
+    if (accepted.isEmpty())
+        return;
+    const int at = int(m_seqs.size());
+    beginInsertRows({}, at, at + int(accepted.size()) - 1);
+    m_seqs.insert(m_seqs.end(), accepted.cbegin(), accepted.cend());
+    endInsertRows();
+}
+
+void LogFilterModel::onRowsAboutToBeRemoved(const QModelIndex &parent, int first, int last)
+{
+    if (parent.isValid())
+        return;
+    // LogModel only removes its oldest rows.
+    Q_ASSERT(first == 0);
+    Q_UNUSED(first)
+    const qint64 limit = m_log->firstSequence() + last; // last removed sequence
+    int count = 0;
+    for (auto it = m_seqs.cbegin(); it != m_seqs.cend() && *it <= limit; ++it)
+        ++count;
+    if (count == 0)
+        return;
+    beginRemoveRows({}, 0, count - 1);
+    m_seqs.erase(m_seqs.begin(), m_seqs.begin() + count);
+    endRemoveRows();
+}
+
+QModelIndex LogFilterModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (parent.isValid() || column != 0 || row < 0 || row >= int(m_seqs.size()))
+        return {};
+    return createIndex(row, column);
+}
+
+QModelIndex LogFilterModel::parent(const QModelIndex &) const
+{
+    return {};
+}
+
+int LogFilterModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_seqs.size());
+}
+
+int LogFilterModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : 1;
+}
+
+QModelIndex LogFilterModel::mapToSource(const QModelIndex &proxyIndex) const
+{
+    if (!m_log || !proxyIndex.isValid() || proxyIndex.row() >= int(m_seqs.size()))
+        return {};
+    const qint64 row = m_seqs[std::size_t(proxyIndex.row())] - m_log->firstSequence();
+    return m_log->index(int(row), 0);
+}
+
+QModelIndex LogFilterModel::mapFromSource(const QModelIndex &sourceIndex) const
+{
+    if (!m_log || !sourceIndex.isValid())
+        return {};
+    const qint64 seq = m_log->firstSequence() + sourceIndex.row();
+    const auto it = std::lower_bound(m_seqs.cbegin(), m_seqs.cend(), seq);
+    if (it == m_seqs.cend() || *it != seq)
+        return {};
+    return index(int(it - m_seqs.cbegin()), 0);
 }
 
 } // namespace FateDeployer

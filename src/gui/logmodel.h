@@ -2,14 +2,16 @@
 #pragma once
 
 #include <QAbstractListModel>
+#include <QAbstractProxyModel>
 #include <QColor>
 #include <QDateTime>
 #include <QList>
 #include <QMetaType>
 #include <QMutex>
-#include <QSortFilterProxyModel>
+#include <QWaitCondition>
 
 #include <deque>
+#include <limits>
 
 namespace FateDeployer {
 
@@ -33,15 +35,25 @@ using LogBatch = QList<LogLine>;
 class LogInbox
 {
 public:
+    /// Lines pending before post() waits for the GUI to catch up: like a full pipe, a host that
+    /// prints faster than the window can show simply pauses, and memory stays bounded.
+    static constexpr qsizetype HighWater = 65536;
+
+    /// Blocks (in the producer's thread) while more than HighWater lines are pending.
     void post(LogBatch batch);
-    /// Everything posted since the last take; empty when nothing came.
-    LogBatch take();
+    /// Up to @p maxLines of what was posted, oldest first; empty when nothing came.
+    LogBatch take(qsizetype maxLines = std::numeric_limits<qsizetype>::max());
     /// True when a take() is due; lets the producer skip waking the GUI for every batch.
     bool isEmpty() const;
 
+    /// Wakes blocked producers for good (the run is over or the window closes).
+    void close();
+
 private:
     mutable QMutex m_mutex;
+    QWaitCondition m_drained;
     LogBatch m_pending;
+    bool m_closed = false;
 };
 
 /// The merged live log: a bounded ring buffer exposed as a list model. Appends arrive in
@@ -54,7 +66,7 @@ class LogModel : public QAbstractListModel
 
 public:
     enum Role { HostRole = Qt::UserRole + 1, SeverityRole, ChannelRole, TimeRole, TextRole, HostColorRole };
-    static constexpr int DefaultCapacity = 200000;
+    static constexpr int DefaultCapacity = 100000;
 
     explicit LogModel(QObject *parent = nullptr);
     ~LogModel() override;
@@ -62,8 +74,10 @@ public:
     int capacity() const { return m_capacity; }
     void setCapacity(int capacity);
     /// Lines received since clear(), including those that fell out of the buffer.
-    qint64 totalLines() const { return m_total; }
-    qint64 droppedLines() const { return m_total - qint64(m_lines.size()); }
+    qint64 totalLines() const { return m_firstSeq + qint64(m_lines.size()); }
+    qint64 droppedLines() const { return m_firstSeq; }
+    /// Sequence number of row 0; row r has sequence firstSequence() + r.
+    qint64 firstSequence() const { return m_firstSeq; }
     const LogLine &line(int row) const { return m_lines[std::size_t(row)]; }
     QStringList hosts() const { return m_hosts; }
 
@@ -89,11 +103,14 @@ private:
     std::deque<LogLine> m_lines;
     QStringList m_hosts;
     int m_capacity = DefaultCapacity;
-    qint64 m_total = 0;
+    qint64 m_firstSeq = 0;
 };
 
-/// Filters the merged log by host and minimum severity.
-class LogFilterModel : public QSortFilterProxyModel
+/// Filters the merged log by host and minimum severity. A ring-aware proxy: it keeps the
+/// sequence numbers of accepted lines, so appends and the removal of the oldest lines cost
+/// only the lines concerned (QSortFilterProxyModel re-maps every row on each front removal,
+/// which stalls the GUI for seconds at 200k rows).
+class LogFilterModel : public QAbstractProxyModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(LogFilterModel)
@@ -102,15 +119,27 @@ public:
     explicit LogFilterModel(QObject *parent = nullptr);
     ~LogFilterModel() override;
 
+    void setSourceModel(QAbstractItemModel *model) override;
     QString host() const { return m_host; }
     void setHost(const QString &host); ///< empty = all hosts
     LogLine::Severity minimumSeverity() const { return m_minSeverity; }
     void setMinimumSeverity(LogLine::Severity severity);
+    bool accepts(const LogLine &line) const;
 
-protected:
-    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QModelIndex mapToSource(const QModelIndex &proxyIndex) const override;
+    QModelIndex mapFromSource(const QModelIndex &sourceIndex) const override;
 
 private:
+    void rebuild();
+    void onRowsInserted(const QModelIndex &parent, int first, int last);
+    void onRowsAboutToBeRemoved(const QModelIndex &parent, int first, int last);
+
+    LogModel *m_log = nullptr;
+    std::deque<qint64> m_seqs; ///< accepted lines, ascending
     QString m_host;
     LogLine::Severity m_minSeverity = LogLine::Severity::Debug;
 };

@@ -27,7 +27,7 @@ SettingsDialog::SettingsDialog(AppSettings *settings, QWidget *parent)
         m_ui->connectTimeout->setValue(20);
         m_ui->commandTimeout->setValue(900);
         m_ui->knownHosts->clear();
-        m_ui->logCapacity->setValue(200000);
+        m_ui->logCapacity->setValue(100000);
         m_ui->autosave->setValue(60);
     });
     connect(m_ui->knownHostsBrowse, &QPushButton::clicked, this, [this] {
