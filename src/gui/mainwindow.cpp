@@ -132,6 +132,7 @@ MainWindow::MainWindow(AppSettings *settings, QWidget *parent)
     });
     connect(m_topology, &TopologyPage::currentHostChanged, this, [this](const QString &host) {
         m_hostLabel->setText(host.isEmpty() ? QString() : tr("Selected host: %1").arg(host));
+        updateActions(); // "Deploy selected parties" follows the selection
     });
 
     // Welcome page.

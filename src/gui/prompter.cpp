@@ -14,6 +14,8 @@
 #include <QStyle>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace FateDeployer {
 
 GuiPrompter::GuiPrompter(QWidget *parentWindow)
@@ -35,9 +37,10 @@ QList<QDialog *> GuiPrompter::openDialogs() const
 
 void GuiPrompter::cancelAll()
 {
-    for (const QPointer<QDialog> &d : std::as_const(m_dialogs)) {
-        if (d)
-            d->reject();
+    const QList<QPointer<QDialog>> dialogs = std::exchange(m_dialogs, {});
+    for (const QPointer<QDialog> &d : dialogs) {
+        if (d && d->isVisible())
+            d->reject(); // answers "no" to the waiting job
     }
 }
 
@@ -82,7 +85,11 @@ void GuiPrompter::askHostKey(const HostKeyQuestion &q, HostKeyCallback done)
     connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
     // finished fires exactly once (accept, reject, Esc or close), so the engine always gets an answer.
-    connect(dialog, &QDialog::finished, dialog, [done](int result) { done(result == QDialog::Accepted); });
+    connect(dialog, &QDialog::finished, dialog, [dialog, done](int result) {
+        dialog->disconnect(dialog, &QDialog::finished, nullptr, nullptr); // exactly one answer
+        done(result == QDialog::Accepted);
+    });
+    m_dialogs.removeIf([](const QPointer<QDialog> &d) { return d.isNull(); });
     m_dialogs.append(dialog);
     dialog->open();
 }
@@ -137,7 +144,8 @@ void GuiPrompter::askSecret(const SecretQuestion &q, SecretCallback done)
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
-    connect(dialog, &QDialog::finished, dialog, [done, edit, remember](int result) {
+    connect(dialog, &QDialog::finished, dialog, [dialog, done, edit, remember](int result) {
+        dialog->disconnect(dialog, &QDialog::finished, nullptr, nullptr); // exactly one answer
         if (result != QDialog::Accepted) {
             done(std::nullopt);
             return;
@@ -146,6 +154,7 @@ void GuiPrompter::askSecret(const SecretQuestion &q, SecretCallback done)
         edit->clear(); // do not leave the secret in the widget's buffer longer than needed
         done(answer);
     });
+    m_dialogs.removeIf([](const QPointer<QDialog> &d) { return d.isNull(); });
     m_dialogs.append(dialog);
     dialog->open();
     edit->setFocus();
