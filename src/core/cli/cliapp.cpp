@@ -17,6 +17,11 @@ QString tr(const char *text)
 
 const CliCommand commands[] = {
     {"validate", QT_TRANSLATE_NOOP("FateDeployer::Cli", "check a project file and list its problems"), &cliValidate},
+    {"import", QT_TRANSLATE_NOOP("FateDeployer::Cli", "read KubeFATE's configuration into a project file"), &cliImport},
+    {"export", QT_TRANSLATE_NOOP("FateDeployer::Cli", "write a project as KubeFATE's configuration files"), &cliExport},
+    {"render",
+     QT_TRANSLATE_NOOP("FateDeployer::Cli", "render the bundles (confs-<id>/, exchange/) into a folder"),
+     &cliRender},
 };
 
 void printUsage(QTextStream &stream)

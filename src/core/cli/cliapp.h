@@ -37,5 +37,8 @@ public:
 
 // Commands (one file each).
 int cliValidate(CliContext &context);
+int cliImport(CliContext &context);
+int cliExport(CliContext &context);
+int cliRender(CliContext &context);
 
 } // namespace FateDeployer

@@ -108,6 +108,7 @@ struct Project
     QString user = QStringLiteral("root");
     QString baseDir = QStringLiteral("/data/projects/fate");
     int sshPort = 22;
+    QString knownHostsFile; ///< empty = ~/.ssh/known_hosts (shared with OpenSSH)
     ImageSettings images;
     RegistrySettings registry;
     QList<Party> parties;

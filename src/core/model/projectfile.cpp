@@ -138,6 +138,8 @@ QByteArray ProjectFile::toJson(const Project &p)
     deploy.insert(u"user", p.user);
     deploy.insert(u"baseDir", p.baseDir);
     deploy.insert(u"sshPort", p.sshPort);
+    if (!p.knownHostsFile.isEmpty())
+        deploy.insert(u"knownHostsFile", p.knownHostsFile);
     root.insert(u"deploy", deploy);
 
     QJsonObject images;
@@ -232,6 +234,7 @@ Result<Project> ProjectFile::fromJson(const QByteArray &json)
     p.user = r.string(deploy, "user", QStringLiteral("deploy"), p.user);
     p.baseDir = r.string(deploy, "baseDir", QStringLiteral("deploy"), p.baseDir);
     p.sshPort = r.integer(deploy, "sshPort", QStringLiteral("deploy")).value_or(p.sshPort);
+    p.knownHostsFile = r.string(deploy, "knownHostsFile", QStringLiteral("deploy"));
 
     const QJsonObject images = r.object(root, "images", QString());
     p.images.prefix = r.string(images, "prefix", QStringLiteral("images"), p.images.prefix);

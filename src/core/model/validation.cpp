@@ -2,18 +2,17 @@
 #include "model/validation.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QHash>
 #include <QHostAddress>
 #include <QRegularExpression>
+#include <QUrl>
+
+#include <algorithm>
 
 namespace FateDeployer {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("FateDeployer::Validator", text);
-}
 
 bool looksLikeIpv4(const QString &host)
 {
@@ -29,11 +28,60 @@ bool isDnsName(const QString &host)
     return re.match(host).hasMatch();
 }
 
+bool hasLineBreakOrNul(const QString &text)
+{
+    return text.contains(QChar(0)) || text.contains(QLatin1Char('\n')) || text.contains(QLatin1Char('\r'));
+}
+
+/// 0.0.0.0 and :: are listen addresses, never a host another party can reach.
+bool isUnspecified(const QString &host)
+{
+    QHostAddress address;
+    return address.setAddress(host) && (address == QHostAddress::AnyIPv4 || address == QHostAddress::AnyIPv6);
+}
+
+bool isLoopback(const QString &host)
+{
+    QHostAddress address;
+    if (address.setAddress(host))
+        return address.isLoopback();
+    return host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0;
+}
+
+bool isHttpUrl(const QString &text)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    return url.isValid() && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http"))
+           && !url.host().isEmpty();
+}
+
+/// Host ports a party publishes, by KubeFATE era (spec §1, §4.3, §5.3).
+QList<int> partyHostPorts(const QString &version)
+{
+    if (version == QLatin1String("1.1.0"))
+        return {9370, 8080, 9360, 9380};
+    return {9370, 8080, 9360, 9380, 20000};
+}
+
 } // namespace
 
 QString ValidationIssue::toString() const
 {
     return field.isEmpty() ? message : field + QStringLiteral(": ") + message;
+}
+
+QStringList Validator::knownKubefateVersions()
+{
+    return {QStringLiteral("1.1.0"),
+            QStringLiteral("1.4.0"),
+            QStringLiteral("1.4.1"),
+            QStringLiteral("1.4.2"),
+            QStringLiteral("1.4.3"),
+            QStringLiteral("1.4.4"),
+            QStringLiteral("1.4.5"),
+            QStringLiteral("1.11.1"),
+            QStringLiteral("1.11.2"),
+            QStringLiteral("2.0.0")};
 }
 
 QString Validator::checkHost(const QString &host)
@@ -42,13 +90,22 @@ QString Validator::checkHost(const QString &host)
         return tr("is required");
     QHostAddress address;
     if (looksLikeIpv4(host)) {
-        if (address.setAddress(host) && address.protocol() == QAbstractSocket::IPv4Protocol)
+        if (address.setAddress(host) && address.protocol() == QAbstractSocket::IPv4Protocol) {
+            if (isUnspecified(host) || address == QHostAddress::Broadcast || address.isMulticast())
+                return tr("\"%1\" is not the address of a host; write the address the other hosts reach it at")
+                    .arg(host);
             return {};
+        }
         return tr("\"%1\" is not a valid IPv4 address or host name").arg(host);
     }
     if (host.contains(QLatin1Char(':'))) {
-        if (address.setAddress(host) && address.protocol() == QAbstractSocket::IPv6Protocol)
+        if (address.setAddress(host) && address.protocol() == QAbstractSocket::IPv6Protocol
+            && !host.contains(QLatin1Char('%'))) {
+            if (isUnspecified(host) || address.isMulticast())
+                return tr("\"%1\" is not the address of a host; write the address the other hosts reach it at")
+                    .arg(host);
             return {};
+        }
         return tr("\"%1\" is not a valid IPv6 address").arg(host);
     }
     if (isDnsName(host))
@@ -58,7 +115,8 @@ QString Validator::checkHost(const QString &host)
 
 QString Validator::checkUser(const QString &user)
 {
-    static const QRegularExpression re(QStringLiteral("^[a-z_][a-z0-9_-]{0,31}\\$?$"));
+    // The portable subset of useradd's default NAME_REGEX; no "$" (it would need quoting everywhere).
+    static const QRegularExpression re(QStringLiteral("^[a-z_][a-z0-9_-]{0,31}$"));
     if (user.isEmpty())
         return tr("is required");
     if (!re.match(user).hasMatch())
@@ -71,15 +129,30 @@ QString Validator::checkDir(const QString &dir)
 {
     if (dir.isEmpty())
         return tr("is required");
-    if (dir.contains(QChar(0)) || dir.contains(QLatin1Char('\n')) || dir.contains(QLatin1Char('\r')))
+    if (hasLineBreakOrNul(dir))
         return tr("must not contain NUL or line breaks");
     if (!dir.startsWith(QLatin1Char('/')))
         return tr("\"%1\" is not an absolute path").arg(dir);
-    if (dir == QLatin1String("/"))
+    if (QDir::cleanPath(dir) == QLatin1String("/"))
         return tr("must not be the root directory");
     const QStringList parts = dir.split(QLatin1Char('/'), Qt::SkipEmptyParts);
     if (parts.contains(QStringLiteral("..")))
         return tr("\"%1\" must not contain \"..\"").arg(dir);
+    // The deployer creates and replaces trees under the dir; never let that be a system folder.
+    static const QStringList systemDirs = {QStringLiteral("/bin"),
+                                           QStringLiteral("/boot"),
+                                           QStringLiteral("/dev"),
+                                           QStringLiteral("/etc"),
+                                           QStringLiteral("/lib"),
+                                           QStringLiteral("/lib64"),
+                                           QStringLiteral("/proc"),
+                                           QStringLiteral("/run"),
+                                           QStringLiteral("/sbin"),
+                                           QStringLiteral("/sys"),
+                                           QStringLiteral("/usr"),
+                                           QStringLiteral("/var")};
+    if (systemDirs.contains(QDir::cleanPath(dir)))
+        return tr("\"%1\" is a system directory; use a dedicated one such as /data/projects/fate").arg(dir);
     return {};
 }
 
@@ -87,6 +160,52 @@ QString Validator::checkPort(int port)
 {
     if (port < 1 || port > 65535)
         return tr("%1 is not a port number between 1 and 65535").arg(port);
+    return {};
+}
+
+QString Validator::checkJumpHost(const QString &jumpHost)
+{
+    if (jumpHost.isEmpty())
+        return {};
+    if (hasLineBreakOrNul(jumpHost))
+        return tr("must not contain NUL or line breaks");
+    // [user@]host[:port] or [user@][ipv6][:port]
+    static const QRegularExpression hop(
+        QStringLiteral("^(?:([^@\\s]+)@)?(?:\\[([0-9A-Fa-f:.]+)\\]|([^:@\\[\\]\\s]+))(?::([0-9]{1,5}))?$"));
+    const QStringList hops = jumpHost.split(QLatin1Char(','));
+    for (const QString &h : hops) {
+        const QRegularExpressionMatch m = hop.match(h);
+        if (!m.hasMatch())
+            return tr("\"%1\" is not a valid jump host; write [user@]host[:port], several separated by commas").arg(h);
+        if (!m.captured(1).isEmpty() && !checkUser(m.captured(1)).isEmpty())
+            return tr("\"%1\": %2").arg(h, checkUser(m.captured(1)));
+        const QString host = m.captured(2).isEmpty() ? m.captured(3) : m.captured(2);
+        if (QString problem = checkHost(host); !problem.isEmpty())
+            return tr("\"%1\": %2").arg(h, problem);
+        if (!m.captured(4).isEmpty())
+            if (QString problem = checkPort(m.captured(4).toInt()); !problem.isEmpty())
+                return tr("\"%1\": %2").arg(h, problem);
+    }
+    return {};
+}
+
+QString Validator::checkRegistryUri(const QString &uri)
+{
+    if (uri.isEmpty())
+        return tr("a private registry needs its address, e.g. harbor.example.com/fate");
+    if (uri.contains(QLatin1String("://")))
+        return tr("\"%1\": write the registry address without a scheme, e.g. harbor.example.com/fate").arg(uri);
+    if (uri.endsWith(QLatin1Char('/')))
+        return tr("\"%1\" must not end with \"/\"; image names would get a double slash").arg(uri);
+    // host[:port] then optional lowercase path components (Docker's reference grammar).
+    static const QRegularExpression registryUri(
+        QStringLiteral("^([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*|\\[[0-9A-"
+                       "Fa-f:]+\\])(:([0-9]{1,5}))?(/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*$"));
+    const QRegularExpressionMatch m = registryUri.match(uri);
+    if (!m.hasMatch())
+        return tr("\"%1\" is not a valid registry address (host[:port][/project], project in lowercase)").arg(uri);
+    if (!m.captured(6).isEmpty() && !checkPort(m.captured(6).toInt()).isEmpty())
+        return tr("\"%1\": %2").arg(uri, checkPort(m.captured(6).toInt()));
     return {};
 }
 
@@ -106,12 +225,41 @@ QList<ValidationIssue> Validator::validate(const Project &p)
         if (ssh.port)
             if (QString m = checkPort(*ssh.port); !m.isEmpty())
                 error(path + QStringLiteral(".port"), m);
-        if (ssh.identityFile.contains(QChar(0)) || ssh.identityFile.contains(QLatin1Char('\n')))
+        if (hasLineBreakOrNul(ssh.identityFile))
             error(path + QStringLiteral(".identityFile"), tr("must not contain NUL or line breaks"));
+        if (QString m = checkJumpHost(ssh.jumpHost); !m.isEmpty())
+            error(path + QStringLiteral(".jumpHost"), m);
     };
 
+    const QString version = p.templates.kubefateVersion;
+    const bool era11 = version == QLatin1String("1.1.0");
     if (p.name.trimmed().isEmpty())
         warning(QStringLiteral("name"), tr("the project has no name"));
+
+    // Templates.
+    if (version.isEmpty())
+        error(QStringLiteral("templates.kubefateVersion"), tr("is required"));
+    else if (!knownKubefateVersions().contains(version))
+        error(QStringLiteral("templates.kubefateVersion"),
+              tr("KubeFATE \"%1\" is not supported yet; supported versions: %2")
+                  .arg(version, knownKubefateVersions().join(QStringLiteral(", "))));
+    if (!p.templates.sha256.isEmpty()) {
+        static const QRegularExpression sha(QStringLiteral("^[0-9A-Fa-f]{64}$"));
+        if (!sha.match(p.templates.sha256).hasMatch())
+            error(QStringLiteral("templates.sha256"),
+                  tr("\"%1\" is not a SHA-256 checksum (64 hexadecimal digits)").arg(p.templates.sha256));
+    }
+    if (hasLineBreakOrNul(p.templates.location))
+        error(QStringLiteral("templates.location"), tr("must not contain NUL or line breaks"));
+    else if (p.templates.kind == TemplateSource::Kind::Url && !p.templates.location.isEmpty()
+             && !isHttpUrl(p.templates.location))
+        error(QStringLiteral("templates.location"),
+              tr("\"%1\" is not an http:// or https:// address").arg(p.templates.location));
+    if (!p.templates.mirrorBase.isEmpty() && !isHttpUrl(p.templates.mirrorBase))
+        error(QStringLiteral("templates.mirrorBase"),
+              tr("\"%1\" is not an http:// or https:// address").arg(p.templates.mirrorBase));
+
+    // Deploy defaults.
     if (QString m = checkUser(p.user); !m.isEmpty())
         error(QStringLiteral("deploy.user"), m);
     if (QString m = checkDir(p.baseDir); !m.isEmpty())
@@ -119,7 +267,9 @@ QList<ValidationIssue> Validator::validate(const Project &p)
     if (QString m = checkPort(p.sshPort); !m.isEmpty())
         error(QStringLiteral("deploy.sshPort"), m);
 
-    static const QRegularExpression imageName(QStringLiteral("^[a-z0-9]+([._/-][a-z0-9]+)*$"));
+    // Images and registry.
+    static const QRegularExpression imageName(
+        QStringLiteral("^[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*$"));
     static const QRegularExpression tagName(QStringLiteral("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$"));
     if (!imageName.match(p.images.prefix).hasMatch())
         error(QStringLiteral("images.prefix"),
@@ -132,18 +282,14 @@ QList<ValidationIssue> Validator::validate(const Project &p)
             error(QLatin1String(field), tr("\"%1\" is not a valid image tag").arg(tag));
     }
     if (p.registry.usePrivate) {
-        static const QRegularExpression registryUri(
-            QStringLiteral("^[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[a-z0-9]+([._-][a-z0-9]+)*)*$"));
-        if (p.registry.uri.isEmpty())
-            error(QStringLiteral("registry.uri"),
-                  tr("a private registry needs its address, e.g. harbor.example.com/fate"));
-        else if (!registryUri.match(p.registry.uri).hasMatch())
-            error(QStringLiteral("registry.uri"), tr("\"%1\" is not a valid registry address").arg(p.registry.uri));
-        if (!p.registry.username.isEmpty() && !checkUser(p.registry.username.toLower()).isEmpty()
-            && p.registry.username.contains(QRegularExpression(QStringLiteral("[\\s'\"`$\\\\]"))))
-            error(QStringLiteral("registry.username"), tr("must not contain spaces, quotes or $"));
+        if (QString m = checkRegistryUri(p.registry.uri); !m.isEmpty())
+            error(QStringLiteral("registry.uri"), m);
     }
+    static const QRegularExpression badUsername(QStringLiteral("[\\s'\"`$\\\\]"));
+    if (p.registry.username.contains(badUsername) || p.registry.username.contains(QChar(0)))
+        error(QStringLiteral("registry.username"), tr("must not contain spaces, quotes or $"));
 
+    // Parties.
     if (p.parties.isEmpty())
         error(QStringLiteral("parties"), tr("add at least one party"));
     QHash<int, int> firstIndexOfId;
@@ -158,43 +304,70 @@ QList<ValidationIssue> Validator::validate(const Project &p)
                   tr("%1 is already used by parties[%2]").arg(party.id).arg(firstIndexOfId.value(party.id)));
         else
             firstIndexOfId.insert(party.id, int(i));
-        if (QString m = checkHost(party.host); !m.isEmpty())
+        if (QString m = checkHost(party.host); !m.isEmpty()) {
             error(path + QStringLiteral(".host"), m);
-        else if (firstIndexOfHost.contains(party.host.toLower()))
-            warning(path + QStringLiteral(".host"),
-                    tr("%1 also runs parties[%2]; FATE 1.1 publishes ports 9370, 8080, 9360 and 9380 on "
-                       "the host, so the two parties would clash")
-                        .arg(party.host)
-                        .arg(firstIndexOfHost.value(party.host.toLower())));
-        else
-            firstIndexOfHost.insert(party.host.toLower(), int(i));
+        } else {
+            if (p.parties.size() > 1 && isLoopback(party.host))
+                warning(path + QStringLiteral(".host"),
+                        tr("%1 is a loopback address; the other parties cannot reach it").arg(party.host));
+            if (firstIndexOfHost.contains(party.host.toLower())) {
+                if (era11)
+                    warning(path + QStringLiteral(".host"),
+                            tr("%1 also runs parties[%2]; FATE 1.1 publishes ports 9370, 8080, 9360 and 9380 on "
+                               "the host, so the two parties would clash")
+                                .arg(party.host)
+                                .arg(firstIndexOfHost.value(party.host.toLower())));
+            } else {
+                firstIndexOfHost.insert(party.host.toLower(), int(i));
+            }
+        }
         checkSsh(party.ssh, path + QStringLiteral(".ssh"));
         if (!party.dir.isEmpty())
             if (QString m = checkDir(party.dir); !m.isEmpty())
                 error(path + QStringLiteral(".dir"), m);
+        if (party.notes.contains(QChar(0)))
+            error(path + QStringLiteral(".notes"), tr("must not contain NUL"));
     }
 
-    const bool needsExchange = p.templates.kubefateVersion.startsWith(QLatin1String("1.1"));
-    if (needsExchange && !p.exchange.enabled)
-        error(QStringLiteral("exchange.enabled"),
-              tr("KubeFATE %1 always deploys an exchange").arg(p.templates.kubefateVersion));
-    if (p.exchange.enabled || needsExchange) {
-        if (QString m = checkHost(p.exchange.host); !m.isEmpty())
+    // Exchange.
+    if (era11 && !p.exchange.enabled)
+        error(QStringLiteral("exchange.enabled"), tr("KubeFATE %1 always deploys an exchange").arg(version));
+    if (p.exchange.enabled) {
+        if (version == QLatin1String("2.0.0"))
+            warning(QStringLiteral("exchange.enabled"),
+                    tr("KubeFATE 2.0.0's parties never route to the exchange, so it has no effect; disable it"));
+        if (QString m = checkHost(p.exchange.host); !m.isEmpty()) {
             error(QStringLiteral("exchange.host"), m);
-        if (QString m = checkPort(p.exchange.port); !m.isEmpty())
+        } else if (p.parties.size() > 1 && isLoopback(p.exchange.host)) {
+            warning(QStringLiteral("exchange.host"),
+                    tr("%1 is a loopback address; the parties cannot reach it").arg(p.exchange.host));
+        }
+        if (QString m = checkPort(p.exchange.port); !m.isEmpty()) {
             error(QStringLiteral("exchange.port"), m);
+        } else if (firstIndexOfHost.contains(p.exchange.host.toLower())
+                   && partyHostPorts(version).contains(p.exchange.port)) {
+            error(QStringLiteral("exchange.port"),
+                  tr("%1 is already published on %2 by parties[%3]; use another port (KubeFATE uses 9371)")
+                      .arg(p.exchange.port)
+                      .arg(p.exchange.host)
+                      .arg(firstIndexOfHost.value(p.exchange.host.toLower())));
+        }
         checkSsh(p.exchange.ssh, QStringLiteral("exchange.ssh"));
         if (!p.exchange.dir.isEmpty())
             if (QString m = checkDir(p.exchange.dir); !m.isEmpty())
                 error(QStringLiteral("exchange.dir"), m);
     }
 
+    // Verification.
     if (p.verification.guestId != 0 && !p.party(p.verification.guestId))
         error(QStringLiteral("verification.guestId"),
               tr("%1 is not a party of this project").arg(p.verification.guestId));
     if (p.verification.hostId != 0 && !p.party(p.verification.hostId))
         error(QStringLiteral("verification.hostId"),
               tr("%1 is not a party of this project").arg(p.verification.hostId));
+    else if (p.parties.size() >= 2 && p.guestId() == p.hostId())
+        error(QStringLiteral("verification.hostId"),
+              tr("the guest and the host must be two different parties; both are %1").arg(p.hostId()));
     if (p.verification.timeoutSeconds < 10 || p.verification.timeoutSeconds > 3600)
         error(QStringLiteral("verification.timeoutSeconds"), tr("must be between 10 and 3600 seconds"));
 

@@ -3,8 +3,10 @@
 
 #include "model/project.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace FateDeployer {
 
@@ -23,6 +25,8 @@ struct ValidationIssue
 /// Checks a project and returns every error and warning as data the GUI can show at the field.
 class Validator
 {
+    Q_DECLARE_TR_FUNCTIONS(FateDeployer::Validator)
+
 public:
     static QList<ValidationIssue> validate(const Project &project);
     static bool hasErrors(const QList<ValidationIssue> &issues);
@@ -32,6 +36,13 @@ public:
     static QString checkUser(const QString &user);
     static QString checkDir(const QString &dir);
     static QString checkPort(int port);
+    /// "[user@]host[:port]", several separated by commas (an OpenSSH ProxyJump chain).
+    static QString checkJumpHost(const QString &jumpHost);
+    /// A private registry address without scheme: "host[:port][/project...]".
+    static QString checkRegistryUri(const QString &uri);
+
+    /// KubeFATE releases whose docker-deploy behaviour is known (see the KubeFATE spec), oldest first.
+    static QStringList knownKubefateVersions();
 };
 
 } // namespace FateDeployer

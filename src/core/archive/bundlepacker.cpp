@@ -1,0 +1,456 @@
+// SPDX-License-Identifier: Apache-2.0
+// Deterministic, streaming tar.gz of a bundle. The gzip stream is a sequence of gzip members (RFC 1952
+// allows several; gzip, GNU tar -z, busybox and libarchive decompress them as one stream): per-bundle
+// bytes (tar headers, small and edited files) are compressed as they come, while the data blocks of big
+// verbatim files — the examples/, identical for every party — are compressed once into PackCache and
+// copied as ready-made members into every bundle. Only the tar headers differ between parties.
+#include "archive/bundlepacker.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QIODevice>
+#include <QSaveFile>
+#include <QSet>
+#include <QTemporaryFile>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <archive.h>
+#include <archive_entry.h>
+
+#include <algorithm>
+
+namespace FateDeployer {
+
+namespace {
+
+constexpr qint64 ChunkSize = 256 * 1024;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("FateDeployer::BundlePacker", text);
+}
+
+Error cancelled()
+{
+    return Error{tr("packing cancelled")};
+}
+
+/// One gzip member written through libarchive (raw format + gzip filter, no timestamp, no name), so
+/// the bytes depend only on the data.
+class GzipMember
+{
+public:
+    explicit GzipMember(const BundlePacker::Sink &sink)
+        : m_sink(sink)
+    {}
+    ~GzipMember()
+    {
+        if (m_a)
+            archive_write_free(m_a);
+    }
+
+    Status write(const char *data, qint64 size)
+    {
+        if (size <= 0)
+            return {};
+        if (!m_a) {
+            if (Status s = open(); !s)
+                return s;
+        }
+        if (archive_write_data(m_a, data, size_t(size)) != la_ssize_t(size))
+            return failure();
+        return {};
+    }
+
+    Status finish()
+    {
+        if (!m_a)
+            return {};
+        const int r = archive_write_close(m_a);
+        Status s = r == ARCHIVE_OK ? Status() : failure();
+        archive_write_free(m_a);
+        m_a = nullptr;
+        return s;
+    }
+
+private:
+    Status open()
+    {
+        m_a = archive_write_new();
+        if (archive_write_add_filter_gzip(m_a) != ARCHIVE_OK || archive_write_set_format_raw(m_a) != ARCHIVE_OK
+            || archive_write_set_filter_option(m_a, "gzip", "timestamp", nullptr) != ARCHIVE_OK
+            || archive_write_set_filter_option(m_a, "gzip", "compression-level", "6") != ARCHIVE_OK
+            || archive_write_set_bytes_per_block(m_a, 0) != ARCHIVE_OK
+            || archive_write_set_bytes_in_last_block(m_a, 1) != ARCHIVE_OK
+            || archive_write_open(m_a, this, nullptr, &GzipMember::callback, nullptr) != ARCHIVE_OK)
+            return failure();
+        archive_entry *entry = archive_entry_new();
+        archive_entry_set_pathname(entry, "data");
+        archive_entry_set_filetype(entry, AE_IFREG);
+        const int r = archive_write_header(m_a, entry);
+        archive_entry_free(entry);
+        if (r != ARCHIVE_OK)
+            return failure();
+        return {};
+    }
+
+    Status failure()
+    {
+        if (m_sinkFailed)
+            return Error{tr("cannot write the archive (the destination refused the data)")};
+        return Error{tr("compression failed: %1").arg(QString::fromUtf8(m_a ? archive_error_string(m_a) : ""))};
+    }
+
+    static la_ssize_t callback(archive *, void *client, const void *buffer, size_t length)
+    {
+        auto *self = static_cast<GzipMember *>(client);
+        if (!self->m_sink(static_cast<const char *>(buffer), qint64(length))) {
+            self->m_sinkFailed = true;
+            return -1;
+        }
+        return la_ssize_t(length);
+    }
+
+    const BundlePacker::Sink &m_sink;
+    archive *m_a = nullptr;
+    bool m_sinkFailed = false;
+};
+
+/// Streams a file (or in-memory content) in chunks into fn; checks the size seen at render time.
+template<typename Fn>
+Status streamFile(const BundleFile &f, const std::atomic_bool *cancel, Fn &&fn)
+{
+    if (!f.isVerbatim())
+        return fn(f.content.constData(), f.content.size());
+    QFile in(f.sourcePath);
+    if (!in.open(QIODevice::ReadOnly))
+        return Error{tr("cannot read template file %1: %2").arg(f.sourcePath, in.errorString())};
+    if (in.size() != f.size)
+        return Error{tr("template file %1 changed since the bundles were rendered; render again").arg(f.sourcePath)};
+    QByteArray buf(ChunkSize, Qt::Uninitialized);
+    qint64 total = 0;
+    for (;;) {
+        if (cancel && cancel->load())
+            return cancelled();
+        const qint64 n = in.read(buf.data(), buf.size());
+        if (n < 0)
+            return Error{tr("cannot read template file %1: %2").arg(f.sourcePath, in.errorString())};
+        if (n == 0)
+            break;
+        total += n;
+        if (Status s = fn(buf.constData(), n); !s)
+            return s;
+    }
+    if (total != f.size)
+        return Error{tr("template file %1 changed while it was packed; render again").arg(f.sourcePath)};
+    return {};
+}
+
+bool isShared(const BundleFile &f)
+{
+    return f.isVerbatim() && f.size >= BundlePacker::SharedThreshold;
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+
+PackCache::PackCache() = default;
+PackCache::~PackCache() = default;
+
+Result<PackCache::Member> PackCache::member(const QString &sourcePath, qint64 size, const std::atomic_bool *cancel)
+{
+    QMutexLocker lock(&m_mutex);
+    const QFileInfo info(sourcePath);
+    const QString key = sourcePath + QLatin1Char('\n') + QString::number(size) + QLatin1Char('\n')
+                        + QString::number(info.lastModified().toMSecsSinceEpoch());
+    if (auto it = m_members.constFind(key); it != m_members.constEnd())
+        return it.value();
+    if (!m_store) {
+        m_store = std::make_unique<QTemporaryFile>(QDir::tempPath() + QStringLiteral("/fd-pack-XXXXXX"));
+        if (!m_store->open())
+            return Error{tr("cannot create a temporary file in %1: %2").arg(QDir::tempPath(), m_store->errorString())};
+    }
+    Member m;
+    m.offset = m_store->size();
+    m_store->seek(m.offset);
+    bool writeFailed = false;
+    const BundlePacker::Sink sink = [&](const char *data, qint64 n) {
+        if (m_store->write(data, n) != n)
+            writeFailed = true;
+        return !writeFailed;
+    };
+    GzipMember gz(sink);
+    BundleFile f;
+    f.sourcePath = sourcePath;
+    f.size = size;
+    Status s = streamFile(f, cancel, [&](const char *d, qint64 n) { return gz.write(d, n); });
+    if (s) {
+        static const char zeros[512] = {};
+        if (const qint64 pad = (512 - size % 512) % 512; pad > 0)
+            s = gz.write(zeros, pad);
+    }
+    if (s)
+        s = gz.finish();
+    if (s && !m_store->flush())
+        s = Error{tr("cannot write the temporary file %1: %2").arg(m_store->fileName(), m_store->errorString())};
+    if (!s) {
+        m_store->resize(m.offset);
+        return Error{s.error()};
+    }
+    m.length = m_store->size() - m.offset;
+    m_members.insert(key, m);
+    return m;
+}
+
+Status PackCache::copy(const Member &member, const std::function<bool(const char *, qint64)> &sink)
+{
+    QString path;
+    {
+        QMutexLocker lock(&m_mutex);
+        path = m_store ? m_store->fileName() : QString();
+    }
+    QFile in(path);
+    if (!in.open(QIODevice::ReadOnly) || !in.seek(member.offset))
+        return Error{tr("cannot read the temporary file %1: %2").arg(path, in.errorString())};
+    QByteArray buf(ChunkSize, Qt::Uninitialized);
+    qint64 left = member.length;
+    while (left > 0) {
+        const qint64 n = in.read(buf.data(), std::min<qint64>(left, buf.size()));
+        if (n <= 0)
+            return Error{tr("cannot read the temporary file %1: %2").arg(path, in.errorString())};
+        if (!sink(buf.constData(), n))
+            return Error{tr("cannot write the archive (the destination refused the data)")};
+        left -= n;
+    }
+    return {};
+}
+
+// ---------------------------------------------------------------------------------------------
+
+namespace {
+
+struct TarEntry
+{
+    QByteArray path; ///< inside the archive, "<bundle>/..." ; directories end with '/'
+    const BundleFile *file = nullptr;
+};
+
+/// The tar writer (libarchive, pax_restricted = ustar unless a name needs pax) routes its output to
+/// the current gzip member, or discards it (the zero blocks it writes for data we did not hand it,
+/// because the shared member already holds those blocks).
+class TarStream
+{
+public:
+    explicit TarStream(GzipMember &glue)
+        : m_glue(glue)
+    {}
+    ~TarStream()
+    {
+        if (m_a)
+            archive_write_free(m_a);
+    }
+    Status open()
+    {
+        m_a = archive_write_new();
+        if (archive_write_set_format_pax_restricted(m_a) != ARCHIVE_OK
+            || archive_write_add_filter_none(m_a) != ARCHIVE_OK
+            || archive_write_set_bytes_per_block(m_a, 0) != ARCHIVE_OK
+            || archive_write_open(m_a, this, nullptr, &TarStream::callback, nullptr) != ARCHIVE_OK)
+            return error();
+        return {};
+    }
+    Status header(const TarEntry &e)
+    {
+        archive_entry *entry = archive_entry_new();
+        archive_entry_set_pathname_utf8(entry, e.path.constData());
+        archive_entry_set_mtime(entry, BundlePacker::FixedMtime, 0);
+        archive_entry_set_uid(entry, 0);
+        archive_entry_set_gid(entry, 0);
+        if (e.file) {
+            archive_entry_set_filetype(entry, AE_IFREG);
+            archive_entry_set_perm(entry, mode_t(e.file->mode));
+            archive_entry_set_size(entry, e.file->size);
+        } else {
+            archive_entry_set_filetype(entry, AE_IFDIR);
+            archive_entry_set_perm(entry, 0755);
+            archive_entry_set_size(entry, 0);
+        }
+        const int r = archive_write_header(m_a, entry);
+        archive_entry_free(entry);
+        return r == ARCHIVE_OK ? Status() : error();
+    }
+    Status data(const char *d, qint64 n)
+    {
+        if (archive_write_data(m_a, d, size_t(n)) != la_ssize_t(n))
+            return error();
+        return {};
+    }
+    Status finishEntry(bool discard)
+    {
+        m_discard = discard;
+        const int r = archive_write_finish_entry(m_a);
+        m_discard = false;
+        return r == ARCHIVE_OK ? Status() : error();
+    }
+    Status close()
+    {
+        const int r = archive_write_close(m_a);
+        return r == ARCHIVE_OK ? Status() : error();
+    }
+
+private:
+    Status error()
+    {
+        if (!m_status.ok())
+            return m_status;
+        return Error{tr("cannot write the archive: %1").arg(QString::fromUtf8(archive_error_string(m_a)))};
+    }
+    static la_ssize_t callback(archive *, void *client, const void *buffer, size_t length)
+    {
+        auto *self = static_cast<TarStream *>(client);
+        if (self->m_discard)
+            return la_ssize_t(length);
+        self->m_status = self->m_glue.write(static_cast<const char *>(buffer), qint64(length));
+        return self->m_status.ok() ? la_ssize_t(length) : -1;
+    }
+
+    GzipMember &m_glue;
+    archive *m_a = nullptr;
+    bool m_discard = false;
+    Status m_status;
+};
+
+QList<TarEntry> tarEntries(const Bundle &bundle)
+{
+    QList<TarEntry> entries;
+    QSet<QByteArray> dirs;
+    const QByteArray root = bundle.name.toUtf8() + '/';
+    dirs.insert(root);
+    for (const BundleFile &f : bundle.files) {
+        const QByteArray path = root + f.path.toUtf8();
+        entries.append({path, &f});
+        for (qsizetype slash = path.indexOf('/', root.size()); slash >= 0; slash = path.indexOf('/', slash + 1))
+            dirs.insert(path.left(slash + 1));
+    }
+    for (const QByteArray &d : dirs)
+        entries.append({d, nullptr});
+    // Byte order: a folder "a/b/" sorts before everything inside it.
+    std::sort(entries.begin(), entries.end(), [](const TarEntry &a, const TarEntry &b) { return a.path < b.path; });
+    return entries;
+}
+
+} // namespace
+
+Status BundlePacker::pack(
+    const Bundle &bundle, PackCache &cache, const Sink &sink, const Progress &progress, const std::atomic_bool *cancel)
+{
+    const qint64 total = bundle.totalSize();
+    qint64 done = 0;
+    GzipMember glue(sink);
+    TarStream tar(glue);
+    if (Status s = tar.open(); !s)
+        return s;
+    for (const TarEntry &e : tarEntries(bundle)) {
+        if (cancel && cancel->load())
+            return cancelled();
+        if (Status s = tar.header(e); !s)
+            return s;
+        if (!e.file)
+            continue;
+        if (isShared(*e.file)) {
+            // End the running member, then splice in the shared one.
+            Result<PackCache::Member> m = cache.member(e.file->sourcePath, e.file->size, cancel);
+            if (!m)
+                return Error{m.error()};
+            if (Status s = glue.finish(); !s)
+                return s;
+            if (Status s = cache.copy(m.value(), sink); !s)
+                return s;
+            if (Status s = tar.finishEntry(true); !s)
+                return s;
+        } else {
+            if (Status s = streamFile(*e.file, cancel, [&](const char *d, qint64 n) { return tar.data(d, n); }); !s)
+                return s;
+            if (Status s = tar.finishEntry(false); !s)
+                return s;
+        }
+        done += e.file->size;
+        if (progress)
+            progress(done, total);
+    }
+    if (Status s = tar.close(); !s)
+        return s;
+    return glue.finish();
+}
+
+Status BundlePacker::pack(
+    const Bundle &bundle, PackCache &cache, QIODevice *device, const Progress &progress, const std::atomic_bool *cancel)
+{
+    return pack(
+        bundle, cache, [device](const char *d, qint64 n) { return device->write(d, n) == n; }, progress, cancel);
+}
+
+Status BundlePacker::packToFile(const Bundle &bundle,
+                                PackCache &cache,
+                                const QString &path,
+                                const Progress &progress,
+                                const std::atomic_bool *cancel)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error{tr("cannot write %1: %2").arg(path, file.errorString())};
+    Status s = pack(bundle, cache, &file, progress, cancel);
+    if (!s) {
+        file.cancelWriting();
+        return Error{s.error() + QStringLiteral(" (") + path + QLatin1Char(')')};
+    }
+    if (!file.commit())
+        return Error{tr("cannot write %1: %2").arg(path, file.errorString())};
+    return {};
+}
+
+// ---------------------------------------------------------------------------------------------
+
+PackJob::PackJob()
+    : m_cache(std::make_shared<PackCache>())
+{
+    m_pool.setMaxThreadCount(1);
+}
+
+PackJob::~PackJob()
+{
+    m_pool.waitForDone();
+}
+
+QFuture<QString> PackJob::start(const RenderOutput &output, const QString &outDir)
+{
+    std::shared_ptr<PackCache> cache = m_cache;
+    return QtConcurrent::run(&m_pool, [output, outDir, cache](QPromise<QString> &promise) {
+        qint64 total = 0;
+        for (const Bundle &b : output.bundles)
+            total += b.totalSize();
+        promise.setProgressRange(0, 1000);
+        std::atomic_bool cancel = false;
+        qint64 before = 0;
+        for (const Bundle &b : output.bundles) {
+            const auto progress = [&](qint64 done, qint64) {
+                if (promise.isCanceled())
+                    cancel = true;
+                promise.setProgressValue(total > 0 ? int((before + done) * 1000 / total) : 1000);
+            };
+            Status s = BundlePacker::packToFile(
+                b, *cache, outDir + QLatin1Char('/') + b.name + QStringLiteral(".tar.gz"), progress, &cancel);
+            if (!s) {
+                promise.addResult(s.error());
+                return;
+            }
+            before += b.totalSize();
+        }
+        promise.addResult(QString());
+    });
+}
+
+} // namespace FateDeployer

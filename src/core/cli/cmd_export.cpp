@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "cli/cliapp.h"
+#include "kubefate/kubefateexporter.h"
+#include "model/projectfile.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+
+namespace FateDeployer {
+
+int cliExport(CliContext &c)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "FateDeployer::Cli",
+        "Write a project as KubeFATE's configuration: docker-configuration.sh + .env (KubeFATE 1.1.0) or "
+        "parties.conf + .env (v1.4 and later). All files or none are written."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("PROJECT"),
+                                 QCoreApplication::translate("FateDeployer::Cli", "the .fdproj file"));
+    const QCommandLineOption format(
+        QStringLiteral("format"),
+        QCoreApplication::translate("FateDeployer::Cli", "docker-configuration or parties-conf"),
+        QStringLiteral("FORMAT"));
+    const QCommandLineOption output(
+        QStringList{QStringLiteral("o"), QStringLiteral("output")},
+        QCoreApplication::translate("FateDeployer::Cli", "the folder to write the files into (created if missing)"),
+        QStringLiteral("DIR"));
+    const QCommandLineOption force(QStringLiteral("force"),
+                                   QCoreApplication::translate("FateDeployer::Cli", "overwrite existing files"));
+    parser.addOptions({format, output, force});
+    if (!parser.parse(QStringList{QStringLiteral("export")} + c.args)) {
+        c.err << parser.errorText() << '\n';
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        c.out << parser.helpText();
+        return ExitOk;
+    }
+    const QString usage = QCoreApplication::translate(
+        "FateDeployer::Cli",
+        "usage: fate-deployer-cli export --format docker-configuration|parties-conf PROJECT -o DIR [--force]");
+    if (!parser.isSet(format) || !parser.isSet(output) || parser.positionalArguments().size() != 1) {
+        c.err << usage << '\n';
+        return ExitUsage;
+    }
+    const std::optional<KubefateFormat> kind = kubefateFormatFromName(parser.value(format));
+    if (!kind) {
+        c.err << QCoreApplication::translate("FateDeployer::Cli",
+                                             "unknown format \"%1\"; use docker-configuration or parties-conf")
+                     .arg(parser.value(format))
+              << '\n'
+              << usage << '\n';
+        return ExitUsage;
+    }
+    const QString path = parser.positionalArguments().first();
+    const Result<Project> project = ProjectFile::load(path);
+    if (!project) {
+        c.err << QCoreApplication::translate("FateDeployer::Cli", "error") << ": " << project.error() << '\n';
+        return ExitFailure;
+    }
+    KubefateExporter exporter;
+    const QString dir = parser.value(output);
+    const Status written = exporter.write(project.value(), *kind, dir, parser.isSet(force));
+    for (const QString &warning : exporter.warnings())
+        c.err << QCoreApplication::translate("FateDeployer::Cli", "warning") << ": " << warning << '\n';
+    if (!written) {
+        c.err << QCoreApplication::translate("FateDeployer::Cli", "error") << ": " << written.error() << '\n';
+        return ExitFailure;
+    }
+    c.out << QCoreApplication::translate("FateDeployer::Cli", "%1: wrote %2 and .env")
+                 .arg(QDir::cleanPath(dir), kubefateConfigFileName(*kind))
+          << '\n';
+    return ExitOk;
+}
+
+} // namespace FateDeployer

@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "archive/bundlepacker.h"
+#include "cli/cliapp.h"
+#include "model/projectfile.h"
+#include "render/bundlewriter.h"
+#include "render/renderer.h"
+#include "render/templatesource.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QUrl>
+
+namespace FateDeployer {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("FateDeployer::Cli", text);
+}
+
+/// Downloads a URL source into the cache; the CLI has no GUI, so waiting in a local loop is fine here.
+Result<TemplateTree> download(const QUrl &url, const QString &sha256, QTextStream &err)
+{
+    Result<TemplateTree> cached = TemplateSources::cachedUrl(url, sha256);
+    if (cached)
+        return cached;
+    TemplateDownloader downloader;
+    QEventLoop loop;
+    Result<TemplateTree> result = Error{QString()};
+    QObject::connect(&downloader, &TemplateDownloader::stateChanged, &loop, [&](const QString &text) {
+        err << text << '\n';
+        err.flush();
+    });
+    QObject::connect(&downloader, &TemplateDownloader::finished, &loop, [&](const TemplateTree &tree) {
+        result = tree;
+        loop.quit();
+    });
+    QObject::connect(&downloader, &TemplateDownloader::failed, &loop, [&](const QString &error) {
+        result = Error{error};
+        loop.quit();
+    });
+    downloader.start(url, sha256);
+    loop.exec();
+    return result;
+}
+
+} // namespace
+
+int cliRender(CliContext &c)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Render the deployment bundles of a project (confs-<id>/ and exchange/)."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("the .fdproj file"));
+    const QCommandLineOption out(QStringLiteral("out"), tr("write the bundles into DIR"), QStringLiteral("DIR"));
+    const QCommandLineOption templates(QStringLiteral("templates"),
+                                       tr("KubeFATE templates: a folder, a .tar.gz/.zip release or a URL "
+                                          "(default: the project's template source)"),
+                                       QStringLiteral("PATH|URL"));
+    const QCommandLineOption archives(QStringLiteral("archives"), tr("also write DIR/<bundle>.tar.gz"));
+    parser.addOption(out);
+    parser.addOption(templates);
+    parser.addOption(archives);
+    if (!parser.parse(QStringList{QStringLiteral("render")} + c.args)) {
+        c.err << parser.errorText() << '\n';
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        c.out << parser.helpText();
+        return ExitOk;
+    }
+    if (parser.positionalArguments().size() != 1 || !parser.isSet(out)) {
+        c.err << tr("usage: fate-deployer-cli render PROJECT --out DIR [--templates PATH|URL] [--archives]") << '\n';
+        return ExitUsage;
+    }
+    const QString projectPath = parser.positionalArguments().first();
+    const Result<Project> project = ProjectFile::load(projectPath);
+    if (!project) {
+        c.err << project.error() << '\n';
+        return ExitFailure;
+    }
+
+    TemplateSource source = project->templates;
+    if (parser.isSet(templates)) {
+        const QString value = parser.value(templates);
+        source.sha256.clear();
+        source.location = value;
+        if (value.startsWith(QLatin1String("http://")) || value.startsWith(QLatin1String("https://")))
+            source.kind = TemplateSource::Kind::Url;
+        else if (QFileInfo(value).isDir())
+            source.kind = TemplateSource::Kind::Folder;
+        else
+            source.kind = TemplateSource::Kind::Archive;
+    }
+    Result<TemplateTree> tree = source.kind == TemplateSource::Kind::Url
+                                    ? download(TemplateSources::downloadUrl(source), source.sha256, c.err)
+                                    : TemplateSources::open(source, QFileInfo(projectPath).absolutePath());
+    if (!tree) {
+        c.err << tree.error() << '\n';
+        return ExitFailure;
+    }
+    const Result<RenderOutput> output = Renderer::render(project.value(), tree.value());
+    if (!output) {
+        c.err << output.error() << '\n';
+        return ExitFailure;
+    }
+    const QString outDir = parser.value(out);
+    if (Status s = BundleWriter::writeTree(output.value(), outDir); !s) {
+        c.err << s.error() << '\n';
+        return ExitFailure;
+    }
+    for (const Bundle &b : output->bundles)
+        c.out << tr("%1: %2 files → %3:%4")
+                     .arg(QDir(outDir).filePath(b.name))
+                     .arg(b.files.size())
+                     .arg(b.host, b.remotePath())
+              << '\n';
+    if (parser.isSet(archives)) {
+        PackCache cache;
+        for (const Bundle &b : output->bundles) {
+            const QString path = QDir(outDir).filePath(b.name + QStringLiteral(".tar.gz"));
+            if (Status s = BundlePacker::packToFile(b, cache, path); !s) {
+                c.err << s.error() << '\n';
+                return ExitFailure;
+            }
+            c.out << path << '\n';
+        }
+    }
+    return ExitOk;
+}
+
+} // namespace FateDeployer

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "util/result.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+namespace FateDeployer {
+
+/// One file of a bundle, as the host receives it. Either generated/edited content held in memory,
+/// or a verbatim copy streamed from the template tree (sourcePath) so big example data never sits
+/// in memory.
+struct BundleFile
+{
+    QString path;       ///< relative to the bundle folder, '/'-separated, e.g. "confs/egg/conf/egg.properties"
+    QByteArray content; ///< used when sourcePath is empty
+    QString sourcePath; ///< absolute path of a verbatim template file; empty = use content
+    int mode = 0644;    ///< permission bits (0755 for executables)
+    qint64 size = 0;    ///< bytes (content size or source file size at render time)
+
+    bool isVerbatim() const { return !sourcePath.isEmpty(); }
+    /// Reads the bytes (from content or from disk); for previews and tests, not for packing.
+    Result<QByteArray> bytes() const;
+};
+
+/// A folder shipped to one host and unpacked there under targetDir: "confs-<id>" or "exchange".
+struct Bundle
+{
+    enum class Kind { Party, Exchange };
+    Kind kind = Kind::Party;
+    QString name;            ///< folder name and tar path prefix: "confs-10000" or "exchange"
+    int partyId = 0;         ///< 0 for the exchange
+    QString host;            ///< SSH target host of this bundle
+    QString targetDir;       ///< remote base dir; the bundle lands in targetDir + '/' + name
+    QString composeFile;     ///< "docker-compose.yml" or "docker-compose-exchange.yml"
+    QList<BundleFile> files; ///< sorted by path (byte order), no directories
+
+    QString remotePath() const { return targetDir + QLatin1Char('/') + name; }
+    const BundleFile *file(const QString &path) const;
+    qint64 totalSize() const;
+};
+
+/// Everything a render produced: one bundle per party (project order), then the exchange.
+struct RenderOutput
+{
+    QString templateRoot;    ///< the template tree it came from
+    QString kubefateVersion; ///< era detected, e.g. "1.1.0"
+    QList<Bundle> bundles;
+
+    const Bundle *bundle(const QString &name) const;
+};
+
+} // namespace FateDeployer

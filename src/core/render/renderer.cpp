@@ -1,0 +1,753 @@
+// SPDX-License-Identifier: Apache-2.0
+// Native re-implementation of what KubeFATE 1.1.0's docker-auto-deploy.sh renders (spec §2.4–§2.8).
+// Values are written from structured data; only the layout quirks of the script are reproduced.
+//
+// Deliberate differences from the script (see docs/render.md):
+//  * no `.bak` files;
+//  * the private registry (project.registry) rewrites every image of every bundle, mysql, redis and
+//    the exchange included, via THIRDPARTYPREFIX; an empty registry address or image prefix is an
+//    error instead of an invalid image name;
+//  * the exchange route table always lists every party; the exchange port comes from the project.
+#include "render/renderer.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace FateDeployer {
+
+namespace {
+
+// Internal constants of the 1.1.0 script (spec §2.2).
+constexpr auto ContainerBase = "/data/projects/fate";
+constexpr int ProcessorPort = 50000;
+constexpr int ProcessorCount = 16;
+constexpr auto VenvDir = "/data/projects/python/venv";
+constexpr auto PythonPath = "/data/projects/fate/python:/data/projects/fate/eggroll/python";
+constexpr int EggPort = 7888;
+constexpr int StoragePort = 7778;
+constexpr int MetaServicePort = 8590;
+constexpr int RollPort = 8011;
+constexpr int ProxyPort = 9370;
+constexpr int FateboardPort = 8080;
+constexpr int FlowGrpcPort = 9360;
+constexpr int FlowHttpPort = 9380;
+constexpr int FederationPort = 9394;
+constexpr auto DbHost = "mysql";
+constexpr auto DbUser = "fate";
+constexpr auto DbPassword = "fate_dev";
+constexpr auto DbName = "fate";
+constexpr auto RedisHost = "redis";
+constexpr auto RedisPassword = "fate_dev";
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("FateDeployer::Renderer", text);
+}
+
+Error missingKey(const QString &file, const QString &key)
+{
+    return Error{tr("template file %1 has no \"%2\" to set; the KubeFATE 1.1.0 templates look damaged or "
+                    "edited, restore that file from the release")
+                     .arg(file, key)};
+}
+
+int modeOf(const QFileInfo &info)
+{
+    return (info.permissions() & QFileDevice::ExeOwner) ? 0755 : 0644;
+}
+
+/// A text file split into lines that keep their terminators, so untouched lines stay byte-identical.
+class Lines
+{
+public:
+    explicit Lines(const QByteArray &text)
+    {
+        qsizetype start = 0;
+        while (start < text.size()) {
+            qsizetype nl = text.indexOf('\n', start);
+            if (nl < 0) {
+                m_lines.append(text.mid(start));
+                break;
+            }
+            m_lines.append(text.mid(start, nl - start + 1));
+            start = nl + 1;
+        }
+    }
+    QByteArray join() const
+    {
+        QByteArray out;
+        for (const QByteArray &l : m_lines)
+            out += l;
+        return out;
+    }
+    qsizetype size() const { return m_lines.size(); }
+    QByteArray &operator[](qsizetype i) { return m_lines[i]; }
+    const QByteArray &at(qsizetype i) const { return m_lines.at(i); }
+    static QByteArray terminator(const QByteArray &line) { return line.endsWith('\n') ? "\n" : QByteArray(); }
+    /// Line text without "\n" (a "\r" stays, as the script's `.*` replacements would consume it).
+    static QByteArray body(const QByteArray &line) { return line.endsWith('\n') ? line.chopped(1) : line; }
+    void append(const QByteArray &line) { m_lines.append(line); }
+
+private:
+    QList<QByteArray> m_lines;
+};
+
+/// Sets `key=value` on every line that starts with `key=`, like the script's whole-line `sed`
+/// (the rest of the line, a CR included, is replaced). Missing key → error.
+Status setProperty(QByteArray &text, const QString &file, const char *key, const QByteArray &value)
+{
+    Lines lines(text);
+    const QByteArray prefix = QByteArray(key) + '=';
+    bool found = false;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (lines.at(i).startsWith(prefix)) {
+            lines[i] = prefix + value + Lines::terminator(lines.at(i));
+            found = true;
+        }
+    }
+    if (!found)
+        return missingKey(file, QString::fromLatin1(key));
+    text = lines.join();
+    return {};
+}
+
+/// Sets a `KEY=value` of `.env` only when the value differs, so an unchanged project reproduces the
+/// file byte for byte (CRLF and comments included).
+Status setEnvValue(QByteArray &text, const QString &file, const char *key, const QString &value)
+{
+    Lines lines(text);
+    const QByteArray prefix = QByteArray(key) + '=';
+    bool found = false;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (!lines.at(i).startsWith(prefix))
+            continue;
+        found = true;
+        QByteArray body = Lines::body(lines.at(i));
+        const bool cr = body.endsWith('\r');
+        if (cr)
+            body.chop(1);
+        if (body.mid(prefix.size()) != value.toUtf8())
+            lines[i] = prefix + value.toUtf8() + (cr ? "\r" : "") + Lines::terminator(lines.at(i));
+    }
+    if (!found)
+        return missingKey(file, QString::fromLatin1(key));
+    text = lines.join();
+    return {};
+}
+
+/// In a Python dict literal `NAME = {` … `}` of settings.py, sets `'key': 'value',` on the key's line
+/// (the script's `s/'key':.*/'key': 'value',/`), keeping the indentation.
+Status
+setPythonDictValue(QByteArray &text, const QString &file, const char *dict, const char *key, const QByteArray &value)
+{
+    Lines lines(text);
+    const QRegularExpression open(QStringLiteral("^\\s*%1\\s*=\\s*\\{").arg(QLatin1String(dict)));
+    const QByteArray quotedKey = QByteArray("'") + key + "':";
+    qsizetype i = 0;
+    for (; i < lines.size(); ++i)
+        if (open.match(QString::fromUtf8(lines.at(i))).hasMatch())
+            break;
+    for (++i; i < lines.size() && !lines.at(i).trimmed().startsWith('}'); ++i) {
+        const qsizetype at = lines.at(i).indexOf(quotedKey);
+        if (at < 0)
+            continue;
+        lines[i] = lines.at(i).left(at) + quotedKey + " '" + value + "'," + Lines::terminator(lines.at(i));
+        text = lines.join();
+        return {};
+    }
+    return missingKey(file, QStringLiteral("%1['%2']").arg(QLatin1String(dict), QLatin1String(key)));
+}
+
+/// `NAME = …` at the start of a line of settings.py.
+Status setPythonAssignment(QByteArray &text, const QString &file, const char *name, const QByteArray &value)
+{
+    Lines lines(text);
+    const QByteArray prefix = QByteArray(name) + " =";
+    bool found = false;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (lines.at(i).startsWith(prefix)) {
+            lines[i] = prefix + ' ' + value + Lines::terminator(lines.at(i));
+            found = true;
+        }
+    }
+    if (!found)
+        return missingKey(file, QString::fromLatin1(name));
+    text = lines.join();
+    return {};
+}
+
+QByteArray num(int n)
+{
+    return QByteArray::number(n);
+}
+
+/// federatedml/conf/server_conf.json: the layout of Python 2's json.dumps(indent=4), whose item
+/// separator ", " leaves a trailing space on every line ending with a comma.
+QByteArray serverConfJson()
+{
+    struct Server
+    {
+        const char *name;
+        const char *host;
+        QList<QPair<const char *, int>> ports;
+    };
+    const QList<Server> servers = {
+        {"proxy", "proxy", {{"port", ProxyPort}}},
+        {"fateboard", "fateboard", {{"port", FateboardPort}}},
+        {"roll", "roll", {{"port", RollPort}}},
+        {"fateflow", "python", {{"grpc.port", FlowGrpcPort}, {"http.port", FlowHttpPort}}},
+        {"federation", "federation", {{"port", FederationPort}}},
+        {"clustercomm", "federation", {{"port", FederationPort}}},
+    };
+    QByteArray out = "{\n    \"servers\": {\n";
+    for (qsizetype s = 0; s < servers.size(); ++s) {
+        const Server &server = servers.at(s);
+        out += QByteArray("        \"") + server.name + "\": {\n";
+        out += QByteArray("            \"host\": \"") + server.host + "\", \n";
+        for (qsizetype p = 0; p < server.ports.size(); ++p)
+            out += QByteArray("            \"") + server.ports.at(p).first + "\": " + num(server.ports.at(p).second)
+                   + (p + 1 < server.ports.size() ? ", \n" : "\n");
+        out += s + 1 < servers.size() ? "        }, \n" : "        }\n";
+    }
+    out += "    }\n}\n";
+    return out;
+}
+
+QByteArray routeEntry(const QByteArray &indent, const QByteArray &ip, int port)
+{
+    return indent + "{\n" + indent + "    \"ip\": \"" + ip + "\",\n" + indent + "    \"port\": " + num(port) + "\n"
+           + indent + "}\n";
+}
+
+/// Party proxy/conf/route_table.json (spec §2.6): default → exchange, own id → fate-flow and
+/// federation; the closing brace of the party object is indented with two TABs, as the script has it.
+QByteArray partyRouteTable(int partyId, const QString &exchangeHost, int exchangePort)
+{
+    const QByteArray id = num(partyId);
+    QByteArray out = "{\n    \"route_table\": {\n";
+    out += "        \"default\": {\n            \"default\": [\n";
+    out += routeEntry("                ", exchangeHost.toUtf8(), exchangePort);
+    out += "            ]\n        },\n";
+    out += "        \"" + id + "\": {\n";
+    out += "            \"fateflow\": [\n" + routeEntry("                ", "python", FlowGrpcPort)
+           + "            ],\n";
+    out += "            \"fate\": [\n" + routeEntry("                ", "federation", FederationPort)
+           + "            ]\n";
+    out += "\t\t}\n";
+    out += "    },\n    \"permission\": {\n        \"default_allow\": true\n    }\n}\n";
+    return out;
+}
+
+/// Exchange conf/route_table.json (spec §2.6): every party in project order, then the fixed
+/// `default` entry with an empty object, so there is never a trailing comma.
+QByteArray exchangeRouteTable(const QList<QPair<int, QString>> &parties)
+{
+    QByteArray out = "{\n    \"route_table\": {\n";
+    for (const auto &[id, host] : parties) {
+        out += "        \"" + num(id) + "\": {\n            \"default\": [\n";
+        out += routeEntry("                ", host.toUtf8(), ProxyPort);
+        out += "            ]\n        },\n";
+    }
+    out += "        \"default\": {\n            \"default\": [\n                {\n                }\n"
+           "            ]\n        }\n";
+    out += "    }\n}\n";
+    return out;
+}
+
+/// mysql/init/insert-node.sql (spec §2.5), including its empty first line.
+QByteArray insertNodeSql()
+{
+    auto row = [](const char *ip, int port, const char *type) -> QByteArray {
+        return QByteArray("INSERT INTO node (ip, port, type, status) values ('") + ip + "', '" + num(port) + "', '"
+               + type + "', 'HEALTHY');\n";
+    };
+    return "\n" + row("roll", RollPort, "ROLL") + row("proxy", ProxyPort, "PROXY") + row("egg", EggPort, "EGG")
+           + row("egg", StoragePort, "STORAGE") + "show tables;\nselect * from node;\n";
+}
+
+/// Rewrites every `image:` of a compose file to pull from ${THIRDPARTYPREFIX}: FATE images
+/// `${PREFIX}/x` → `${THIRDPARTYPREFIX}/x`, others (mysql:8, redis:5) get the prefix in front.
+Status useRegistry(QByteArray &text, const QString &file)
+{
+    Lines lines(text);
+    static const QRegularExpression image(QStringLiteral("^(\\s*image:\\s*[\"']?)([^\"'\\s]+)([\"']?\\s*)$"));
+    bool any = false;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QByteArray term = Lines::terminator(lines.at(i));
+        const QRegularExpressionMatch m = image.match(QString::fromUtf8(Lines::body(lines.at(i))));
+        if (!m.hasMatch())
+            continue;
+        any = true;
+        QString ref = m.captured(2);
+        if (ref.startsWith(QLatin1String("${THIRDPARTYPREFIX}/")))
+            continue;
+        if (ref.startsWith(QLatin1String("${PREFIX}/")))
+            ref = QStringLiteral("${THIRDPARTYPREFIX}/") + ref.mid(10);
+        else
+            ref = QStringLiteral("${THIRDPARTYPREFIX}/") + ref;
+        lines[i] = (m.captured(1) + ref + m.captured(3)).toUtf8() + term;
+    }
+    if (!any)
+        return missingKey(file, QStringLiteral("image"));
+    text = lines.join();
+    return {};
+}
+
+/// Sets the host side of the exchange's published `"<port>:9370"`.
+Status setExchangePort(QByteArray &text, const QString &file, int port)
+{
+    Lines lines(text);
+    static const QRegularExpression mapping(QStringLiteral("^(\\s*-\\s*[\"']?)(\\d+)(:9370[\"']?\\s*)$"));
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QRegularExpressionMatch m = mapping.match(QString::fromUtf8(Lines::body(lines.at(i))));
+        if (!m.hasMatch())
+            continue;
+        if (m.captured(2).toInt() != port)
+            lines[i]
+                = (m.captured(1) + QString::number(port) + m.captured(3)).toUtf8() + Lines::terminator(lines.at(i));
+        text = lines.join();
+        return {};
+    }
+    return missingKey(file, QStringLiteral("ports: \"<port>:9370\""));
+}
+
+class Render11
+{
+public:
+    Render11(const Project &project, const TemplateTree &tree)
+        : m_project(project)
+        , m_tree(tree)
+        , m_deploy(tree.deployDir())
+        , m_dirTree(tree.deployDir() + QStringLiteral("/docker-example-dir-tree"))
+    {}
+
+    Result<RenderOutput> run();
+
+private:
+    Status validate() const;
+    Result<QByteArray> read(const QString &path) const;
+    QString display(const QString &path) const { return QDir(m_tree.root).relativeFilePath(path); }
+    Result<QByteArray> envFile() const;
+    /// Adds every file under srcDir as a verbatim copy. topLevelGlob: like the script's `cp -r dir/*`,
+    /// which skips hidden entries directly in dir (those deeper down are copied).
+    Status addTree(Bundle &bundle, const QString &srcDir, const QString &destPrefix, bool topLevelGlob) const;
+    Status addEdited(Bundle &bundle, const QString &src, const QString &dest, const QByteArray &content) const;
+    void addGenerated(Bundle &bundle, const QString &dest, const QByteArray &content, const QString &src) const;
+    Result<Bundle> party(const Party &party) const;
+    Result<Bundle> exchange() const;
+
+    const Project &m_project;
+    const TemplateTree &m_tree;
+    const QString m_deploy;
+    const QString m_dirTree;
+};
+
+Status Render11::validate() const
+{
+    if (m_project.parties.isEmpty())
+        return Error{tr("parties: the project has no party; add at least one")};
+    if (m_project.images.prefix.trimmed().isEmpty())
+        return Error{tr("images.prefix: the image prefix is empty, which gives invalid image names such as "
+                        "\"/federation\"; enter one (default federatedai)")};
+    if (m_project.images.tag.trimmed().isEmpty())
+        return Error{tr("images.tag: the image tag is empty; enter one (default 1.1-release)")};
+    if (m_project.registry.usePrivate && m_project.registry.uri.trimmed().isEmpty())
+        return Error{tr("registry.uri: a private registry is selected but its address is empty; enter it "
+                        "(e.g. harbor.example.com/fate) or use Docker Hub")};
+    if (!m_project.exchange.enabled || m_project.exchange.host.isEmpty())
+        return Error{tr("exchange.host: KubeFATE 1.1.0 routes all traffic through the exchange; enter its host")};
+    QList<int> ids;
+    for (const Party &p : m_project.parties) {
+        if (p.id <= 0)
+            return Error{tr("parties: party id %1 is not a positive number").arg(p.id)};
+        if (ids.contains(p.id))
+            return Error{tr("parties: party id %1 appears twice").arg(p.id)};
+        if (p.host.isEmpty())
+            return Error{tr("parties: party %1 has no host").arg(p.id)};
+        ids.append(p.id);
+    }
+    return {};
+}
+
+Result<QByteArray> Render11::read(const QString &path) const
+{
+    QFile file(path);
+    if (!file.exists())
+        return Error{tr("template file %1 is missing from %2; the KubeFATE 1.1.0 templates are incomplete")
+                         .arg(display(path), m_tree.root)};
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{tr("cannot read template file %1: %2").arg(path, file.errorString())};
+    return file.readAll();
+}
+
+Result<QByteArray> Render11::envFile() const
+{
+    const QString path = m_tree.root + QStringLiteral("/.env");
+    Result<QByteArray> env = read(path);
+    if (!env)
+        return env;
+    QByteArray text = env.value();
+    const ImageSettings &img = m_project.images;
+    const QString file = QStringLiteral(".env");
+    for (const auto &[key, value] : {std::pair{"PREFIX", img.prefix},
+                                     std::pair{"TAG", img.tag},
+                                     std::pair{"BASE_TAG", img.baseTag},
+                                     std::pair{"BUILDER_TAG", img.builderTag}})
+        if (Status s = setEnvValue(text, file, key, value); !s)
+            return Error{s.error()};
+    if (m_project.registry.usePrivate)
+        // registry.uri is "host[:port][/project]"; images are pulled as uri/prefix/<module>:<tag>,
+        // the way later KubeFATE releases use RegistryURI (see docs/kubefate-import.md).
+        if (Status s = setEnvValue(
+                text, file, "THIRDPARTYPREFIX", m_project.registry.uri.trimmed() + QLatin1Char('/') + img.prefix);
+            !s)
+            return Error{s.error()};
+    return text;
+}
+
+Status Render11::addTree(Bundle &bundle, const QString &srcDir, const QString &destPrefix, bool topLevelGlob) const
+{
+    if (!QFileInfo(srcDir).isDir())
+        return Error{tr("template folder %1 is missing from %2; the KubeFATE 1.1.0 templates are incomplete")
+                         .arg(display(srcDir), m_tree.root)};
+    QDirIterator it(srcDir, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    const QDir base(srcDir);
+    while (it.hasNext()) {
+        it.next();
+        const QFileInfo info = it.fileInfo();
+        const QString rel = base.relativeFilePath(info.filePath());
+        if (topLevelGlob && rel.startsWith(QLatin1Char('.')))
+            continue;
+        BundleFile f;
+        f.path = destPrefix + rel;
+        f.sourcePath = info.absoluteFilePath();
+        f.mode = modeOf(info);
+        f.size = info.size();
+        bundle.files.append(f);
+    }
+    return {};
+}
+
+Status Render11::addEdited(Bundle &bundle, const QString &src, const QString &dest, const QByteArray &content) const
+{
+    for (BundleFile &f : bundle.files) {
+        if (f.path == dest) {
+            f.sourcePath.clear();
+            f.content = content;
+            f.size = content.size();
+            return {};
+        }
+    }
+    return Error{tr("template file %1 is missing").arg(display(src))};
+}
+
+void Render11::addGenerated(Bundle &bundle, const QString &dest, const QByteArray &content, const QString &src) const
+{
+    for (BundleFile &f : bundle.files) {
+        if (f.path == dest) {
+            f.sourcePath.clear();
+            f.content = content;
+            f.size = content.size();
+            return;
+        }
+    }
+    BundleFile f;
+    f.path = dest;
+    f.content = content;
+    f.size = content.size();
+    const QFileInfo info(src);
+    f.mode = info.exists() ? modeOf(info) : 0644;
+    bundle.files.append(f);
+}
+
+Result<Bundle> Render11::party(const Party &party) const
+{
+    Bundle b;
+    b.kind = Bundle::Kind::Party;
+    b.partyId = party.id;
+    b.name = QStringLiteral("confs-%1").arg(party.id);
+    b.host = party.host;
+    b.targetDir = m_project.dirFor(party);
+    b.composeFile = QStringLiteral("docker-compose.yml");
+    const QByteArray id = num(party.id);
+
+    if (Status s = addTree(b, m_dirTree, QStringLiteral("confs/"), true); !s)
+        return Error{s.error()};
+    if (Status s = addTree(b, m_deploy + QStringLiteral("/federatedml_examples"), QStringLiteral("examples/"), false);
+        !s)
+        return Error{s.error()};
+
+    Result<QByteArray> env = envFile();
+    if (!env)
+        return Error{env.error()};
+    addGenerated(b, QStringLiteral(".env"), env.value(), m_tree.root + QStringLiteral("/.env"));
+
+    const QString composePath = m_deploy + QStringLiteral("/docker-compose.yml");
+    Result<QByteArray> compose = read(composePath);
+    if (!compose)
+        return Error{compose.error()};
+    if (m_project.registry.usePrivate) {
+        if (Status s = useRegistry(compose.value(), display(composePath)); !s)
+            return Error{s.error()};
+    }
+    addGenerated(b, b.composeFile, compose.value(), composePath);
+
+    // Each edit: template file (relative to docker-example-dir-tree), then the final values.
+    using Edit = std::function<Status(QByteArray &, const QString &)>;
+    const QByteArray dataDir = (m_project.dirFor(party) + QStringLiteral("/data-dir")).toUtf8();
+    const QByteArray base = ContainerBase;
+    const QList<QPair<QString, Edit>> edits = {
+        {QStringLiteral("egg/conf/egg.properties"),
+         [&](QByteArray &t, const QString &f) -> Status {
+             const QList<QPair<const char *, QByteArray>> values = {
+                 {"party.id", id},
+                 {"service.port", num(EggPort)},
+                 {"eggroll.computing.engine.names", "processor"},
+                 {"eggroll.computing.processor.bootstrap.script", base + "/eggroll/egg/conf/processor-starter.sh"},
+                 {"eggroll.computing.processor.start.port", num(ProcessorPort)},
+                 {"eggroll.computing.processor.venv", VenvDir},
+                 {"eggroll.computing.processor.engine-path", base + "/eggroll/python/eggroll/computing/processor.py"},
+                 {"eggroll.computing.processor.data-dir", dataDir},
+                 {"eggroll.computing.processor.logs-dir", base + "/eggroll/python/eggroll/logs/processor"},
+                 {"eggroll.computing.processor.session.max.count", num(ProcessorCount)},
+             };
+             for (const auto &[key, value] : values)
+                 if (Status s = setProperty(t, f, key, value); !s)
+                     return s;
+             // The script appends the python path as a new last line (after ending the last line).
+             const QByteArray key = "eggroll.computing.processor.python-path";
+             if (setProperty(t, f, key.constData(), PythonPath).ok())
+                 return {};
+             if (!t.isEmpty() && !t.endsWith('\n'))
+                 t += '\n';
+             t += key + '=' + PythonPath + '\n';
+             return {};
+         }},
+        {QStringLiteral("meta-service/conf/meta-service.properties"),
+         [&](QByteArray &t, const QString &f) -> Status {
+             for (const auto &[key, value] :
+                  QList<QPair<const char *, QByteArray>>{{"party.id", id}, {"service.port", num(MetaServicePort)}})
+                 if (Status s = setProperty(t, f, key, value); !s)
+                     return s;
+             // jdbc.url: host and database swapped in, the template's query string kept.
+             Lines lines(t);
+             bool found = false;
+             for (qsizetype i = 0; i < lines.size(); ++i) {
+                 if (!lines.at(i).startsWith("jdbc.url="))
+                     continue;
+                 const QByteArray body = Lines::body(lines.at(i));
+                 const qsizetype slashes = body.indexOf("//");
+                 const qsizetype query = body.indexOf('?', slashes);
+                 if (slashes < 0)
+                     return missingKey(f, QStringLiteral("jdbc.url=jdbc:mysql://HOST:PORT/DB"));
+                 const QByteArray rest = query < 0 ? QByteArray() : body.mid(query);
+                 lines[i]
+                     = body.left(slashes) + "//" + DbHost + ":3306/" + DbName + rest + Lines::terminator(lines.at(i));
+                 found = true;
+             }
+             if (!found)
+                 return missingKey(f, QStringLiteral("jdbc.url"));
+             t = lines.join();
+             for (const auto &[key, value] :
+                  QList<QPair<const char *, QByteArray>>{{"jdbc.username", DbUser}, {"jdbc.password", DbPassword}})
+                 if (Status s = setProperty(t, f, key, value); !s)
+                     return s;
+             return {};
+         }},
+        {QStringLiteral("roll/conf/roll.properties"),
+         [&](QByteArray &t, const QString &f) -> Status {
+             for (const auto &[key, value] :
+                  QList<QPair<const char *, QByteArray>>{{"party.id", id},
+                                                         {"service.port", num(RollPort)},
+                                                         {"meta.service.ip", "meta-service"},
+                                                         {"meta.service.port", num(MetaServicePort)}})
+                 if (Status s = setProperty(t, f, key, value); !s)
+                     return s;
+             return {};
+         }},
+        {QStringLiteral("fateboard/conf/application.properties"),
+         [&](QByteArray &t, const QString &f) -> Status {
+             for (const auto &[key, value] : QList<QPair<const char *, QByteArray>>{
+                      {"server.port", num(FateboardPort)},
+                      {"fateflow.url", "http://python:" + num(FlowHttpPort)},
+                      {"spring.datasource.driver-Class-Name", "com.mysql.cj.jdbc.Driver"},
+                      {"spring.datasource.url",
+                       QByteArray("jdbc:mysql://") + DbHost + ":3306/" + DbName
+                           + "?characterEncoding=utf8&characterSetResults=utf8&autoReconnect=true"
+                             "&failOverReadOnly=false&serverTimezone=GMT%2B8"},
+                      {"spring.datasource.username", DbUser},
+                      {"spring.datasource.password", DbPassword}})
+                 if (Status s = setProperty(t, f, key, value); !s)
+                     return s;
+             return {};
+         }},
+        {QStringLiteral("mysql/init/create-meta-service.sql"),
+         [&](QByteArray &t, const QString &f) -> Status {
+             if (!t.contains("eggroll_meta"))
+                 return missingKey(f, QStringLiteral("eggroll_meta"));
+             t.replace("eggroll_meta", DbName);
+             return {};
+         }},
+        {QStringLiteral("fate_flow/conf/settings.py"),
+         [&](QByteArray &t, const QString &f) -> Status {
+             if (Status s = setPythonAssignment(t, f, "WORK_MODE", "1"); !s)
+                 return s;
+             for (const auto &[dict, key, value] :
+                  QList<std::tuple<const char *, const char *, QByteArray>>{{"DATABASE", "name", DbName},
+                                                                            {"DATABASE", "user", DbUser},
+                                                                            {"DATABASE", "passwd", DbPassword},
+                                                                            {"DATABASE", "host", DbHost},
+                                                                            {"REDIS", "host", RedisHost},
+                                                                            {"REDIS", "password", RedisPassword}})
+                 if (Status s = setPythonDictValue(t, f, dict, key, value); !s)
+                     return s;
+             return {};
+         }},
+        {QStringLiteral("federation/conf/federation.properties"),
+         [&](QByteArray &t, const QString &f) -> Status {
+             for (const auto &[key, value] :
+                  QList<QPair<const char *, QByteArray>>{{"party.id", id},
+                                                         {"service.port", num(FederationPort)},
+                                                         {"meta.service.ip", "meta-service"},
+                                                         {"meta.service.port", num(MetaServicePort)},
+                                                         {"proxy.ip", "proxy"},
+                                                         {"proxy.port", num(ProxyPort)}})
+                 if (Status s = setProperty(t, f, key, value); !s)
+                     return s;
+             return {};
+         }},
+        {QStringLiteral("proxy/conf/proxy.properties"),
+         [&](QByteArray &t, const QString &f) -> Status {
+             for (const auto &[key, value] :
+                  QList<QPair<const char *, QByteArray>>{{"coordinator", id},
+                                                         {"ip", "0.0.0.0"},
+                                                         {"port", num(ProxyPort)},
+                                                         {"route.table", base + "/proxy/conf/route_table.json"}})
+                 if (Status s = setProperty(t, f, key, value); !s)
+                     return s;
+             return {};
+         }},
+    };
+    for (const auto &[rel, edit] : edits) {
+        const QString src = m_dirTree + QLatin1Char('/') + rel;
+        Result<QByteArray> text = read(src);
+        if (!text)
+            return Error{text.error()};
+        if (Status s = edit(text.value(), display(src)); !s)
+            return Error{s.error()};
+        if (Status s = addEdited(b, src, QStringLiteral("confs/") + rel, text.value()); !s)
+            return Error{s.error()};
+    }
+
+    addGenerated(b,
+                 QStringLiteral("confs/federatedml/conf/server_conf.json"),
+                 serverConfJson(),
+                 m_dirTree + QStringLiteral("/federatedml/conf/server_conf.json"));
+    addGenerated(b,
+                 QStringLiteral("confs/mysql/init/insert-node.sql"),
+                 insertNodeSql(),
+                 m_dirTree + QStringLiteral("/mysql/init/insert-node.sql"));
+    addGenerated(b,
+                 QStringLiteral("confs/proxy/conf/route_table.json"),
+                 partyRouteTable(party.id, m_project.exchange.host, m_project.exchange.port),
+                 m_dirTree + QStringLiteral("/proxy/conf/route_table.json"));
+    return b;
+}
+
+Result<Bundle> Render11::exchange() const
+{
+    Bundle b;
+    b.kind = Bundle::Kind::Exchange;
+    b.name = QStringLiteral("exchange");
+    b.host = m_project.exchange.host;
+    b.targetDir = m_project.exchangeDir();
+    b.composeFile = QStringLiteral("docker-compose-exchange.yml");
+
+    const QString proxyConf = m_dirTree + QStringLiteral("/proxy/conf");
+    if (Status s = addTree(b, proxyConf, QStringLiteral("conf/"), true); !s)
+        return Error{s.error()};
+
+    Result<QByteArray> env = envFile();
+    if (!env)
+        return Error{env.error()};
+    addGenerated(b, QStringLiteral(".env"), env.value(), m_tree.root + QStringLiteral("/.env"));
+
+    const QString composePath = m_deploy + QLatin1Char('/') + b.composeFile;
+    Result<QByteArray> compose = read(composePath);
+    if (!compose)
+        return Error{compose.error()};
+    if (Status s = setExchangePort(compose.value(), display(composePath), m_project.exchange.port); !s)
+        return Error{s.error()};
+    if (m_project.registry.usePrivate)
+        if (Status s = useRegistry(compose.value(), display(composePath)); !s)
+            return Error{s.error()};
+    addGenerated(b, b.composeFile, compose.value(), composePath);
+
+    // coordinator = the last party id: the script's leftover loop value, kept for byte parity (§2.7).
+    const QString propsPath = proxyConf + QStringLiteral("/proxy.properties");
+    Result<QByteArray> props = read(propsPath);
+    if (!props)
+        return Error{props.error()};
+    const QByteArray last = num(m_project.parties.last().id);
+    for (const auto &[key, value] : QList<QPair<const char *, QByteArray>>{
+             {"coordinator", last},
+             {"ip", "0.0.0.0"},
+             {"port", num(ProxyPort)},
+             {"route.table", QByteArray(ContainerBase) + "/proxy/conf/route_table.json"}})
+        if (Status s = setProperty(props.value(), display(propsPath), key, value); !s)
+            return Error{s.error()};
+    if (Status s = addEdited(b, propsPath, QStringLiteral("conf/proxy.properties"), props.value()); !s)
+        return Error{s.error()};
+
+    QList<QPair<int, QString>> parties;
+    for (const Party &p : m_project.parties)
+        parties.append({p.id, p.host});
+    addGenerated(b,
+                 QStringLiteral("conf/route_table.json"),
+                 exchangeRouteTable(parties),
+                 proxyConf + QStringLiteral("/route_table.json"));
+    return b;
+}
+
+Result<RenderOutput> Render11::run()
+{
+    if (Status s = validate(); !s)
+        return Error{s.error()};
+    RenderOutput out;
+    out.templateRoot = m_tree.root;
+    out.kubefateVersion = m_tree.kubefateVersion;
+    for (const Party &p : m_project.parties) {
+        Result<Bundle> b = party(p);
+        if (!b)
+            return Error{b.error()};
+        out.bundles.append(std::move(b).value());
+    }
+    Result<Bundle> x = exchange();
+    if (!x)
+        return Error{x.error()};
+    out.bundles.append(std::move(x).value());
+    for (Bundle &b : out.bundles)
+        std::sort(b.files.begin(), b.files.end(), [](const BundleFile &a, const BundleFile &c) {
+            return a.path.toUtf8() < c.path.toUtf8();
+        });
+    return out;
+}
+
+} // namespace
+
+Result<RenderOutput> Renderer::render(const Project &project, const TemplateTree &templates)
+{
+    if (templates.kubefateVersion != QLatin1String("1.1.0"))
+        return Error{tr("KubeFATE %1 templates found at %2: not supported yet; FATE Deployer renders KubeFATE "
+                        "1.1.0 templates")
+                         .arg(templates.kubefateVersion, templates.root)};
+    return Render11(project, templates).run();
+}
+
+} // namespace FateDeployer

@@ -1,0 +1,2 @@
+// Test fixture written for FATE Deployer (KubeFATE 1.1.0 layout and keys, our own text)
+console.log("fateboard");
