@@ -14,14 +14,16 @@ namespace FateDeployer {
 
 QList<HostImages> imagesPerHost(const Project &p)
 {
-    const QString prefix = p.registry.usePrivate && !p.registry.uri.isEmpty() ? p.registry.uri : p.images.prefix;
+    // Same names as the renderer writes into the compose files: Docker Hub uses prefix/<module>
+    // and the official mysql/redis; a private registry serves everything from uri/prefix/.
+    const bool privateRegistry = p.registry.usePrivate && !p.registry.uri.trimmed().isEmpty();
+    const QString registryPrefix = p.registry.uri.trimmed() + QLatin1Char('/') + p.images.prefix;
     auto fate = [&](const char *module) -> QString {
-        return prefix + QLatin1Char('/') + QLatin1String(module) + QLatin1Char(':') + p.images.tag;
+        return (privateRegistry ? registryPrefix : p.images.prefix) + QLatin1Char('/') + QLatin1String(module)
+               + QLatin1Char(':') + p.images.tag;
     };
     auto thirdParty = [&](const char *image) -> QString {
-        return p.registry.usePrivate && !p.registry.uri.isEmpty()
-                   ? p.registry.uri + QLatin1Char('/') + QLatin1String(image)
-                   : QString::fromLatin1(image);
+        return privateRegistry ? registryPrefix + QLatin1Char('/') + QLatin1String(image) : QString::fromLatin1(image);
     };
     QList<HostImages> out;
     const char *modules[] = {"federation", "proxy", "fateboard", "roll", "egg", "python", "meta-service"};
@@ -283,9 +285,8 @@ void ImagesPage::retranslate()
     m_ui->sourceKind->setItemText(1, tr("Archive", "template source: a local .tar.gz"));
     m_ui->sourceKind->setItemText(2, tr("Download", "template source: fetched from a URL"));
     m_ui->registryPassword->setPlaceholderText(tr("asked when needed, kept in the system keychain"));
-    m_ui->registryNote->setText(
-        tr("With a private registry every image, including mysql and redis, is pulled from its address. The "
-           "password is never stored in the project file."));
+    m_ui->registryNote->setText(tr("With a private registry every image, including mysql and redis, is pulled as "
+                                   "address/prefix/name:tag. The password is never stored in the project file."));
     refreshSourceWidgets();
     refreshImages();
 }

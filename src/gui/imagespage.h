@@ -23,8 +23,8 @@ struct HostImages
     QStringList images;
 };
 /// FATE 1.1 docker-deploy: every party host runs the seven FATE modules plus mysql:8 and
-/// redis:5; the exchange host runs the proxy image. A private registry replaces the prefix of
-/// every image (including mysql/redis, which KubeFATE 1.1 forgot; see the behaviour spec §2.8).
+/// redis:5; the exchange host runs the proxy image. With a private registry every image,
+/// mysql/redis included, comes from uri/prefix/ (as the renderer writes it, see docs/render.md).
 QList<HostImages> imagesPerHost(const Project &project);
 
 /// Images & registry page: KubeFATE version and template source, image prefix and tags,

@@ -18,6 +18,9 @@
 #include "gui/settingsdialog.h"
 #include "gui/topologypage.h"
 #include "gui/welcomepage.h"
+#include "kubefate/kubefateexporter.h"
+#include "kubefate/kubefateformat.h"
+#include "kubefate/kubefateimporter.h"
 #include "model/projectfile.h"
 
 #include <QActionGroup>
@@ -244,12 +247,9 @@ void MainWindow::createActions()
         "actionSave", [this] { save(); }, QKeySequence::Save, Icons::themed("document-save", G::Save));
     make(
         "actionSaveAs", [this] { saveAs(); }, QKeySequence::SaveAs);
-    make("actionImport", [this] {
-        Dialogs::showError(
-            this, tr("Import KubeFATE configuration"), tr("The KubeFATE importer is not part of this build yet."));
-    });
+    make("actionImport", [this] { importKubefate(); });
     make("actionExportProject", [this] { exportProject(); });
-    make("actionExportKubefate", [this] {});
+    make("actionExportKubefate", [this] { exportKubefate(); });
     make(
         "actionClose", [this] { closeProject(); }, QKeySequence::Close);
     make(
@@ -491,14 +491,13 @@ void MainWindow::retranslate()
     set("actionSaveAs", tr("Save &As…"));
     set("actionImport",
         tr("&Import KubeFATE configuration…"),
-        m_importAvailable ? tr("Read docker-configuration.sh or parties.conf and .env")
-                          : tr("The KubeFATE importer is not part of this build yet."));
+        tr("Read KubeFATE's docker-configuration.sh or parties.conf (with its .env) into a new project"));
     set("actionExportProject",
         tr("&Project without secrets…"),
         tr("Save a copy to share with another team; it never contains passwords"));
     set("actionExportKubefate",
         tr("&KubeFATE configuration files…"),
-        tr("The KubeFATE exporter is not part of this build yet."));
+        tr("Write docker-configuration.sh or parties.conf and .env for KubeFATE's own scripts"));
     set("actionClose", tr("&Close project"));
     set("actionQuit", tr("&Quit"));
     set("actionAddParty", tr("&Add party"));
@@ -604,8 +603,8 @@ void MainWindow::updateActions()
                              "actionShowDeploy",
                              "actionShowHistory"})
         enable(name, open);
-    enable("actionImport", m_importAvailable);
-    enable("actionExportKubefate", false);
+    enable("actionImport", true);
+    enable("actionExportKubefate", open);
     for (const char *name :
          {"actionPreflight", "actionDeployAll", "actionDeployExchange", "actionVerify", "actionTeardown"})
         enable(name, engine && valid && !running);
@@ -615,7 +614,7 @@ void MainWindow::updateActions()
     enable("actionRetryFailed", engine && !running && !m_monitor->hosts()->failedHosts().isEmpty());
     m_images->setCapabilities(false, false, engine && open);
     m_sidebar->setVisible(open);
-    m_welcome->setImportAvailable(m_importAvailable);
+    m_welcome->setImportAvailable(true);
 }
 
 void MainWindow::setDeployBackend(DeployBackend *backend)
@@ -623,13 +622,6 @@ void MainWindow::setDeployBackend(DeployBackend *backend)
     m_backend = backend;
     if (m_backend)
         m_backend->attach(m_monitor, m_prompter);
-    retranslate();
-    updateActions();
-}
-
-void MainWindow::setKubefateImportAvailable(bool available)
-{
-    m_importAvailable = available;
     retranslate();
     updateActions();
 }
@@ -794,6 +786,77 @@ void MainWindow::exportProject()
                           else
                               statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(path)), 4000);
                       });
+}
+
+void MainWindow::importKubefate()
+{
+    ifChangesHandled([this] {
+        Dialogs::openFile(
+            this,
+            tr("Import KubeFATE configuration"),
+            tr("KubeFATE configuration (docker-configuration.sh parties.conf);;All files (*)"),
+            [this](const QString &path) {
+                if (path.isEmpty())
+                    return;
+                // Two small text files: reading them here is quicker than a thread hop.
+                KubefateImporter importer;
+                Result<Project> imported = importer.importFiles(path);
+                if (!imported) {
+                    m_lastError = imported.error();
+                    Dialogs::showError(this, tr("Cannot import KubeFATE configuration"), imported.error());
+                    return;
+                }
+                m_lastError.clear();
+                Project project = imported.value();
+                if (project.name.isEmpty())
+                    project.name = tr("Imported from %1").arg(QFileInfo(path).fileName());
+                loadProject(project, {}, true);
+                QString text = tr("Imported %n party(s) from %1.", nullptr, int(project.parties.size()))
+                                   .arg(QDir::toNativeSeparators(path));
+                if (!importer.envPath().isEmpty())
+                    text += QLatin1Char(' ')
+                            + tr("Image settings from %1.").arg(QDir::toNativeSeparators(importer.envPath()));
+                if (!importer.warnings().isEmpty())
+                    text += QStringLiteral("\n\n") + tr("Not taken over:") + QStringLiteral("\n• ")
+                            + importer.warnings().join(QStringLiteral("\n• "));
+                text += QStringLiteral("\n\n") + tr("Save the project to keep it.");
+                Dialogs::ask(this,
+                             QMessageBox::Information,
+                             tr("KubeFATE configuration imported"),
+                             text,
+                             QMessageBox::Ok,
+                             QMessageBox::Ok,
+                             [](QMessageBox::StandardButton) {});
+            });
+    });
+}
+
+void MainWindow::exportKubefate()
+{
+    Dialogs::openDirectory(this, tr("Folder for the KubeFATE files"), [this](const QString &dir) {
+        if (dir.isEmpty())
+            return;
+        const KubefateFormat format = kubefateFormatForVersion(project().templates.kubefateVersion);
+        KubefateExporter exporter;
+        Status status = exporter.write(project(), format, dir, false);
+        if (!status) {
+            m_lastError = status.error();
+            Dialogs::showError(this, tr("Cannot export KubeFATE configuration"), status.error());
+            return;
+        }
+        QString text
+            = tr("Wrote %1 and .env to %2.").arg(kubefateConfigFileName(format), QDir::toNativeSeparators(dir));
+        if (!exporter.warnings().isEmpty())
+            text += QStringLiteral("\n\n") + tr("KubeFATE's files cannot carry:") + QStringLiteral("\n• ")
+                    + exporter.warnings().join(QStringLiteral("\n• "));
+        Dialogs::ask(this,
+                     QMessageBox::Information,
+                     tr("KubeFATE configuration exported"),
+                     text,
+                     QMessageBox::Ok,
+                     QMessageBox::Ok,
+                     [](QMessageBox::StandardButton) {});
+    });
 }
 
 void MainWindow::closeProject()

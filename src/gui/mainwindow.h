@@ -57,8 +57,6 @@ public:
     /// The engine adapter; null disables the Deploy menu (with a reason in the tooltip).
     void setDeployBackend(DeployBackend *backend);
     DeployBackend *deployBackend() const { return m_backend; }
-    /// Hooks for features whose core parts land separately (importer, exporter, downloader).
-    void setKubefateImportAvailable(bool available);
 
     Page currentPage() const;
     void showPage(Page page);
@@ -72,6 +70,8 @@ public slots:
     void save();
     void saveAs();
     void exportProject();
+    void importKubefate();
+    void exportKubefate();
     void closeProject();
     void autosaveNow();
 
@@ -113,7 +113,6 @@ private:
     QLabel *m_runLabel;
     QTimer m_autosave;
     bool m_closing = false;
-    bool m_importAvailable = false;
     QString m_lastError;
     QString m_lastRun;
 

@@ -44,8 +44,7 @@ void WelcomePage::setRecentFiles(const QStringList &files)
 void WelcomePage::setImportAvailable(bool available)
 {
     m_ui->importButton->setEnabled(available);
-    m_ui->importButton->setToolTip(available ? tr("Read docker-configuration.sh or parties.conf and .env")
-                                             : tr("The KubeFATE importer is not part of this build yet."));
+    m_ui->importButton->setToolTip(available ? tr("Read docker-configuration.sh or parties.conf and .env") : QString());
 }
 
 void WelcomePage::changeEvent(QEvent *event)

@@ -5,6 +5,7 @@
 
 #include "gui/dialogs.h"
 #include "gui/projectdocument.h"
+#include "kubefate/kubefateimporter.h"
 #include "model/projectfile.h"
 
 #include <QAction>
@@ -156,10 +157,34 @@ private slots:
         QCOMPARE(ProjectFile::load(path).value(), f.window->project());
     }
 
-    void importKubefateConfiguration()
+    void importAndExportKubefateConfiguration()
     {
-        QSKIP("The KubeFATE importer (src/core/kubefate) has not landed on main yet; File > Import is disabled "
-              "until it does. Enable this case when MainWindow::setKubefateImportAvailable is wired to it.");
+        const QString config
+            = QStringLiteral(FD_TEST_DATA "/kubefate-configs/1.1.0/docker-deploy/docker-configuration.sh");
+        Dialogs::setNextAnswer(QMessageBox::Ok); // the summary of what was imported
+        Dialogs::setNextFileName(config);
+        f.window->action(QStringLiteral("actionImport"))->trigger();
+        QTRY_VERIFY2(f.window->document()->isOpen(), qPrintable(Dialogs::lastMessage()));
+        QCOMPARE(f.window->currentPage(), MainWindow::Page::Topology);
+        QCOMPARE(f.window->project().parties.size(), 2);
+        QCOMPARE(f.window->project().parties.at(0).id, 10000);
+        QCOMPARE(f.window->project().parties.at(1).host, QStringLiteral("192.168.7.2"));
+        QCOMPARE(f.window->project().exchange.host, QStringLiteral("192.168.7.1"));
+        QVERIFY(f.window->document()->isDirty()); // imported, not saved yet
+        QVERIFY(f.window->document()->filePath().isEmpty());
+        QTRY_VERIFY(Dialogs::lastMessage().contains(QLatin1String("docker-configuration.sh")));
+
+        // And back out as KubeFATE files that import to the same topology.
+        const QString out = f.dir.filePath(QStringLiteral("kubefate-out"));
+        Dialogs::setNextAnswer(QMessageBox::Ok);
+        Dialogs::setNextFileName(out);
+        f.window->action(QStringLiteral("actionExportKubefate"))->trigger();
+        QTRY_VERIFY(QFile::exists(out + QStringLiteral("/docker-configuration.sh")));
+        KubefateImporter again;
+        Result<Project> reread
+            = again.importFiles(out + QStringLiteral("/docker-configuration.sh"), out + QStringLiteral("/.env"));
+        QVERIFY2(reread.ok(), qPrintable(reread.error()));
+        QCOMPARE(reread->parties, f.window->project().parties);
     }
 
     void undoBackToSavedStateIsClean()
