@@ -8,7 +8,10 @@
 #include "gui/icons.h"
 #include "gui/projectdocument.h"
 
+#include "render/templatesource.h"
+
 #include <QButtonGroup>
+#include <QDir>
 
 namespace FateDeployer {
 
@@ -45,6 +48,7 @@ ImagesPage::ImagesPage(ProjectDocument *document, QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::ImagesPage>())
     , m_document(document)
+    , m_downloader(new TemplateDownloader(this))
 {
     m_ui->setupUi(this);
     ProjectDocument *doc = m_document;
@@ -154,6 +158,21 @@ ImagesPage::ImagesPage(ProjectDocument *document, QWidget *parent)
         emit fetchRequested(m_document->project().templates);
     });
     connect(m_ui->fetchCancel, &QPushButton::clicked, this, &ImagesPage::fetchCancelRequested);
+    // The downloader of src/core/render: asynchronous, cancellable, checks the sha256 when given.
+    connect(this, &ImagesPage::fetchRequested, m_downloader, [this](const TemplateSource &source) {
+        m_downloader->start(TemplateSources::downloadUrl(source), source.sha256);
+    });
+    connect(this, &ImagesPage::fetchCancelRequested, m_downloader, &TemplateDownloader::cancel);
+    connect(m_downloader, &TemplateDownloader::progress, this, &ImagesPage::setFetchProgress);
+    connect(m_downloader, &TemplateDownloader::stateChanged, m_ui->fetchStatus, &QLabel::setText);
+    connect(m_downloader, &TemplateDownloader::finished, this, [this](const TemplateTree &tree) {
+        setFetchFinished(true,
+                         tr("KubeFATE %1 templates are ready in %2.")
+                             .arg(tree.kubefateVersion, QDir::toNativeSeparators(tree.root)));
+    });
+    connect(m_downloader, &TemplateDownloader::failed, this, [this](const QString &error) {
+        setFetchFinished(false, error);
+    });
     connect(m_ui->testLoginButton, &QPushButton::clicked, this, &ImagesPage::testLoginRequested);
     connect(m_ui->checkImagesButton, &QPushButton::clicked, this, &ImagesPage::checkImagesRequested);
 
@@ -175,9 +194,8 @@ ImagesPage::ImagesPage(ProjectDocument *document, QWidget *parent)
 
 ImagesPage::~ImagesPage() = default;
 
-void ImagesPage::setCapabilities(bool canFetchTemplates, bool canTestLogin, bool canCheckImages)
+void ImagesPage::setCapabilities(bool canTestLogin, bool canCheckImages)
 {
-    m_canFetch = canFetchTemplates;
     m_canTestLogin = canTestLogin;
     m_canCheck = canCheckImages;
     refreshSourceWidgets();
@@ -234,12 +252,11 @@ void ImagesPage::refreshSourceWidgets()
     m_ui->fetchButton->setVisible(fetchable);
     m_ui->fetchProgress->setVisible(fetchable);
     m_ui->fetchCancel->setVisible(fetchable);
-    m_ui->fetchButton->setEnabled(m_canFetch && !m_fetching);
+    m_ui->fetchButton->setEnabled(!m_fetching);
     m_ui->fetchCancel->setEnabled(m_fetching);
-    if (!m_canFetch)
-        m_ui->fetchButton->setToolTip(tr("The template downloader is not part of this build yet."));
-    else
-        m_ui->fetchButton->setToolTip({});
+    m_ui->fetchButton->setToolTip(
+        tr("Download %1 into the template cache")
+            .arg(TemplateSources::downloadUrl(m_document->project().templates).toDisplayString()));
     const bool usePrivate = m_document->project().registry.usePrivate;
     m_ui->registryUri->setEnabled(usePrivate);
     m_ui->registryUser->setEnabled(usePrivate);

@@ -14,6 +14,7 @@ class ImagesPage;
 namespace FateDeployer {
 
 class ProjectDocument;
+class TemplateDownloader;
 
 /// The images one host needs for a project, as "registry/prefix/module:tag".
 struct HostImages
@@ -40,7 +41,7 @@ public:
     ~ImagesPage() override;
 
     /// Enables the buttons whose back ends exist in this build.
-    void setCapabilities(bool canFetchTemplates, bool canTestLogin, bool canCheckImages);
+    void setCapabilities(bool canTestLogin, bool canCheckImages);
     void setFetchProgress(qint64 received, qint64 total);
     void setFetchFinished(bool ok, const QString &message);
     /// Marks @p image on @p host as present or missing after a check.
@@ -63,7 +64,7 @@ private:
 
     std::unique_ptr<Ui::ImagesPage> m_ui;
     ProjectDocument *m_document;
-    bool m_canFetch = false;
+    TemplateDownloader *m_downloader;
     bool m_canTestLogin = false;
     bool m_canCheck = false;
     bool m_fetching = false;

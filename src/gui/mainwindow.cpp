@@ -350,12 +350,10 @@ void MainWindow::createActions()
         make(
             pageNames[i], [this, page = pages[i]] { showPage(page); }, QKeySequence(Qt::CTRL | (Qt::Key_1 + i)));
     make("actionPreview", [this] {
-        Dialogs::openDirectory(this, tr("Rendered bundles folder"), [this](const QString &dir) {
-            if (dir.isEmpty())
-                return;
-            const QString deployed = QDir(dataDir()).filePath(QStringLiteral("deployed/") + QFileInfo(dir).fileName());
-            (new PreviewDialog(dir, deployed, this))->open();
-        });
+        const QString base
+            = m_document->filePath().isEmpty() ? QDir::currentPath() : QFileInfo(m_document->filePath()).path();
+        auto *dialog = new PreviewDialog(project(), base, lastRenderDir(), this);
+        dialog->open();
     });
     auto *fullScreen = make(
         "actionFullScreen",
@@ -612,7 +610,7 @@ void MainWindow::updateActions()
     enable("actionRefreshStatus", engine && open && !running);
     enable("actionCancel", engine && running);
     enable("actionRetryFailed", engine && !running && !m_monitor->hosts()->failedHosts().isEmpty());
-    m_images->setCapabilities(false, false, engine && open);
+    m_images->setCapabilities(false, engine && open);
     m_sidebar->setVisible(open);
     m_welcome->setImportAvailable(true);
 }
@@ -865,6 +863,15 @@ void MainWindow::closeProject()
         QFile::remove(autosavePath(m_document->filePath()));
         m_document->close();
     });
+}
+
+QString MainWindow::lastRenderDir() const
+{
+    // One folder per project file; the engine writes the bundles there after a deployment
+    // (BundleWriter::writeTree, see docs/render.md).
+    const QByteArray key
+        = QCryptographicHash::hash(m_document->filePath().toUtf8(), QCryptographicHash::Sha1).toHex().left(16);
+    return QDir(dataDir()).filePath(QStringLiteral("renders/") + QString::fromLatin1(key));
 }
 
 QString MainWindow::autosavePath(const QString &projectPath) const

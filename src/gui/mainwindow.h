@@ -62,6 +62,8 @@ public:
     void showPage(Page page);
     /// Where unsaved work of @p projectPath ("" = untitled) is autosaved.
     QString autosavePath(const QString &projectPath) const;
+    /// Where the bundles of the last deployment of this project are kept (render preview diff).
+    QString lastRenderDir() const;
 
 public slots:
     void newProject();

@@ -1,18 +1,24 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gui/previewdialog.h"
 
+#include "gui/icons.h"
+#include "render/renderer.h"
+#include "render/templatesource.h"
+
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
-#include <QFileSystemModel>
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QSplitter>
 #include <QTabWidget>
-#include <QTreeView>
+#include <QTreeWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 #include <vector>
 
@@ -75,22 +81,51 @@ QStringList lineDiff(const QStringList &a, const QStringList &b, int context)
 }
 
 namespace {
-QStringList readLines(const QString &path, bool *exists)
+struct RenderResult
 {
-    QFile file(path);
-    *exists = file.open(QIODevice::ReadOnly);
-    if (!*exists)
+    QString error;
+    RenderOutput output;
+    QList<BundlePreview> previews;
+};
+
+RenderResult renderAndCompare(const Project &project, const QString &baseDir, const QString &lastRenderDir)
+{
+    Result<TemplateTree> tree
+        = project.templates.kind == TemplateSource::Kind::Url
+              ? TemplateSources::cachedUrl(TemplateSources::downloadUrl(project.templates), project.templates.sha256)
+              : TemplateSources::open(project.templates, baseDir);
+    if (!tree)
+        return {tree.error(), {}, {}};
+    Result<RenderOutput> output = Renderer::render(project, tree.value());
+    if (!output)
+        return {output.error(), {}, {}};
+    Result<QList<BundlePreview>> previews = Preview::build(output.value(), lastRenderDir);
+    if (!previews)
+        return {previews.error(), {}, {}};
+    return {{}, output.value(), previews.value()};
+}
+
+QString changeLabel(PreviewEntry::Change change)
+{
+    switch (change) {
+    case PreviewEntry::Change::New:
+        return PreviewDialog::tr("new", "file state in the render preview");
+    case PreviewEntry::Change::Changed:
+        return PreviewDialog::tr("changed", "file state in the render preview");
+    case PreviewEntry::Change::Unchanged:
         return {};
-    return QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'));
+    }
+    return {};
 }
 } // namespace
 
-PreviewDialog::PreviewDialog(const QString &bundleRoot, const QString &deployedRoot, QWidget *parent)
+PreviewDialog::PreviewDialog(const Project &project,
+                             const QString &baseDir,
+                             const QString &lastRenderDir,
+                             QWidget *parent)
     : QDialog(parent)
-    , m_bundleRoot(bundleRoot)
-    , m_deployedRoot(deployedRoot)
-    , m_model(new QFileSystemModel(this))
-    , m_tree(new QTreeView(this))
+    , m_lastRenderDir(lastRenderDir)
+    , m_tree(new QTreeWidget(this))
     , m_file(new QPlainTextEdit(this))
     , m_diff(new QPlainTextEdit(this))
     , m_status(new QLabel(this))
@@ -100,13 +135,8 @@ PreviewDialog::PreviewDialog(const QString &bundleRoot, const QString &deployedR
     setAttribute(Qt::WA_DeleteOnClose);
     auto *layout = new QVBoxLayout(this);
     auto *splitter = new QSplitter(this);
-    m_model->setReadOnly(true);
-    m_model->setRootPath(bundleRoot);
-    m_tree->setModel(m_model);
-    m_tree->setRootIndex(m_model->index(bundleRoot));
-    for (int c = 1; c < m_model->columnCount(); ++c)
-        m_tree->hideColumn(c);
-    m_tree->header()->hide();
+    m_tree->setHeaderLabels({tr("Bundle / file"), tr("Since last deployment"), tr("Size")});
+    m_tree->setUniformRowHeights(true);
     splitter->addWidget(m_tree);
     auto *tabs = new QTabWidget(this);
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
@@ -122,36 +152,109 @@ PreviewDialog::PreviewDialog(const QString &bundleRoot, const QString &deployedR
     splitter->setStretchFactor(1, 3);
     layout->addWidget(splitter);
     m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_status);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
-    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &index) {
-        if (!m_model->isDir(index))
-            showFile(m_model->filePath(index));
+    connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
+        if (item && item->parent())
+            showFile(item->parent()->data(0, Qt::UserRole).toString(), item->data(0, Qt::UserRole).toString());
     });
-    m_status->setText(tr("Bundles in %1").arg(QDir::toNativeSeparators(bundleRoot)));
-    resize(1000, 650);
+    m_status->setText(tr("Rendering the bundles…"));
+    resize(1100, 700);
+
+    // Reading templates and hashing every file is disk work: a worker thread does it.
+    QPointer<PreviewDialog> self(this);
+    QtConcurrent::run(renderAndCompare, project, baseDir, lastRenderDir).then(this, [self](const RenderResult &r) {
+        if (!self)
+            return;
+        if (!r.error.isEmpty()) {
+            self->m_status->setText(tr("Cannot render: %1").arg(r.error));
+            self->m_ready = true;
+            emit self->ready(false);
+            return;
+        }
+        self->fill(r.output, r.previews);
+        self->m_ready = true;
+        emit self->ready(true);
+    });
 }
 
 PreviewDialog::~PreviewDialog() = default;
 
-void PreviewDialog::showFile(const QString &path)
+void PreviewDialog::fill(const RenderOutput &output, const QList<BundlePreview> &previews)
 {
-    bool exists = false;
-    const QStringList lines = readLines(path, &exists);
-    m_file->setPlainText(lines.join(QLatin1Char('\n')));
-    const QString relative = QDir(m_bundleRoot).relativeFilePath(path);
-    bool deployedExists = false;
-    const QStringList deployed = readLines(QDir(m_deployedRoot).filePath(relative), &deployedExists);
-    if (!deployedExists) {
-        m_diff->setPlainText(tr("%1 was not part of the last deployment: the whole file is new.").arg(relative));
+    m_output = output;
+    m_tree->clear();
+    int changedBundles = 0;
+    for (const BundlePreview &b : previews) {
+        auto *top = new QTreeWidgetItem(m_tree);
+        top->setText(0, tr("%1 → %2:%3").arg(b.name, b.host, b.remotePath));
+        top->setData(0, Qt::UserRole, b.name);
+        const int changed = b.changedCount();
+        changedBundles += changed > 0 ? 1 : 0;
+        top->setText(1, changed > 0 ? tr("%n change(s)", nullptr, changed) : tr("unchanged"));
+        top->setIcon(1, Icons::icon(changed > 0 ? Icons::Glyph::Warning : Icons::Glyph::Ok));
+        top->setText(2, QLocale().formattedDataSize(b.totalSize));
+        for (const PreviewEntry &e : b.entries) {
+            auto *item = new QTreeWidgetItem(top);
+            item->setText(0, e.path);
+            item->setData(0, Qt::UserRole, e.path);
+            item->setText(1, changeLabel(e.change));
+            item->setText(2, QLocale().formattedDataSize(e.size));
+            if (e.change != PreviewEntry::Change::Unchanged)
+                item->setForeground(1, Icons::statusColor(Icons::Glyph::Warning));
+        }
+        for (const QString &removed : b.removed) {
+            auto *item = new QTreeWidgetItem(top);
+            item->setText(0, removed);
+            item->setText(1, tr("removed", "file state in the render preview"));
+            item->setForeground(1, Icons::statusColor(Icons::Glyph::Error));
+        }
+    }
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    m_tree->header()->setStretchLastSection(false);
+    m_status->setText(tr("%n bundle(s) from %1; ", nullptr, int(previews.size())).arg(output.templateRoot)
+                      + tr("%n bundle(s) differ from the last deployment.", nullptr, changedBundles));
+}
+
+QString PreviewDialog::statusText() const
+{
+    return m_status->text();
+}
+
+bool PreviewDialog::showFile(const QString &bundleName, const QString &path)
+{
+    const Bundle *bundle = m_output.bundle(bundleName);
+    const BundleFile *file = bundle ? bundle->file(path) : nullptr;
+    if (!file)
+        return false;
+    if (file->size > 4 * 1024 * 1024) {
+        m_file->setPlainText(
+            tr("%1 is %2; too large to show here.").arg(path, QLocale().formattedDataSize(file->size)));
+        m_diff->clear();
+        return true;
+    }
+    Result<QByteArray> bytes = file->bytes();
+    if (!bytes) {
+        m_file->setPlainText(bytes.error());
+        return false;
+    }
+    const QString text = QString::fromUtf8(bytes.value());
+    m_file->setPlainText(text);
+    QFile last(QDir(m_lastRenderDir).filePath(bundleName + QLatin1Char('/') + path));
+    if (m_lastRenderDir.isEmpty() || !last.open(QIODevice::ReadOnly)) {
+        m_diff->setPlainText(tr("%1 was not part of the last deployment: the whole file is new.").arg(path));
     } else {
-        const QStringList diff = lineDiff(deployed, lines);
-        m_diff->setPlainText(diff.isEmpty() ? tr("%1 is unchanged since the last deployment.").arg(relative)
+        const QStringList diff
+            = lineDiff(QString::fromUtf8(last.readAll()).split(QLatin1Char('\n')), text.split(QLatin1Char('\n')));
+        m_diff->setPlainText(diff.isEmpty() ? tr("%1 is unchanged since the last deployment.").arg(path)
                                             : diff.join(QLatin1Char('\n')));
     }
-    m_status->setText(relative);
+    return true;
 }
 
 QString PreviewDialog::shownText() const

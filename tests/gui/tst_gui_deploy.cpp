@@ -8,9 +8,16 @@
 #include "gui/deploypage.h"
 #include "gui/historypage.h"
 #include "gui/hoststatus.h"
+#include "gui/previewdialog.h"
 #include "gui/projectdocument.h"
 #include "gui/topologypage.h"
+#include "model/projectfile.h"
+#include "render/bundlewriter.h"
+#include "render/renderer.h"
+#include "render/templatesource.h"
 #include "scriptedbackend.h"
+
+#include <QTreeWidget>
 
 #include <QComboBox>
 #include <QDialog>
@@ -166,6 +173,49 @@ private slots:
         f.window->action(QStringLiteral("actionDeploySelected"))->trigger();
         QCOMPARE(backend->lastPartyIds, QList<int>{9999});
         QTRY_VERIFY(!f.window->monitor()->isRunning());
+    }
+
+    void renderPreviewShowsWhatChangedSinceTheLastDeployment()
+    {
+        // The project as deployed last time, kept the way the engine keeps it.
+        Project deployed = f.window->project();
+        deployed.templates.kind = TemplateSource::Kind::Folder;
+        deployed.templates.location = QStringLiteral(FD_TEST_DATA "/kubefate-1.1.0");
+        const QString path = f.dir.filePath(QStringLiteral("preview.fdproj"));
+        QVERIFY(ProjectFile::save(deployed, path));
+        QVERIFY(f.window->openProject(path));
+        Result<TemplateTree> tree = TemplateSources::open(deployed.templates);
+        QVERIFY2(tree.ok(), qPrintable(tree.error()));
+        Result<RenderOutput> before = Renderer::render(deployed, tree.value());
+        QVERIFY2(before.ok(), qPrintable(before.error()));
+        QVERIFY(BundleWriter::writeTree(before.value(), f.window->lastRenderDir()));
+
+        // Now party 9999 moves to another host.
+        f.window->document()->edit(QStringLiteral("move"),
+                                   [](Project &p) { p.parties[1].host = QStringLiteral("192.168.7.3"); });
+        f.window->action(QStringLiteral("actionPreview"))->trigger();
+        auto *dialog = f.window->findChild<PreviewDialog *>(QStringLiteral("previewDialog"));
+        QVERIFY(dialog);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->isReady(), 30000);
+        QVERIFY2(dialog->tree()->topLevelItemCount() == 3, qPrintable(dialog->statusText())); // 2 parties + exchange
+        QVERIFY(dialog->statusText().contains(QLatin1String("differ")));
+        // Some file of party 10000 names the other party's host: it must show the change.
+        bool sawChange = false;
+        for (int b = 0; b < dialog->tree()->topLevelItemCount(); ++b) {
+            QTreeWidgetItem *bundle = dialog->tree()->topLevelItem(b);
+            for (int i = 0; i < bundle->childCount(); ++i) {
+                QTreeWidgetItem *file = bundle->child(i);
+                if (file->text(1).isEmpty() || file->text(1) == QLatin1String("removed"))
+                    continue;
+                QVERIFY(
+                    dialog->showFile(bundle->data(0, Qt::UserRole).toString(), file->data(0, Qt::UserRole).toString()));
+                if (dialog->diffText().contains(QLatin1String("+"))
+                    && dialog->diffText().contains(QLatin1String("192.168.7.3")))
+                    sawChange = true;
+            }
+        }
+        QVERIFY(sawChange);
+        dialog->close();
     }
 
     void endToEndOnTheSandbox()
