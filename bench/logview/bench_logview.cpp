@@ -76,12 +76,12 @@ protected:
         QElapsedTimer sinceFlush;
         sinceFlush.start();
         for (qint64 i = 0; i < m_lines; ++i) {
-            LogLine l;
+            LogEntry l;
             l.timeMs = QDateTime::currentMSecsSinceEpoch();
             l.host = host;
             if (i % 97 == 0) {
-                l.severity = LogLine::Severity::Warning;
-                l.channel = LogLine::Channel::Stderr;
+                l.severity = LogEntry::Severity::Warning;
+                l.channel = LogEntry::Channel::Stderr;
                 l.text = warning + QString::number(i);
             } else {
                 l.text = prefixes.at(int(i % 64)) + QString::number(i);

@@ -263,8 +263,8 @@ void HostRunModel::touch(int row)
 ContainerModel::ContainerModel(QObject *parent)
     : QAbstractTableModel(parent)
 {
-    qRegisterMetaType<ContainerStatus>();
-    qRegisterMetaType<QList<ContainerStatus>>();
+    qRegisterMetaType<ContainerRow>();
+    qRegisterMetaType<QList<ContainerRow>>();
 }
 
 ContainerModel::~ContainerModel() = default;
@@ -283,7 +283,7 @@ QVariant ContainerModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_rows.size())
         return {};
-    const ContainerStatus &c = m_rows.at(index.row());
+    const ContainerRow &c = m_rows.at(index.row());
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case HostColumn:
@@ -322,25 +322,24 @@ QVariant ContainerModel::headerData(int section, Qt::Orientation orientation, in
     return {};
 }
 
-void ContainerModel::setHostContainers(const QString &host, const QList<ContainerStatus> &containers)
+void ContainerModel::setHostContainers(const QString &host, const QList<ContainerRow> &containers)
 {
     beginResetModel();
     m_rows.erase(
-        std::remove_if(m_rows.begin(), m_rows.end(), [&host](const ContainerStatus &c) { return c.host == host; }),
+        std::remove_if(m_rows.begin(), m_rows.end(), [&host](const ContainerRow &c) { return c.host == host; }),
         m_rows.end());
-    for (ContainerStatus c : containers) {
+    for (ContainerRow c : containers) {
         c.host = host;
         m_rows.append(c);
     }
-    std::stable_sort(m_rows.begin(), m_rows.end(), [](const ContainerStatus &a, const ContainerStatus &b) {
-        return a.host < b.host;
-    });
+    std::stable_sort(
+        m_rows.begin(), m_rows.end(), [](const ContainerRow &a, const ContainerRow &b) { return a.host < b.host; });
     endResetModel();
 }
 
 int ContainerModel::runningCount(const QString &host) const
 {
-    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [&host](const ContainerStatus &c) {
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [&host](const ContainerRow &c) {
         return (host.isEmpty() || c.host == host) && c.state == QLatin1String("running");
     }));
 }
@@ -376,10 +375,10 @@ void DeployMonitor::flush()
         m_log.append(m_inbox.take(MaxLinesPerDrain));
 }
 
-void DeployMonitor::note(const QString &host, LogLine::Severity severity, const QString &text)
+void DeployMonitor::note(const QString &host, LogEntry::Severity severity, const QString &text)
 {
     drainAll(); // keep the deployer's own lines in order with the output that came before them
-    m_log.append({LogLine{QDateTime::currentMSecsSinceEpoch(), host, text, severity, LogLine::Channel::Deployer}});
+    m_log.append({LogEntry{QDateTime::currentMSecsSinceEpoch(), host, text, severity, LogEntry::Channel::Deployer}});
 }
 
 void DeployMonitor::updateBoard(int row)
@@ -406,7 +405,7 @@ void DeployMonitor::onRunStarted(const QString &title)
 {
     m_title = title;
     m_hosts.reset({});
-    note({}, LogLine::Severity::Info, tr("— %1 started —").arg(title));
+    note({}, LogEntry::Severity::Info, tr("— %1 started —").arg(title));
     if (!m_running) {
         m_running = true;
         m_tick.start();
@@ -460,7 +459,7 @@ void DeployMonitor::onStepFinished(const QString &host, const QString &step, boo
     updateBoard(row);
     if (!ok)
         note(host,
-             LogLine::Severity::Error,
+             LogEntry::Severity::Error,
              message.isEmpty() ? tr("Step “%1” failed after %2.").arg(step, formatDuration(took))
                                : tr("Step “%1” failed after %2: %3").arg(step, formatDuration(took), message));
 }
@@ -485,14 +484,14 @@ void DeployMonitor::onOutput(const LogBatch &batch)
     m_log.append(batch);
 }
 
-void DeployMonitor::onContainerStatus(const QString &host, const QList<ContainerStatus> &containers)
+void DeployMonitor::onContainerStatus(const QString &host, const QList<ContainerRow> &containers)
 {
     m_containers.setHostContainers(host, containers);
 }
 
 void DeployMonitor::onVerifyFinished(bool ok, const QString &summary, const QString &details)
 {
-    note({}, ok ? LogLine::Severity::Info : LogLine::Severity::Error, summary);
+    note({}, ok ? LogEntry::Severity::Info : LogEntry::Severity::Error, summary);
     emit verifyFinished(ok, summary, details);
 }
 
@@ -507,7 +506,8 @@ void DeployMonitor::onRunFinished(bool ok, const QString &summary)
                 onStepFinished(run.host, s.name, false, tr("cancelled"));
         }
     }
-    note({}, ok ? LogLine::Severity::Info : LogLine::Severity::Error, tr("— %1 finished: %2 —").arg(m_title, summary));
+    note(
+        {}, ok ? LogEntry::Severity::Info : LogEntry::Severity::Error, tr("— %1 finished: %2 —").arg(m_title, summary));
     m_running = false;
     m_tick.stop();
     emit runningChanged(false);

@@ -37,7 +37,7 @@ struct HostRun
 };
 
 /// A container as `docker ps` reports it on one host.
-struct ContainerStatus
+struct ContainerRow
 {
     QString host;
     QString name;
@@ -99,12 +99,12 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
-    void setHostContainers(const QString &host, const QList<ContainerStatus> &containers);
-    const QList<ContainerStatus> &containers() const { return m_rows; }
+    void setHostContainers(const QString &host, const QList<ContainerRow> &containers);
+    const QList<ContainerRow> &containers() const { return m_rows; }
     int runningCount(const QString &host = {}) const;
 
 private:
-    QList<ContainerStatus> m_rows;
+    QList<ContainerRow> m_rows;
 };
 
 /// The deploy page's listener interface: the deploy engine (or an adapter around it) calls
@@ -149,7 +149,7 @@ public slots:
     void onStepFinished(const QString &host, const QString &step, bool ok, const QString &message);
     void onStepSkipped(const QString &host, const QString &step);
     void onOutput(const FateDeployer::LogBatch &batch);
-    void onContainerStatus(const QString &host, const QList<FateDeployer::ContainerStatus> &containers);
+    void onContainerStatus(const QString &host, const QList<FateDeployer::ContainerRow> &containers);
     void onVerifyFinished(bool ok, const QString &summary, const QString &details);
     void onRunFinished(bool ok, const QString &summary);
 
@@ -159,7 +159,7 @@ signals:
     void verifyFinished(bool ok, const QString &summary, const QString &details);
 
 private:
-    void note(const QString &host, LogLine::Severity severity, const QString &text);
+    void note(const QString &host, LogEntry::Severity severity, const QString &text);
     void updateBoard(int row);
 
     HostStatusBoard *m_status;
@@ -175,4 +175,4 @@ private:
 
 } // namespace FateDeployer
 
-Q_DECLARE_METATYPE(FateDeployer::ContainerStatus)
+Q_DECLARE_METATYPE(FateDeployer::ContainerRow)

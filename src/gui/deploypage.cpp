@@ -203,7 +203,7 @@ DeployPage::DeployPage(ProjectDocument *document, DeployMonitor *monitor, QWidge
             m_ui->logView->scrollToBottom();
     });
     connect(m_ui->severityFilter, &QComboBox::currentIndexChanged, this, [this] {
-        m_filter->setMinimumSeverity(LogLine::Severity(m_ui->severityFilter->currentData().toInt()));
+        m_filter->setMinimumSeverity(LogEntry::Severity(m_ui->severityFilter->currentData().toInt()));
         if (isFollowing())
             m_ui->logView->scrollToBottom();
     });
@@ -262,8 +262,8 @@ DeployPage::DeployPage(ProjectDocument *document, DeployMonitor *monitor, QWidge
         const QString host = m_ui->consoleHost->currentData().toString();
         if (host.isEmpty())
             return;
-        for (const LogLine &l : batch) {
-            if (l.host == host && l.channel != LogLine::Channel::Deployer)
+        for (const LogEntry &l : batch) {
+            if (l.host == host && l.channel != LogEntry::Channel::Deployer)
                 m_consolePending.append(l.text);
         }
         // A flood must not grow the queue without bound: only the console's capacity can be shown.
@@ -434,8 +434,8 @@ void DeployPage::refillConsole()
     const LogModel *log = m_monitor->log();
     QStringList lines;
     for (int row = qMax(0, log->rowCount() - 50000); row < log->rowCount(); ++row) {
-        const LogLine &l = log->line(row);
-        if (l.host == host && l.channel != LogLine::Channel::Deployer)
+        const LogEntry &l = log->line(row);
+        if (l.host == host && l.channel != LogEntry::Channel::Deployer)
             lines.append(l.text);
     }
     if (lines.size() > 20000)
@@ -525,10 +525,10 @@ void DeployPage::retranslate()
     {
         const QSignalBlocker blocker(m_ui->severityFilter);
         m_ui->severityFilter->clear();
-        m_ui->severityFilter->addItem(tr("Everything"), int(LogLine::Severity::Debug));
-        m_ui->severityFilter->addItem(tr("Information and above"), int(LogLine::Severity::Info));
-        m_ui->severityFilter->addItem(tr("Warnings and errors"), int(LogLine::Severity::Warning));
-        m_ui->severityFilter->addItem(tr("Errors only"), int(LogLine::Severity::Error));
+        m_ui->severityFilter->addItem(tr("Everything"), int(LogEntry::Severity::Debug));
+        m_ui->severityFilter->addItem(tr("Information and above"), int(LogEntry::Severity::Info));
+        m_ui->severityFilter->addItem(tr("Warnings and errors"), int(LogEntry::Severity::Warning));
+        m_ui->severityFilter->addItem(tr("Errors only"), int(LogEntry::Severity::Error));
         m_ui->severityFilter->setCurrentIndex(qMax(0, severity));
     }
     m_ui->findNextButton->setToolTip(tr("Find next (F3)"));

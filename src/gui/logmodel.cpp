@@ -52,7 +52,7 @@ bool LogInbox::isEmpty() const
 LogModel::LogModel(QObject *parent)
     : QAbstractListModel(parent)
 {
-    qRegisterMetaType<LogLine>();
+    qRegisterMetaType<LogEntry>();
     qRegisterMetaType<LogBatch>();
 }
 
@@ -75,7 +75,7 @@ int LogModel::rowCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : int(m_lines.size());
 }
 
-QString LogModel::format(const LogLine &line)
+QString LogModel::format(const LogEntry &line)
 {
     const QString time = QDateTime::fromMSecsSinceEpoch(line.timeMs).toString(QStringLiteral("HH:mm:ss.zzz"));
     const QString host
@@ -97,7 +97,7 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= int(m_lines.size()))
         return {};
-    const LogLine &l = m_lines[std::size_t(index.row())];
+    const LogEntry &l = m_lines[std::size_t(index.row())];
     switch (role) {
     case Qt::DisplayRole:
     case Qt::ToolTipRole:
@@ -115,11 +115,11 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
     case HostColorRole:
         return hostColor(l.host);
     case Qt::ForegroundRole:
-        if (l.severity == LogLine::Severity::Error)
+        if (l.severity == LogEntry::Severity::Error)
             return Icons::statusColor(Icons::Glyph::Error);
-        if (l.severity == LogLine::Severity::Warning)
+        if (l.severity == LogEntry::Severity::Warning)
             return Icons::statusColor(Icons::Glyph::Warning);
-        if (l.severity == LogLine::Severity::Debug)
+        if (l.severity == LogEntry::Severity::Debug)
             return QGuiApplication::palette().color(QPalette::PlaceholderText);
         return {};
     default:
@@ -157,7 +157,7 @@ void LogModel::append(const LogBatch &batch)
     const int first = int(m_lines.size());
     beginInsertRows({}, first, first + incoming - 1);
     for (qsizetype i = skip; i < batch.size(); ++i) {
-        const LogLine &l = batch.at(i);
+        const LogEntry &l = batch.at(i);
         if (!l.host.isEmpty() && !m_hosts.contains(l.host)) {
             m_hosts.append(l.host);
             emit hostAdded(l.host);
@@ -209,7 +209,7 @@ void LogFilterModel::setSourceModel(QAbstractItemModel *model)
     endResetModel();
 }
 
-bool LogFilterModel::accepts(const LogLine &l) const
+bool LogFilterModel::accepts(const LogEntry &l) const
 {
     if (!m_host.isEmpty() && l.host != m_host)
         return false;
@@ -229,7 +229,7 @@ void LogFilterModel::setHost(const QString &host)
     rebuild();
 }
 
-void LogFilterModel::setMinimumSeverity(LogLine::Severity severity)
+void LogFilterModel::setMinimumSeverity(LogEntry::Severity severity)
 {
     if (severity == m_minSeverity)
         return;

@@ -16,7 +16,7 @@
 namespace FateDeployer {
 
 /// One line of deployment output, as the engine reports it.
-struct LogLine
+struct LogEntry
 {
     enum class Severity : quint8 { Debug, Info, Warning, Error };
     enum class Channel : quint8 { Stdout, Stderr, Deployer };
@@ -27,7 +27,7 @@ struct LogLine
     Severity severity = Severity::Info;
     Channel channel = Channel::Stdout;
 };
-using LogBatch = QList<LogLine>;
+using LogBatch = QList<LogEntry>;
 
 /// Thread-safe inbox between producers (job threads) and the GUI: producers append whole
 /// batches under a short lock; the GUI takes everything at its own pace (one swap). This is
@@ -78,7 +78,7 @@ public:
     qint64 droppedLines() const { return m_firstSeq; }
     /// Sequence number of row 0; row r has sequence firstSequence() + r.
     qint64 firstSequence() const { return m_firstSeq; }
-    const LogLine &line(int row) const { return m_lines[std::size_t(row)]; }
+    const LogEntry &line(int row) const { return m_lines[std::size_t(row)]; }
     QStringList hosts() const { return m_hosts; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -86,7 +86,7 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     /// "12:03:04.125  192.168.7.1  text" – what copy and save write.
-    static QString format(const LogLine &line);
+    static QString format(const LogEntry &line);
     /// A colour per host, distinct and readable on the current palette.
     static QColor hostColor(const QString &host);
 
@@ -100,7 +100,7 @@ signals:
     void batchAppended(const FateDeployer::LogBatch &batch);
 
 private:
-    std::deque<LogLine> m_lines;
+    std::deque<LogEntry> m_lines;
     QStringList m_hosts;
     int m_capacity = DefaultCapacity;
     qint64 m_firstSeq = 0;
@@ -122,9 +122,9 @@ public:
     void setSourceModel(QAbstractItemModel *model) override;
     QString host() const { return m_host; }
     void setHost(const QString &host); ///< empty = all hosts
-    LogLine::Severity minimumSeverity() const { return m_minSeverity; }
-    void setMinimumSeverity(LogLine::Severity severity);
-    bool accepts(const LogLine &line) const;
+    LogEntry::Severity minimumSeverity() const { return m_minSeverity; }
+    void setMinimumSeverity(LogEntry::Severity severity);
+    bool accepts(const LogEntry &line) const;
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -141,10 +141,10 @@ private:
     LogModel *m_log = nullptr;
     std::deque<qint64> m_seqs; ///< accepted lines, ascending
     QString m_host;
-    LogLine::Severity m_minSeverity = LogLine::Severity::Debug;
+    LogEntry::Severity m_minSeverity = LogEntry::Severity::Debug;
 };
 
 } // namespace FateDeployer
 
-Q_DECLARE_METATYPE(FateDeployer::LogLine)
+Q_DECLARE_METATYPE(FateDeployer::LogEntry)
 Q_DECLARE_METATYPE(FateDeployer::LogBatch)

@@ -152,11 +152,11 @@ private:
             for (const QString &host : hosts) {
                 LogBatch batch;
                 for (int i = 0; i < 20; ++i)
-                    batch.append(LogLine{QDateTime::currentMSecsSinceEpoch(),
-                                         host,
-                                         QStringLiteral("%1: output %2").arg(step).arg(i),
-                                         LogLine::Severity::Info,
-                                         LogLine::Channel::Stdout});
+                    batch.append(LogEntry{QDateTime::currentMSecsSinceEpoch(),
+                                          host,
+                                          QStringLiteral("%1: output %2").arg(step).arg(i),
+                                          LogEntry::Severity::Info,
+                                          LogEntry::Channel::Stdout});
                 inbox->post(batch);
             }
         });

@@ -24,13 +24,13 @@ LogBatch makeBatch(int from, int count, int hosts = 3)
 {
     LogBatch batch;
     for (int i = from; i < from + count; ++i) {
-        LogLine l;
+        LogEntry l;
         l.timeMs = 1700000000000 + i;
         l.host = QStringLiteral("10.0.0.%1").arg(i % hosts + 1);
         l.text = QStringLiteral("line %1").arg(i);
-        l.severity = i % 10 == 0  ? LogLine::Severity::Error
-                     : i % 5 == 0 ? LogLine::Severity::Warning
-                                  : LogLine::Severity::Info;
+        l.severity = i % 10 == 0  ? LogEntry::Severity::Error
+                     : i % 5 == 0 ? LogEntry::Severity::Warning
+                                  : LogEntry::Severity::Info;
         batch.append(l);
     }
     return batch;
@@ -69,10 +69,10 @@ private slots:
     {
         QTest::addColumn<QString>("host");
         QTest::addColumn<int>("severity");
-        QTest::newRow("all") << QString() << int(LogLine::Severity::Debug);
-        QTest::newRow("one host") << QStringLiteral("10.0.0.2") << int(LogLine::Severity::Debug);
-        QTest::newRow("warnings") << QString() << int(LogLine::Severity::Warning);
-        QTest::newRow("host errors") << QStringLiteral("10.0.0.3") << int(LogLine::Severity::Error);
+        QTest::newRow("all") << QString() << int(LogEntry::Severity::Debug);
+        QTest::newRow("one host") << QStringLiteral("10.0.0.2") << int(LogEntry::Severity::Debug);
+        QTest::newRow("warnings") << QString() << int(LogEntry::Severity::Warning);
+        QTest::newRow("host errors") << QStringLiteral("10.0.0.3") << int(LogEntry::Severity::Error);
     }
 
     void filterFollowsAppendsAndEvictions()
@@ -86,7 +86,7 @@ private slots:
         filter.setSourceModel(&model);
         model.append(makeBatch(0, 300));
         filter.setHost(host);
-        filter.setMinimumSeverity(LogLine::Severity(severity));
+        filter.setMinimumSeverity(LogEntry::Severity(severity));
         int next = 300;
         for (int round = 0; round < 12; ++round) {
             const int count = 37 + round * 91;
