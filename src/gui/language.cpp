@@ -27,10 +27,10 @@ QString apply(const QString &language)
     currentLanguage = QStringLiteral("en");
     // English is the source language: no translator needed.
     if (locale.language() != QLocale::English && locale.language() != QLocale::C) {
-        if (qtTranslator->load(locale,
-                               QStringLiteral("qtbase"),
-                               QStringLiteral("_"),
-                               QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        // "qt_" is the meta catalogue (qtbase and friends); Debian ships it for zh_CN.
+        const QString qtDir = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
+        if (qtTranslator->load(locale, QStringLiteral("qt"), QStringLiteral("_"), qtDir)
+            || qtTranslator->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), qtDir))
             QCoreApplication::installTranslator(qtTranslator);
         if (appTranslator->load(
                 locale, QStringLiteral("fate-deployer"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
