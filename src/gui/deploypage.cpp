@@ -9,6 +9,7 @@
 #include "gui/logmodel.h"
 #include "gui/projectdocument.h"
 
+#include <QApplication>
 #include <QClipboard>
 #include <QFile>
 #include <QFontDatabase>
@@ -26,6 +27,14 @@
 namespace FateDeployer {
 
 namespace {
+
+/// Only the item's panel (background, selection, focus): the delegates draw their own text.
+void paintBackground(QPainter *p, const QStyleOptionViewItem &opt)
+{
+    const QWidget *widget = opt.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, p, widget);
+}
 
 /// Paints a host's steps as a row of segments: done green, failed red, running blue with its
 /// progress, pending hollow, skipped grey.
@@ -46,7 +55,7 @@ public:
         QStyleOptionViewItem opt = option;
         initStyleOption(&opt, index);
         opt.text.clear();
-        QStyledItemDelegate::paint(p, opt, QModelIndex()); // background and selection only
+        paintBackground(p, opt);
         const HostRun &run = m_model->runs().at(index.row());
         const int n = int(run.steps.size());
         if (n == 0)
@@ -120,9 +129,8 @@ public:
     {
         QStyleOptionViewItem opt = option;
         initStyleOption(&opt, index);
-        const QString text = opt.text;
         opt.text.clear();
-        QStyledItemDelegate::paint(p, opt, QModelIndex());
+        paintBackground(p, opt);
         const bool selected = option.state & QStyle::State_Selected;
         const QPalette &pal = option.palette;
         const QColor normal = pal.color(selected ? QPalette::HighlightedText : QPalette::Text);
@@ -149,7 +157,6 @@ public:
         p->setPen(selected || !fg.isValid() ? normal : fg.value<QColor>());
         p->drawText(r, Qt::AlignVCenter | Qt::AlignLeft, index.data(LogModel::TextRole).toString());
         p->restore();
-        Q_UNUSED(text)
     }
 };
 
