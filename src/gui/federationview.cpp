@@ -107,8 +107,12 @@ void FederationView::paintEvent(QPaintEvent *)
         case HostStatusBoard::State::Unknown:
             return pal.color(QPalette::Button);
         }
-        c.setAlpha(90);
-        return c;
+        // Opaque tint of the status colour over the base, so routes do not show through nodes.
+        const QColor base = pal.color(QPalette::Base);
+        const qreal k = 0.35;
+        return QColor::fromRgbF(base.redF() + (c.redF() - base.redF()) * k,
+                                base.greenF() + (c.greenF() - base.greenF()) * k,
+                                base.blueF() + (c.blueF() - base.blueF()) * k);
     };
 
     // Routes: every party talks to the others through the exchange's proxy.
