@@ -27,6 +27,8 @@ namespace {
 
 constexpr qint64 ChunkSize = 256 * 1024;
 
+// lupdate: the tr() calls of this file belong to the context below.
+/* TRANSLATOR FateDeployer::BundlePacker */
 QString tr(const char *text)
 {
     return QCoreApplication::translate("FateDeployer::BundlePacker", text);

@@ -16,6 +16,8 @@ namespace FateDeployer {
 
 namespace {
 
+// lupdate: the tr() calls of this file belong to the context below.
+/* TRANSLATOR FateDeployer::SafeExtract */
 QString tr(const char *text)
 {
     return QCoreApplication::translate("FateDeployer::SafeExtract", text);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cli/cliapp.h"
 
+#include "util/translations.h"
+
 #include <QCoreApplication>
 
 #include <cstdio>
@@ -9,11 +11,6 @@
 namespace FateDeployer {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("FateDeployer::Cli", text);
-}
 
 const CliCommand commands[] = {
     {"validate", QT_TRANSLATE_NOOP("FateDeployer::Cli", "check a project file and list its problems"), &cliValidate},
@@ -26,17 +23,24 @@ const CliCommand commands[] = {
 
 void printUsage(QTextStream &stream)
 {
-    stream << tr("Usage: fate-deployer-cli COMMAND [OPTIONS]") << '\n' << '\n' << tr("Commands:") << '\n';
+    stream << QCoreApplication::translate("FateDeployer::Cli", "Usage: fate-deployer-cli COMMAND [OPTIONS]") << '\n'
+           << '\n'
+           << QCoreApplication::translate("FateDeployer::Cli", "Commands:") << '\n';
     for (const CliCommand &command : commands)
         stream << "  " << QString::fromLatin1(command.name).leftJustified(12) << ' '
                << QCoreApplication::translate("FateDeployer::Cli", command.summary) << '\n';
-    stream << '\n' << tr("Run \"fate-deployer-cli COMMAND --help\" for the options of a command.") << '\n';
+    stream << '\n'
+           << QCoreApplication::translate("FateDeployer::Cli",
+                                          "Run \"fate-deployer-cli COMMAND --help\" for the options of a command.")
+           << '\n';
 }
 
 } // namespace
 
 int CliApp::run()
 {
+    // LANGUAGE/LC_ALL/LANG pick the language, like other command-line tools.
+    Translator::installFor(QLocale());
     QTextStream out(stdout);
     QTextStream err(stderr);
     return run(QCoreApplication::arguments().mid(1), out, err);
@@ -66,7 +70,7 @@ int CliApp::run(const QStringList &arguments, QTextStream &out, QTextStream &err
             return code;
         }
     }
-    err << tr("unknown command \"%1\"").arg(name) << '\n';
+    err << QCoreApplication::translate("FateDeployer::Cli", "unknown command \"%1\"").arg(name) << '\n';
     printUsage(err);
     return ExitUsage;
 }

@@ -17,6 +17,8 @@ namespace FateDeployer {
 
 namespace {
 
+// lupdate: the tr() calls of this file belong to the context below.
+/* TRANSLATOR FateDeployer::Cli */
 QString tr(const char *text)
 {
     return QCoreApplication::translate("FateDeployer::Cli", text);

@@ -12,11 +12,6 @@ namespace FateDeployer {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("FateDeployer::ProjectFile", text);
-}
-
 QJsonObject sshToJson(const SshOverrides &ssh)
 {
     QJsonObject o;
@@ -44,7 +39,7 @@ public:
     void fail(const QString &field, const QString &what)
     {
         if (error.isEmpty())
-            error = tr("%1: %2").arg(field, what);
+            error = ProjectFile::tr("%1: %2").arg(field, what);
     }
 
     QString string(const QJsonObject &o, const char *key, const QString &path, const QString &def = {})
@@ -53,7 +48,7 @@ public:
         if (v.isUndefined() || v.isNull())
             return def;
         if (!v.isString()) {
-            fail(path + QLatin1Char('.') + QLatin1String(key), tr("must be a string"));
+            fail(path + QLatin1Char('.') + QLatin1String(key), ProjectFile::tr("must be a string"));
             return def;
         }
         return v.toString();
@@ -66,7 +61,7 @@ public:
             return std::nullopt;
         const double d = v.toDouble(0.5);
         if (!v.isDouble() || d != double(qint64(d)) || d < -2147483648.0 || d > 2147483647.0) {
-            fail(path + QLatin1Char('.') + QLatin1String(key), tr("must be a whole number"));
+            fail(path + QLatin1Char('.') + QLatin1String(key), ProjectFile::tr("must be a whole number"));
             return std::nullopt;
         }
         return int(d);
@@ -78,7 +73,7 @@ public:
         if (v.isUndefined() || v.isNull())
             return def;
         if (!v.isBool()) {
-            fail(path + QLatin1Char('.') + QLatin1String(key), tr("must be true or false"));
+            fail(path + QLatin1Char('.') + QLatin1String(key), ProjectFile::tr("must be true or false"));
             return def;
         }
         return v.toBool();
@@ -91,7 +86,7 @@ public:
             return {};
         if (!v.isObject()) {
             fail(path.isEmpty() ? QString::fromLatin1(key) : QString(path + QLatin1Char('.') + QLatin1String(key)),
-                 tr("must be an object"));
+                 ProjectFile::tr("must be an object"));
             return {};
         }
         return v.toObject();
@@ -110,7 +105,8 @@ public:
                 s.auth = *m;
             else
                 fail(path + QStringLiteral(".auth"),
-                     tr("\"%1\" is not one of default, agent, publickey, password, keyboard-interactive").arg(auth));
+                     ProjectFile::tr("\"%1\" is not one of default, agent, publickey, password, keyboard-interactive")
+                         .arg(auth));
         }
         return s;
     }

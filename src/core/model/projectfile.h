@@ -5,6 +5,7 @@
 #include "util/result.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 
 namespace FateDeployer {
 
@@ -12,6 +13,8 @@ namespace FateDeployer {
 /// It never holds a secret; the serializer has no field that could carry one.
 class ProjectFile
 {
+    Q_DECLARE_TR_FUNCTIONS(FateDeployer::ProjectFile)
+
 public:
     static constexpr qint64 MaxFileSize = 16 * 1024 * 1024;
 

@@ -11,6 +11,8 @@ namespace FateDeployer {
 
 namespace {
 
+// lupdate: the tr() calls of this file belong to the context below.
+/* TRANSLATOR FateDeployer::BundleWriter */
 QString tr(const char *text)
 {
     return QCoreApplication::translate("FateDeployer::BundleWriter", text);

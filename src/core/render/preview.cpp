@@ -13,6 +13,8 @@ namespace FateDeployer {
 
 namespace {
 
+// lupdate: the tr() calls of this file belong to the context below.
+/* TRANSLATOR FateDeployer::Preview */
 QString tr(const char *text)
 {
     return QCoreApplication::translate("FateDeployer::Preview", text);

@@ -45,6 +45,8 @@ constexpr auto DbName = "fate";
 constexpr auto RedisHost = "redis";
 constexpr auto RedisPassword = "fate_dev";
 
+// lupdate: the tr() calls of this file belong to the context below.
+/* TRANSLATOR FateDeployer::Renderer */
 QString tr(const char *text)
 {
     return QCoreApplication::translate("FateDeployer::Renderer", text);

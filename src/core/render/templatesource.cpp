@@ -25,6 +25,8 @@ namespace FateDeployer {
 
 namespace {
 
+// lupdate: the tr() calls of this file belong to the context below.
+/* TRANSLATOR FateDeployer::TemplateSources */
 QString tr(const char *text)
 {
     return QCoreApplication::translate("FateDeployer::TemplateSources", text);

@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "remote/sshendpoint.h"
+
+#include <QCoreApplication>
+
+namespace FateDeployer {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("FateDeployer::SshEndpoint", text);
+}
+
+SshEndpoint fromOverrides(const Project &project, const QString &host, const SshOverrides &ssh, const QString &kh)
+{
+    SshEndpoint e;
+    e.host = host.trimmed();
+    e.port = project.portFor(ssh);
+    e.user = project.userFor(ssh);
+    e.identityFile = ssh.identityFile;
+    e.auth = ssh.auth;
+    e.jumpHost = ssh.jumpHost.trimmed();
+    e.knownHostsFile = kh.isEmpty() ? project.knownHostsFile : kh;
+    return e;
+}
+
+} // namespace
+
+QString SshEndpoint::displayName() const
+{
+    QString s;
+    if (!user.isEmpty())
+        s += user + u'@';
+    s += host.contains(u':') ? u'[' + host + u']' : host;
+    if (port > 0)
+        s += u':' + QString::number(port);
+    return s;
+}
+
+SshEndpoint SshEndpoint::forParty(const Project &project, const Party &party, const QString &knownHostsFile)
+{
+    return fromOverrides(project, party.host, party.ssh, knownHostsFile);
+}
+
+SshEndpoint SshEndpoint::forExchange(const Project &project, const QString &knownHostsFile)
+{
+    return fromOverrides(project, project.exchange.host, project.exchange.ssh, knownHostsFile);
+}
+
+Result<SshEndpoint> SshEndpoint::parseHostSpec(const QString &spec)
+{
+    const QString s = spec.trimmed();
+    SshEndpoint e;
+    if (s.isEmpty())
+        return Error{tr("The jump host is empty. Write it as [user@]host[:port].")};
+    QString rest = s;
+    const qsizetype at = rest.lastIndexOf(u'@');
+    if (at >= 0) {
+        e.user = rest.left(at);
+        rest = rest.mid(at + 1);
+        if (e.user.isEmpty())
+            return Error{tr("The jump host \"%1\" has an empty user name before \"@\".").arg(s)};
+    }
+    QString portText;
+    if (rest.startsWith(u'[')) {
+        const qsizetype close = rest.indexOf(u']');
+        if (close < 0)
+            return Error{tr("The jump host \"%1\" has an unclosed \"[\" around its address.").arg(s)};
+        e.host = rest.mid(1, close - 1);
+        const QString after = rest.mid(close + 1);
+        if (after.startsWith(u':'))
+            portText = after.mid(1);
+        else if (!after.isEmpty())
+            return Error{tr("The jump host \"%1\" has unexpected text after \"]\".").arg(s)};
+    } else {
+        const qsizetype colon = rest.indexOf(u':');
+        if (colon >= 0 && rest.indexOf(u':', colon + 1) < 0) {
+            e.host = rest.left(colon);
+            portText = rest.mid(colon + 1);
+        } else {
+            e.host = rest; // a bare IPv6 address or a name
+        }
+    }
+    if (e.host.isEmpty() || e.host.contains(u' ') || e.host.contains(u'/'))
+        return Error{tr("The jump host \"%1\" has no valid host name.").arg(s)};
+    if (!portText.isEmpty() || (s.endsWith(u':'))) {
+        bool ok = false;
+        const int port = portText.toInt(&ok);
+        if (!ok || port < 1 || port > 65535)
+            return Error{tr("The jump host \"%1\" has an invalid port; use a number from 1 to 65535.").arg(s)};
+        e.port = port;
+    }
+    return e;
+}
+
+Result<SshEndpoint> SshEndpoint::jumpEndpoint() const
+{
+    auto parsed = parseHostSpec(jumpHost);
+    if (!parsed)
+        return parsed;
+    SshEndpoint j = parsed.value();
+    if (j.user.isEmpty())
+        j.user = user;
+    j.identityFile = identityFile;
+    j.auth = auth;
+    j.knownHostsFile = knownHostsFile;
+    j.sshConfigFile = sshConfigFile;
+    j.hostKeyPolicy = hostKeyPolicy;
+    j.connectTimeoutSeconds = connectTimeoutSeconds;
+    j.deadPeerTimeoutSeconds = deadPeerTimeoutSeconds;
+    return j;
+}
+
+} // namespace FateDeployer
