@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gui/language.h"
 
+#include "util/translations.h"
+
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -9,7 +11,7 @@
 namespace FateDeployer::Language {
 
 namespace {
-QTranslator *appTranslator = nullptr;
+Translator *appTranslator = nullptr;
 QTranslator *qtTranslator = nullptr;
 QString currentLanguage = QStringLiteral("en");
 } // namespace
@@ -18,7 +20,7 @@ QString apply(const QString &language)
 {
     auto *app = QCoreApplication::instance();
     if (!appTranslator) {
-        appTranslator = new QTranslator(app);
+        appTranslator = new Translator(app);
         qtTranslator = new QTranslator(app);
     }
     QCoreApplication::removeTranslator(appTranslator);
@@ -32,8 +34,7 @@ QString apply(const QString &language)
         if (qtTranslator->load(locale, QStringLiteral("qt"), QStringLiteral("_"), qtDir)
             || qtTranslator->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), qtDir))
             QCoreApplication::installTranslator(qtTranslator);
-        if (appTranslator->load(
-                locale, QStringLiteral("fate-deployer"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+        if (appTranslator->load(locale)) {
             QCoreApplication::installTranslator(appTranslator);
             currentLanguage = locale.name();
         }

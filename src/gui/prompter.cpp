@@ -2,6 +2,7 @@
 #include "gui/prompter.h"
 
 #include "gui/icons.h"
+#include "remote/prompter.h"
 
 #include <QCheckBox>
 #include <QDialog>
@@ -42,6 +43,58 @@ void GuiPrompter::cancelAll()
         if (d && d->isVisible())
             d->reject(); // answers "no" to the waiting job
     }
+}
+
+std::unique_ptr<Prompter> GuiPrompter::engineAdapter()
+{
+    QPointer<GuiPrompter> self(this);
+    auto hostKey = [self](const ::FateDeployer::HostKeyQuestion &q, std::function<void(HostKeyAnswer)> reply) {
+        if (!self) {
+            reply(HostKeyAnswer::Reject);
+            return;
+        }
+        const QString host = q.address.isEmpty() || q.address == q.host ? q.host : tr("%1 (%2)").arg(q.host, q.address);
+        self->askHostKey({host, q.port, q.keyType, q.fingerprint, false},
+                         [reply](bool trust) { reply(trust ? HostKeyAnswer::Accept : HostKeyAnswer::Reject); });
+    };
+    auto secret
+        = [self](const ::FateDeployer::SecretQuestion &q, std::function<void(::FateDeployer::SecretAnswer)> reply) {
+              if (!self) {
+                  reply({});
+                  return;
+              }
+              SecretQuestion mine;
+              mine.host = q.host;
+              mine.offerRemember = q.canRemember;
+              switch (q.kind) {
+              case ::FateDeployer::SecretQuestion::Kind::Password:
+                  mine.kind = SecretKind::Password;
+                  mine.user = q.user;
+                  break;
+              case ::FateDeployer::SecretQuestion::Kind::KeyPassphrase:
+                  mine.kind = SecretKind::Passphrase;
+                  mine.user = q.keyFile;
+                  break;
+              case ::FateDeployer::SecretQuestion::Kind::KeyboardInteractive:
+                  mine.kind = SecretKind::Password;
+                  mine.user = q.user;
+                  mine.prompt = q.title.isEmpty() ? q.prompt : q.title + QLatin1Char('\n') + q.prompt;
+                  break;
+              }
+              if (q.retry)
+                  mine.prompt = tr("The previous answer was not accepted.")
+                                + (mine.prompt.isEmpty() ? QString() : QLatin1Char('\n') + mine.prompt);
+              self->askSecret(mine, [reply](std::optional<SecretAnswer> answer) {
+                  ::FateDeployer::SecretAnswer out;
+                  out.cancelled = !answer.has_value();
+                  if (answer) {
+                      out.secret = answer->secret;
+                      out.remember = answer->remember;
+                  }
+                  reply(out);
+              });
+          };
+    return std::make_unique<MarshallingPrompter>(this, hostKey, secret);
 }
 
 void GuiPrompter::askHostKey(const HostKeyQuestion &q, HostKeyCallback done)

@@ -6,11 +6,14 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QDialog;
 
 namespace FateDeployer {
+
+class Prompter;
 
 /// Host-key and password/passphrase questions from the engine, shown as non-modal dialogs
 /// (open(), no nested event loop). The engine's job thread waits on its own primitive while
@@ -53,6 +56,11 @@ public:
     /// Must be called on the GUI thread (queue it from job threads).
     void askHostKey(const HostKeyQuestion &question, HostKeyCallback done);
     void askSecret(const SecretQuestion &question, SecretCallback done);
+
+    /// The engine's Prompter (remote/prompter.h) on top of these dialogs: called on a job thread,
+    /// it marshals to the GUI thread, shows the dialog with open() and waits only in that job
+    /// thread (cancellable). Give it to the session/runner of each deploy.
+    std::unique_ptr<Prompter> engineAdapter();
 
     /// Open question dialogs (tests find and answer them; closing the window cancels them).
     QList<QDialog *> openDialogs() const;

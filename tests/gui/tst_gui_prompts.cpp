@@ -5,6 +5,8 @@
 
 #include "gui/projectdocument.h"
 #include "gui/prompter.h"
+#include "remote/canceltoken.h"
+#include "remote/prompter.h"
 #include "scriptedbackend.h"
 
 #include <QCheckBox>
@@ -12,6 +14,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QThread>
+
+#include <atomic>
 
 using namespace FateDeployer;
 
@@ -112,6 +117,56 @@ private slots:
         QTest::keyClick(dialog, Qt::Key_Escape);
         QTRY_VERIFY(called);
         QVERIFY(!answer.has_value());
+    }
+
+    void engineAdapterWaitsOnlyInTheJobThread()
+    {
+        std::unique_ptr<Prompter> adapter = f.window->prompter()->engineAdapter();
+        std::atomic<int> hostKey{-1};
+        ::FateDeployer::SecretAnswer secret;
+        CancelToken cancel;
+        QThread *job = QThread::create([&] {
+            hostKey = int(adapter->askHostKey({QStringLiteral("party-a"),
+                                               QStringLiteral("192.168.7.1"),
+                                               22,
+                                               QStringLiteral("ssh-ed25519"),
+                                               QStringLiteral("SHA256:abc"),
+                                               {}},
+                                              cancel));
+            ::FateDeployer::SecretQuestion q;
+            q.kind = ::FateDeployer::SecretQuestion::Kind::KeyPassphrase;
+            q.host = QStringLiteral("root@192.168.7.1:22");
+            q.keyFile = QStringLiteral("/root/.ssh/id_ed25519");
+            secret = adapter->askSecret(q, cancel);
+        });
+        job->start();
+        QTRY_VERIFY(openDialog(QStringLiteral("hostKeyDialog")));
+        QDialog *dialog = openDialog(QStringLiteral("hostKeyDialog"));
+        QCOMPARE(dialog->findChild<QLabel *>(QStringLiteral("fingerprint"))->text(), QStringLiteral("SHA256:abc"));
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("trustButton")), Qt::LeftButton);
+        QTRY_VERIFY(openDialog(QStringLiteral("secretDialog")));
+        QDialog *secretDialog = openDialog(QStringLiteral("secretDialog"));
+        QTest::keyClicks(secretDialog->findChild<QLineEdit *>(QStringLiteral("secretEdit")),
+                         QStringLiteral("pass phrase"));
+        QTest::keyClick(secretDialog->findChild<QLineEdit *>(QStringLiteral("secretEdit")), Qt::Key_Return);
+        QTRY_VERIFY(job->isFinished());
+        delete job;
+        QCOMPARE(hostKey.load(), int(HostKeyAnswer::Accept));
+        QVERIFY(!secret.cancelled);
+        QCOMPARE(secret.secret, QStringLiteral("pass phrase"));
+
+        // Cancelling the job releases its wait even while the dialog is still open.
+        std::atomic<int> answer{-1};
+        QThread *second = QThread::create([&] {
+            answer = int(adapter->askHostKey(
+                {QStringLiteral("h"), {}, 22, QStringLiteral("ssh-rsa"), QStringLiteral("SHA256:x"), {}}, cancel));
+        });
+        second->start();
+        QTRY_VERIFY(openDialog(QStringLiteral("hostKeyDialog")));
+        cancel.cancel();
+        QTRY_VERIFY(second->isFinished());
+        delete second;
+        QCOMPARE(answer.load(), int(HostKeyAnswer::Reject));
     }
 
     void engineQuestionDuringADeploy()
