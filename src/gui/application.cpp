@@ -6,6 +6,7 @@
 #include "gui/mainwindow.h"
 #include "gui/projectdocument.h"
 #include "gui/screenshots.h"
+#include "settings/secretstore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -57,6 +58,7 @@ int runGuiApplication(int argc, char *argv[])
     const QString lang = Language::apply(parser.isSet(language) ? parser.value(language) : settings.language());
 
     MainWindow window(&settings);
+    window.setSecretStore(std::make_shared<KeychainSecretStore>());
     if (!parser.positionalArguments().isEmpty())
         window.openProject(parser.positionalArguments().first());
     window.show();

@@ -9,9 +9,12 @@
 #include "gui/projectdocument.h"
 
 #include "render/templatesource.h"
+#include "settings/secretstore.h"
 
 #include <QButtonGroup>
 #include <QDir>
+#include <QPointer>
+#include <QtConcurrent>
 
 namespace FateDeployer {
 
@@ -144,9 +147,11 @@ ImagesPage::ImagesPage(ProjectDocument *document, QWidget *parent)
     connect(group, &QButtonGroup::idClicked, this, [doc](int id) {
         doc->edit(tr("Change registry"), [id](Project &p) { p.registry.usePrivate = id == 1; });
     });
-    // The password never enters the project: the engine asks for it (GuiPrompter) and keeps
-    // it in the system keychain.
+    // The password never enters the project: typed here it goes straight to the keychain
+    // (SecretStore, off the GUI thread) and the field is emptied; the engine reads it from there.
     m_ui->registryPassword->setEnabled(false);
+    connect(m_ui->registryPassword, &QLineEdit::returnPressed, this, &ImagesPage::storePassword);
+    connect(m_ui->registryPassword, &QLineEdit::editingFinished, this, &ImagesPage::storePassword);
 
     connect(m_ui->browseButton, &QPushButton::clicked, this, &ImagesPage::browse);
     connect(m_ui->fetchButton, &QPushButton::clicked, this, [this] {
@@ -193,6 +198,66 @@ ImagesPage::ImagesPage(ProjectDocument *document, QWidget *parent)
 }
 
 ImagesPage::~ImagesPage() = default;
+
+void ImagesPage::setSecretStore(std::shared_ptr<SecretStore> store)
+{
+    m_secrets = std::move(store);
+    m_checkedKey.clear();
+    refreshSourceWidgets();
+}
+
+void ImagesPage::storePassword()
+{
+    const QString secret = m_ui->registryPassword->text();
+    const RegistrySettings &r = m_document->project().registry;
+    if (secret.isEmpty() || !m_secrets || r.uri.isEmpty() || r.username.isEmpty())
+        return;
+    m_ui->registryPassword->clear();
+    const QString key = SecretStore::registryPasswordKey(r.uri, r.username);
+    m_ui->registryNote->setText(tr("Storing the password in the system keychain…"));
+    QPointer<ImagesPage> self(this);
+    QtConcurrent::run([store = m_secrets, key, secret] {
+        return store->write(key, secret);
+    }).then(this, [self, key](const Status &status) {
+        if (!self)
+            return;
+        self->m_checkedKey = key;
+        self->m_ui->registryNote->setText(
+            status ? tr("The password is stored in the system keychain, not in the project file.")
+                   : tr("The keychain refused the password: %1. The deployer will ask for it when it pulls.")
+                         .arg(status.error()));
+        self->m_ui->registryPassword->setPlaceholderText(status ? tr("stored in the system keychain")
+                                                                : tr("not stored"));
+    });
+}
+
+void ImagesPage::refreshPasswordState()
+{
+    const RegistrySettings &r = m_document->project().registry;
+    const bool usable = m_secrets && r.usePrivate && !r.uri.isEmpty() && !r.username.isEmpty();
+    m_ui->registryPassword->setEnabled(usable);
+    if (!usable) {
+        m_ui->registryPassword->setPlaceholderText(tr("asked when needed, kept in the system keychain"));
+        return;
+    }
+    const QString key = SecretStore::registryPasswordKey(r.uri, r.username);
+    if (key == m_checkedKey)
+        return;
+    m_checkedKey = key;
+    QPointer<ImagesPage> self(this);
+    QtConcurrent::run([store = m_secrets, key] {
+        return store->read(key);
+    }).then(this, [self, key](const Result<std::optional<QString>> &stored) {
+        if (!self || self->m_checkedKey != key)
+            return;
+        if (!stored)
+            self->m_ui->registryPassword->setPlaceholderText(tr("keychain unavailable: asked when needed"));
+        else if (stored.value())
+            self->m_ui->registryPassword->setPlaceholderText(tr("stored in the system keychain"));
+        else
+            self->m_ui->registryPassword->setPlaceholderText(tr("type it to keep it in the system keychain"));
+    });
+}
 
 void ImagesPage::setCapabilities(bool canTestLogin, bool canCheckImages)
 {
@@ -261,6 +326,7 @@ void ImagesPage::refreshSourceWidgets()
     m_ui->registryUri->setEnabled(usePrivate);
     m_ui->registryUser->setEnabled(usePrivate);
     m_ui->testLoginButton->setEnabled(usePrivate && m_canTestLogin);
+    refreshPasswordState();
     m_ui->checkImagesButton->setEnabled(m_canCheck && !m_document->project().parties.isEmpty());
     if (!m_canCheck)
         m_ui->checkImagesButton->setToolTip(tr("Needs the deploy engine, which is not part of this build yet."));
@@ -301,7 +367,7 @@ void ImagesPage::retranslate()
     m_ui->sourceKind->setItemText(0, tr("Folder", "template source: a local folder"));
     m_ui->sourceKind->setItemText(1, tr("Archive", "template source: a local .tar.gz"));
     m_ui->sourceKind->setItemText(2, tr("Download", "template source: fetched from a URL"));
-    m_ui->registryPassword->setPlaceholderText(tr("asked when needed, kept in the system keychain"));
+    m_checkedKey.clear(); // placeholders are re-read in the new language
     m_ui->registryNote->setText(tr("With a private registry every image, including mysql and redis, is pulled as "
                                    "address/prefix/name:tag. The password is never stored in the project file."));
     refreshSourceWidgets();

@@ -15,6 +15,7 @@ namespace FateDeployer {
 
 class ProjectDocument;
 class TemplateDownloader;
+class SecretStore;
 
 /// The images one host needs for a project, as "registry/prefix/module:tag".
 struct HostImages
@@ -42,6 +43,8 @@ public:
 
     /// Enables the buttons whose back ends exist in this build.
     void setCapabilities(bool canTestLogin, bool canCheckImages);
+    /// Where the registry password goes (the keychain); without one the field stays disabled.
+    void setSecretStore(std::shared_ptr<SecretStore> store);
     void setFetchProgress(qint64 received, qint64 total);
     void setFetchFinished(bool ok, const QString &message);
     /// Marks @p image on @p host as present or missing after a check.
@@ -61,10 +64,14 @@ private:
     void refreshImages();
     void refreshSourceWidgets();
     void browse();
+    void storePassword();
+    void refreshPasswordState();
 
     std::unique_ptr<Ui::ImagesPage> m_ui;
     ProjectDocument *m_document;
     TemplateDownloader *m_downloader;
+    std::shared_ptr<SecretStore> m_secrets;
+    QString m_checkedKey;
     bool m_canTestLogin = false;
     bool m_canCheck = false;
     bool m_fetching = false;

@@ -615,6 +615,11 @@ void MainWindow::updateActions()
     m_welcome->setImportAvailable(true);
 }
 
+void MainWindow::setSecretStore(std::shared_ptr<SecretStore> store)
+{
+    m_images->setSecretStore(std::move(store));
+}
+
 void MainWindow::setDeployBackend(DeployBackend *backend)
 {
     m_backend = backend;

@@ -6,6 +6,8 @@
 #include <QMainWindow>
 #include <QTimer>
 
+#include <memory>
+
 class QAction;
 class QLabel;
 class QListWidget;
@@ -15,6 +17,7 @@ class QStackedWidget;
 namespace FateDeployer {
 
 class AppSettings;
+class SecretStore;
 class DeployBackend;
 class DeployMonitor;
 class DeployPage;
@@ -57,6 +60,8 @@ public:
     /// The engine adapter; null disables the Deploy menu (with a reason in the tooltip).
     void setDeployBackend(DeployBackend *backend);
     DeployBackend *deployBackend() const { return m_backend; }
+    /// The keychain for registry passwords typed on the Images page.
+    void setSecretStore(std::shared_ptr<SecretStore> store);
 
     Page currentPage() const;
     void showPage(Page page);

@@ -7,6 +7,7 @@
 #include "gui/projectdocument.h"
 #include "kubefate/kubefateimporter.h"
 #include "model/projectfile.h"
+#include "settings/secretstore.h"
 
 #include "gui/language.h"
 
@@ -15,6 +16,7 @@
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QLibraryInfo>
+#include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -214,6 +216,37 @@ private slots:
         QTRY_COMPARE(buttons->button(QDialogButtonBox::Cancel)->text(), QStringLiteral("Cancel"));
         QCOMPARE(Language::current(), QStringLiteral("en"));
         dialog->close();
+    }
+
+    void registryPasswordGoesToTheKeychainOnly()
+    {
+        auto store = std::make_shared<MemorySecretStore>();
+        f.window->setSecretStore(store);
+        QVERIFY(f.window->openProject(f.examplePath()));
+        f.window->showPage(MainWindow::Page::Images);
+        auto *password = f.window->findChild<QLineEdit *>(QStringLiteral("registryPassword"));
+        QVERIFY(!password->isEnabled()); // Docker Hub: nothing to store
+        f.window->document()->edit(QStringLiteral("registry"), [](Project &p) {
+            p.registry.usePrivate = true;
+            p.registry.uri = QStringLiteral("harbor.example.com/fate");
+            p.registry.username = QStringLiteral("deployer");
+        });
+        QVERIFY(password->isEnabled());
+        QTRY_VERIFY(password->placeholderText().contains(QLatin1String("type it")));
+        password->setFocus();
+        QTest::keyClicks(password, QStringLiteral("h@rb0r pw"));
+        QTest::keyClick(password, Qt::Key_Return);
+        QVERIFY(password->text().isEmpty()); // not left in the widget
+        const QString key
+            = SecretStore::registryPasswordKey(QStringLiteral("harbor.example.com/fate"), QStringLiteral("deployer"));
+        QTRY_COMPARE(store->read(key).value().value_or(QString()), QStringLiteral("h@rb0r pw"));
+        QTRY_VERIFY(password->placeholderText().contains(QLatin1String("stored")));
+        // And never in the project file.
+        const QString path = f.dir.filePath(QStringLiteral("registry.fdproj"));
+        QVERIFY(f.window->document()->save(path));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains("h@rb0r"));
     }
 
     void undoBackToSavedStateIsClean()
