@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QElapsedTimer>
 
 namespace FateDeployer {
 
@@ -371,8 +372,18 @@ void DeployMonitor::flush()
 {
     // At most MaxLinesPerDrain per tick, so a burst never stalls the GUI; the rest waits for
     // the next tick (a chain of zero-delay calls would starve timers and input instead).
-    if (!m_inbox.isEmpty())
-        m_log.append(m_inbox.take(MaxLinesPerDrain));
+    if (m_inbox.isEmpty())
+        return;
+    // Adaptive slice: when the GUI thread is slow (busy machine, big view), take fewer lines per
+    // tick so no single tick blocks input for long; grow back when ticks are cheap.
+    QElapsedTimer spent;
+    spent.start();
+    m_log.append(m_inbox.take(m_drainSlice));
+    const qint64 ms = spent.elapsed();
+    if (ms > 8 && m_drainSlice > 1024)
+        m_drainSlice /= 2;
+    else if (ms < 4 && m_drainSlice < MaxLinesPerDrain)
+        m_drainSlice *= 2;
 }
 
 void DeployMonitor::note(const QString &host, LogEntry::Severity severity, const QString &text)

@@ -170,6 +170,7 @@ private:
     QTimer m_drain;
     QTimer m_tick;
     bool m_running = false;
+    qsizetype m_drainSlice = MaxLinesPerDrain;
     QString m_title;
 };
 
