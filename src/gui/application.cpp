@@ -1,20 +1,25 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gui/application.h"
 
+#include "gui/appsettings.h"
+#include "gui/language.h"
 #include "gui/mainwindow.h"
-#include "model/projectfile.h"
+#include "gui/projectdocument.h"
+#include "gui/screenshots.h"
+#include "settings/secretstore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
-#include <QLocale>
+#include <QElapsedTimer>
+#include <QTextStream>
 #include <QTimer>
-#include <QTranslator>
 
 namespace FateDeployer {
 
 int runGuiApplication(int argc, char *argv[])
 {
+    QElapsedTimer startup;
+    startup.start();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("FATE Deployer"));
     QApplication::setApplicationName(QStringLiteral("fate-deployer"));
@@ -35,31 +40,42 @@ int runGuiApplication(int argc, char *argv[])
         QStringLiteral("lang"),
         QApplication::translate("FateDeployer::Application", "user interface language (en or zh_CN)"),
         QStringLiteral("LANG"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QApplication::translate("FateDeployer::Application",
+                                "save a PNG of every page into DIR and exit (documentation, CI)"),
+        QStringLiteral("DIR"));
     parser.addOption(smoke);
     parser.addOption(language);
+    parser.addOption(screenshot);
     parser.addPositionalArgument(QStringLiteral("PROJECT"),
                                  QApplication::translate("FateDeployer::Application", "project file to open"),
                                  QStringLiteral("[PROJECT]"));
     parser.process(app);
 
-    const QLocale locale = parser.isSet(language) ? QLocale(parser.value(language)) : QLocale();
-    QTranslator qtTranslator;
-    if (qtTranslator.load(
-            locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    QTranslator translator;
-    if (translator.load(locale, QStringLiteral("fate-deployer"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
+    AppSettings settings;
+    // --lang applies to this session only; the Settings menu changes the saved choice.
+    const QString lang = Language::apply(parser.isSet(language) ? parser.value(language) : settings.language());
 
-    MainWindow window;
+    MainWindow window(&settings);
+    window.setSecretStore(std::make_shared<KeychainSecretStore>());
     if (!parser.positionalArguments().isEmpty())
         window.openProject(parser.positionalArguments().first());
     window.show();
     if (parser.isSet(smoke)) {
         // Paint once, then leave with 0 only if the project (when given) opened.
-        QTimer::singleShot(0, &window, [&window] {
+        QTimer::singleShot(0, &window, [&window, &startup] {
             window.repaint();
+            QTextStream(stdout) << "first_paint_ms=" << startup.elapsed() << Qt::endl;
             QApplication::exit(window.lastError().isEmpty() ? 0 : 1);
+        });
+    }
+    if (parser.isSet(screenshot)) {
+        QTimer::singleShot(200, &window, [&window, dir = parser.value(screenshot), lang] {
+            const QStringList files = saveScreenshots(&window, dir, lang);
+            for (const QString &file : files)
+                QTextStream(stdout) << file << Qt::endl;
+            QApplication::exit(files.isEmpty() ? 1 : 0);
         });
     }
     return QApplication::exec();

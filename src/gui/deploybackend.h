@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "model/project.h"
+
+#include <QList>
+#include <QStringList>
+
+namespace FateDeployer {
+
+class DeployMonitor;
+class GuiPrompter;
+
+/// What the window asks of the deploy engine. The engine (src/core/jobs) is wrapped by a small
+/// adapter implementing this; every call returns at once and the engine reports progress
+/// through the DeployMonitor slots (see deploymonitor.h). The project is passed by value:
+/// the engine works on its own copy, never on the document.
+class DeployBackend
+{
+public:
+    enum class Scope { All, SelectedParties, Exchange };
+    enum class TeardownLevel { StopContainers, RemoveContainers, RemoveEverything };
+
+    virtual ~DeployBackend() = default;
+
+    /// Wires the engine's reports to @p monitor and its host-key/secret questions to @p prompter.
+    virtual void attach(DeployMonitor *monitor, GuiPrompter *prompter) = 0;
+    virtual void preflight(const Project &project, const QList<int> &partyIds) = 0;
+    /// @p partyIds empty with Scope::All = every party and the exchange.
+    virtual void deploy(const Project &project, Scope scope, const QList<int> &partyIds) = 0;
+    /// Reruns the last plan for @p hosts only.
+    virtual void retryFailed(const Project &project, const QStringList &hosts) = 0;
+    virtual void verify(const Project &project, int guestId, int hostId) = 0;
+    virtual void refreshStatus(const Project &project) = 0;
+    virtual void teardown(const Project &project, TeardownLevel level, const QList<int> &partyIds) = 0;
+    virtual void cancel() = 0;
+};
+
+} // namespace FateDeployer

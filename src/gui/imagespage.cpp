@@ -1,0 +1,386 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "gui/imagespage.h"
+
+#include "ui_imagespage.h"
+
+#include "gui/dialogs.h"
+#include "gui/formbinding.h"
+#include "gui/icons.h"
+#include "gui/projectdocument.h"
+
+#include "render/templatesource.h"
+#include "settings/secretstore.h"
+
+#include <QButtonGroup>
+#include <QDir>
+#include <QPointer>
+#include <QtConcurrent>
+
+namespace FateDeployer {
+
+QList<HostImages> imagesPerHost(const Project &p)
+{
+    // Same names as the renderer writes into the compose files: Docker Hub uses prefix/<module>
+    // and the official mysql/redis; a private registry serves everything from uri/prefix/.
+    const bool privateRegistry = p.registry.usePrivate && !p.registry.uri.trimmed().isEmpty();
+    const QString registryPrefix = p.registry.uri.trimmed() + QLatin1Char('/') + p.images.prefix;
+    auto fate = [&](const char *module) -> QString {
+        return (privateRegistry ? registryPrefix : p.images.prefix) + QLatin1Char('/') + QLatin1String(module)
+               + QLatin1Char(':') + p.images.tag;
+    };
+    auto thirdParty = [&](const char *image) -> QString {
+        return privateRegistry ? registryPrefix + QLatin1Char('/') + QLatin1String(image) : QString::fromLatin1(image);
+    };
+    QList<HostImages> out;
+    const char *modules[] = {"federation", "proxy", "fateboard", "roll", "egg", "python", "meta-service"};
+    for (const Party &party : p.parties) {
+        HostImages h{party.host, QCoreApplication::translate("FateDeployer::ImagesPage", "party %1").arg(party.id), {}};
+        for (const char *m : modules)
+            h.images.append(fate(m));
+        h.images.append(thirdParty("mysql:8"));
+        h.images.append(thirdParty("redis:5"));
+        out.append(h);
+    }
+    if (p.exchange.enabled)
+        out.append(HostImages{
+            p.exchange.host, QCoreApplication::translate("FateDeployer::ImagesPage", "exchange"), {fate("proxy")}});
+    return out;
+}
+
+ImagesPage::ImagesPage(ProjectDocument *document, QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::ImagesPage>())
+    , m_document(document)
+    , m_downloader(new TemplateDownloader(this))
+{
+    m_ui->setupUi(this);
+    ProjectDocument *doc = m_document;
+    using FormBinding::lineEdit;
+
+    m_ui->sourceKind->addItem(QString(), templateKindToString(TemplateSource::Kind::Folder));
+    m_ui->sourceKind->addItem(QString(), templateKindToString(TemplateSource::Kind::Archive));
+    m_ui->sourceKind->addItem(QString(), templateKindToString(TemplateSource::Kind::Url));
+
+    lineEdit(
+        m_ui->kubefateVersion,
+        doc,
+        QStringLiteral("templates.kubefateVersion"),
+        tr("Change KubeFATE version"),
+        [](const Project &p) { return p.templates.kubefateVersion; },
+        [](Project &p, const QString &v) { p.templates.kubefateVersion = v; });
+    FormBinding::comboBox(
+        m_ui->sourceKind,
+        doc,
+        QStringLiteral("templates.kind"),
+        tr("Change template source"),
+        [](const Project &p) { return QVariant(templateKindToString(p.templates.kind)); },
+        [](Project &p, const QVariant &v) {
+            p.templates.kind = templateKindFromString(v.toString()).value_or(TemplateSource::Kind::Folder);
+        });
+    lineEdit(
+        m_ui->location,
+        doc,
+        QStringLiteral("templates.location"),
+        tr("Change template location"),
+        [](const Project &p) { return p.templates.location; },
+        [](Project &p, const QString &v) { p.templates.location = v; });
+    lineEdit(
+        m_ui->sha256,
+        doc,
+        QStringLiteral("templates.sha256"),
+        tr("Change template checksum"),
+        [](const Project &p) { return p.templates.sha256; },
+        [](Project &p, const QString &v) { p.templates.sha256 = v.toLower(); });
+    lineEdit(
+        m_ui->mirrorBase,
+        doc,
+        QStringLiteral("templates.mirrorBase"),
+        tr("Change download mirror"),
+        [](const Project &p) { return p.templates.mirrorBase; },
+        [](Project &p, const QString &v) { p.templates.mirrorBase = v; });
+    lineEdit(
+        m_ui->imagePrefix,
+        doc,
+        QStringLiteral("images.prefix"),
+        tr("Change image prefix"),
+        [](const Project &p) { return p.images.prefix; },
+        [](Project &p, const QString &v) { p.images.prefix = v; });
+    lineEdit(
+        m_ui->imageTag,
+        doc,
+        QStringLiteral("images.tag"),
+        tr("Change image tag"),
+        [](const Project &p) { return p.images.tag; },
+        [](Project &p, const QString &v) { p.images.tag = v; });
+    lineEdit(
+        m_ui->baseTag,
+        doc,
+        QStringLiteral("images.baseTag"),
+        tr("Change base tag"),
+        [](const Project &p) { return p.images.baseTag; },
+        [](Project &p, const QString &v) { p.images.baseTag = v; });
+    lineEdit(
+        m_ui->builderTag,
+        doc,
+        QStringLiteral("images.builderTag"),
+        tr("Change builder tag"),
+        [](const Project &p) { return p.images.builderTag; },
+        [](Project &p, const QString &v) { p.images.builderTag = v; });
+    lineEdit(
+        m_ui->registryUri,
+        doc,
+        QStringLiteral("registry.uri"),
+        tr("Change registry address"),
+        [](const Project &p) { return p.registry.uri; },
+        [](Project &p, const QString &v) { p.registry.uri = v; });
+    lineEdit(
+        m_ui->registryUser,
+        doc,
+        QStringLiteral("registry.username"),
+        tr("Change registry user"),
+        [](const Project &p) { return p.registry.username; },
+        [](Project &p, const QString &v) { p.registry.username = v; });
+
+    auto *group = new QButtonGroup(this);
+    group->addButton(m_ui->dockerHubRadio, 0);
+    group->addButton(m_ui->privateRadio, 1);
+    connect(group, &QButtonGroup::idClicked, this, [doc](int id) {
+        doc->edit(tr("Change registry"), [id](Project &p) { p.registry.usePrivate = id == 1; });
+    });
+    // The password never enters the project: typed here it goes straight to the keychain
+    // (SecretStore, off the GUI thread) and the field is emptied; the engine reads it from there.
+    m_ui->registryPassword->setEnabled(false);
+    connect(m_ui->registryPassword, &QLineEdit::returnPressed, this, &ImagesPage::storePassword);
+    connect(m_ui->registryPassword, &QLineEdit::editingFinished, this, &ImagesPage::storePassword);
+
+    connect(m_ui->browseButton, &QPushButton::clicked, this, &ImagesPage::browse);
+    connect(m_ui->fetchButton, &QPushButton::clicked, this, [this] {
+        m_fetching = true;
+        m_ui->fetchProgress->setRange(0, 0);
+        m_ui->fetchStatus->setText(
+            tr("Downloading the KubeFATE %1 templates…").arg(m_document->project().templates.kubefateVersion));
+        refreshSourceWidgets();
+        emit fetchRequested(m_document->project().templates);
+    });
+    connect(m_ui->fetchCancel, &QPushButton::clicked, this, &ImagesPage::fetchCancelRequested);
+    // The downloader of src/core/render: asynchronous, cancellable, checks the sha256 when given.
+    connect(this, &ImagesPage::fetchRequested, m_downloader, [this](const TemplateSource &source) {
+        m_downloader->start(TemplateSources::downloadUrl(source), source.sha256);
+    });
+    connect(this, &ImagesPage::fetchCancelRequested, m_downloader, &TemplateDownloader::cancel);
+    connect(m_downloader, &TemplateDownloader::progress, this, &ImagesPage::setFetchProgress);
+    connect(m_downloader, &TemplateDownloader::stateChanged, m_ui->fetchStatus, &QLabel::setText);
+    connect(m_downloader, &TemplateDownloader::finished, this, [this](const TemplateTree &tree) {
+        setFetchFinished(true,
+                         tr("KubeFATE %1 templates are ready in %2.")
+                             .arg(tree.kubefateVersion, QDir::toNativeSeparators(tree.root)));
+    });
+    connect(m_downloader, &TemplateDownloader::failed, this, [this](const QString &error) {
+        setFetchFinished(false, error);
+    });
+    connect(m_ui->testLoginButton, &QPushButton::clicked, this, &ImagesPage::testLoginRequested);
+    connect(m_ui->checkImagesButton, &QPushButton::clicked, this, &ImagesPage::checkImagesRequested);
+
+    connect(m_document, &ProjectDocument::changed, this, [this] {
+        const QSignalBlocker b1(m_ui->dockerHubRadio);
+        const QSignalBlocker b2(m_ui->privateRadio);
+        (m_document->project().registry.usePrivate ? m_ui->privateRadio : m_ui->dockerHubRadio)->setChecked(true);
+        refreshSourceWidgets();
+        refreshImages();
+    });
+    m_ui->imageTree->header()->setStretchLastSection(false);
+    m_ui->imageTree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_ui->imageTree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    retranslate();
+    (m_document->project().registry.usePrivate ? m_ui->privateRadio : m_ui->dockerHubRadio)->setChecked(true);
+    refreshSourceWidgets();
+    refreshImages();
+}
+
+ImagesPage::~ImagesPage() = default;
+
+void ImagesPage::setSecretStore(std::shared_ptr<SecretStore> store)
+{
+    m_secrets = std::move(store);
+    m_checkedKey.clear();
+    refreshSourceWidgets();
+}
+
+void ImagesPage::storePassword()
+{
+    const QString secret = m_ui->registryPassword->text();
+    const RegistrySettings &r = m_document->project().registry;
+    if (secret.isEmpty() || !m_secrets || r.uri.isEmpty() || r.username.isEmpty())
+        return;
+    m_ui->registryPassword->clear();
+    const QString key = SecretStore::registryPasswordKey(r.uri, r.username);
+    m_ui->registryNote->setText(tr("Storing the password in the system keychain…"));
+    QPointer<ImagesPage> self(this);
+    QtConcurrent::run([store = m_secrets, key, secret] {
+        return store->write(key, secret);
+    }).then(this, [self, key](const Status &status) {
+        if (!self)
+            return;
+        self->m_checkedKey = key;
+        self->m_ui->registryNote->setText(
+            status ? tr("The password is stored in the system keychain, not in the project file.")
+                   : tr("The keychain refused the password: %1. The deployer will ask for it when it pulls.")
+                         .arg(status.error()));
+        self->m_ui->registryPassword->setPlaceholderText(status ? tr("stored in the system keychain")
+                                                                : tr("not stored"));
+    });
+}
+
+void ImagesPage::refreshPasswordState()
+{
+    const RegistrySettings &r = m_document->project().registry;
+    const bool usable = m_secrets && r.usePrivate && !r.uri.isEmpty() && !r.username.isEmpty();
+    m_ui->registryPassword->setEnabled(usable);
+    if (!usable) {
+        m_ui->registryPassword->setPlaceholderText(tr("asked when needed, kept in the system keychain"));
+        return;
+    }
+    const QString key = SecretStore::registryPasswordKey(r.uri, r.username);
+    if (key == m_checkedKey)
+        return;
+    m_checkedKey = key;
+    QPointer<ImagesPage> self(this);
+    QtConcurrent::run([store = m_secrets, key] {
+        return store->read(key);
+    }).then(this, [self, key](const Result<std::optional<QString>> &stored) {
+        if (!self || self->m_checkedKey != key)
+            return;
+        if (!stored)
+            self->m_ui->registryPassword->setPlaceholderText(tr("keychain unavailable: asked when needed"));
+        else if (stored.value())
+            self->m_ui->registryPassword->setPlaceholderText(tr("stored in the system keychain"));
+        else
+            self->m_ui->registryPassword->setPlaceholderText(tr("type it to keep it in the system keychain"));
+    });
+}
+
+void ImagesPage::setCapabilities(bool canTestLogin, bool canCheckImages)
+{
+    m_canTestLogin = canTestLogin;
+    m_canCheck = canCheckImages;
+    refreshSourceWidgets();
+}
+
+void ImagesPage::setFetchProgress(qint64 received, qint64 total)
+{
+    if (total > 0) {
+        // Progress bars hold ints: scale to per-mille so archives over 2 GiB still show.
+        m_ui->fetchProgress->setRange(0, 1000);
+        m_ui->fetchProgress->setValue(int(1000 * received / total));
+    } else {
+        m_ui->fetchProgress->setRange(0, 0);
+    }
+    m_ui->fetchStatus->setText(tr("%1 received").arg(QLocale().formattedDataSize(received)));
+}
+
+void ImagesPage::setFetchFinished(bool ok, const QString &message)
+{
+    m_fetching = false;
+    m_ui->fetchProgress->setRange(0, 1000);
+    m_ui->fetchProgress->setValue(ok ? 1000 : 0);
+    m_ui->fetchStatus->setText(message);
+    refreshSourceWidgets();
+}
+
+void ImagesPage::setImagePresence(const QString &host, const QString &image, bool present)
+{
+    for (int i = 0; i < m_ui->imageTree->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *hostItem = m_ui->imageTree->topLevelItem(i);
+        if (hostItem->data(0, Qt::UserRole).toString() != host)
+            continue;
+        for (int j = 0; j < hostItem->childCount(); ++j) {
+            QTreeWidgetItem *item = hostItem->child(j);
+            if (item->text(0) == image) {
+                item->setIcon(1, Icons::icon(present ? Icons::Glyph::Ok : Icons::Glyph::Error));
+                item->setText(1, present ? tr("present") : tr("missing: will be pulled"));
+            }
+        }
+    }
+}
+
+void ImagesPage::refreshSourceWidgets()
+{
+    const TemplateSource::Kind kind = m_document->project().templates.kind;
+    m_ui->browseButton->setEnabled(kind != TemplateSource::Kind::Url);
+    m_ui->location->setPlaceholderText(
+        kind == TemplateSource::Kind::Folder    ? tr("folder containing docker-deploy/ of KubeFATE")
+        : kind == TemplateSource::Kind::Archive ? tr("kubefate-docker-compose-*.tar.gz")
+                                                : tr("empty: download from the mirror or the official release"));
+    m_ui->mirrorBase->setEnabled(kind == TemplateSource::Kind::Url);
+    m_ui->sha256->setEnabled(kind != TemplateSource::Kind::Folder);
+    const bool fetchable = kind == TemplateSource::Kind::Url;
+    m_ui->fetchButton->setVisible(fetchable);
+    m_ui->fetchProgress->setVisible(fetchable);
+    m_ui->fetchCancel->setVisible(fetchable);
+    m_ui->fetchButton->setEnabled(!m_fetching);
+    m_ui->fetchCancel->setEnabled(m_fetching);
+    m_ui->fetchButton->setToolTip(
+        tr("Download %1 into the template cache")
+            .arg(TemplateSources::downloadUrl(m_document->project().templates).toDisplayString()));
+    const bool usePrivate = m_document->project().registry.usePrivate;
+    m_ui->registryUri->setEnabled(usePrivate);
+    m_ui->registryUser->setEnabled(usePrivate);
+    m_ui->testLoginButton->setEnabled(usePrivate && m_canTestLogin);
+    refreshPasswordState();
+    m_ui->checkImagesButton->setEnabled(m_canCheck && !m_document->project().parties.isEmpty());
+    if (!m_canCheck)
+        m_ui->checkImagesButton->setToolTip(tr("Needs the deploy engine, which is not part of this build yet."));
+}
+
+void ImagesPage::refreshImages()
+{
+    m_ui->imageTree->clear();
+    for (const HostImages &h : imagesPerHost(m_document->project())) {
+        auto *hostItem = new QTreeWidgetItem(m_ui->imageTree);
+        hostItem->setText(0, tr("%1 (%2)").arg(h.host.isEmpty() ? tr("(no host)") : h.host, h.role));
+        hostItem->setData(0, Qt::UserRole, h.host);
+        hostItem->setFirstColumnSpanned(false);
+        for (const QString &image : h.images) {
+            auto *item = new QTreeWidgetItem(hostItem);
+            item->setText(0, image);
+            item->setText(1, tr("not checked"));
+        }
+        hostItem->setExpanded(true);
+    }
+}
+
+void ImagesPage::browse()
+{
+    const TemplateSource::Kind kind = m_document->project().templates.kind;
+    auto apply = [doc = m_document](const QString &path) {
+        if (!path.isEmpty())
+            doc->edit(tr("Change template location"), [&path](Project &p) { p.templates.location = path; });
+    };
+    if (kind == TemplateSource::Kind::Folder)
+        Dialogs::openDirectory(this, tr("KubeFATE folder"), apply);
+    else
+        Dialogs::openFile(this, tr("KubeFATE archive"), tr("Archives (*.tar.gz *.tgz *.tar *.zip)"), apply);
+}
+
+void ImagesPage::retranslate()
+{
+    m_ui->sourceKind->setItemText(0, tr("Folder", "template source: a local folder"));
+    m_ui->sourceKind->setItemText(1, tr("Archive", "template source: a local .tar.gz"));
+    m_ui->sourceKind->setItemText(2, tr("Download", "template source: fetched from a URL"));
+    m_checkedKey.clear(); // placeholders are re-read in the new language
+    m_ui->registryNote->setText(tr("With a private registry every image, including mysql and redis, is pulled as "
+                                   "address/prefix/name:tag. The password is never stored in the project file."));
+    refreshSourceWidgets();
+    refreshImages();
+}
+
+void ImagesPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        retranslate();
+    }
+    QWidget::changeEvent(event);
+}
+
+} // namespace FateDeployer

@@ -1,0 +1,318 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "gui/logmodel.h"
+
+#include "gui/icons.h"
+
+#include <QGuiApplication>
+#include <QMutexLocker>
+#include <QPalette>
+#include <QTimeZone>
+
+namespace FateDeployer {
+
+void LogInbox::post(LogBatch batch)
+{
+    QMutexLocker lock(&m_mutex);
+    while (!m_closed && m_pending.size() > HighWater)
+        m_drained.wait(&m_mutex, 200); // bounded wait: a stuck GUI never hangs a job for good
+    if (m_pending.isEmpty())
+        m_pending = std::move(batch);
+    else
+        m_pending.append(std::move(batch));
+}
+
+LogBatch LogInbox::take(qsizetype maxLines)
+{
+    LogBatch out;
+    QMutexLocker lock(&m_mutex);
+    if (m_pending.size() <= maxLines) {
+        out.swap(m_pending);
+    } else {
+        out.reserve(maxLines);
+        std::move(m_pending.begin(), m_pending.begin() + maxLines, std::back_inserter(out));
+        m_pending.erase(m_pending.begin(), m_pending.begin() + maxLines);
+    }
+    m_drained.wakeAll();
+    return out;
+}
+
+void LogInbox::close()
+{
+    QMutexLocker lock(&m_mutex);
+    m_closed = true;
+    m_drained.wakeAll();
+}
+
+bool LogInbox::isEmpty() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_pending.isEmpty();
+}
+
+LogModel::LogModel(QObject *parent)
+    : QAbstractListModel(parent)
+{
+    qRegisterMetaType<LogEntry>();
+    qRegisterMetaType<LogBatch>();
+}
+
+LogModel::~LogModel() = default;
+
+void LogModel::setCapacity(int capacity)
+{
+    m_capacity = qMax(1000, capacity);
+    const int excess = int(m_lines.size()) - m_capacity;
+    if (excess > 0) {
+        beginRemoveRows({}, 0, excess - 1);
+        m_lines.erase(m_lines.begin(), m_lines.begin() + excess);
+        m_firstSeq += excess;
+        endRemoveRows();
+    }
+}
+
+int LogModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_lines.size());
+}
+
+QString LogModel::format(const LogEntry &line)
+{
+    const QString time = QDateTime::fromMSecsSinceEpoch(line.timeMs).toString(QStringLiteral("HH:mm:ss.zzz"));
+    const QString host
+        = line.host.isEmpty() ? tr("deployer", "the deployer program itself as a log source") : line.host;
+    return time + QLatin1String("  ") + host + QLatin1String("  ") + line.text;
+}
+
+QColor LogModel::hostColor(const QString &host)
+{
+    if (host.isEmpty())
+        return QGuiApplication::palette().color(QPalette::PlaceholderText);
+    const bool dark = QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
+    // Golden-angle hues keep neighbouring hosts apart; lightness picked per palette for contrast.
+    const int hue = int((qHash(host) % 360u) * 137u % 360u);
+    return QColor::fromHsl(hue, 170, dark ? 170 : 90);
+}
+
+QVariant LogModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= int(m_lines.size()))
+        return {};
+    const LogEntry &l = m_lines[std::size_t(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::ToolTipRole:
+        return format(l);
+    case TextRole:
+        return l.text;
+    case HostRole:
+        return l.host;
+    case SeverityRole:
+        return int(l.severity);
+    case ChannelRole:
+        return int(l.channel);
+    case TimeRole:
+        return l.timeMs;
+    case HostColorRole:
+        return hostColor(l.host);
+    case Qt::ForegroundRole:
+        if (l.severity == LogEntry::Severity::Error)
+            return Icons::statusColor(Icons::Glyph::Error);
+        if (l.severity == LogEntry::Severity::Warning)
+            return Icons::statusColor(Icons::Glyph::Warning);
+        if (l.severity == LogEntry::Severity::Debug)
+            return QGuiApplication::palette().color(QPalette::PlaceholderText);
+        return {};
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> LogModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert(HostRole, "host");
+    names.insert(SeverityRole, "severity");
+    names.insert(ChannelRole, "channel");
+    names.insert(TimeRole, "time");
+    names.insert(TextRole, "text");
+    names.insert(HostColorRole, "hostColor");
+    return names;
+}
+
+void LogModel::append(const LogBatch &batch)
+{
+    if (batch.isEmpty())
+        return;
+    // Only the newest `capacity` lines of an oversized batch can survive.
+    const qsizetype skip = qMax<qsizetype>(0, batch.size() - m_capacity);
+    const int incoming = int(batch.size() - skip);
+    const int excess = int(m_lines.size()) + incoming - m_capacity;
+    if (excess > 0) {
+        beginRemoveRows({}, 0, excess - 1);
+        m_lines.erase(m_lines.begin(), m_lines.begin() + excess);
+        m_firstSeq += excess;
+        endRemoveRows();
+    }
+    m_firstSeq += skip;
+    const int first = int(m_lines.size());
+    beginInsertRows({}, first, first + incoming - 1);
+    for (qsizetype i = skip; i < batch.size(); ++i) {
+        const LogEntry &l = batch.at(i);
+        if (!l.host.isEmpty() && !m_hosts.contains(l.host)) {
+            m_hosts.append(l.host);
+            emit hostAdded(l.host);
+        }
+        m_lines.push_back(l);
+    }
+    endInsertRows();
+    emit batchAppended(batch);
+}
+
+void LogModel::clear()
+{
+    beginResetModel();
+    m_lines.clear();
+    m_lines.shrink_to_fit();
+    m_firstSeq = 0;
+    m_hosts.clear();
+    endResetModel();
+}
+
+LogFilterModel::LogFilterModel(QObject *parent)
+    : QAbstractProxyModel(parent)
+{}
+
+LogFilterModel::~LogFilterModel() = default;
+
+void LogFilterModel::setSourceModel(QAbstractItemModel *model)
+{
+    if (m_log)
+        disconnect(m_log, nullptr, this, nullptr);
+    beginResetModel();
+    m_log = qobject_cast<LogModel *>(model);
+    Q_ASSERT(m_log || !model);
+    QAbstractProxyModel::setSourceModel(model);
+    if (m_log) {
+        connect(m_log, &QAbstractItemModel::rowsInserted, this, &LogFilterModel::onRowsInserted);
+        connect(m_log, &QAbstractItemModel::rowsAboutToBeRemoved, this, &LogFilterModel::onRowsAboutToBeRemoved);
+        connect(m_log, &QAbstractItemModel::modelReset, this, &LogFilterModel::rebuild);
+        connect(m_log, &QAbstractItemModel::dataChanged, this, [this] { rebuild(); });
+    }
+    m_seqs.clear();
+    if (m_log) {
+        const qint64 first = m_log->firstSequence();
+        for (int row = 0; row < m_log->rowCount(); ++row) {
+            if (accepts(m_log->line(row)))
+                m_seqs.push_back(first + row);
+        }
+    }
+    endResetModel();
+}
+
+bool LogFilterModel::accepts(const LogEntry &l) const
+{
+    if (!m_host.isEmpty() && l.host != m_host)
+        return false;
+    return l.severity >= m_minSeverity;
+}
+
+void LogFilterModel::rebuild()
+{
+    setSourceModel(m_log);
+}
+
+void LogFilterModel::setHost(const QString &host)
+{
+    if (host == m_host)
+        return;
+    m_host = host;
+    rebuild();
+}
+
+void LogFilterModel::setMinimumSeverity(LogEntry::Severity severity)
+{
+    if (severity == m_minSeverity)
+        return;
+    m_minSeverity = severity;
+    rebuild();
+}
+
+void LogFilterModel::onRowsInserted(const QModelIndex &parent, int first, int last)
+{
+    if (parent.isValid())
+        return;
+    // LogModel only appends, so accepted rows go to the end in order.
+    const qint64 base = m_log->firstSequence();
+    QList<qint64> accepted;
+    for (int row = first; row <= last; ++row) {
+        if (accepts(m_log->line(row)))
+            accepted.append(base + row);
+    }
+    if (accepted.isEmpty())
+        return;
+    const int at = int(m_seqs.size());
+    beginInsertRows({}, at, at + int(accepted.size()) - 1);
+    m_seqs.insert(m_seqs.end(), accepted.cbegin(), accepted.cend());
+    endInsertRows();
+}
+
+void LogFilterModel::onRowsAboutToBeRemoved(const QModelIndex &parent, int first, int last)
+{
+    if (parent.isValid())
+        return;
+    // LogModel only removes its oldest rows.
+    Q_ASSERT(first == 0);
+    Q_UNUSED(first)
+    const qint64 limit = m_log->firstSequence() + last; // last removed sequence
+    int count = 0;
+    for (auto it = m_seqs.cbegin(); it != m_seqs.cend() && *it <= limit; ++it)
+        ++count;
+    if (count == 0)
+        return;
+    beginRemoveRows({}, 0, count - 1);
+    m_seqs.erase(m_seqs.begin(), m_seqs.begin() + count);
+    endRemoveRows();
+}
+
+QModelIndex LogFilterModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (parent.isValid() || column != 0 || row < 0 || row >= int(m_seqs.size()))
+        return {};
+    return createIndex(row, column);
+}
+
+QModelIndex LogFilterModel::parent(const QModelIndex &) const
+{
+    return {};
+}
+
+int LogFilterModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_seqs.size());
+}
+
+int LogFilterModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : 1;
+}
+
+QModelIndex LogFilterModel::mapToSource(const QModelIndex &proxyIndex) const
+{
+    if (!m_log || !proxyIndex.isValid() || proxyIndex.row() >= int(m_seqs.size()))
+        return {};
+    const qint64 row = m_seqs[std::size_t(proxyIndex.row())] - m_log->firstSequence();
+    return m_log->index(int(row), 0);
+}
+
+QModelIndex LogFilterModel::mapFromSource(const QModelIndex &sourceIndex) const
+{
+    if (!m_log || !sourceIndex.isValid())
+        return {};
+    const qint64 seq = m_log->firstSequence() + sourceIndex.row();
+    const auto it = std::lower_bound(m_seqs.cbegin(), m_seqs.cend(), seq);
+    if (it == m_seqs.cend() || *it != seq)
+        return {};
+    return index(int(it - m_seqs.cbegin()), 0);
+}
+
+} // namespace FateDeployer

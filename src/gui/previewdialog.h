@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "model/project.h"
+#include "render/bundle.h"
+#include "render/preview.h"
+
+#include <QDialog>
+#include <QStringList>
+
+class QLabel;
+class QPlainTextEdit;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace FateDeployer {
+
+/// A unified line diff ("-old", "+new", " same", "@@" between hunks) of two texts; empty when equal.
+QStringList lineDiff(const QStringList &before, const QStringList &after, int context = 3);
+
+/// Render preview: renders the project off the GUI thread (templates → bundles), lists every
+/// bundle as a file tree marked New/Changed/Unchanged against the last render kept on disk,
+/// shows a file read-only and what changed in it since then.
+class PreviewDialog : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PreviewDialog)
+
+public:
+    /// @p baseDir: folder relative template paths are resolved from (the project file's folder);
+    /// @p lastRenderDir: bundles of the last deployment (BundleWriter::writeTree layout), may not exist.
+    PreviewDialog(const Project &project,
+                  const QString &baseDir,
+                  const QString &lastRenderDir,
+                  QWidget *parent = nullptr);
+    ~PreviewDialog() override;
+
+    bool isReady() const { return m_ready; }
+    QString statusText() const;
+    /// Shows @p path of bundle @p bundle (e.g. "confs-10000", "confs/egg/conf/egg.properties").
+    bool showFile(const QString &bundle, const QString &path);
+    QString shownText() const;
+    QString diffText() const;
+    QTreeWidget *tree() const { return m_tree; }
+
+signals:
+    void ready(bool ok);
+
+private:
+    void fill(const RenderOutput &output, const QList<BundlePreview> &previews);
+
+    QString m_lastRenderDir;
+    RenderOutput m_output;
+    bool m_ready = false;
+    QTreeWidget *m_tree;
+    QPlainTextEdit *m_file;
+    QPlainTextEdit *m_diff;
+    QLabel *m_status;
+};
+
+} // namespace FateDeployer
