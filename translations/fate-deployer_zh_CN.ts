@@ -2,61 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name>CliApp</name>
-    <message>
-        <source>unknown command &quot;%1&quot;</source>
-        <translation>未知命令“%1”</translation>
-    </message>
-</context>
-<context>
-    <name>ContainerModel</name>
-    <message>
-        <source>Host</source>
-        <translation>主机</translation>
-    </message>
-    <message>
-        <source>Container</source>
-        <translation>容器</translation>
-    </message>
-    <message>
-        <source>Image</source>
-        <translation>镜像</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <comment>container state, e.g. running</comment>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <comment>docker ps status text, e.g. Up 3 minutes</comment>
-        <translation>状态详情</translation>
-    </message>
-</context>
-<context>
-    <name>DeployMonitor</name>
-    <message>
-        <source>— %1 started —</source>
-        <translation>— %1 开始 —</translation>
-    </message>
-    <message>
-        <source>Step “%1” failed after %2.</source>
-        <translation>步骤“%1”在 %2 后失败。</translation>
-    </message>
-    <message>
-        <source>Step “%1” failed after %2: %3</source>
-        <translation>步骤“%1”在 %2 后失败：%3</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <source>— %1 finished: %2 —</source>
-        <translation>— %1 结束：%2 —</translation>
-    </message>
-</context>
-<context>
     <name>DeployPage</name>
     <message>
         <source>No deployment has run in this session.</source>
@@ -154,121 +99,9 @@
         <source>Not verified yet.</source>
         <translation>尚未验证。</translation>
     </message>
-    <message>
-        <source>Running the toy example…</source>
-        <translation>正在运行 toy example…</translation>
-    </message>
-    <message>
-        <source>Save log</source>
-        <translation>保存日志</translation>
-    </message>
-    <message>
-        <source>Log files (*.log *.txt)</source>
-        <translation>日志文件 (*.log *.txt)</translation>
-    </message>
-    <message>
-        <source>Cannot save log</source>
-        <translation>无法保存日志</translation>
-    </message>
-    <message>
-        <source>The log could not be written to %1: %2. Choose another folder.</source>
-        <translation>无法将日志写入 %1：%2。请选择其他文件夹。</translation>
-    </message>
-    <message>
-        <source>%1 on %2</source>
-        <translation>%1（%2）</translation>
-    </message>
-    <message>
-        <source>running</source>
-        <translation>运行中</translation>
-    </message>
-    <message>
-        <source>finished</source>
-        <translation>已结束</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n host(s) failed</source>
-        <translation>
-            <numerusform>%n 台主机失败</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n line(s)</source>
-        <translation>
-            <numerusform>%n 行</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>oldest %n line(s) dropped from view; the saved run log keeps everything</source>
-        <translation>
-            <numerusform>最早的 %n 行已不再显示；保存的运行日志保留全部内容</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 of %n container(s) running</source>
-        <translation>
-            <numerusform>%n 个容器中 %1 个正在运行</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>All hosts</source>
-        <translation>所有主机</translation>
-    </message>
-    <message>
-        <source>(choose a host)</source>
-        <translation>（请选择主机）</translation>
-    </message>
-    <message>
-        <source>Everything</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <source>Information and above</source>
-        <translation>信息及以上</translation>
-    </message>
-    <message>
-        <source>Warnings and errors</source>
-        <translation>警告和错误</translation>
-    </message>
-    <message>
-        <source>Errors only</source>
-        <translation>仅错误</translation>
-    </message>
-    <message>
-        <source>Find next (F3)</source>
-        <translation>查找下一个 (F3)</translation>
-    </message>
-    <message>
-        <source>Find previous (Shift+F3)</source>
-        <translation>查找上一个 (Shift+F3)</translation>
-    </message>
-    <message>
-        <source>Copy the selected lines (Ctrl+C)</source>
-        <translation>复制选中的行 (Ctrl+C)</translation>
-    </message>
-    <message>
-        <source>Save the lines shown to a file</source>
-        <translation>将显示的行保存到文件</translation>
-    </message>
 </context>
 <context>
     <name>FateDeployer</name>
-    <message>
-        <source>Usage: fate-deployer-cli COMMAND [OPTIONS]</source>
-        <translation>用法：fate-deployer-cli 命令 [选项]</translation>
-    </message>
-    <message>
-        <source>Commands:</source>
-        <translation>命令：</translation>
-    </message>
-    <message>
-        <source>Run &quot;fate-deployer-cli COMMAND --help&quot; for the options of a command.</source>
-        <translation>运行“fate-deployer-cli 命令 --help”查看某个命令的选项。</translation>
-    </message>
     <message>
         <source>cannot create the template cache %1</source>
         <translation>无法创建模板缓存 %1</translation>
@@ -543,11 +376,11 @@
     </message>
     <message>
         <source>teardown (%1) of %2 needs confirmation: add --yes</source>
-        <translation>删除部署（%1）%2 需要确认：请加上 --yes</translation>
+        <translation>删除 %2 上的部署（%1）需要确认：请加上 --yes</translation>
     </message>
     <message>
         <source>Tear down (%1) %2? [y/N] </source>
-        <translation>删除部署（%1）%2？[y/N] </translation>
+        <translation>是否删除 %2 上的部署（%1）？[y/N] </translation>
     </message>
     <message>
         <source>nothing done</source>
@@ -1028,6 +861,22 @@
         <source>%1: wrote %2 and .env</source>
         <translation>%1：已写出 %2 和 .env</translation>
     </message>
+    <message>
+        <source>Usage: fate-deployer-cli COMMAND [OPTIONS]</source>
+        <translation>用法：fate-deployer-cli 命令 [选项]</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>命令：</translation>
+    </message>
+    <message>
+        <source>Run &quot;fate-deployer-cli COMMAND --help&quot; for the options of a command.</source>
+        <translation>运行“fate-deployer-cli 命令 --help”查看某个命令的选项。</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;</source>
+        <translation>未知命令“%1”</translation>
+    </message>
 </context>
 <context>
     <name>FateDeployer::ConsolePrompter</name>
@@ -1057,6 +906,259 @@ Accept it and remember it in %6? [y/N] </source>
     </message>
 </context>
 <context>
+    <name>FateDeployer::ContainerModel</name>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <comment>container state, e.g. running</comment>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <comment>docker ps status text, e.g. Up 3 minutes</comment>
+        <translation>状态详情</translation>
+    </message>
+</context>
+<context>
+    <name>FateDeployer::DeployMonitor</name>
+    <message>
+        <source>— %1 started —</source>
+        <translation>— %1 开始 —</translation>
+    </message>
+    <message>
+        <source>Step “%1” failed after %2.</source>
+        <translation>步骤“%1”在 %2 后失败。</translation>
+    </message>
+    <message>
+        <source>Step “%1” failed after %2: %3</source>
+        <translation>步骤“%1”在 %2 后失败：%3</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>— %1 finished: %2 —</source>
+        <translation>— %1 结束：%2 —</translation>
+    </message>
+</context>
+<context>
+    <name>FateDeployer::DeployPage</name>
+    <message>
+        <source>Running the toy example…</source>
+        <translation>正在运行 toy example…</translation>
+    </message>
+    <message>
+        <source>Save log</source>
+        <translation>保存日志</translation>
+    </message>
+    <message>
+        <source>Log files (*.log *.txt)</source>
+        <translation>日志文件 (*.log *.txt)</translation>
+    </message>
+    <message>
+        <source>Cannot save log</source>
+        <translation>无法保存日志</translation>
+    </message>
+    <message>
+        <source>The log could not be written to %1: %2. Choose another folder.</source>
+        <translation>无法将日志写入 %1：%2。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已结束</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) failed</source>
+        <translation>
+            <numerusform>%n 台主机失败</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>oldest %n line(s) dropped from view; the saved run log keeps everything</source>
+        <translation>
+            <numerusform>最早的 %n 行已不再显示；保存的运行日志保留全部内容</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n container(s) running</source>
+        <translation>
+            <numerusform>%n 个容器中 %1 个正在运行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All hosts</source>
+        <translation>所有主机</translation>
+    </message>
+    <message>
+        <source>(choose a host)</source>
+        <translation>（请选择主机）</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Information and above</source>
+        <translation>信息及以上</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>警告和错误</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>仅错误</translation>
+    </message>
+    <message>
+        <source>Find next (F3)</source>
+        <translation>查找下一个 (F3)</translation>
+    </message>
+    <message>
+        <source>Find previous (Shift+F3)</source>
+        <translation>查找上一个 (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Copy the selected lines (Ctrl+C)</source>
+        <translation>复制选中的行 (Ctrl+C)</translation>
+    </message>
+    <message>
+        <source>Save the lines shown to a file</source>
+        <translation>将显示的行保存到文件</translation>
+    </message>
+</context>
+<context>
+    <name>FateDeployer::FederationView</name>
+    <message>
+        <source>Federation picture</source>
+        <translation>联邦示意图</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>Exchange</translation>
+    </message>
+    <message>
+        <source>(no host)</source>
+        <translation>（无主机）</translation>
+    </message>
+    <message>
+        <source>Add a party to begin.</source>
+        <translation>添加参与方以开始。</translation>
+    </message>
+    <message>
+        <source>Party %1 on %2</source>
+        <translation>参与方 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Exchange on %1, port %2</source>
+        <translation>Exchange（%1，端口 %2）</translation>
+    </message>
+</context>
+<context>
+    <name>FateDeployer::GuiPrompter</name>
+    <message>
+        <source>Host key changed</source>
+        <translation>主机密钥已变更</translation>
+    </message>
+    <message>
+        <source>New host key</source>
+        <translation>新的主机密钥</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The host key of %1 (port %2) is not the one recorded in known_hosts.&lt;/b&gt;&lt;br&gt;Someone may be intercepting the connection, or the host was reinstalled. Trust the new key only if its administrator confirms this fingerprint.</source>
+        <translation>&lt;b&gt;%1（端口 %2）的主机密钥与 known_hosts 中记录的不一致。&lt;/b&gt;&lt;br&gt;可能有人在拦截连接，也可能该主机已重装。只有在其管理员确认此指纹后，才能信任新密钥。</translation>
+    </message>
+    <message>
+        <source>This is the first connection to &lt;b&gt;%1&lt;/b&gt; (port %2). Compare the fingerprint with the one the host&apos;s administrator gives you (&lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub&lt;/tt&gt; on the host).</source>
+        <translation>这是首次连接 &lt;b&gt;%1&lt;/b&gt;（端口 %2）。请将指纹与该主机管理员提供的指纹进行比对（在该主机上运行 &lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub&lt;/tt&gt;）。</translation>
+    </message>
+    <message>
+        <source>Key type:</source>
+        <translation>密钥类型：</translation>
+    </message>
+    <message>
+        <source>Fingerprint:</source>
+        <translation>指纹：</translation>
+    </message>
+    <message>
+        <source>&amp;Trust and remember</source>
+        <translation>信任并记住(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Do not connect</source>
+        <translation>不连接(&amp;D)</translation>
+    </message>
+    <message>
+        <source>SSH password</source>
+        <translation>SSH 密码</translation>
+    </message>
+    <message>
+        <source>Password for &lt;b&gt;%1&lt;/b&gt; on &lt;b&gt;%2&lt;/b&gt;:</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 在 &lt;b&gt;%2&lt;/b&gt; 上的密码：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Key passphrase</source>
+        <translation>私钥口令</translation>
+    </message>
+    <message>
+        <source>Passphrase of the private key &lt;b&gt;%1&lt;/b&gt; (to log in to %2):</source>
+        <translation>私钥 &lt;b&gt;%1&lt;/b&gt; 的私钥口令（用于登录 %2）：</translation>
+    </message>
+    <message>
+        <source>P&amp;assphrase:</source>
+        <translation>私钥口令(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Registry password</source>
+        <translation>镜像仓库密码</translation>
+    </message>
+    <message>
+        <source>Password of &lt;b&gt;%1&lt;/b&gt; for the image registry &lt;b&gt;%2&lt;/b&gt;:</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 登录镜像仓库 &lt;b&gt;%2&lt;/b&gt; 的密码：</translation>
+    </message>
+    <message>
+        <source>The server asks: %1</source>
+        <translation>服务器询问：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Remember in the system keychain</source>
+        <translation>记住到系统钥匙串(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>FateDeployer::GzipMember</name>
     <message>
         <source>cannot write the archive (the destination refused the data)</source>
@@ -1065,6 +1167,59 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>compression failed: %1</source>
         <translation>压缩失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>FateDeployer::HistoryPage</name>
+    <message numerus="yes">
+        <source>[%n earlier line(s) of this run were dropped from the live view]</source>
+        <translation>
+            <numerusform>[本次运行中较早的 %n 行已不在实时视图中显示]</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <source>Failed hosts: %1</source>
+        <translation>失败的主机：%1</translation>
+    </message>
+    <message>
+        <source>Log not found</source>
+        <translation>找不到日志</translation>
+    </message>
+    <message>
+        <source>The log of run %1 is not in %2 any more. It may have been deleted.</source>
+        <translation>运行记录 %1 的日志已不在 %2 中，可能已被删除。</translation>
+    </message>
+    <message>
+        <source>Run log %1</source>
+        <translation>运行日志 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Open log</source>
+        <translation>打开日志(&amp;O)</translation>
+    </message>
+    <message>
+        <source>No runs yet. Deployments, checks and verifications appear here with their log when they finish.</source>
+        <translation>暂无运行记录。部署、检查和验证完成后，会连同日志显示在这里。</translation>
     </message>
 </context>
 <context>
@@ -1119,6 +1274,74 @@ Accept it and remember it in %6? [y/N] </source>
     </message>
 </context>
 <context>
+    <name>FateDeployer::HostRunModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>running for %1</source>
+        <translation>已运行 %1</translation>
+    </message>
+    <message>
+        <source>done in %1</source>
+        <translation>完成，用时 %1</translation>
+    </message>
+    <message>
+        <source>failed after %1</source>
+        <translation>失败，用时 %1</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Failed at “%1”</source>
+        <translation>在“%1”步骤失败</translation>
+    </message>
+    <message>
+        <source>Failed at “%1”: %2</source>
+        <translation>在“%1”步骤失败：%2</translation>
+    </message>
+    <message>
+        <source>%1 (%2%)</source>
+        <translation>%1（%2%）</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <comment>elapsed time of a host&apos;s deployment</comment>
+        <translation>用时</translation>
+    </message>
+</context>
+<context>
     <name>FateDeployer::ImagesPage</name>
     <message>
         <source>party %1</source>
@@ -1127,6 +1350,137 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>exchange</source>
         <translation>Exchange</translation>
+    </message>
+    <message>
+        <source>Change KubeFATE version</source>
+        <translation>修改 KubeFATE 版本</translation>
+    </message>
+    <message>
+        <source>Change template source</source>
+        <translation>修改模板来源</translation>
+    </message>
+    <message>
+        <source>Change template location</source>
+        <translation>修改模板位置</translation>
+    </message>
+    <message>
+        <source>Change template checksum</source>
+        <translation>修改模板校验和</translation>
+    </message>
+    <message>
+        <source>Change download mirror</source>
+        <translation>修改下载镜像站</translation>
+    </message>
+    <message>
+        <source>Change image prefix</source>
+        <translation>修改镜像前缀</translation>
+    </message>
+    <message>
+        <source>Change image tag</source>
+        <translation>修改镜像标签</translation>
+    </message>
+    <message>
+        <source>Change base tag</source>
+        <translation>修改基础镜像标签</translation>
+    </message>
+    <message>
+        <source>Change builder tag</source>
+        <translation>修改构建镜像标签</translation>
+    </message>
+    <message>
+        <source>Change registry address</source>
+        <translation>修改镜像仓库地址</translation>
+    </message>
+    <message>
+        <source>Change registry user</source>
+        <translation>修改镜像仓库用户</translation>
+    </message>
+    <message>
+        <source>Change registry</source>
+        <translation>修改镜像仓库</translation>
+    </message>
+    <message>
+        <source>Downloading the KubeFATE %1 templates…</source>
+        <translation>正在下载 KubeFATE %1 模板…</translation>
+    </message>
+    <message>
+        <source>%1 received</source>
+        <translation>已接收 %1</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>已存在</translation>
+    </message>
+    <message>
+        <source>missing: will be pulled</source>
+        <translation>缺失：将自动拉取</translation>
+    </message>
+    <message>
+        <source>folder containing docker-deploy/ of KubeFATE</source>
+        <translation>KubeFATE 中包含 docker-deploy/ 的文件夹</translation>
+    </message>
+    <message>
+        <source>kubefate-docker-compose-*.tar.gz</source>
+        <translation>kubefate-docker-compose-*.tar.gz</translation>
+    </message>
+    <message>
+        <source>empty: download from the mirror or the official release</source>
+        <translation>留空：从镜像站或官方发布地址下载</translation>
+    </message>
+    <message>
+        <source>The template downloader is not part of this build yet.</source>
+        <translation>此版本尚未包含模板下载功能。</translation>
+    </message>
+    <message>
+        <source>Needs the deploy engine, which is not part of this build yet.</source>
+        <translation>需要部署引擎，此版本尚未包含。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>(no host)</source>
+        <translation>（无主机）</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <source>KubeFATE folder</source>
+        <translation>KubeFATE 文件夹</translation>
+    </message>
+    <message>
+        <source>KubeFATE archive</source>
+        <translation>KubeFATE 归档文件</translation>
+    </message>
+    <message>
+        <source>Archives (*.tar.gz *.tgz *.tar *.zip)</source>
+        <translation>归档文件 (*.tar.gz *.tgz *.tar *.zip)</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <comment>template source: a local folder</comment>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <comment>template source: a local .tar.gz</comment>
+        <translation>归档文件</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <comment>template source: fetched from a URL</comment>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>asked when needed, kept in the system keychain</source>
+        <translation>需要时询问，保存在系统钥匙串中</translation>
+    </message>
+    <message>
+        <source>With a private registry every image, including mysql and redis, is pulled as address/prefix/name:tag. The password is never stored in the project file.</source>
+        <translation>使用私有镜像仓库时，所有镜像（包括 mysql 和 redis）都按“地址/前缀/名称:标签”拉取。密码永远不会保存在项目文件中。</translation>
     </message>
 </context>
 <context>
@@ -1623,6 +1977,14 @@ Accept it and remember it in %6? [y/N] </source>
         <source>%1 down</source>
         <translation>%1 已停止并移除</translation>
     </message>
+    <message>
+        <source>%1 (known)</source>
+        <translation>%1（已记录）</translation>
+    </message>
+    <message>
+        <source>cannot look for compose</source>
+        <translation>无法检测 Compose</translation>
+    </message>
 </context>
 <context>
     <name>FateDeployer::JumpTunnel</name>
@@ -1935,6 +2297,500 @@ Accept it and remember it in %6? [y/N] </source>
     </message>
 </context>
 <context>
+    <name>FateDeployer::LogModel</name>
+    <message>
+        <source>deployer</source>
+        <comment>the deployer program itself as a log source</comment>
+        <translation>部署工具</translation>
+    </message>
+</context>
+<context>
+    <name>FateDeployer::MainWindow</name>
+    <message>
+        <source>Selected host: %1</source>
+        <translation>选中的主机：%1</translation>
+    </message>
+    <message>
+        <source>Last run: %1 — %2</source>
+        <translation>上次运行：%1 — %2</translation>
+    </message>
+    <message>
+        <source>Rendered bundles folder</source>
+        <translation>渲染后的部署包文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;New project</source>
+        <translation>新建项目(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start an empty project</source>
+        <translation>新建一个空项目</translation>
+    </message>
+    <message>
+        <source>New from the &amp;two-party example</source>
+        <translation>从双参与方示例新建(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Parties 10000 and 9999 with an exchange</source>
+        <translation>参与方 10000 和 9999，含 Exchange</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a project file (.fdproj)</source>
+        <translation>打开项目文件（.fdproj）</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the project file</source>
+        <translation>保存项目文件</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import KubeFATE configuration…</source>
+        <translation>导入 KubeFATE 配置(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Read KubeFATE&apos;s docker-configuration.sh or parties.conf (with its .env) into a new project</source>
+        <translation>将 KubeFATE 的 docker-configuration.sh 或 parties.conf（及其 .env）读入新项目</translation>
+    </message>
+    <message>
+        <source>&amp;Project without secrets…</source>
+        <translation>不含凭据的项目(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save a copy to share with another team; it never contains passwords</source>
+        <translation>另存一份副本以便与其他团队共享；其中绝不包含密码</translation>
+    </message>
+    <message>
+        <source>&amp;KubeFATE configuration files…</source>
+        <translation>KubeFATE 配置文件(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Write docker-configuration.sh or parties.conf and .env for KubeFATE&apos;s own scripts</source>
+        <translation>写出供 KubeFATE 自带脚本使用的 docker-configuration.sh 或 parties.conf，以及 .env</translation>
+    </message>
+    <message>
+        <source>&amp;Close project</source>
+        <translation>关闭项目(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Add party</source>
+        <translation>添加参与方(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate party</source>
+        <translation>复制参与方(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove party</source>
+        <translation>删除参与方(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Find in log…</source>
+        <translation>在日志中查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>The deploy engine is not part of this build yet.</source>
+        <translation>此版本尚未包含部署引擎。</translation>
+    </message>
+    <message>
+        <source>&amp;Preflight check</source>
+        <translation>部署前检查(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Check every host before touching anything: SSH, Docker, Compose, ports, disk</source>
+        <translation>在做任何改动前检查每台主机：SSH、Docker、Compose、端口、磁盘</translation>
+    </message>
+    <message>
+        <source>&amp;Deploy all</source>
+        <translation>全部部署(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Deploy every party and the exchange</source>
+        <translation>部署所有参与方和 Exchange</translation>
+    </message>
+    <message>
+        <source>Deploy &amp;selected parties</source>
+        <translation>部署选中的参与方(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Deploy only the parties selected in the topology</source>
+        <translation>仅部署拓扑中选中的参与方</translation>
+    </message>
+    <message>
+        <source>Deploy the &amp;exchange</source>
+        <translation>部署 Exchange(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Verify deployment</source>
+        <translation>验证部署(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Run the toy example between two parties</source>
+        <translation>在两个参与方之间运行 toy example</translation>
+    </message>
+    <message>
+        <source>Refresh &amp;status</source>
+        <translation>刷新状态(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Ask every host for its container status</source>
+        <translation>查询每台主机的容器状态</translation>
+    </message>
+    <message>
+        <source>&amp;Delete deployment…</source>
+        <translation>删除部署(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Stop and remove FATE on the hosts</source>
+        <translation>停止并删除主机上的 FATE</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Stop the running deployment</source>
+        <translation>停止正在进行的部署</translation>
+    </message>
+    <message>
+        <source>&amp;Retry failed hosts</source>
+        <translation>重试失败的主机(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Rerun the plan for the hosts that failed, only them</source>
+        <translation>仅对失败的主机重新执行计划</translation>
+    </message>
+    <message>
+        <source>&amp;Topology</source>
+        <translation>拓扑(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Images &amp;&amp; registry</source>
+        <translation>镜像与镜像仓库(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Deploy</source>
+        <translation>部署(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>历史记录(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Render &amp;preview…</source>
+        <translation>渲染预览(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Browse rendered bundles and what changed since the last deployment</source>
+        <translation>浏览渲染后的部署包及自上次部署以来的变更</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>全屏(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;System language</source>
+        <translation>系统语言(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About FATE Deployer</source>
+        <translation>关于 FATE Deployer(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Topology</source>
+        <translation>拓扑</translation>
+    </message>
+    <message>
+        <source>Images &amp; registry</source>
+        <translation>镜像与镜像仓库</translation>
+    </message>
+    <message>
+        <source>Deploy</source>
+        <translation>部署</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>欢迎</translation>
+    </message>
+    <message>
+        <source>Untitled project</source>
+        <translation>未命名项目</translation>
+    </message>
+    <message>
+        <source>not saved yet</source>
+        <translation>尚未保存</translation>
+    </message>
+    <message>
+        <source>%1 (%2)[*]</source>
+        <comment>window title: project name (file name); [*] marks unsaved changes</comment>
+        <translation>%1（%2）[*]</translation>
+    </message>
+    <message>
+        <source>Cannot open project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>“%1” has changes that are not saved. Save them first?</source>
+        <translation>“%1”有未保存的更改。是否先保存？</translation>
+    </message>
+    <message>
+        <source>Save project</source>
+        <translation>保存项目</translation>
+    </message>
+    <message>
+        <source>FATE Deployer projects (%1)</source>
+        <translation>FATE Deployer 项目 (%1)</translation>
+    </message>
+    <message>
+        <source>New federation</source>
+        <translation>新联邦</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Cannot save project</source>
+        <translation>无法保存项目</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Save project as</source>
+        <translation>项目另存为</translation>
+    </message>
+    <message>
+        <source>Export project without secrets</source>
+        <translation>导出不含凭据的项目</translation>
+    </message>
+    <message>
+        <source>Cannot export project</source>
+        <translation>无法导出项目</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <source>Import KubeFATE configuration</source>
+        <translation>导入 KubeFATE 配置</translation>
+    </message>
+    <message>
+        <source>KubeFATE configuration (docker-configuration.sh parties.conf);;All files (*)</source>
+        <translation>KubeFATE 配置 (docker-configuration.sh parties.conf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot import KubeFATE configuration</source>
+        <translation>无法导入 KubeFATE 配置</translation>
+    </message>
+    <message>
+        <source>Imported from %1</source>
+        <translation>导入自 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n party(s) from %1.</source>
+        <translation>
+            <numerusform>已从 %1 导入 %n 个参与方。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Image settings from %1.</source>
+        <translation>镜像设置取自 %1。</translation>
+    </message>
+    <message>
+        <source>Not taken over:</source>
+        <translation>未导入的内容：</translation>
+    </message>
+    <message>
+        <source>Save the project to keep it.</source>
+        <translation>请保存项目以保留导入结果。</translation>
+    </message>
+    <message>
+        <source>KubeFATE configuration imported</source>
+        <translation>已导入 KubeFATE 配置</translation>
+    </message>
+    <message>
+        <source>Folder for the KubeFATE files</source>
+        <translation>KubeFATE 文件的保存文件夹</translation>
+    </message>
+    <message>
+        <source>Cannot export KubeFATE configuration</source>
+        <translation>无法导出 KubeFATE 配置</translation>
+    </message>
+    <message>
+        <source>Wrote %1 and .env to %2.</source>
+        <translation>已将 %1 和 .env 写入 %2。</translation>
+    </message>
+    <message>
+        <source>KubeFATE&apos;s files cannot carry:</source>
+        <translation>KubeFATE 的配置文件无法包含以下内容：</translation>
+    </message>
+    <message>
+        <source>KubeFATE configuration exported</source>
+        <translation>已导出 KubeFATE 配置</translation>
+    </message>
+    <message>
+        <source>Recover unsaved changes</source>
+        <translation>恢复未保存的更改</translation>
+    </message>
+    <message>
+        <source>FATE Deployer closed without saving changes to %1 (autosaved %2). Recover them?</source>
+        <translation>FATE Deployer 上次关闭时未保存对 %1 的更改（已于 %2 自动保存）。是否恢复？</translation>
+    </message>
+    <message>
+        <source>an untitled project</source>
+        <translation>未命名项目</translation>
+    </message>
+    <message>
+        <source>Cannot recover</source>
+        <translation>无法恢复</translation>
+    </message>
+    <message>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Search in the log</source>
+        <translation>在日志中搜索</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>下一个匹配项</translation>
+    </message>
+    <message>
+        <source>Copy selected log lines</source>
+        <translation>复制选中的日志行</translation>
+    </message>
+    <message>
+        <source>About FATE Deployer</source>
+        <translation>关于 FATE Deployer</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;FATE Deployer %1&lt;/h3&gt;&lt;p&gt;Deploys FATE federations with Docker Compose over SSH, from one deploy machine to every run host.&lt;/p&gt;&lt;p&gt;Built with Qt %2. Licensed under the Apache License 2.0.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;FATE Deployer %1&lt;/h3&gt;&lt;p&gt;通过 SSH 使用 Docker Compose，从一台部署机将 FATE 联邦部署到每台运行机。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。采用 Apache License 2.0 许可证。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Delete deployment</source>
+        <translation>删除部署</translation>
+    </message>
+    <message>
+        <source>How much should be removed from the hosts? This cannot be undone.</source>
+        <translation>要从主机上删除哪些内容？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>&amp;Stop the containers (keep them and all data)</source>
+        <translation>停止容器（保留容器及全部数据）(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the containers and networks (keep the data directory)</source>
+        <translation>移除容器和网络（保留数据目录）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remove &amp;everything, including the deployment directory and its data</source>
+        <translation>全部删除，包括部署目录及其数据(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Only the parties selected in the topology</source>
+        <translation>仅限拓扑中选中的参与方</translation>
+    </message>
+    <message>
+        <source>&amp;Delete deployment</source>
+        <translation>删除部署(&amp;D)</translation>
+    </message>
+</context>
+<context>
     <name>FateDeployer::PackCache</name>
     <message>
         <source>cannot create a temporary file in %1: %2</source>
@@ -1951,6 +2807,122 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>cannot write the archive (the destination refused the data)</source>
         <translation>无法写入归档文件（目标拒绝接收数据）</translation>
+    </message>
+</context>
+<context>
+    <name>FateDeployer::PartyTableModel</name>
+    <message>
+        <source>Automatic</source>
+        <comment>SSH authentication method: try agent, keys, password in turn</comment>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>SSH agent</source>
+        <translation>SSH agent</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation>密钥文件</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Keyboard-interactive</source>
+        <translation>键盘交互</translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1（默认）</translation>
+    </message>
+    <message>
+        <source>How to log in; passwords and passphrases are asked when needed and kept in the system keychain only.</source>
+        <translation>登录方式；密码和私钥口令在需要时询问，只保存在系统钥匙串中。</translation>
+    </message>
+    <message>
+        <source>Change party id</source>
+        <translation>修改参与方 ID</translation>
+    </message>
+    <message>
+        <source>Change host of party</source>
+        <translation>修改参与方主机</translation>
+    </message>
+    <message>
+        <source>Change SSH user</source>
+        <translation>修改 SSH 用户</translation>
+    </message>
+    <message>
+        <source>Change SSH port</source>
+        <translation>修改 SSH 端口</translation>
+    </message>
+    <message>
+        <source>Change SSH login method</source>
+        <translation>修改 SSH 登录方式</translation>
+    </message>
+    <message>
+        <source>Change deployment directory</source>
+        <translation>修改部署目录</translation>
+    </message>
+    <message>
+        <source>Change notes</source>
+        <translation>修改备注</translation>
+    </message>
+    <message>
+        <source>Party ID</source>
+        <translation>参与方 ID</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>SSH user</source>
+        <translation>SSH 用户</translation>
+    </message>
+    <message>
+        <source>SSH port</source>
+        <translation>SSH 端口</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <comment>SSH authentication method column</comment>
+        <translation>登录方式</translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <comment>deployment directory on the run host</comment>
+        <translation>部署目录</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>The party (organisation) id, a positive whole number unique in the federation</source>
+        <translation>参与方（组织）ID，在联邦内唯一的正整数</translation>
+    </message>
+    <message>
+        <source>The run host: IPv4/IPv6 address or DNS name reachable over SSH from this machine</source>
+        <translation>运行机：本机可通过 SSH 访问的 IPv4/IPv6 地址或 DNS 名称</translation>
+    </message>
+    <message>
+        <source>Where FATE is installed on the run host; empty uses the project default</source>
+        <translation>FATE 在运行机上的安装位置；留空则使用项目默认值</translation>
+    </message>
+    <message>
+        <source>Add party</source>
+        <translation>添加参与方</translation>
+    </message>
+    <message>
+        <source>Duplicate party</source>
+        <translation>复制参与方</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n party(s)</source>
+        <translation>
+            <numerusform>删除 %n 个参与方</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2072,6 +3044,40 @@ Accept it and remember it in %6? [y/N] </source>
     </message>
 </context>
 <context>
+    <name>FateDeployer::PreviewDialog</name>
+    <message>
+        <source>Render preview</source>
+        <translation>渲染预览</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Changes since last deployment</source>
+        <translation>自上次部署以来的变更</translation>
+    </message>
+    <message>
+        <source>Bundles in %1</source>
+        <translation>%1 中的部署包</translation>
+    </message>
+    <message>
+        <source>%1 was not part of the last deployment: the whole file is new.</source>
+        <translation>%1 不在上次部署中：整个文件都是新增的。</translation>
+    </message>
+    <message>
+        <source>%1 is unchanged since the last deployment.</source>
+        <translation>%1 自上次部署以来没有变化。</translation>
+    </message>
+</context>
+<context>
+    <name>FateDeployer::ProjectDocument</name>
+    <message>
+        <source>The project has no file name yet; use Save As to choose one.</source>
+        <translation>项目还没有文件名；请使用“另存为”指定。</translation>
+    </message>
+</context>
+<context>
     <name>FateDeployer::ProjectFile</name>
     <message>
         <source>not a project file: %1 at offset %2</source>
@@ -2125,20 +3131,6 @@ Accept it and remember it in %6? [y/N] </source>
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
-</context>
-<context>
-    <name>FateDeployer::ReadAhead</name>
-    <message>
-        <source>Reading %1 failed: %2</source>
-        <translation>读取 %1 失败：%2</translation>
-    </message>
-</context>
-<context>
-    <name>FateDeployer::Reader</name>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
     <message>
         <source>must be a string</source>
         <translation>必须是字符串</translation>
@@ -2152,12 +3144,15 @@ Accept it and remember it in %6? [y/N] </source>
         <translation>必须是 true 或 false</translation>
     </message>
     <message>
-        <source>must be an object</source>
-        <translation>必须是对象</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not one of default, agent, publickey, password, keyboard-interactive</source>
         <translation>“%1”不是 default、agent、publickey、password、keyboard-interactive 之一</translation>
+    </message>
+</context>
+<context>
+    <name>FateDeployer::ReadAhead</name>
+    <message>
+        <source>Reading %1 failed: %2</source>
+        <translation>读取 %1 失败：%2</translation>
     </message>
 </context>
 <context>
@@ -2254,6 +3249,43 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>cannot create folder %1</source>
         <translation>无法创建文件夹 %1</translation>
+    </message>
+</context>
+<context>
+    <name>FateDeployer::SettingsDialog</name>
+    <message>
+        <source>known_hosts file</source>
+        <translation>known_hosts 文件</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <comment>seconds suffix of a spin box</comment>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <comment>autosave interval 0</comment>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>~/.ssh/known_hosts</source>
+        <translation>~/.ssh/known_hosts</translation>
+    </message>
+    <message>
+        <source>How many hosts are deployed at the same time; the rest wait their turn.</source>
+        <translation>同时部署的主机数量；其余主机排队等待。</translation>
+    </message>
+    <message>
+        <source>A remote step that prints nothing for this long is stopped and reported as failed.</source>
+        <translation>远程步骤在这段时间内没有任何输出时，将被停止并报告为失败。</translation>
     </message>
 </context>
 <context>
@@ -2582,6 +3614,97 @@ Accept it and remember it in %6? [y/N] </source>
     </message>
 </context>
 <context>
+    <name>FateDeployer::TopologyPage</name>
+    <message>
+        <source>Toggle exchange</source>
+        <translation>启用/停用 Exchange</translation>
+    </message>
+    <message>
+        <source>Change exchange host</source>
+        <translation>修改 Exchange 主机</translation>
+    </message>
+    <message>
+        <source>Change exchange port</source>
+        <translation>修改 Exchange 端口</translation>
+    </message>
+    <message>
+        <source>Change exchange SSH user</source>
+        <translation>修改 Exchange SSH 用户</translation>
+    </message>
+    <message>
+        <source>Change exchange directory</source>
+        <translation>修改 Exchange 目录</translation>
+    </message>
+    <message>
+        <source>Rename project</source>
+        <translation>重命名项目</translation>
+    </message>
+    <message>
+        <source>Change default SSH user</source>
+        <translation>修改默认 SSH 用户</translation>
+    </message>
+    <message>
+        <source>Change default SSH port</source>
+        <translation>修改默认 SSH 端口</translation>
+    </message>
+    <message>
+        <source>Change base directory</source>
+        <translation>修改基础目录</translation>
+    </message>
+    <message>
+        <source>Press Enter or double-click to go to the field.</source>
+        <translation>按 Enter 或双击可跳转到对应字段。</translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1（默认）</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>未发现问题。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Problems: %n error(s)</source>
+        <translation>
+            <numerusform>问题：%n 个错误</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n 个警告</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add a party (Ctrl+Shift+N)</source>
+        <translation>添加参与方 (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>复制(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Copy the selected party&apos;s settings into a new party</source>
+        <translation>将选中参与方的设置复制到一个新参与方</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remove the selected parties</source>
+        <translation>删除选中的参与方</translation>
+    </message>
+</context>
+<context>
     <name>FateDeployer::Validator</name>
     <message>
         <source>is required</source>
@@ -2733,226 +3856,14 @@ Accept it and remember it in %6? [y/N] </source>
     </message>
 </context>
 <context>
-    <name>FederationView</name>
+    <name>FateDeployer::WelcomePage</name>
     <message>
-        <source>Federation picture</source>
-        <translation>联邦示意图</translation>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
     <message>
-        <source>Exchange</source>
-        <translation>Exchange</translation>
-    </message>
-    <message>
-        <source>(no host)</source>
-        <translation>（无主机）</translation>
-    </message>
-    <message>
-        <source>Add a party to begin.</source>
-        <translation>添加参与方以开始。</translation>
-    </message>
-    <message>
-        <source>Party %1 on %2</source>
-        <translation>参与方 %1（%2）</translation>
-    </message>
-    <message>
-        <source>Exchange on %1, port %2</source>
-        <translation>Exchange（%1，端口 %2）</translation>
-    </message>
-</context>
-<context>
-    <name>GuiPrompter</name>
-    <message>
-        <source>Host key changed</source>
-        <translation>主机密钥已变更</translation>
-    </message>
-    <message>
-        <source>New host key</source>
-        <translation>新的主机密钥</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;The host key of %1 (port %2) is not the one recorded in known_hosts.&lt;/b&gt;&lt;br&gt;Someone may be intercepting the connection, or the host was reinstalled. Trust the new key only if its administrator confirms this fingerprint.</source>
-        <translation>&lt;b&gt;%1（端口 %2）的主机密钥与 known_hosts 中记录的不一致。&lt;/b&gt;&lt;br&gt;可能有人在拦截连接，也可能该主机已重装。只有在其管理员确认此指纹后，才能信任新密钥。</translation>
-    </message>
-    <message>
-        <source>This is the first connection to &lt;b&gt;%1&lt;/b&gt; (port %2). Compare the fingerprint with the one the host&apos;s administrator gives you (&lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub&lt;/tt&gt; on the host).</source>
-        <translation>这是首次连接 &lt;b&gt;%1&lt;/b&gt;（端口 %2）。请将指纹与该主机管理员提供的指纹进行比对（在该主机上运行 &lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub&lt;/tt&gt;）。</translation>
-    </message>
-    <message>
-        <source>Key type:</source>
-        <translation>密钥类型：</translation>
-    </message>
-    <message>
-        <source>Fingerprint:</source>
-        <translation>指纹：</translation>
-    </message>
-    <message>
-        <source>&amp;Trust and remember</source>
-        <translation>信任并记住(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Do not connect</source>
-        <translation>不连接(&amp;D)</translation>
-    </message>
-    <message>
-        <source>SSH password</source>
-        <translation>SSH 密码</translation>
-    </message>
-    <message>
-        <source>Password for &lt;b&gt;%1&lt;/b&gt; on &lt;b&gt;%2&lt;/b&gt;:</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; 在 &lt;b&gt;%2&lt;/b&gt; 上的密码：</translation>
-    </message>
-    <message>
-        <source>&amp;Password:</source>
-        <translation>密码(&amp;P)：</translation>
-    </message>
-    <message>
-        <source>Key passphrase</source>
-        <translation>私钥口令</translation>
-    </message>
-    <message>
-        <source>Passphrase of the private key &lt;b&gt;%1&lt;/b&gt; (to log in to %2):</source>
-        <translation>私钥 &lt;b&gt;%1&lt;/b&gt; 的私钥口令（用于登录 %2）：</translation>
-    </message>
-    <message>
-        <source>P&amp;assphrase:</source>
-        <translation>私钥口令(&amp;A)：</translation>
-    </message>
-    <message>
-        <source>Registry password</source>
-        <translation>镜像仓库密码</translation>
-    </message>
-    <message>
-        <source>Password of &lt;b&gt;%1&lt;/b&gt; for the image registry &lt;b&gt;%2&lt;/b&gt;:</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; 登录镜像仓库 &lt;b&gt;%2&lt;/b&gt; 的密码：</translation>
-    </message>
-    <message>
-        <source>The server asks: %1</source>
-        <translation>服务器询问：%1</translation>
-    </message>
-    <message>
-        <source>&amp;Remember in the system keychain</source>
-        <translation>记住到系统钥匙串(&amp;R)</translation>
-    </message>
-</context>
-<context>
-    <name>HistoryPage</name>
-    <message numerus="yes">
-        <source>[%n earlier line(s) of this run were dropped from the live view]</source>
-        <translation>
-            <numerusform>[本次运行中较早的 %n 行已不在实时视图中显示]</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Started</source>
-        <translation>开始时间</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>操作</translation>
-    </message>
-    <message>
-        <source>Project</source>
-        <translation>项目</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <source>Duration</source>
-        <translation>用时</translation>
-    </message>
-    <message>
-        <source>Failed hosts: %1</source>
-        <translation>失败的主机：%1</translation>
-    </message>
-    <message>
-        <source>Log not found</source>
-        <translation>找不到日志</translation>
-    </message>
-    <message>
-        <source>The log of run %1 is not in %2 any more. It may have been deleted.</source>
-        <translation>运行记录 %1 的日志已不在 %2 中，可能已被删除。</translation>
-    </message>
-    <message>
-        <source>Run log %1</source>
-        <translation>运行日志 %1</translation>
-    </message>
-    <message>
-        <source>&amp;Open log</source>
-        <translation>打开日志(&amp;O)</translation>
-    </message>
-    <message>
-        <source>No runs yet. Deployments, checks and verifications appear here with their log when they finish.</source>
-        <translation>暂无运行记录。部署、检查和验证完成后，会连同日志显示在这里。</translation>
-    </message>
-</context>
-<context>
-    <name>HostRunModel</name>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1（%2）</translation>
-    </message>
-    <message>
-        <source>pending</source>
-        <translation>等待中</translation>
-    </message>
-    <message>
-        <source>running for %1</source>
-        <translation>已运行 %1</translation>
-    </message>
-    <message>
-        <source>done in %1</source>
-        <translation>完成，用时 %1</translation>
-    </message>
-    <message>
-        <source>failed after %1</source>
-        <translation>失败，用时 %1</translation>
-    </message>
-    <message>
-        <source>skipped</source>
-        <translation>已跳过</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>完成</translation>
-    </message>
-    <message>
-        <source>Failed at “%1”</source>
-        <translation>在“%1”步骤失败</translation>
-    </message>
-    <message>
-        <source>Failed at “%1”: %2</source>
-        <translation>在“%1”步骤失败：%2</translation>
-    </message>
-    <message>
-        <source>%1 (%2%)</source>
-        <translation>%1（%2%）</translation>
-    </message>
-    <message>
-        <source>Waiting</source>
-        <translation>等待中</translation>
-    </message>
-    <message>
-        <source>Host</source>
-        <translation>主机</translation>
-    </message>
-    <message>
-        <source>Steps</source>
-        <translation>步骤</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <comment>elapsed time of a host&apos;s deployment</comment>
-        <translation>用时</translation>
+        <source>Read docker-configuration.sh or parties.conf and .env</source>
+        <translation>读取 docker-configuration.sh 或 parties.conf，以及 .env</translation>
     </message>
 </context>
 <context>
@@ -3069,731 +3980,6 @@ Accept it and remember it in %6? [y/N] </source>
         <source>&amp;Check images on hosts</source>
         <translation>检查主机上的镜像(&amp;C)</translation>
     </message>
-    <message>
-        <source>Change KubeFATE version</source>
-        <translation>修改 KubeFATE 版本</translation>
-    </message>
-    <message>
-        <source>Change template source</source>
-        <translation>修改模板来源</translation>
-    </message>
-    <message>
-        <source>Change template location</source>
-        <translation>修改模板位置</translation>
-    </message>
-    <message>
-        <source>Change template checksum</source>
-        <translation>修改模板校验和</translation>
-    </message>
-    <message>
-        <source>Change download mirror</source>
-        <translation>修改下载镜像站</translation>
-    </message>
-    <message>
-        <source>Change image prefix</source>
-        <translation>修改镜像前缀</translation>
-    </message>
-    <message>
-        <source>Change image tag</source>
-        <translation>修改镜像标签</translation>
-    </message>
-    <message>
-        <source>Change base tag</source>
-        <translation>修改基础镜像标签</translation>
-    </message>
-    <message>
-        <source>Change builder tag</source>
-        <translation>修改构建镜像标签</translation>
-    </message>
-    <message>
-        <source>Change registry address</source>
-        <translation>修改镜像仓库地址</translation>
-    </message>
-    <message>
-        <source>Change registry user</source>
-        <translation>修改镜像仓库用户</translation>
-    </message>
-    <message>
-        <source>Change registry</source>
-        <translation>修改镜像仓库</translation>
-    </message>
-    <message>
-        <source>Downloading the KubeFATE %1 templates…</source>
-        <translation>正在下载 KubeFATE %1 模板…</translation>
-    </message>
-    <message>
-        <source>%1 received</source>
-        <translation>已接收 %1</translation>
-    </message>
-    <message>
-        <source>present</source>
-        <translation>已存在</translation>
-    </message>
-    <message>
-        <source>missing: will be pulled</source>
-        <translation>缺失：将自动拉取</translation>
-    </message>
-    <message>
-        <source>folder containing docker-deploy/ of KubeFATE</source>
-        <translation>KubeFATE 中包含 docker-deploy/ 的文件夹</translation>
-    </message>
-    <message>
-        <source>kubefate-docker-compose-*.tar.gz</source>
-        <translation>kubefate-docker-compose-*.tar.gz</translation>
-    </message>
-    <message>
-        <source>empty: download from the mirror or the official release</source>
-        <translation>留空：从镜像站或官方发布地址下载</translation>
-    </message>
-    <message>
-        <source>The template downloader is not part of this build yet.</source>
-        <translation>此版本尚未包含模板下载功能。</translation>
-    </message>
-    <message>
-        <source>Needs the deploy engine, which is not part of this build yet.</source>
-        <translation>需要部署引擎，此版本尚未包含。</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1（%2）</translation>
-    </message>
-    <message>
-        <source>(no host)</source>
-        <translation>（无主机）</translation>
-    </message>
-    <message>
-        <source>not checked</source>
-        <translation>未检查</translation>
-    </message>
-    <message>
-        <source>KubeFATE folder</source>
-        <translation>KubeFATE 文件夹</translation>
-    </message>
-    <message>
-        <source>KubeFATE archive</source>
-        <translation>KubeFATE 归档文件</translation>
-    </message>
-    <message>
-        <source>Archives (*.tar.gz *.tgz *.tar *.zip)</source>
-        <translation>归档文件 (*.tar.gz *.tgz *.tar *.zip)</translation>
-    </message>
-    <message>
-        <source>Folder</source>
-        <comment>template source: a local folder</comment>
-        <translation>文件夹</translation>
-    </message>
-    <message>
-        <source>Archive</source>
-        <comment>template source: a local .tar.gz</comment>
-        <translation>归档文件</translation>
-    </message>
-    <message>
-        <source>Download</source>
-        <comment>template source: fetched from a URL</comment>
-        <translation>下载</translation>
-    </message>
-    <message>
-        <source>asked when needed, kept in the system keychain</source>
-        <translation>需要时询问，保存在系统钥匙串中</translation>
-    </message>
-    <message>
-        <source>With a private registry every image, including mysql and redis, is pulled from its address. The password is never stored in the project file.</source>
-        <translation>使用私有镜像仓库时，所有镜像（包括 mysql 和 redis）都从其地址拉取。密码永远不会保存在项目文件中。</translation>
-    </message>
-</context>
-<context>
-    <name>LogModel</name>
-    <message>
-        <source>deployer</source>
-        <comment>the deployer program itself as a log source</comment>
-        <translation>部署工具</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>Cannot open project</source>
-        <translation>无法打开项目</translation>
-    </message>
-    <message>
-        <source>Untitled project</source>
-        <translation>未命名项目</translation>
-    </message>
-    <message>
-        <source>Selected host: %1</source>
-        <translation>选中的主机：%1</translation>
-    </message>
-    <message>
-        <source>Last run: %1 — %2</source>
-        <translation>上次运行：%1 — %2</translation>
-    </message>
-    <message>
-        <source>Import KubeFATE configuration</source>
-        <translation>导入 KubeFATE 配置</translation>
-    </message>
-    <message>
-        <source>The KubeFATE importer is not part of this build yet.</source>
-        <translation>此版本尚未包含 KubeFATE 导入功能。</translation>
-    </message>
-    <message>
-        <source>Rendered bundles folder</source>
-        <translation>渲染后的部署包文件夹</translation>
-    </message>
-    <message>
-        <source>&amp;New project</source>
-        <translation>新建项目(&amp;N)</translation>
-    </message>
-    <message>
-        <source>Start an empty project</source>
-        <translation>新建一个空项目</translation>
-    </message>
-    <message>
-        <source>New from the &amp;two-party example</source>
-        <translation>从双参与方示例新建(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Parties 10000 and 9999 with an exchange</source>
-        <translation>参与方 10000 和 9999，含 Exchange</translation>
-    </message>
-    <message>
-        <source>&amp;Open…</source>
-        <translation>打开(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>Open a project file (.fdproj)</source>
-        <translation>打开项目文件（.fdproj）</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Save the project file</source>
-        <translation>保存项目文件</translation>
-    </message>
-    <message>
-        <source>Save &amp;As…</source>
-        <translation>另存为(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>&amp;Import KubeFATE configuration…</source>
-        <translation>导入 KubeFATE 配置(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>Read docker-configuration.sh or parties.conf and .env</source>
-        <translation>读取 docker-configuration.sh 或 parties.conf，以及 .env</translation>
-    </message>
-    <message>
-        <source>&amp;Project without secrets…</source>
-        <translation>不含凭据的项目(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>Save a copy to share with another team; it never contains passwords</source>
-        <translation>另存一份副本以便与其他团队共享；其中绝不包含密码</translation>
-    </message>
-    <message>
-        <source>&amp;KubeFATE configuration files…</source>
-        <translation>KubeFATE 配置文件(&amp;K)…</translation>
-    </message>
-    <message>
-        <source>The KubeFATE exporter is not part of this build yet.</source>
-        <translation>此版本尚未包含 KubeFATE 导出功能。</translation>
-    </message>
-    <message>
-        <source>&amp;Close project</source>
-        <translation>关闭项目(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Add party</source>
-        <translation>添加参与方(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Duplicate party</source>
-        <translation>复制参与方(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;Remove party</source>
-        <translation>删除参与方(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Find in log…</source>
-        <translation>在日志中查找(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>The deploy engine is not part of this build yet.</source>
-        <translation>此版本尚未包含部署引擎。</translation>
-    </message>
-    <message>
-        <source>&amp;Preflight check</source>
-        <translation>部署前检查(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Check every host before touching anything: SSH, Docker, Compose, ports, disk</source>
-        <translation>在做任何改动前检查每台主机：SSH、Docker、Compose、端口、磁盘</translation>
-    </message>
-    <message>
-        <source>&amp;Deploy all</source>
-        <translation>全部部署(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Deploy every party and the exchange</source>
-        <translation>部署所有参与方和 Exchange</translation>
-    </message>
-    <message>
-        <source>Deploy &amp;selected parties</source>
-        <translation>部署选中的参与方(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Deploy only the parties selected in the topology</source>
-        <translation>仅部署拓扑中选中的参与方</translation>
-    </message>
-    <message>
-        <source>Deploy the &amp;exchange</source>
-        <translation>部署 Exchange(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Verify deployment</source>
-        <translation>验证部署(&amp;V)</translation>
-    </message>
-    <message>
-        <source>Run the toy example between two parties</source>
-        <translation>在两个参与方之间运行 toy example</translation>
-    </message>
-    <message>
-        <source>Refresh &amp;status</source>
-        <translation>刷新状态(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Ask every host for its container status</source>
-        <translation>查询每台主机的容器状态</translation>
-    </message>
-    <message>
-        <source>&amp;Delete deployment…</source>
-        <translation>删除部署(&amp;D)…</translation>
-    </message>
-    <message>
-        <source>Stop and remove FATE on the hosts</source>
-        <translation>停止并删除主机上的 FATE</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel</source>
-        <translation>取消(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Stop the running deployment</source>
-        <translation>停止正在进行的部署</translation>
-    </message>
-    <message>
-        <source>&amp;Retry failed hosts</source>
-        <translation>重试失败的主机(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Rerun the plan for the hosts that failed, only them</source>
-        <translation>仅对失败的主机重新执行计划</translation>
-    </message>
-    <message>
-        <source>&amp;Topology</source>
-        <translation>拓扑(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Images &amp;&amp; registry</source>
-        <translation>镜像与镜像仓库(&amp;I)</translation>
-    </message>
-    <message>
-        <source>&amp;Deploy</source>
-        <translation>部署(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;History</source>
-        <translation>历史记录(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Render &amp;preview…</source>
-        <translation>渲染预览(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>Browse rendered bundles and what changed since the last deployment</source>
-        <translation>浏览渲染后的部署包及自上次部署以来的变更</translation>
-    </message>
-    <message>
-        <source>&amp;Full screen</source>
-        <translation>全屏(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Preferences…</source>
-        <translation>首选项(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>&amp;System language</source>
-        <translation>系统语言(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>键盘快捷键(&amp;K)</translation>
-    </message>
-    <message>
-        <source>&amp;About FATE Deployer</source>
-        <translation>关于 FATE Deployer(&amp;A)</translation>
-    </message>
-    <message>
-        <source>About &amp;Qt</source>
-        <translation>关于 Qt(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Open &amp;Recent</source>
-        <translation>最近打开(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Export</source>
-        <translation>导出(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <source>&amp;Settings</source>
-        <translation>设置(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Main toolbar</source>
-        <translation>主工具栏</translation>
-    </message>
-    <message>
-        <source>Topology</source>
-        <translation>拓扑</translation>
-    </message>
-    <message>
-        <source>Images &amp; registry</source>
-        <translation>镜像与镜像仓库</translation>
-    </message>
-    <message>
-        <source>Deploy</source>
-        <translation>部署</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>历史记录</translation>
-    </message>
-    <message>
-        <source>Welcome</source>
-        <translation>欢迎</translation>
-    </message>
-    <message>
-        <source>not saved yet</source>
-        <translation>尚未保存</translation>
-    </message>
-    <message>
-        <source>%1 (%2)[*]</source>
-        <comment>window title: project name (file name); [*] marks unsaved changes</comment>
-        <translation>%1（%2）[*]</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>未保存的更改</translation>
-    </message>
-    <message>
-        <source>“%1” has changes that are not saved. Save them first?</source>
-        <translation>“%1”有未保存的更改。是否先保存？</translation>
-    </message>
-    <message>
-        <source>Save project</source>
-        <translation>保存项目</translation>
-    </message>
-    <message>
-        <source>FATE Deployer projects (%1)</source>
-        <translation>FATE Deployer 项目 (%1)</translation>
-    </message>
-    <message>
-        <source>New federation</source>
-        <translation>新联邦</translation>
-    </message>
-    <message>
-        <source>Open project</source>
-        <translation>打开项目</translation>
-    </message>
-    <message>
-        <source>Cannot save project</source>
-        <translation>无法保存项目</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>已保存 %1</translation>
-    </message>
-    <message>
-        <source>Save project as</source>
-        <translation>项目另存为</translation>
-    </message>
-    <message>
-        <source>Export project without secrets</source>
-        <translation>导出不含凭据的项目</translation>
-    </message>
-    <message>
-        <source>Cannot export project</source>
-        <translation>无法导出项目</translation>
-    </message>
-    <message>
-        <source>Exported to %1</source>
-        <translation>已导出到 %1</translation>
-    </message>
-    <message>
-        <source>Recover unsaved changes</source>
-        <translation>恢复未保存的更改</translation>
-    </message>
-    <message>
-        <source>FATE Deployer closed without saving changes to %1 (autosaved %2). Recover them?</source>
-        <translation>FATE Deployer 上次关闭时未保存对 %1 的更改（已于 %2 自动保存）。是否恢复？</translation>
-    </message>
-    <message>
-        <source>an untitled project</source>
-        <translation>未命名项目</translation>
-    </message>
-    <message>
-        <source>Cannot recover</source>
-        <translation>无法恢复</translation>
-    </message>
-    <message>
-        <source>&amp;%1 %2</source>
-        <translation>&amp;%1 %2</translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation>键盘快捷键</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>操作</translation>
-    </message>
-    <message>
-        <source>Shortcut</source>
-        <translation>快捷键</translation>
-    </message>
-    <message>
-        <source>Search in the log</source>
-        <translation>在日志中搜索</translation>
-    </message>
-    <message>
-        <source>Next match</source>
-        <translation>下一个匹配项</translation>
-    </message>
-    <message>
-        <source>Copy selected log lines</source>
-        <translation>复制选中的日志行</translation>
-    </message>
-    <message>
-        <source>About FATE Deployer</source>
-        <translation>关于 FATE Deployer</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;FATE Deployer %1&lt;/h3&gt;&lt;p&gt;Deploys FATE federations with Docker Compose over SSH, from one deploy machine to every run host.&lt;/p&gt;&lt;p&gt;Built with Qt %2. Licensed under the Apache License 2.0.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;FATE Deployer %1&lt;/h3&gt;&lt;p&gt;通过 SSH 使用 Docker Compose，从一台部署机将 FATE 联邦部署到每台运行机。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。采用 Apache License 2.0 许可证。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Delete deployment</source>
-        <translation>删除部署</translation>
-    </message>
-    <message>
-        <source>How much should be removed from the hosts? This cannot be undone.</source>
-        <translation>要从主机上删除哪些内容？此操作无法撤销。</translation>
-    </message>
-    <message>
-        <source>&amp;Stop the containers (keep them and all data)</source>
-        <translation>停止容器（保留容器及全部数据）(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Remove the containers and networks (keep the data directory)</source>
-        <translation>删除容器和网络（保留数据目录）(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Remove &amp;everything, including the deployment directory and its data</source>
-        <translation>全部删除，包括部署目录及其数据(&amp;E)</translation>
-    </message>
-    <message>
-        <source>Only the parties selected in the topology</source>
-        <translation>仅限拓扑中选中的参与方</translation>
-    </message>
-    <message>
-        <source>&amp;Delete deployment</source>
-        <translation>删除部署(&amp;D)</translation>
-    </message>
-</context>
-<context>
-    <name>PartyTableModel</name>
-    <message>
-        <source>Automatic</source>
-        <comment>SSH authentication method: try agent, keys, password in turn</comment>
-        <translation>自动</translation>
-    </message>
-    <message>
-        <source>SSH agent</source>
-        <translation>SSH agent</translation>
-    </message>
-    <message>
-        <source>Key file</source>
-        <translation>密钥文件</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>密码</translation>
-    </message>
-    <message>
-        <source>Keyboard-interactive</source>
-        <translation>键盘交互</translation>
-    </message>
-    <message>
-        <source>%1 (default)</source>
-        <translation>%1（默认）</translation>
-    </message>
-    <message>
-        <source>How to log in; passwords and passphrases are asked when needed and kept in the system keychain only.</source>
-        <translation>登录方式；密码和私钥口令在需要时询问，只保存在系统钥匙串中。</translation>
-    </message>
-    <message>
-        <source>Change party id</source>
-        <translation>修改参与方 ID</translation>
-    </message>
-    <message>
-        <source>Change host of party</source>
-        <translation>修改参与方主机</translation>
-    </message>
-    <message>
-        <source>Change SSH user</source>
-        <translation>修改 SSH 用户</translation>
-    </message>
-    <message>
-        <source>Change SSH port</source>
-        <translation>修改 SSH 端口</translation>
-    </message>
-    <message>
-        <source>Change SSH login method</source>
-        <translation>修改 SSH 登录方式</translation>
-    </message>
-    <message>
-        <source>Change deployment directory</source>
-        <translation>修改部署目录</translation>
-    </message>
-    <message>
-        <source>Change notes</source>
-        <translation>修改备注</translation>
-    </message>
-    <message>
-        <source>Party ID</source>
-        <translation>参与方 ID</translation>
-    </message>
-    <message>
-        <source>Host</source>
-        <translation>主机</translation>
-    </message>
-    <message>
-        <source>SSH user</source>
-        <translation>SSH 用户</translation>
-    </message>
-    <message>
-        <source>SSH port</source>
-        <translation>SSH 端口</translation>
-    </message>
-    <message>
-        <source>Login</source>
-        <comment>SSH authentication method column</comment>
-        <translation>登录方式</translation>
-    </message>
-    <message>
-        <source>Directory</source>
-        <comment>deployment directory on the run host</comment>
-        <translation>部署目录</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>The party (organisation) id, a positive whole number unique in the federation</source>
-        <translation>参与方（组织）ID，在联邦内唯一的正整数</translation>
-    </message>
-    <message>
-        <source>The run host: IPv4/IPv6 address or DNS name reachable over SSH from this machine</source>
-        <translation>运行机：本机可通过 SSH 访问的 IPv4/IPv6 地址或 DNS 名称</translation>
-    </message>
-    <message>
-        <source>Where FATE is installed on the run host; empty uses the project default</source>
-        <translation>FATE 在运行机上的安装位置；留空则使用项目默认值</translation>
-    </message>
-    <message>
-        <source>Add party</source>
-        <translation>添加参与方</translation>
-    </message>
-    <message>
-        <source>Duplicate party</source>
-        <translation>复制参与方</translation>
-    </message>
-    <message numerus="yes">
-        <source>Remove %n party(s)</source>
-        <translation>
-            <numerusform>删除 %n 个参与方</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>PreviewDialog</name>
-    <message>
-        <source>Render preview</source>
-        <translation>渲染预览</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <source>Changes since last deployment</source>
-        <translation>自上次部署以来的变更</translation>
-    </message>
-    <message>
-        <source>Bundles in %1</source>
-        <translation>%1 中的部署包</translation>
-    </message>
-    <message>
-        <source>%1 was not part of the last deployment: the whole file is new.</source>
-        <translation>%1 不在上次部署中：整个文件都是新增的。</translation>
-    </message>
-    <message>
-        <source>%1 is unchanged since the last deployment.</source>
-        <translation>%1 自上次部署以来没有变化。</translation>
-    </message>
-</context>
-<context>
-    <name>ProjectDocument</name>
-    <message>
-        <source>The project has no file name yet; use Save As to choose one.</source>
-        <translation>项目还没有文件名；请使用“另存为”指定。</translation>
-    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -3840,40 +4026,6 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>&amp;Autosave every:</source>
         <translation>自动保存间隔(&amp;A)：</translation>
-    </message>
-    <message>
-        <source>known_hosts file</source>
-        <translation>known_hosts 文件</translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation>所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>System language</source>
-        <translation>系统语言</translation>
-    </message>
-    <message>
-        <source> s</source>
-        <comment>seconds suffix of a spin box</comment>
-        <translation> 秒</translation>
-    </message>
-    <message>
-        <source>never</source>
-        <comment>autosave interval 0</comment>
-        <translation>从不</translation>
-    </message>
-    <message>
-        <source>~/.ssh/known_hosts</source>
-        <translation>~/.ssh/known_hosts</translation>
-    </message>
-    <message>
-        <source>How many hosts are deployed at the same time; the rest wait their turn.</source>
-        <translation>同时部署的主机数量；其余主机排队等待。</translation>
-    </message>
-    <message>
-        <source>A remote step that prints nothing for this long is stopped and reported as failed.</source>
-        <translation>远程步骤在这段时间内没有任何输出时，将被停止并报告为失败。</translation>
     </message>
 </context>
 <context>
@@ -3934,94 +4086,6 @@ Accept it and remember it in %6? [y/N] </source>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
-    <message>
-        <source>Toggle exchange</source>
-        <translation>启用/停用 Exchange</translation>
-    </message>
-    <message>
-        <source>Change exchange host</source>
-        <translation>修改 Exchange 主机</translation>
-    </message>
-    <message>
-        <source>Change exchange port</source>
-        <translation>修改 Exchange 端口</translation>
-    </message>
-    <message>
-        <source>Change exchange SSH user</source>
-        <translation>修改 Exchange SSH 用户</translation>
-    </message>
-    <message>
-        <source>Change exchange directory</source>
-        <translation>修改 Exchange 目录</translation>
-    </message>
-    <message>
-        <source>Rename project</source>
-        <translation>重命名项目</translation>
-    </message>
-    <message>
-        <source>Change default SSH user</source>
-        <translation>修改默认 SSH 用户</translation>
-    </message>
-    <message>
-        <source>Change default SSH port</source>
-        <translation>修改默认 SSH 端口</translation>
-    </message>
-    <message>
-        <source>Change base directory</source>
-        <translation>修改基础目录</translation>
-    </message>
-    <message>
-        <source>Press Enter or double-click to go to the field.</source>
-        <translation>按 Enter 或双击可跳转到对应字段。</translation>
-    </message>
-    <message>
-        <source>%1 (default)</source>
-        <translation>%1（默认）</translation>
-    </message>
-    <message>
-        <source>No problems found.</source>
-        <translation>未发现问题。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Problems: %n error(s)</source>
-        <translation>
-            <numerusform>问题：%n 个错误</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n warning(s)</source>
-        <translation>
-            <numerusform>%n 个警告</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>&amp;Add</source>
-        <translation>添加(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Add a party (Ctrl+Shift+N)</source>
-        <translation>添加参与方 (Ctrl+Shift+N)</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+N</source>
-        <translation>Ctrl+Shift+N</translation>
-    </message>
-    <message>
-        <source>D&amp;uplicate</source>
-        <translation>复制(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Copy the selected party&apos;s settings into a new party</source>
-        <translation>将选中参与方的设置复制到一个新参与方</translation>
-    </message>
-    <message>
-        <source>&amp;Remove</source>
-        <translation>删除(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Remove the selected parties</source>
-        <translation>删除选中的参与方</translation>
-    </message>
 </context>
 <context>
     <name>WelcomePage</name>
@@ -4060,18 +4124,6 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>&lt;ol&gt;&lt;li&gt;&lt;b&gt;Topology&lt;/b&gt;: add each party (party ID and run host), pick the exchange host and how to log in over SSH. Mistakes are marked at the field.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Images &amp;amp; registry&lt;/b&gt;: choose the KubeFATE version, where its templates come from, and Docker Hub or your private registry.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Deploy&lt;/b&gt;: run the preflight check, deploy, and watch every host; retry only the hosts that failed; verify with the toy example.&lt;/li&gt;&lt;li&gt;&lt;b&gt;History&lt;/b&gt;: every run is kept with its log.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Passwords are asked when needed and kept only in the system keychain, never in the project file.&lt;/p&gt;</source>
         <translation>&lt;ol&gt;&lt;li&gt;&lt;b&gt;拓扑&lt;/b&gt;：添加每个参与方（参与方 ID 和运行机），选择 Exchange 主机以及 SSH 登录方式。填写错误会在对应字段处标出。&lt;/li&gt;&lt;li&gt;&lt;b&gt;镜像与镜像仓库&lt;/b&gt;：选择 KubeFATE 版本、模板来源，以及使用 Docker Hub 还是私有镜像仓库。&lt;/li&gt;&lt;li&gt;&lt;b&gt;部署&lt;/b&gt;：运行部署前检查，执行部署，并查看每台主机的进度；只重试失败的主机；用 toy example 验证部署。&lt;/li&gt;&lt;li&gt;&lt;b&gt;历史记录&lt;/b&gt;：每次运行都连同日志一起保存。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;密码在需要时询问，只保存在系统钥匙串中，绝不写入项目文件。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
-    </message>
-    <message>
-        <source>Read docker-configuration.sh or parties.conf and .env</source>
-        <translation>读取 docker-configuration.sh 或 parties.conf，以及 .env</translation>
-    </message>
-    <message>
-        <source>The KubeFATE importer is not part of this build yet.</source>
-        <translation>此版本尚未包含 KubeFATE 导入功能。</translation>
     </message>
 </context>
 </TS>
