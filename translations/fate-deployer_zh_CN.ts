@@ -49,11 +49,11 @@
     </message>
     <message>
         <source>F&amp;ollow</source>
-        <translation>跟随(&amp;O)</translation>
+        <translation>自动滚动(&amp;O)</translation>
     </message>
     <message>
         <source>Keep the newest line in view; scrolling up stops following</source>
-        <translation>始终显示最新一行；向上滚动即停止跟随</translation>
+        <translation>始终显示最新一行；向上滚动即停止自动滚动</translation>
     </message>
     <message>
         <source>Copy</source>
@@ -482,7 +482,7 @@
     <name>FateDeployer::BashConfig</name>
     <message>
         <source>unexpected &quot;;&quot; (an empty command); remove it</source>
-        <translation>意外的“;”（空命令）；请删除它</translation>
+        <translation>此处不应出现“;”（空命令）；请删除</translation>
     </message>
     <message>
         <source>unquoted &quot;|&quot;: pipes and || are not allowed in a configuration file</source>
@@ -498,11 +498,11 @@
     </message>
     <message>
         <source>unexpected &quot;%1&quot;: parentheses are only allowed around an array value, as in NAME=(a b)</source>
-        <translation>意外的“%1”：括号只能用于数组值，例如 NAME=(a b)</translation>
+        <translation>此处不应出现“%1”：括号只能用于数组值，例如 NAME=(a b)</translation>
     </message>
     <message>
         <source>unexpected &quot;%1&quot;: command groups and functions are not allowed in a configuration file</source>
-        <translation>意外的“%1”：配置文件中不允许使用命令组和函数</translation>
+        <translation>此处不应出现“%1”：配置文件中不允许使用命令组和函数</translation>
     </message>
     <message>
         <source>command substitution with backticks is not allowed: the file is read, never run</source>
@@ -518,7 +518,7 @@
     </message>
     <message>
         <source>unexpected &quot;%1&quot;: only NAME=value and NAME=(a b c) assignments are allowed</source>
-        <translation>意外的“%1”：只允许 NAME=value 和 NAME=(a b c) 形式的赋值</translation>
+        <translation>此处不应出现“%1”：只允许 NAME=value 和 NAME=(a b c) 形式的赋值</translation>
     </message>
     <message>
         <source>&quot;.&quot; would source another file; only assignments are allowed</source>
@@ -566,11 +566,11 @@
     </message>
     <message>
         <source>unexpected &quot;%1&quot; after the closing &quot;)&quot; of %2</source>
-        <translation>%2 的闭合“)”之后出现意外的“%1”</translation>
+        <translation>%2 的闭合“)”之后不应出现“%1”</translation>
     </message>
     <message>
         <source>unexpected &quot;;&quot; inside an array value</source>
-        <translation>数组值中出现意外的“;”</translation>
+        <translation>数组值中不应出现“;”</translation>
     </message>
     <message>
         <source>an unquoted &quot;~&quot; is replaced by the home directory of whoever runs the script; write the full path</source>
@@ -1703,7 +1703,7 @@ Accept it and remember it in %6? [y/N] </source>
     </message>
     <message>
         <source>docker login to %1 failed</source>
-        <translation>docker login 登录 %1 失败</translation>
+        <translation>docker login %1 失败</translation>
     </message>
     <message>
         <source>Check the registry user and the password stored in the keychain.</source>
@@ -1735,7 +1735,7 @@ Accept it and remember it in %6? [y/N] </source>
     </message>
     <message>
         <source>docker load of %1 failed</source>
-        <translation>docker load 加载 %1 失败</translation>
+        <translation>docker load %1 失败</translation>
     </message>
     <message>
         <source>%1 archive(s) loaded</source>
