@@ -1157,6 +1157,14 @@ Accept it and remember it in %6? [y/N] </source>
         <source>&amp;Remember in the system keychain</source>
         <translation>记住到系统钥匙串(&amp;R)</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>The previous answer was not accepted.</source>
+        <translation>上次的输入未被接受。</translation>
+    </message>
 </context>
 <context>
     <name>FateDeployer::GzipMember</name>
@@ -1428,10 +1436,6 @@ Accept it and remember it in %6? [y/N] </source>
         <translation>留空：从镜像站或官方发布地址下载</translation>
     </message>
     <message>
-        <source>The template downloader is not part of this build yet.</source>
-        <translation>此版本尚未包含模板下载功能。</translation>
-    </message>
-    <message>
         <source>Needs the deploy engine, which is not part of this build yet.</source>
         <translation>需要部署引擎，此版本尚未包含。</translation>
     </message>
@@ -1481,6 +1485,14 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>With a private registry every image, including mysql and redis, is pulled as address/prefix/name:tag. The password is never stored in the project file.</source>
         <translation>使用私有镜像仓库时，所有镜像（包括 mysql 和 redis）都按“地址/前缀/名称:标签”拉取。密码永远不会保存在项目文件中。</translation>
+    </message>
+    <message>
+        <source>KubeFATE %1 templates are ready in %2.</source>
+        <translation>KubeFATE %1 模板已就绪，位于 %2。</translation>
+    </message>
+    <message>
+        <source>Download %1 into the template cache</source>
+        <translation>将 %1 下载到模板缓存</translation>
     </message>
 </context>
 <context>
@@ -2315,10 +2327,6 @@ Accept it and remember it in %6? [y/N] </source>
         <translation>上次运行：%1 — %2</translation>
     </message>
     <message>
-        <source>Rendered bundles folder</source>
-        <translation>渲染后的部署包文件夹</translation>
-    </message>
-    <message>
         <source>&amp;New project</source>
         <translation>新建项目(&amp;N)</translation>
     </message>
@@ -3058,16 +3066,77 @@ Accept it and remember it in %6? [y/N] </source>
         <translation>自上次部署以来的变更</translation>
     </message>
     <message>
-        <source>Bundles in %1</source>
-        <translation>%1 中的部署包</translation>
-    </message>
-    <message>
         <source>%1 was not part of the last deployment: the whole file is new.</source>
         <translation>%1 不在上次部署中：整个文件都是新增的。</translation>
     </message>
     <message>
         <source>%1 is unchanged since the last deployment.</source>
         <translation>%1 自上次部署以来没有变化。</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <comment>file state in the render preview</comment>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <comment>file state in the render preview</comment>
+        <translation>已变更</translation>
+    </message>
+    <message>
+        <source>Bundle / file</source>
+        <translation>部署包 / 文件</translation>
+    </message>
+    <message>
+        <source>Since last deployment</source>
+        <translation>相对上次部署</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Rendering the bundles…</source>
+        <translation>正在渲染部署包…</translation>
+    </message>
+    <message>
+        <source>Cannot render: %1</source>
+        <translation>无法渲染：%1</translation>
+    </message>
+    <message>
+        <source>%1 → %2:%3</source>
+        <translation>%1 → %2:%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n 处变更</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>未变更</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <comment>file state in the render preview</comment>
+        <translation>已删除</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bundle(s) from %1; </source>
+        <translation>
+            <numerusform>基于 %1 中的模板生成了 %n 个部署包；</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bundle(s) differ from the last deployment.</source>
+        <translation>
+            <numerusform>其中 %n 个与上次部署不同。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is %2; too large to show here.</source>
+        <translation>%1 大小为 %2，文件过大，无法在此显示。</translation>
     </message>
 </context>
 <context>
