@@ -3,6 +3,7 @@
 
 #include "gui/appsettings.h"
 #include "gui/deploymonitor.h"
+#include "gui/imagespage.h"
 #include "gui/mainwindow.h"
 #include "gui/projectdocument.h"
 #include "gui/prompter.h"
@@ -14,6 +15,7 @@
 
 #include <QDateTime>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSet>
 #include <QtConcurrent>
 
@@ -298,7 +300,10 @@ void EngineBackend::planRows(const Plan &plan, const Project *project)
         QStringList steps;
         for (const Step &s : job.steps)
             steps.append(stepKindTitle(s.kind));
-        const QString role = job.target.partyId ? tr("party %1").arg(job.target.partyId) : tr("exchange");
+        // The shared exchange's row name already says what it is.
+        const QString role = job.target.partyId ? tr("party %1").arg(job.target.partyId)
+                             : shared           ? QString()
+                                                : tr("exchange");
         m_monitor->onHostPlanned(row, role, steps);
     }
 }
@@ -335,6 +340,8 @@ void EngineBackend::onHostEvents(const QString &host, const QList<JobEvent> &eve
             case StepResult::Ok:
             case StepResult::Warning:
                 m_monitor->onStepFinished(row, step, true, messageOf(e.step));
+                if (e.step.kind == StepKind::Images)
+                    showImagePresence(host, e.step.result == StepResult::Ok ? QString() : e.step.summary);
                 break;
             case StepResult::Skipped:
                 m_monitor->onStepSkipped(row, step);
@@ -372,6 +379,25 @@ void EngineBackend::onHostEvents(const QString &host, const QList<JobEvent> &eve
     flushOutput();
 }
 
+void EngineBackend::showImagePresence(const QString &hostKey, const QString &missingSummary)
+{
+    if (!m_window || !m_window->imagesPage())
+        return;
+    for (const HostJob &job : m_runner.plan().jobs) {
+        if (job.target.key != hostKey)
+            continue;
+        // The Images check names every missing image verbatim ("missing images: a, b"); all others are there.
+        QSet<QString> missing;
+        for (QString word : missingSummary.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts)) {
+            while (!word.isEmpty() && QStringLiteral(",;，；").contains(word.back()))
+                word.chop(1);
+            missing.insert(word);
+        }
+        for (const QString &image : job.bundle.images)
+            m_window->imagesPage()->setImagePresence(job.target.address, image, !missing.contains(image));
+    }
+}
+
 void EngineBackend::onHostFinished(const HostOutcome &outcome)
 {
     if (!m_monitor)
@@ -388,6 +414,9 @@ void EngineBackend::onHostFinished(const HostOutcome &outcome)
         if (i < steps.size() && outcome.result != StepResult::Cancelled)
             m_monitor->onStepSkipped(row, stepKindTitle(steps.at(i).kind));
     }
+    // A host whose deploy succeeded holds every image of its bundle.
+    if (m_operation == Operation::Deploy && outcome.succeeded())
+        showImagePresence(outcome.target.key, QString());
     if (!outcome.containers.isEmpty() || m_operation == Operation::Status || m_operation == Operation::Teardown) {
         QList<ContainerRow> rows;
         for (const ContainerStatus &c : outcome.containers)

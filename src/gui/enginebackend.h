@@ -70,6 +70,8 @@ private:
     void planRows(const Plan &plan, const Project *project);
     void onHostEvents(const QString &host, const QList<JobEvent> &events);
     void onHostFinished(const HostOutcome &outcome);
+    /// Marks the images of a host's bundle on the Images page: present unless named in @p missingSummary.
+    void showImagePresence(const QString &hostKey, const QString &missingSummary);
     void onFinished(const RunReport &report);
     QString rowFor(const QString &key) const { return m_rows.value(key, key); }
     RunSettings baseSettings(Operation op) const;

@@ -188,6 +188,12 @@ ImagesPage::ImagesPage(ProjectDocument *document, QWidget *parent)
         refreshSourceWidgets();
         refreshImages();
     });
+    // Check results belong to the project on the hosts: kept across edits and language switches
+    // (the tree is rebuilt), forgotten when another project is opened.
+    connect(m_document, &ProjectDocument::documentReset, this, [this] {
+        m_presence.clear();
+        refreshImages();
+    });
     m_ui->imageTree->header()->setStretchLastSection(false);
     m_ui->imageTree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_ui->imageTree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
@@ -289,6 +295,7 @@ void ImagesPage::setFetchFinished(bool ok, const QString &message)
 
 void ImagesPage::setImagePresence(const QString &host, const QString &image, bool present)
 {
+    m_presence.insert(host + QLatin1Char('\n') + image, present);
     for (int i = 0; i < m_ui->imageTree->topLevelItemCount(); ++i) {
         QTreeWidgetItem *hostItem = m_ui->imageTree->topLevelItem(i);
         if (hostItem->data(0, Qt::UserRole).toString() != host)
@@ -343,7 +350,13 @@ void ImagesPage::refreshImages()
         for (const QString &image : h.images) {
             auto *item = new QTreeWidgetItem(hostItem);
             item->setText(0, image);
-            item->setText(1, tr("not checked"));
+            const auto known = m_presence.constFind(h.host + QLatin1Char('\n') + image);
+            if (known == m_presence.cend()) {
+                item->setText(1, tr("not checked"));
+            } else {
+                item->setIcon(1, Icons::icon(*known ? Icons::Glyph::Ok : Icons::Glyph::Error));
+                item->setText(1, *known ? tr("present") : tr("missing: will be pulled"));
+            }
         }
         hostItem->setExpanded(true);
     }

@@ -3,6 +3,7 @@
 
 #include "model/project.h"
 
+#include <QHash>
 #include <QWidget>
 
 #include <memory>
@@ -72,6 +73,7 @@ private:
     TemplateDownloader *m_downloader;
     std::shared_ptr<SecretStore> m_secrets;
     QString m_checkedKey;
+    QHash<QString, bool> m_presence; ///< "host\nimage" → present, from the last checks
     bool m_canTestLogin = false;
     bool m_canCheck = false;
     bool m_fetching = false;

@@ -78,8 +78,9 @@ TopologyPage::TopologyPage(ProjectDocument *document, HostStatusBoard *status, Q
     m_ui->setupUi(this);
     m_picture->setObjectName(QStringLiteral("federationView"));
     m_ui->pictureLayout->addWidget(m_picture);
-    m_ui->splitter->setStretchFactor(0, 3);
-    m_ui->splitter->setStretchFactor(1, 2);
+    // The table needs its seven columns readable; the picture scales to whatever is left.
+    m_ui->splitter->setStretchFactor(0, 2);
+    m_ui->splitter->setStretchFactor(1, 1);
 
     QTableView *table = m_ui->partyTable;
     table->setModel(m_model);
@@ -87,10 +88,10 @@ TopologyPage::TopologyPage(ProjectDocument *document, HostStatusBoard *status, Q
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     table->horizontalHeader()->setStretchLastSection(true);
     table->verticalHeader()->setVisible(false);
-    table->setColumnWidth(PartyTableModel::IdColumn, 90);
+    table->setColumnWidth(PartyTableModel::IdColumn, 80);
     table->setColumnWidth(PartyTableModel::HostColumn, 150);
     table->setColumnWidth(PartyTableModel::UserColumn, 110);
-    table->setColumnWidth(PartyTableModel::PortColumn, 90);
+    table->setColumnWidth(PartyTableModel::PortColumn, 80);
     table->setColumnWidth(PartyTableModel::AuthColumn, 110);
     table->setColumnWidth(PartyTableModel::DirColumn, 180);
 

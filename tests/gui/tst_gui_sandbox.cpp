@@ -7,6 +7,8 @@
 #include "gui/deploypage.h"
 #include "gui/enginebackend.h"
 #include "gui/historypage.h"
+#include "gui/imagespage.h"
+#include "gui/language.h"
 #include "gui/prompter.h"
 #include "guitest.h"
 #include "history/historystore.h"
@@ -16,12 +18,14 @@
 
 #include <QAction>
 #include <QDialog>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
+#include <QTreeWidget>
 
 using namespace FateDeployer;
 using namespace FateDeployer::Testing;
@@ -35,6 +39,7 @@ class TestGuiSandbox : public QObject
     WindowFixture f;
     EngineBackend *m_backend = nullptr;
     int m_hostKeysTrusted = 0;
+    QString m_lang = QStringLiteral("en");
 
     /// Clicks "Trust" on every host-key question the engine raised (the test seam: real dialogs).
     void answerPrompts()
@@ -112,7 +117,11 @@ private slots:
         const Status saved = ProjectFile::save(p, path);
         QVERIFY2(saved.ok(), qPrintable(saved.error()));
 
+        if (qEnvironmentVariableIsSet("FD_GUI_SCREENSHOT_LANG"))
+            m_lang = qEnvironmentVariable("FD_GUI_SCREENSHOT_LANG");
+        QCOMPARE(Language::apply(m_lang), m_lang);
         f.create();
+        f.window->resize(1360, 860);
         m_backend = new EngineBackend(f.window.get(), f.settings.get(), std::make_shared<MemorySecretStore>());
         f.window->setDeployBackend(m_backend);
         QVERIFY2(f.window->openProject(path), qPrintable(f.window->lastError()));
@@ -139,8 +148,46 @@ private slots:
         for (const ContainerRow &c : containers->containers())
             exchangeRunning |= c.name.contains(QLatin1String("exchange")) && c.state == QLatin1String("running");
         QVERIFY(exchangeRunning);
+        // The Images page knows what each host now holds.
+        auto *tree = f.window->imagesPage()->findChild<QTreeWidget *>(QStringLiteral("imageTree"));
+        QVERIFY(tree && tree->topLevelItemCount() == 3);
+        auto allPresent = [tree] {
+            for (int i = 0; i < tree->topLevelItemCount(); ++i)
+                for (int j = 0; j < tree->topLevelItem(i)->childCount(); ++j)
+                    if (tree->topLevelItem(i)->child(j)->text(1) != ImagesPage::tr("present"))
+                        return false;
+            return true;
+        };
+        QVERIFY(allPresent());
+        // ... and keeps it across a language switch (the tree is rebuilt).
+        Language::apply(m_lang == QLatin1String("en") ? QStringLiteral("zh_CN") : QStringLiteral("en"));
+        QTest::qWait(50); // LanguageChange reaches the pages
+        QVERIFY(allPresent());
+        Language::apply(m_lang);
+        QTest::qWait(50);
+        QVERIFY(allPresent());
         // Log lines from the hosts reached the merged log.
         QVERIFY(f.window->monitor()->log()->rowCount() > 20);
+    }
+
+    /// FD_GUI_SCREENSHOT_DIR set (docs; run under xvfb-run with QT_QPA_PLATFORM=xcb): the Topology,
+    /// Images and Deploy pages after this real deployment, as <page>-<FD_GUI_SCREENSHOT_LANG>.png
+    /// (en by default; zh_CN runs the whole deployment in Chinese).
+    void screenshotsAfterTheDeploy()
+    {
+        const QString dir = qEnvironmentVariable("FD_GUI_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            QSKIP("FD_GUI_SCREENSHOT_DIR not set");
+        QDir().mkpath(dir);
+        const std::pair<MainWindow::Page, const char *> pages[] = {{MainWindow::Page::Topology, "topology"},
+                                                                   {MainWindow::Page::Images, "images"},
+                                                                   {MainWindow::Page::Deploy, "deploy"}};
+        for (const auto &[page, name] : pages) {
+            f.window->showPage(page);
+            QTest::qWait(300); // layouts and the picture settle
+            const QString file = QDir(dir).filePath(QStringLiteral("%1-%2.png").arg(QLatin1String(name), m_lang));
+            QVERIFY2(f.window->grab().save(file), qPrintable(file));
+        }
     }
 
     void verifyShowsTheSuccessLine()
@@ -183,9 +230,11 @@ private slots:
         QCOMPARE(levels.size(), 3);
         levels.at(1)->click(); // remove the containers and networks, keep the folders ("down")
         QPushButton *go = nullptr;
-        for (QPushButton *b : dialog->findChildren<QPushButton *>())
-            if (b->text().contains(QLatin1String("Delete")))
-                go = b;
+        auto *box = dialog->findChild<QDialogButtonBox *>();
+        QVERIFY(box);
+        for (QAbstractButton *b : box->buttons())
+            if (box->buttonRole(b) == QDialogButtonBox::DestructiveRole)
+                go = qobject_cast<QPushButton *>(b);
         QVERIFY(go);
         go->click();
         QVERIFY(f.window->monitor()->isRunning());
