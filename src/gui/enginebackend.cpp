@@ -274,8 +274,11 @@ void EngineBackend::launch(const Prepared &prepared)
         return;
     }
     SshChannelOptions ssh = SshChannelOptions::forProject(m_project, m_projectPath);
-    if (ssh.knownHostsFile.isEmpty() && m_settings)
-        ssh.knownHostsFile = m_settings->knownHostsFile();
+    if (m_settings) {
+        if (ssh.knownHostsFile.isEmpty())
+            ssh.knownHostsFile = m_settings->knownHostsFile();
+        ssh.connectTimeoutSeconds = m_settings->connectTimeoutSeconds();
+    }
     ssh.prompter = m_prompter.get();
     ssh.secrets = m_secrets.get();
     m_runner.setChannelFactory(sshChannelFactory(ssh));

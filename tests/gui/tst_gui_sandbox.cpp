@@ -245,6 +245,29 @@ private slots:
         QVERIFY(m_sb->runOnHost(2, QStringLiteral("test -d '%1/confs-10000'").arg(f.window->project().baseDir)).ok());
     }
 
+    void unreachableHostFailsThenRetryFailedRunsOnlyIt()
+    {
+        // Settings feed the engine: a short connect timeout makes the cut link fail fast.
+        f.settings->setConnectTimeoutSeconds(4);
+        QVERIFY(m_sb->cut(2));
+        f.window->action(QStringLiteral("actionPreflight"))->trigger();
+        QVERIFY(f.window->monitor()->isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(!f.window->monitor()->isRunning(), 90000);
+        HostRunModel *rows = f.window->monitor()->hosts();
+        QCOMPARE(rows->failedHosts(), QStringList{m_sb->hostIp(2)});
+        const HostRun &failed = rows->runs().at(rows->rowOf(m_sb->hostIp(2)));
+        QCOMPARE(failed.steps.first().state, StepState::State::Failed);
+        QVERIFY2(failed.steps.first().message.contains(m_sb->hostIp(2)), qPrintable(failed.steps.first().message));
+        QVERIFY(f.window->action(QStringLiteral("actionRetryFailed"))->isEnabled());
+
+        QVERIFY(m_sb->restore(2));
+        f.window->action(QStringLiteral("actionRetryFailed"))->trigger();
+        QVERIFY(f.window->monitor()->isRunning());
+        QCOMPARE(rows->rowCount(), 1); // only the failed host runs again
+        QTRY_VERIFY2_WITH_TIMEOUT(runFinishedOk(), qPrintable(rowsText()), 90000);
+        QCOMPARE(rows->runs().first().host, m_sb->hostIp(2));
+    }
+
     void cleanupTestCase()
     {
         f.destroy();

@@ -176,6 +176,7 @@ SshEndpoint endpointFor(const HostTarget &target, const SshChannelOptions &optio
     e.knownHostsFile = options.knownHostsFile;
     e.sshConfigFile = options.sshConfigFile;
     e.hostKeyPolicy = options.hostKeyPolicy;
+    e.connectTimeoutSeconds = options.connectTimeoutSeconds;
     return e;
 }
 

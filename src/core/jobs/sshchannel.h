@@ -17,6 +17,7 @@ struct SshChannelOptions
     QString sshConfigFile;        ///< empty = ~/.ssh/config
     Prompter *prompter = nullptr; ///< must outlive the run; called from job threads
     SecretStore *secrets = nullptr;
+    int connectTimeoutSeconds = 15; ///< TCP connect + key exchange (GUI: Settings)
 
     /// The project's known_hosts file (relative paths taken from the project file's folder), policy Ask.
     static SshChannelOptions forProject(const Project &project, const QString &projectFilePath);
