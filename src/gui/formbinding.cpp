@@ -58,8 +58,13 @@ void lineEdit(QLineEdit *edit,
     edit->setProperty("fd_field", field);
     auto refresh = [=] {
         const QString value = get(doc->project());
-        if (edit->text() != value)
+        if (edit->text() != value) {
             edit->setText(value);
+            // A value loaded into a field the user is not typing in shows its beginning (setText
+            // leaves the cursor at the end, so a long project name showed only its tail).
+            if (!edit->hasFocus())
+                edit->setCursorPosition(0);
+        }
     };
     refresh();
     QObject::connect(doc, &ProjectDocument::changed, edit, refresh);
