@@ -863,7 +863,7 @@
     </message>
     <message>
         <source>Usage: fate-deployer-cli COMMAND [OPTIONS]</source>
-        <translation>用法：fate-deployer-cli 命令 [选项]</translation>
+        <translation>用法：fate-deployer-cli COMMAND [OPTIONS]</translation>
     </message>
     <message>
         <source>Commands:</source>
@@ -871,7 +871,7 @@
     </message>
     <message>
         <source>Run &quot;fate-deployer-cli COMMAND --help&quot; for the options of a command.</source>
-        <translation>运行“fate-deployer-cli 命令 --help”查看某个命令的选项。</translation>
+        <translation>运行“fate-deployer-cli COMMAND --help”查看某个命令的选项。</translation>
     </message>
     <message>
         <source>unknown command &quot;%1&quot;</source>
