@@ -3286,7 +3286,7 @@ Accept it and remember it in %6? [y/N] </source>
     <name>FateDeployer::RunReport</name>
     <message>
         <source>%1 of project %2, started %3 UTC, %4 s: %5</source>
-        <translation>项目 %2 的%1，开始于 %3 UTC，用时 %4 秒：%5</translation>
+        <translation>项目“%2”的%1，开始于 %3 UTC，用时 %4 秒：%5</translation>
     </message>
     <message>
         <source>succeeded</source>
