@@ -1494,6 +1494,34 @@ Accept it and remember it in %6? [y/N] </source>
         <source>Download %1 into the template cache</source>
         <translation>将 %1 下载到模板缓存</translation>
     </message>
+    <message>
+        <source>Storing the password in the system keychain…</source>
+        <translation>正在将密码保存到系统钥匙串…</translation>
+    </message>
+    <message>
+        <source>The password is stored in the system keychain, not in the project file.</source>
+        <translation>密码保存在系统钥匙串中，不会写入项目文件。</translation>
+    </message>
+    <message>
+        <source>The keychain refused the password: %1. The deployer will ask for it when it pulls.</source>
+        <translation>系统钥匙串拒绝保存密码：%1。拉取镜像时将再次询问密码。</translation>
+    </message>
+    <message>
+        <source>stored in the system keychain</source>
+        <translation>已保存在系统钥匙串中</translation>
+    </message>
+    <message>
+        <source>not stored</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>keychain unavailable: asked when needed</source>
+        <translation>系统钥匙串不可用：需要时询问</translation>
+    </message>
+    <message>
+        <source>type it to keep it in the system keychain</source>
+        <translation>输入后将保存到系统钥匙串</translation>
+    </message>
 </context>
 <context>
     <name>FateDeployer::JobInterpreter</name>
