@@ -1702,10 +1702,6 @@ Accept it and remember it in %6? [y/N] </source>
         <translation>无法列出镜像</translation>
     </message>
     <message>
-        <source>all %1 images present</source>
-        <translation>全部 %1 个镜像均已存在</translation>
-    </message>
-    <message>
         <source>missing images: %1</source>
         <translation>缺少镜像：%1</translation>
     </message>
@@ -1894,10 +1890,6 @@ Accept it and remember it in %6? [y/N] </source>
         <translation>python 容器已重启（%1 次）：它在等待 MySQL 完成首次初始化</translation>
     </message>
     <message>
-        <source>%1 containers running and stable</source>
-        <translation>%1 个容器运行中且状态稳定</translation>
-    </message>
-    <message>
         <source>python keeps restarting after %1 s: MySQL is not ready</source>
         <translation>%1 秒后 python 容器仍在反复重启：MySQL 尚未就绪</translation>
     </message>
@@ -1936,10 +1928,6 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>Read the logs of these containers (docker logs) or deploy again.</source>
         <translation>请查看这些容器的日志（docker logs），或重新部署。</translation>
-    </message>
-    <message>
-        <source>%1 containers running</source>
-        <translation>%1 个容器正在运行</translation>
     </message>
     <message>
         <source>toy example %1 → %2 succeeded</source>
@@ -2024,6 +2012,24 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>cannot look for compose</source>
         <translation>无法检测 Compose</translation>
+    </message>
+    <message numerus="yes">
+        <source>all %n image(s) present</source>
+        <translation>
+            <numerusform>%n 个镜像均已存在</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n container(s) running and stable</source>
+        <translation>
+            <numerusform>%n 个容器正在运行且已稳定</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n container(s) running</source>
+        <translation>
+            <numerusform>%n 个容器正在运行</numerusform>
+        </translation>
     </message>
 </context>
 <context>
