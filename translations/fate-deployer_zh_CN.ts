@@ -863,7 +863,7 @@
     </message>
     <message>
         <source>Usage: fate-deployer-cli COMMAND [OPTIONS]</source>
-        <translation>用法：fate-deployer-cli 命令 [选项]</translation>
+        <translation>用法：fate-deployer-cli COMMAND [OPTIONS]</translation>
     </message>
     <message>
         <source>Commands:</source>
@@ -871,7 +871,7 @@
     </message>
     <message>
         <source>Run &quot;fate-deployer-cli COMMAND --help&quot; for the options of a command.</source>
-        <translation>运行“fate-deployer-cli 命令 --help”查看某个命令的选项。</translation>
+        <translation>运行“fate-deployer-cli COMMAND --help”查看某个命令的选项。</translation>
     </message>
     <message>
         <source>unknown command &quot;%1&quot;</source>
@@ -1494,6 +1494,34 @@ Accept it and remember it in %6? [y/N] </source>
         <source>Download %1 into the template cache</source>
         <translation>将 %1 下载到模板缓存</translation>
     </message>
+    <message>
+        <source>Storing the password in the system keychain…</source>
+        <translation>正在将密码保存到系统钥匙串…</translation>
+    </message>
+    <message>
+        <source>The password is stored in the system keychain, not in the project file.</source>
+        <translation>密码保存在系统钥匙串中，不会写入项目文件。</translation>
+    </message>
+    <message>
+        <source>The keychain refused the password: %1. The deployer will ask for it when it pulls.</source>
+        <translation>系统钥匙串拒绝保存密码：%1。拉取镜像时将再次询问密码。</translation>
+    </message>
+    <message>
+        <source>stored in the system keychain</source>
+        <translation>已保存在系统钥匙串中</translation>
+    </message>
+    <message>
+        <source>not stored</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>keychain unavailable: asked when needed</source>
+        <translation>系统钥匙串不可用：需要时询问</translation>
+    </message>
+    <message>
+        <source>type it to keep it in the system keychain</source>
+        <translation>输入后将保存到系统钥匙串</translation>
+    </message>
 </context>
 <context>
     <name>FateDeployer::JobInterpreter</name>
@@ -1672,10 +1700,6 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>cannot list images</source>
         <translation>无法列出镜像</translation>
-    </message>
-    <message>
-        <source>all %1 images present</source>
-        <translation>全部 %1 个镜像均已存在</translation>
     </message>
     <message>
         <source>missing images: %1</source>
@@ -1866,10 +1890,6 @@ Accept it and remember it in %6? [y/N] </source>
         <translation>python 容器已重启（%1 次）：它在等待 MySQL 完成首次初始化</translation>
     </message>
     <message>
-        <source>%1 containers running and stable</source>
-        <translation>%1 个容器运行中且状态稳定</translation>
-    </message>
-    <message>
         <source>python keeps restarting after %1 s: MySQL is not ready</source>
         <translation>%1 秒后 python 容器仍在反复重启：MySQL 尚未就绪</translation>
     </message>
@@ -1908,10 +1928,6 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>Read the logs of these containers (docker logs) or deploy again.</source>
         <translation>请查看这些容器的日志（docker logs），或重新部署。</translation>
-    </message>
-    <message>
-        <source>%1 containers running</source>
-        <translation>%1 个容器正在运行</translation>
     </message>
     <message>
         <source>toy example %1 → %2 succeeded</source>
@@ -1996,6 +2012,24 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>cannot look for compose</source>
         <translation>无法检测 Compose</translation>
+    </message>
+    <message numerus="yes">
+        <source>all %n image(s) present</source>
+        <translation>
+            <numerusform>%n 个镜像均已存在</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n container(s) running and stable</source>
+        <translation>
+            <numerusform>%n 个容器正在运行且已稳定</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n container(s) running</source>
+        <translation>
+            <numerusform>%n 个容器正在运行</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3286,7 +3320,7 @@ Accept it and remember it in %6? [y/N] </source>
     <name>FateDeployer::RunReport</name>
     <message>
         <source>%1 of project %2, started %3 UTC, %4 s: %5</source>
-        <translation>项目 %2 的%1，开始于 %3 UTC，用时 %4 秒：%5</translation>
+        <translation>项目“%2”的%1，开始于 %3 UTC，用时 %4 秒：%5</translation>
     </message>
     <message>
         <source>succeeded</source>

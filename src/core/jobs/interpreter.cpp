@@ -23,9 +23,9 @@ constexpr int TailLines = 20;
 
 // lupdate: the tr() calls of this file belong to the context below.
 /* TRANSLATOR FateDeployer::JobInterpreter */
-QString tr(const char *text)
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("FateDeployer::JobInterpreter", text);
+    return QCoreApplication::translate("FateDeployer::JobInterpreter", text, disambiguation, n);
 }
 
 QMutex composeMutex;
@@ -481,7 +481,7 @@ StepOutcome JobInterpreter::images()
         if (!present.contains(image))
             missing.append(image);
     if (missing.isEmpty())
-        return ok(tr("all %1 images present").arg(m_job.bundle.images.size()));
+        return ok(tr("all %n image(s) present", nullptr, int(m_job.bundle.images.size())));
     return warn(tr("missing images: %1").arg(missing.join(QStringLiteral(", "))),
                 tr("They will be pulled at deploy time (slow from Docker Hub); or load them from image archives "
                    "or a private registry."));
@@ -720,7 +720,7 @@ StepOutcome JobInterpreter::waitStable()
         else if (changed || stableSince < 0)
             stableSince = now;
         if (allUp && stableSince >= 0 && now - stableSince >= qint64(m_settings.stableSeconds) * 1000)
-            return ok(tr("%1 containers running and stable").arg(last.size()));
+            return ok(tr("%n container(s) running and stable", nullptr, int(last.size())));
         if (now > qint64(m_settings.startTimeoutSeconds) * 1000) {
             QStringList notUp = missing;
             for (const ContainerStatus &c : std::as_const(last))
@@ -779,7 +779,7 @@ StepOutcome JobInterpreter::status()
     if (!notRunning.isEmpty())
         return fail(tr("not running: %1").arg(notRunning.join(QStringLiteral(", "))),
                     tr("Read the logs of these containers (docker logs) or deploy again."));
-    return ok(tr("%1 containers running").arg(m_outcome.containers.size()));
+    return ok(tr("%n container(s) running", nullptr, int(m_outcome.containers.size())));
 }
 
 StepOutcome JobInterpreter::verify()
