@@ -12,6 +12,7 @@
 #include "gui/prompter.h"
 #include "guitest.h"
 #include "history/historystore.h"
+#include "jobs/plan.h"
 #include "model/projectfile.h"
 #include "sandboxfixture.h"
 #include "settings/secretstore.h"
@@ -266,6 +267,37 @@ private slots:
         QCOMPARE(rows->rowCount(), 1); // only the failed host runs again
         QTRY_VERIFY2_WITH_TIMEOUT(runFinishedOk(), qPrintable(rowsText()), 90000);
         QCOMPARE(rows->runs().first().host, m_sb->hostIp(2));
+    }
+
+    void cancelFromTheWindowStopsTheRun()
+    {
+        f.window->action(QStringLiteral("actionDeployAll"))->trigger();
+        QVERIFY(f.window->monitor()->isRunning());
+        const QString upload = stepKindTitle(StepKind::Upload);
+        auto uploadStarted = [this, &upload] {
+            answerPrompts();
+            for (const HostRun &r : f.window->monitor()->hosts()->runs())
+                for (const StepState &st : r.steps)
+                    if (st.name == upload && st.state != StepState::State::Pending)
+                        return true;
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(uploadStarted(), 60000);
+        QAction *cancel = f.window->action(QStringLiteral("actionCancel"));
+        QVERIFY(cancel->isEnabled());
+        cancel->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!f.window->monitor()->isRunning(), 60000);
+        QVERIFY(m_backend->lastReport().cancelled);
+        QVERIFY(!f.window->monitor()->hosts()->failedHosts().isEmpty());
+        QVERIFY(f.window->action(QStringLiteral("actionRetryFailed"))->isEnabled());
+        // No staging folder is left behind on either host.
+        for (int host : {1, 2})
+            QCOMPARE(QString::fromUtf8(m_sb->runOnHost(host,
+                                                       QStringLiteral("ls -a '%1' | grep -c fd-staging || true")
+                                                           .arg(f.window->project().baseDir))
+                                           .out)
+                         .trimmed(),
+                     QStringLiteral("0"));
     }
 
     void cleanupTestCase()
