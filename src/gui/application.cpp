@@ -2,6 +2,7 @@
 #include "gui/application.h"
 
 #include "gui/appsettings.h"
+#include "gui/enginebackend.h"
 #include "gui/language.h"
 #include "gui/mainwindow.h"
 #include "gui/projectdocument.h"
@@ -58,7 +59,15 @@ int runGuiApplication(int argc, char *argv[])
     const QString lang = Language::apply(parser.isSet(language) ? parser.value(language) : settings.language());
 
     MainWindow window(&settings);
-    window.setSecretStore(std::make_shared<KeychainSecretStore>());
+    // The OS keychain when a session bus exists (as the CLI); otherwise secrets live for this session only.
+    std::shared_ptr<SecretStore> secrets;
+    if (!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+        secrets = std::make_shared<KeychainSecretStore>();
+    else
+        secrets = std::make_shared<MemorySecretStore>();
+    window.setSecretStore(secrets);
+    // The real deploy engine (src/core/jobs) behind the Deploy menu; owned by the window.
+    window.setDeployBackend(new EngineBackend(&window, &settings, secrets));
     if (!parser.positionalArguments().isEmpty())
         window.openProject(parser.positionalArguments().first());
     window.show();

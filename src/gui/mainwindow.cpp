@@ -148,6 +148,15 @@ MainWindow::MainWindow(AppSettings *settings, QWidget *parent)
     connect(m_welcome, &WelcomePage::recentRequested, this, [this](const QString &path) { openProject(path); });
     connect(m_settings, &AppSettings::recentFilesChanged, this, &MainWindow::updateRecentMenu);
 
+    // Images page → back end: "Check images on hosts" is the engine's preflight (its Images step
+    // lists what each host has and lacks, with the registry check when one is set).
+    connect(m_images, &ImagesPage::checkImagesRequested, this, [this] {
+        if (m_backend && !m_monitor->isRunning()) {
+            m_backend->preflight(m_document->project(), {});
+            showPage(Page::Deploy);
+        }
+    });
+
     // Deploy page → back end.
     connect(m_deploy, &DeployPage::cancelRequested, this, [this] {
         if (m_backend)

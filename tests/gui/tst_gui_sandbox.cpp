@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: Apache-2.0
+// End to end from the window: the real MainWindow (offscreen) with the real engine backend deploys
+// a 2-host sandbox (real sshd, real dockerd, stand-in FATE 1.1 images), verifies it with the toy
+// example, shows the run in the History page, and tears it down — all through the window's actions
+// and dialogs. Host-key questions are answered by clicking the prompter's dialogs.
+#include "gui/deploymonitor.h"
+#include "gui/deploypage.h"
+#include "gui/enginebackend.h"
+#include "gui/historypage.h"
+#include "gui/prompter.h"
+#include "guitest.h"
+#include "history/historystore.h"
+#include "model/projectfile.h"
+#include "sandboxfixture.h"
+#include "settings/secretstore.h"
+
+#include <QAction>
+#include <QDialog>
+#include <QFile>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSignalSpy>
+
+using namespace FateDeployer;
+using namespace FateDeployer::Testing;
+
+class TestGuiSandbox : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<SandboxFixture> m_sb;
+    QTemporaryDir m_tmp;
+    WindowFixture f;
+    EngineBackend *m_backend = nullptr;
+    int m_hostKeysTrusted = 0;
+
+    /// Clicks "Trust" on every host-key question the engine raised (the test seam: real dialogs).
+    void answerPrompts()
+    {
+        for (QDialog *d : f.window->prompter()->openDialogs()) {
+            if (auto *trust = d->findChild<QPushButton *>(QStringLiteral("trustButton"))) {
+                trust->click();
+                ++m_hostKeysTrusted;
+            }
+        }
+    }
+
+    bool runFinishedOk()
+    {
+        answerPrompts();
+        DeployMonitor *m = f.window->monitor();
+        if (m->isRunning() || m->hosts()->runs().isEmpty())
+            return false;
+        for (const HostRun &r : m->hosts()->runs())
+            if (r.overall() != StepState::State::Done)
+                return false;
+        return true;
+    }
+
+    QString rowsText() const
+    {
+        QStringList lines;
+        for (const HostRun &r : f.window->monitor()->hosts()->runs())
+            for (const StepState &s : r.steps)
+                lines.append(QStringLiteral("%1 %2 %3 %4").arg(r.host, s.name).arg(int(s.state)).arg(s.message));
+        return lines.join(QLatin1Char('\n'));
+    }
+
+    int containersOn(int host)
+    {
+        return QString::fromUtf8(m_sb->runOnHost(host, QStringLiteral("docker ps -aq | wc -l")).out).trimmed().toInt();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QString why;
+        if (!SandboxFixture::canRun(&why))
+            QSKIP(qPrintable(why));
+        QVERIFY(m_tmp.isValid());
+        qputenv("FD_HISTORY_DIR", m_tmp.filePath(QStringLiteral("history")).toUtf8());
+        const int id
+            = qEnvironmentVariableIsSet("FD_SANDBOX_ID_GUI") ? qEnvironmentVariableIntValue("FD_SANDBOX_ID_GUI") : 35;
+        m_sb = std::make_unique<SandboxFixture>(id);
+        QString error;
+        QVERIFY2(m_sb->start(2, &error), qPrintable(error));
+
+        // The project an admin would write: root with the sandbox key, a fresh known_hosts file (so
+        // every host key is asked for), the KubeFATE 1.1.0 templates, the exchange on host 1.
+        Project p;
+        p.name = QStringLiteral("gui-e2e");
+        p.templates.kind = TemplateSource::Kind::Folder;
+        p.templates.location = QStringLiteral(FD_SOURCE_DIR "/tests/data/kubefate-1.1.0");
+        p.user = QStringLiteral("root");
+        p.knownHostsFile = m_tmp.filePath(QStringLiteral("known_hosts"));
+        QFile(p.knownHostsFile).open(QIODevice::WriteOnly);
+        for (const auto &[partyId, host] : {std::pair{9999, 1}, std::pair{10000, 2}}) {
+            Party party;
+            party.id = partyId;
+            party.host = m_sb->hostIp(host);
+            party.ssh.identityFile = m_sb->clientKeyPath();
+            p.parties.append(party);
+        }
+        p.exchange.host = m_sb->hostIp(1);
+        p.exchange.ssh.identityFile = m_sb->clientKeyPath();
+        p.verification.guestId = 9999;
+        p.verification.hostId = 10000;
+        p.verification.timeoutSeconds = 90;
+        const QString path = m_tmp.filePath(QStringLiteral("gui-e2e.fdproj"));
+        const Status saved = ProjectFile::save(p, path);
+        QVERIFY2(saved.ok(), qPrintable(saved.error()));
+
+        f.create();
+        m_backend = new EngineBackend(f.window.get(), f.settings.get(), std::make_shared<MemorySecretStore>());
+        f.window->setDeployBackend(m_backend);
+        QVERIFY2(f.window->openProject(path), qPrintable(f.window->lastError()));
+    }
+
+    void deployAllFromTheWindow()
+    {
+        QAction *deploy = f.window->action(QStringLiteral("actionDeployAll"));
+        QVERIFY(deploy && deploy->isEnabled());
+        deploy->trigger();
+        QVERIFY(f.window->monitor()->isRunning());
+        // Three rows: both parties by address, the exchange (sharing host 1) under its own label.
+        QCOMPARE(f.window->monitor()->hosts()->rowCount(), 3);
+        QTRY_VERIFY2_WITH_TIMEOUT(runFinishedOk(), qPrintable(rowsText()), 150000);
+        QVERIFY2(m_hostKeysTrusted >= 2, "every host key was asked for through the window's dialog");
+        QVERIFY(QFile(f.window->project().knownHostsFile).size() > 0);
+        QVERIFY2(m_backend->lastReport().succeeded(), qPrintable(m_backend->lastReport().toText()));
+
+        // Container table: every party service running on its host, the exchange on host 1.
+        ContainerModel *containers = f.window->monitor()->containers();
+        QVERIFY2(containers->runningCount(m_sb->hostIp(1)) >= 9, qPrintable(rowsText()));
+        QVERIFY(containers->runningCount(m_sb->hostIp(2)) >= 9);
+        bool exchangeRunning = false;
+        for (const ContainerRow &c : containers->containers())
+            exchangeRunning |= c.name.contains(QLatin1String("exchange")) && c.state == QLatin1String("running");
+        QVERIFY(exchangeRunning);
+        // Log lines from the hosts reached the merged log.
+        QVERIFY(f.window->monitor()->log()->rowCount() > 20);
+    }
+
+    void verifyShowsTheSuccessLine()
+    {
+        QSignalSpy verified(f.window->monitor(), &DeployMonitor::verifyFinished);
+        f.window->action(QStringLiteral("actionVerify"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!verified.isEmpty(), 120000);
+        QVERIFY2(verified.first().at(0).toBool(), qPrintable(verified.first().at(2).toString()));
+        auto *details = f.window->deployPage()->findChild<QPlainTextEdit *>(QStringLiteral("verifyDetails"));
+        QVERIFY(details);
+        QVERIFY2(details->toPlainText().contains(QLatin1String("success to calculate secure_sum")),
+                 qPrintable(details->toPlainText()));
+        QTRY_VERIFY(!f.window->monitor()->isRunning());
+    }
+
+    void historyListsTheRuns()
+    {
+        // The History page (window's own index) and the engine's SQLite history both hold the deploy.
+        bool listed = false;
+        for (const RunRecord &r : f.window->historyPage()->runs())
+            listed |= r.ok && r.title == operationTitle(Operation::Deploy);
+        QVERIFY(listed);
+        QTRY_VERIFY(m_backend->lastHistoryId() > 0);
+        HistoryStore store;
+        const auto runs = store.list();
+        QVERIFY2(runs.ok(), qPrintable(runs.error()));
+        QStringList ops;
+        for (const HistoryEntry &e : runs.value())
+            ops.append(e.operation + (e.ok ? QStringLiteral(":ok") : QStringLiteral(":failed")));
+        QVERIFY2(ops.contains(QStringLiteral("deploy:ok")) && ops.contains(QStringLiteral("verify:ok")),
+                 qPrintable(ops.join(QLatin1Char(' '))));
+    }
+
+    void teardownDownFromTheWindow()
+    {
+        f.window->action(QStringLiteral("actionTeardown"))->trigger();
+        QDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = f.window->findChild<QDialog *>(QStringLiteral("teardownDialog"))) != nullptr);
+        const QList<QRadioButton *> levels = dialog->findChildren<QRadioButton *>();
+        QCOMPARE(levels.size(), 3);
+        levels.at(1)->click(); // remove the containers and networks, keep the folders ("down")
+        QPushButton *go = nullptr;
+        for (QPushButton *b : dialog->findChildren<QPushButton *>())
+            if (b->text().contains(QLatin1String("Delete")))
+                go = b;
+        QVERIFY(go);
+        go->click();
+        QVERIFY(f.window->monitor()->isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(runFinishedOk(), 90000);
+        QCOMPARE(containersOn(1), 0);
+        QCOMPARE(containersOn(2), 0);
+        // "down" keeps the deployment folder.
+        QVERIFY(m_sb->runOnHost(2, QStringLiteral("test -d '%1/confs-10000'").arg(f.window->project().baseDir)).ok());
+    }
+
+    void cleanupTestCase()
+    {
+        f.destroy();
+        if (m_sb && m_sb->isRunning())
+            m_sb->stop();
+    }
+};
+
+QTEST_MAIN(TestGuiSandbox)
+#include "tst_gui_sandbox.moc"
