@@ -1057,6 +1057,107 @@ Accept it and remember it in %6? [y/N] </source>
     </message>
 </context>
 <context>
+    <name>FateDeployer::EngineBackend</name>
+    <message>
+        <source>Up %1</source>
+        <translation>已运行 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n restart(s)</source>
+        <translation>
+            <numerusform>，重启 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 (retry of the failed hosts)</source>
+        <translation>%1（重试失败的主机）</translation>
+    </message>
+    <message>
+        <source>The engine could not start the retry; run the whole operation again.</source>
+        <translation>部署引擎无法开始重试；请重新运行整个操作。</translation>
+    </message>
+    <message>
+        <source>Verify: toy example from party %1 (guest) to party %2 (host)</source>
+        <translation>验证部署：从参与方 %1（guest）到参与方 %2（host）运行 toy example</translation>
+    </message>
+    <message>
+        <source>Teardown: stop the containers</source>
+        <translation>删除部署：停止容器</translation>
+    </message>
+    <message>
+        <source>Teardown: remove the containers</source>
+        <translation>删除部署：移除容器</translation>
+    </message>
+    <message>
+        <source>Teardown: remove the containers and the deployment folders</source>
+        <translation>删除部署：移除容器并删除部署目录</translation>
+    </message>
+    <message>
+        <source>Nothing to do: the selection has no hosts. Add a party or select one.</source>
+        <translation>无需执行：所选范围内没有主机。请添加或选择一个参与方。</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary folder for the bundles: %1. Free some disk space and try again.</source>
+        <translation>无法为部署包创建临时文件夹：%1。请释放一些磁盘空间后重试。</translation>
+    </message>
+    <message>
+        <source>Preparing the bundles failed: %1</source>
+        <translation>准备部署包失败：%1</translation>
+    </message>
+    <message>
+        <source>cancelled before any host was contacted</source>
+        <translation>在连接任何主机之前已取消</translation>
+    </message>
+    <message>
+        <source>The engine is still busy with another run; wait for it or cancel it.</source>
+        <translation>部署引擎仍在执行另一次运行；请等待其完成或将其取消。</translation>
+    </message>
+    <message>
+        <source>party %1</source>
+        <translation>参与方 %1</translation>
+    </message>
+    <message>
+        <source>exchange</source>
+        <translation>Exchange</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Command: %1</source>
+        <translation>命令：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>cancelled; %n host(s) finished</source>
+        <translation>
+            <numerusform>已取消；%n 台主机已完成</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) succeeded in %1</source>
+        <translation>
+            <numerusform>%n 台主机全部成功，用时 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>failed on %1 (%2 of %3 host(s) succeeded); fix the reason shown in the row, then Retry failed</source>
+        <translation>在 %1 上失败（%3 台主机中 %2 台成功）；请排除该行显示的原因，然后点击“重试失败的主机”</translation>
+    </message>
+    <message>
+        <source>The toy example did not run.</source>
+        <translation>toy example 未能运行。</translation>
+    </message>
+    <message>
+        <source>Verification cancelled.</source>
+        <translation>验证部署已取消。</translation>
+    </message>
+</context>
+<context>
     <name>FateDeployer::FederationView</name>
     <message>
         <source>Federation picture</source>
@@ -1702,10 +1803,6 @@ Accept it and remember it in %6? [y/N] </source>
         <translation>无法列出镜像</translation>
     </message>
     <message>
-        <source>all %1 images present</source>
-        <translation>全部 %1 个镜像均已存在</translation>
-    </message>
-    <message>
         <source>missing images: %1</source>
         <translation>缺少镜像：%1</translation>
     </message>
@@ -1894,10 +1991,6 @@ Accept it and remember it in %6? [y/N] </source>
         <translation>python 容器已重启（%1 次）：它在等待 MySQL 完成首次初始化</translation>
     </message>
     <message>
-        <source>%1 containers running and stable</source>
-        <translation>%1 个容器运行中且状态稳定</translation>
-    </message>
-    <message>
         <source>python keeps restarting after %1 s: MySQL is not ready</source>
         <translation>%1 秒后 python 容器仍在反复重启：MySQL 尚未就绪</translation>
     </message>
@@ -1936,10 +2029,6 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>Read the logs of these containers (docker logs) or deploy again.</source>
         <translation>请查看这些容器的日志（docker logs），或重新部署。</translation>
-    </message>
-    <message>
-        <source>%1 containers running</source>
-        <translation>%1 个容器正在运行</translation>
     </message>
     <message>
         <source>toy example %1 → %2 succeeded</source>
@@ -2024,6 +2113,24 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>cannot look for compose</source>
         <translation>无法检测 Compose</translation>
+    </message>
+    <message numerus="yes">
+        <source>all %n image(s) present</source>
+        <translation>
+            <numerusform>全部 %n 个镜像均已存在</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n container(s) running and stable</source>
+        <translation>
+            <numerusform>%n 个容器运行中且状态稳定</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n container(s) running</source>
+        <translation>
+            <numerusform>%n 个容器正在运行</numerusform>
+        </translation>
     </message>
 </context>
 <context>
