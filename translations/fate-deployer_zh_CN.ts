@@ -1090,15 +1090,15 @@ Accept it and remember it in %6? [y/N] </source>
     </message>
     <message>
         <source>Teardown: remove the containers</source>
-        <translation>删除部署：删除容器</translation>
+        <translation>删除部署：移除容器</translation>
     </message>
     <message>
         <source>Teardown: remove the containers and the deployment folders</source>
-        <translation>删除部署：删除容器和部署目录</translation>
+        <translation>删除部署：移除容器并删除部署目录</translation>
     </message>
     <message>
         <source>Nothing to do: the selection has no hosts. Add a party or select one.</source>
-        <translation>无事可做：所选范围内没有主机。请添加或选择一个参与方。</translation>
+        <translation>无需执行：所选范围内没有主机。请添加或选择一个参与方。</translation>
     </message>
     <message>
         <source>Cannot create a temporary folder for the bundles: %1. Free some disk space and try again.</source>
@@ -1114,7 +1114,7 @@ Accept it and remember it in %6? [y/N] </source>
     </message>
     <message>
         <source>The engine is still busy with another run; wait for it or cancel it.</source>
-        <translation>部署引擎仍在执行另一次运行；请等待其结束或将其取消。</translation>
+        <translation>部署引擎仍在执行另一次运行；请等待其完成或将其取消。</translation>
     </message>
     <message>
         <source>party %1</source>
@@ -1141,20 +1141,20 @@ Accept it and remember it in %6? [y/N] </source>
     <message numerus="yes">
         <source>%n host(s) succeeded in %1</source>
         <translation>
-            <numerusform>%n 台主机成功，用时 %1</numerusform>
+            <numerusform>%n 台主机全部成功，用时 %1</numerusform>
         </translation>
     </message>
     <message>
         <source>failed on %1 (%2 of %3 host(s) succeeded); fix the reason shown in the row, then Retry failed</source>
-        <translation>在 %1 上失败（%3 台主机中 %2 台成功）；请按该行显示的原因修复，然后点击“重试失败的主机”</translation>
+        <translation>在 %1 上失败（%3 台主机中 %2 台成功）；请排除该行显示的原因，然后点击“重试失败的主机”</translation>
     </message>
     <message>
         <source>The toy example did not run.</source>
-        <translation>toy example 未运行。</translation>
+        <translation>toy example 未能运行。</translation>
     </message>
     <message>
         <source>Verification cancelled.</source>
-        <translation>验证已取消。</translation>
+        <translation>验证部署已取消。</translation>
     </message>
 </context>
 <context>
@@ -2117,13 +2117,13 @@ Accept it and remember it in %6? [y/N] </source>
     <message numerus="yes">
         <source>all %n image(s) present</source>
         <translation>
-            <numerusform>%n 个镜像均已存在</numerusform>
+            <numerusform>全部 %n 个镜像均已存在</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n container(s) running and stable</source>
         <translation>
-            <numerusform>%n 个容器正在运行且已稳定</numerusform>
+            <numerusform>%n 个容器运行中且状态稳定</numerusform>
         </translation>
     </message>
     <message numerus="yes">
