@@ -5,7 +5,8 @@ pkgs_build="cmake ninja-build g++ pkg-config qt6-base-dev qt6-base-dev-tools qt6
   qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite libgl-dev libssh-dev libarchive-dev qtkeychain-qt6-dev clang-format"
 pkgs_run="libqt6widgets6 qt6-qpa-plugins"
 pkgs_test="xvfb xauth openssh-client openssh-server docker.io docker-compose iproute2 iptables busybox-static tini
-  gcc libc6-dev tar gzip procps psmisc imagemagick gnome-keyring dbus dbus-x11 util-linux openssl"
+  gcc libc6-dev tar gzip procps psmisc imagemagick gnome-keyring dbus dbus-x11 util-linux openssl
+  fonts-wqy-microhei"
 pkgs_package="dpkg-dev desktop-file-utils appstream file"
 
 want=""

@@ -952,6 +952,26 @@ Accept it and remember it in %6? [y/N] </source>
         <source>— %1 finished: %2 —</source>
         <translation>— %1 结束：%2 —</translation>
     </message>
+    <message>
+        <source>%1 s</source>
+        <comment>duration in seconds with one decimal</comment>
+        <translation>%1秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <comment>duration in whole seconds</comment>
+        <translation>%1秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <comment>duration</comment>
+        <translation>%1分%2秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <comment>duration</comment>
+        <translation>%1小时%2分</translation>
+    </message>
 </context>
 <context>
     <name>FateDeployer::DeployPage</name>

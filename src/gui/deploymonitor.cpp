@@ -10,24 +10,25 @@
 
 namespace FateDeployer {
 
-namespace {
-QString trMonitor(const char *text, const char *disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("FateDeployer::DeployMonitor", text, disambiguation, n);
-}
-} // namespace
-
 QString formatDuration(qint64 ms)
 {
     const qint64 seconds = ms / 1000;
     if (seconds < 60) {
+        // Literal translate() calls so lupdate sees them (a wrapper would hide the strings).
         if (ms < 10000)
-            return trMonitor("%1 s", "duration in seconds with one decimal").arg(double(ms) / 1000.0, 0, 'f', 1);
-        return trMonitor("%1 s", "duration in whole seconds").arg(seconds);
+            return QCoreApplication::translate(
+                       "FateDeployer::DeployMonitor", "%1 s", "duration in seconds with one decimal")
+                .arg(double(ms) / 1000.0, 0, 'f', 1);
+        return QCoreApplication::translate("FateDeployer::DeployMonitor", "%1 s", "duration in whole seconds")
+            .arg(seconds);
     }
     if (seconds < 3600)
-        return trMonitor("%1 min %2 s", "duration").arg(seconds / 60).arg(seconds % 60);
-    return trMonitor("%1 h %2 min", "duration").arg(seconds / 3600).arg((seconds % 3600) / 60);
+        return QCoreApplication::translate("FateDeployer::DeployMonitor", "%1 min %2 s", "duration")
+            .arg(seconds / 60)
+            .arg(seconds % 60);
+    return QCoreApplication::translate("FateDeployer::DeployMonitor", "%1 h %2 min", "duration")
+        .arg(seconds / 3600)
+        .arg((seconds % 3600) / 60);
 }
 
 StepState::State HostRun::overall() const

@@ -38,6 +38,7 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QRegularExpression>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -567,6 +568,18 @@ void MainWindow::retranslate()
         m_runLabel->setText(m_lastRun);
     updateRecentMenu();
     updateTitle();
+    // Toolbar labels: Qt strips "&" but not the "(&O)" mnemonic suffix of CJK translations, nor "…".
+    static const QRegularExpression mnemonicSuffix(QStringLiteral("\\s*\\(&.\\)"));
+    for (QAction *a : m_toolbar->actions()) {
+        if (a->isSeparator())
+            continue;
+        QString label = a->text();
+        label.remove(mnemonicSuffix);
+        label.remove(QLatin1Char('&'));
+        if (label.endsWith(QChar(0x2026)))
+            label.chop(1);
+        a->setIconText(label);
+    }
 }
 
 void MainWindow::changeEvent(QEvent *event)
