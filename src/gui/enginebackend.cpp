@@ -11,6 +11,7 @@
 #include "jobs/bundleprep.h"
 #include "jobs/sshchannel.h"
 #include "remote/prompter.h"
+#include "render/bundlewriter.h"
 #include "settings/secretstore.h"
 
 #include <QDateTime>
@@ -80,6 +81,8 @@ EngineBackend::EngineBackend(MainWindow *window, AppSettings *settings, std::sha
 {
     m_pool.setMaxThreadCount(2);
     m_pool.setObjectName(QStringLiteral("fd-engine-backend"));
+    m_storePool.setMaxThreadCount(1);
+    m_storePool.setObjectName(QStringLiteral("fd-last-deployed"));
     connect(&m_prep, &QFutureWatcher<Prepared>::finished, this, [this] { launch(m_prep.result()); });
     connect(&m_runner, &Runner::hostEvents, this, &EngineBackend::onHostEvents);
     connect(&m_runner, &Runner::hostFinished, this, &EngineBackend::onHostFinished);
@@ -90,6 +93,7 @@ EngineBackend::~EngineBackend()
 {
     m_runner.cancel();
     m_pool.waitForDone();
+    m_storePool.waitForDone();
 }
 
 void EngineBackend::attach(DeployMonitor *monitor, GuiPrompter *prompter)
@@ -230,10 +234,12 @@ void EngineBackend::start(const Project &project,
     const bool deploy = settings.operation == Operation::Deploy;
     const bool needsRegistryPassword = deploy && project.registry.usePrivate && !project.registry.uri.isEmpty();
     if (!deploy && !needsRegistryPassword) {
-        launch(Prepared{plan, {}});
+        launch(Prepared{plan, {}, {}});
         return;
     }
     // Rendering, packing and the keychain block: all of it on the owned pool.
+    m_rendered = RenderOutput{};
+    m_lastDeployedDir = deploy && m_window && !m_projectPath.isEmpty() ? m_window->lastRenderDir() : QString();
     m_work = std::make_unique<QTemporaryDir>();
     if (!m_work->isValid()) {
         m_monitor->onRunFinished(false,
@@ -247,14 +253,14 @@ void EngineBackend::start(const Project &project,
     const QString workDir = m_work->path();
     std::shared_ptr<SecretStore> secrets = m_secrets;
     m_prep.setFuture(QtConcurrent::run(&m_pool, [plan, project, projectDir, workDir, secrets, needsRegistryPassword] {
-        Prepared out{plan, {}};
+        Prepared out{plan, {}, {}};
         if (needsRegistryPassword && secrets) {
             const auto stored
                 = secrets->read(SecretStore::registryPasswordKey(project.registry.uri, project.registry.username));
             if (stored.ok() && stored.value())
                 out.plan.settings.registryPassword = stored.value()->toUtf8();
         }
-        if (const Status s = BundlePrep::prepare(project, projectDir, workDir, out.plan); !s)
+        if (const Status s = BundlePrep::prepare(project, projectDir, workDir, out.plan, &out.rendered); !s)
             out.error = s.error();
         return out;
     }));
@@ -273,6 +279,7 @@ void EngineBackend::launch(const Prepared &prepared)
         m_monitor->onRunFinished(false, tr("cancelled before any host was contacted"));
         return;
     }
+    m_rendered = prepared.rendered;
     SshChannelOptions ssh = SshChannelOptions::forProject(m_project, m_projectPath);
     if (m_settings) {
         if (ssh.knownHostsFile.isEmpty())
@@ -428,6 +435,39 @@ void EngineBackend::onHostFinished(const HostOutcome &outcome)
     }
 }
 
+void EngineBackend::storeDeployedBundles(const RunReport &report)
+{
+    if (m_lastDeployedDir.isEmpty() || m_rendered.bundles.isEmpty())
+        return;
+    // Only the bundles whose host succeeded: the others keep what was deployed there before.
+    QSet<QString> names;
+    for (const HostOutcome &h : report.hosts)
+        if (h.succeeded())
+            for (const HostJob &job : m_runner.plan().jobs)
+                if (job.target.key == h.target.key)
+                    names.insert(job.bundle.name);
+    RenderOutput deployed = m_rendered;
+    deployed.bundles.removeIf([&names](const Bundle &b) { return !names.contains(b.name); });
+    if (deployed.bundles.isEmpty())
+        return;
+    QStringList stored;
+    for (const Bundle &b : std::as_const(deployed.bundles))
+        stored.append(b.name);
+    const QString dir = m_lastDeployedDir;
+    QtConcurrent::run(&m_storePool, [deployed, dir] {
+        return BundleWriter::writeTree(deployed, dir);
+    }).then(this, [this, stored, dir](const Status &status) {
+        if (!status && m_monitor)
+            m_monitor->onOutput(LogBatch{LogEntry{
+                QDateTime::currentMSecsSinceEpoch(),
+                QString(),
+                tr("Could not keep the deployed bundles in %1 for the Render preview: %2").arg(dir, status.error()),
+                LogEntry::Severity::Warning,
+                LogEntry::Channel::Deployer}});
+        emit deployedBundlesStored(status ? stored : QStringList(), status ? QString() : status.error());
+    });
+}
+
 void EngineBackend::onFinished(const RunReport &report)
 {
     m_lastReport = report;
@@ -443,6 +483,8 @@ void EngineBackend::onFinished(const RunReport &report)
         m_lastHistoryId = stored.first;
         emit historyStored(stored.first, stored.second);
     });
+    if (report.operation == Operation::Deploy)
+        storeDeployedBundles(report);
     if (!m_monitor)
         return;
 

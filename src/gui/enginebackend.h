@@ -5,6 +5,7 @@
 #include "jobs/events.h"
 #include "jobs/plan.h"
 #include "jobs/runner.h"
+#include "render/bundle.h"
 
 #include <QFutureWatcher>
 #include <QHash>
@@ -26,7 +27,9 @@ class SecretStore;
 /// (rendered and packed on an owned worker pool, never on the GUI thread), runs on the engine's
 /// Runner over SSH, and reports through the DeployMonitor slots (docs/gui.md). Host-key and
 /// password questions go to the window's GuiPrompter; every finished run is stored in the
-/// HistoryStore (SQLite, written off the GUI thread).
+/// HistoryStore (SQLite, written off the GUI thread). After a Deploy, the bundles of the hosts that
+/// succeeded are kept in MainWindow::lastRenderDir() (the very render that was packed), so the
+/// Render preview shows what changed since the last deployment of each host.
 class EngineBackend : public QObject, public DeployBackend
 {
     Q_OBJECT
@@ -57,12 +60,16 @@ public:
 signals:
     /// The last run was stored in the HistoryStore (id 0 = failed, with the reason).
     void historyStored(qint64 id, const QString &error);
+    /// After a Deploy: @p bundles (e.g. "confs-10000", "exchange") were written to the
+    /// last-deployed folder; on failure @p error says why and the folder is as before.
+    void deployedBundlesStored(const QStringList &bundles, const QString &error);
 
 private:
     struct Prepared
     {
         Plan plan;
         QString error;
+        RenderOutput rendered; ///< what the archives were packed from (Deploy only)
     };
 
     void start(const Project &project, const Selection &selection, RunSettings settings, const QString &title);
@@ -73,6 +80,8 @@ private:
     /// Marks the images of a host's bundle on the Images page: present unless named in @p missingSummary.
     void showImagePresence(const QString &hostKey, const QString &missingSummary);
     void onFinished(const RunReport &report);
+    /// Writes the bundles of the hosts that succeeded in @p report to m_lastDeployedDir (off the GUI thread).
+    void storeDeployedBundles(const RunReport &report);
     QString rowFor(const QString &key) const { return m_rows.value(key, key); }
     RunSettings baseSettings(Operation op) const;
 
@@ -82,12 +91,15 @@ private:
     QPointer<DeployMonitor> m_monitor;
     std::unique_ptr<Prompter> m_prompter; ///< outlives every run (m_runner is destroyed first)
     QThreadPool m_pool;                   ///< bundle preparation and history writes
+    QThreadPool m_storePool;              ///< one thread: writes of the last-deployed folder, in order
     QFutureWatcher<Prepared> m_prep;
     std::unique_ptr<QTemporaryDir> m_work; ///< bundles of the current deploy (kept for retry)
     QHash<QString, QString> m_rows;        ///< engine host key → monitor row name
     QHash<QString, int> m_stepCount;       ///< per host key: steps in the plan
     Project m_project;                     ///< the project of the current run
     QString m_projectPath;
+    RenderOutput m_rendered;   ///< the bundles of the current deploy (kept for retry)
+    QString m_lastDeployedDir; ///< where they go once their host succeeded; empty = untitled project
     Operation m_operation = Operation::Preflight;
     bool m_preparing = false;
     bool m_cancelRequested = false;

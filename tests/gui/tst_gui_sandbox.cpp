@@ -9,6 +9,7 @@
 #include "gui/historypage.h"
 #include "gui/imagespage.h"
 #include "gui/language.h"
+#include "gui/previewdialog.h"
 #include "gui/prompter.h"
 #include "guitest.h"
 #include "history/historystore.h"
@@ -169,6 +170,38 @@ private slots:
         QVERIFY(allPresent());
         // Log lines from the hosts reached the merged log.
         QVERIFY(f.window->monitor()->log()->rowCount() > 20);
+    }
+
+    void lastDeployedBundlesMatchTheHostsAndThePreview()
+    {
+        // The engine keeps what it deployed (per bundle) where the Render preview compares.
+        const QDir last(f.window->lastRenderDir());
+        const QString baseDir = f.window->project().baseDir;
+        const std::tuple<int, const char *> files[]
+            = {{2, "confs-10000/docker-compose.yml"}, {1, "exchange/docker-compose-exchange.yml"}};
+        for (const auto &[host, rel] : files) {
+            const QString path = last.filePath(QLatin1String(rel));
+            QTRY_VERIFY2(QFile::exists(path), qPrintable(path));
+            QFile kept(path);
+            QVERIFY(kept.open(QIODevice::ReadOnly));
+            const auto onHost = m_sb->runOnHost(host, QStringLiteral("cat '%1/%2'").arg(baseDir, QLatin1String(rel)));
+            QVERIFY2(onHost.ok(), rel);
+            QCOMPARE(kept.readAll(), onHost.out);
+        }
+        QVERIFY(last.exists(QStringLiteral("confs-9999")));
+
+        // The project is unchanged since: the preview reports every bundle unchanged.
+        f.window->action(QStringLiteral("actionPreview"))->trigger();
+        auto *dialog = f.window->findChild<PreviewDialog *>(QStringLiteral("previewDialog"));
+        QVERIFY(dialog);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->isReady(), 30000);
+        QCOMPARE(dialog->tree()->topLevelItemCount(), 3);
+        for (int b = 0; b < dialog->tree()->topLevelItemCount(); ++b)
+            QVERIFY2(dialog->tree()->topLevelItem(b)->text(1) == PreviewDialog::tr("unchanged"),
+                     qPrintable(dialog->tree()->topLevelItem(b)->text(0) + QLatin1Char(' ')
+                                + dialog->tree()->topLevelItem(b)->text(1)));
+        dialog->close();
+        dialog->deleteLater();
     }
 
     /// FD_GUI_SCREENSHOT_DIR set (docs; run under xvfb-run with QT_QPA_PLATFORM=xcb): the Topology,

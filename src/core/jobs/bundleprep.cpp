@@ -23,7 +23,8 @@ QString tr(const char *text)
 
 } // namespace
 
-Status BundlePrep::prepare(const Project &project, const QString &projectDir, const QString &outDir, Plan &plan)
+Status BundlePrep::prepare(
+    const Project &project, const QString &projectDir, const QString &outDir, Plan &plan, RenderOutput *rendered)
 {
     Result<TemplateTree> tree
         = project.templates.kind == TemplateSource::Kind::Url
@@ -52,6 +53,8 @@ Status BundlePrep::prepare(const Project &project, const QString &projectDir, co
         job.bundle.unpackedBytes = b->totalSize();
         job.bundle.composeFile = b->composeFile;
     }
+    if (rendered)
+        *rendered = output.value();
     return {};
 }
 
