@@ -1176,6 +1176,10 @@ Accept it and remember it in %6? [y/N] </source>
         <source>Verification cancelled.</source>
         <translation>验证部署已取消。</translation>
     </message>
+    <message>
+        <source>Could not keep the deployed bundles in %1 for the Render preview: %2</source>
+        <translation>无法将已部署的部署包保存到 %1 以供渲染预览使用：%2</translation>
+    </message>
 </context>
 <context>
     <name>FateDeployer::FederationView</name>
