@@ -45,6 +45,19 @@ void printUsage(QTextStream &stream)
 
 } // namespace
 
+int parseCliOptions(QCommandLineParser &parser, const QString &command, CliContext &c)
+{
+    if (!parser.parse(QStringList{command} + c.args)) {
+        c.err << parser.errorText() << '\n';
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        c.out << parser.helpText();
+        return ExitOk;
+    }
+    return -1;
+}
+
 int CliApp::run()
 {
     // LANGUAGE/LC_ALL/LANG pick the language, like other command-line tools.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <QCommandLineParser>
 #include <QStringList>
 #include <QTextStream>
 
@@ -17,6 +18,10 @@ struct CliContext
     QTextStream &err;
     bool stdoutIsTerminal = false;
 };
+
+/// Parses a command's options (the parser must have addHelpOption()). Returns the exit code to leave
+/// with — ExitUsage after printing the parse error, ExitOk after printing --help — or -1 to go on.
+int parseCliOptions(QCommandLineParser &parser, const QString &command, CliContext &context);
 
 /// One subcommand of the CLI; commands live in cmd_*.cpp and are listed in cliapp.cpp.
 struct CliCommand

@@ -30,14 +30,8 @@ int cliExport(CliContext &c)
     const QCommandLineOption force(QStringLiteral("force"),
                                    QCoreApplication::translate("FateDeployer::Cli", "overwrite existing files"));
     parser.addOptions({format, output, force});
-    if (!parser.parse(QStringList{QStringLiteral("export")} + c.args)) {
-        c.err << parser.errorText() << '\n';
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        c.out << parser.helpText();
-        return ExitOk;
-    }
+    if (const int code = parseCliOptions(parser, QStringLiteral("export"), c); code >= 0)
+        return code;
     const QString usage = QCoreApplication::translate(
         "FateDeployer::Cli",
         "usage: fate-deployer-cli export --format docker-configuration|parties-conf PROJECT -o DIR [--force]");

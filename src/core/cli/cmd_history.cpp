@@ -36,14 +36,8 @@ int cliHistory(CliContext &c)
     const QCommandLineOption json(QStringLiteral("json"), tr("print JSON"));
     for (const QCommandLineOption &o : {show, logs, limit, json})
         parser.addOption(o);
-    if (!parser.parse(QStringList{QStringLiteral("history")} + c.args)) {
-        c.err << parser.errorText() << '\n';
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        c.out << parser.helpText();
-        return ExitOk;
-    }
+    if (const int code = parseCliOptions(parser, QStringLiteral("history"), c); code >= 0)
+        return code;
     HistoryStore store;
     if (!store.status()) {
         c.err << store.status().error() << '\n';

@@ -38,14 +38,8 @@ int cliImport(CliContext &c)
         QStringLiteral("force"),
         QCoreApplication::translate("FateDeployer::Cli", "overwrite an existing project file"));
     parser.addOptions({config, env, output, name, force});
-    if (!parser.parse(QStringList{QStringLiteral("import")} + c.args)) {
-        c.err << parser.errorText() << '\n';
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        c.out << parser.helpText();
-        return ExitOk;
-    }
+    if (const int code = parseCliOptions(parser, QStringLiteral("import"), c); code >= 0)
+        return code;
     if (!parser.isSet(config) || !parser.isSet(output) || !parser.positionalArguments().isEmpty()) {
         c.err << QCoreApplication::translate(
             "FateDeployer::Cli",

@@ -119,14 +119,8 @@ int cliEngineCommand(Operation op, CliContext &c)
         parser.addOption(pull);
         parser.addOption(load);
     }
-    if (!parser.parse(QStringList{name} + c.args)) {
-        c.err << parser.errorText() << '\n';
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        c.out << parser.helpText();
-        return ExitOk;
-    }
+    if (const int code = parseCliOptions(parser, name, c); code >= 0)
+        return code;
     if (parser.positionalArguments().size() != 1) {
         c.err << tr("%1 needs exactly one PROJECT file").arg(name) << '\n';
         return ExitUsage;

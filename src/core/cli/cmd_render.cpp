@@ -67,14 +67,8 @@ int cliRender(CliContext &c)
     parser.addOption(out);
     parser.addOption(templates);
     parser.addOption(archives);
-    if (!parser.parse(QStringList{QStringLiteral("render")} + c.args)) {
-        c.err << parser.errorText() << '\n';
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        c.out << parser.helpText();
-        return ExitOk;
-    }
+    if (const int code = parseCliOptions(parser, QStringLiteral("render"), c); code >= 0)
+        return code;
     if (parser.positionalArguments().size() != 1 || !parser.isSet(out)) {
         c.err << tr("usage: fate-deployer-cli render PROJECT --out DIR [--templates PATH|URL] [--archives]") << '\n';
         return ExitUsage;

@@ -21,14 +21,8 @@ int cliValidate(CliContext &c)
     const QCommandLineOption json(QStringLiteral("json"),
                                   QCoreApplication::translate("FateDeployer::Cli", "print the result as JSON"));
     parser.addOption(json);
-    if (!parser.parse(QStringList{QStringLiteral("validate")} + c.args)) {
-        c.err << parser.errorText() << '\n';
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        c.out << parser.helpText();
-        return ExitOk;
-    }
+    if (const int code = parseCliOptions(parser, QStringLiteral("validate"), c); code >= 0)
+        return code;
     if (parser.positionalArguments().size() != 1) {
         c.err << QCoreApplication::translate("FateDeployer::Cli", "validate needs exactly one PROJECT file") << '\n';
         return ExitUsage;
