@@ -7,7 +7,7 @@
 set -u
 if [ "$(id -u)" != 0 ]; then echo "selftest: needs root (skipped)"; echo "0 passed, 0 failed"; exit 77; fi
 HERE=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
-export FD_SANDBOX_ID=${FD_SANDBOX_ID:-49}
+export FD_SANDBOX_ID=${FD_SANDBOX_ID:-$((49 + ${FD_SANDBOX_ID_OFFSET:-0}))}
 unset FD_SANDBOX_DIR
 SB=$HERE/sandbox
 PASS=0; FAIL=0

@@ -13,7 +13,9 @@ namespace FateDeployer::Testing {
 SandboxFixture::SandboxFixture(int instanceId)
 {
     if (instanceId >= 0) {
-        m_id = instanceId;
+        // Explicit ids are shifted by FD_SANDBOX_ID_OFFSET so that several work trees can run the
+        // integration tests side by side without sharing addresses.
+        m_id = instanceId + qEnvironmentVariableIntValue("FD_SANDBOX_ID_OFFSET");
     } else {
         bool ok = false;
         const int id = qEnvironmentVariable("FD_SANDBOX_ID").toInt(&ok);
