@@ -34,7 +34,8 @@ struct CommandResult
     int exitStatus = -1;
     bool timedOut = false;
     bool cancelled = false;
-    QString error; ///< transport failure (connection lost...), empty otherwise
+    QString error;                          ///< transport failure (connection lost...), empty otherwise
+    ErrorKind errorKind = ErrorKind::Other; ///< of error; RemoteCommand for a non-zero exit
     QString stdoutText;
     QString stderrText;
 

@@ -6,7 +6,6 @@
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QMutex>
 
@@ -66,6 +65,9 @@ public:
             if (Status s = m_session->connect(); !s) {
                 CommandResult r;
                 r.error = s.error();
+                r.errorKind = s.errorKind();
+                r.cancelled = s.errorKind() == ErrorKind::Cancelled;
+                r.timedOut = s.errorKind() == ErrorKind::Timeout;
                 return r;
             }
         }
@@ -94,8 +96,6 @@ private:
             pending[i].clear();
             sink(i ? OutputStream::Stderr : OutputStream::Stdout, text);
         };
-        QElapsedTimer timer;
-        timer.start();
         Result<ExecResult> result = Error{};
         if (request.producer) {
             const StdinProducer producer = request.producer;
@@ -116,15 +116,18 @@ private:
                 sink(i ? OutputStream::Stderr : OutputStream::Stdout, pending[i]);
         CommandResult r;
         if (!result) {
+            // The session says why it stopped; nothing is guessed from the time that passed.
             r.error = result.error();
-            r.cancelled = m_sessionCancel.isCancelled();
-            r.timedOut = !r.cancelled && request.timeoutSeconds > 0
-                         && timer.elapsed() >= qint64(request.timeoutSeconds) * 1000 - 500;
+            r.errorKind = result.errorKind();
+            r.cancelled = result.errorKind() == ErrorKind::Cancelled || m_sessionCancel.isCancelled();
+            r.timedOut = result.errorKind() == ErrorKind::Timeout;
             return r;
         }
         r.exitStatus = result->exitSignal.isEmpty() ? result->exitStatus : -1;
         r.stdoutText = QString::fromUtf8(result->stdOut);
         r.stderrText = QString::fromUtf8(result->stdErr);
+        if (r.exitStatus != 0)
+            r.errorKind = ErrorKind::RemoteCommand;
         if (!result->exitSignal.isEmpty())
             r.error = QCoreApplication::translate("FateDeployer::SshChannel", "killed by signal %1")
                           .arg(result->exitSignal);
