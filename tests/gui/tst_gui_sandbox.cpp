@@ -257,7 +257,7 @@ private slots:
                    QStringLiteral("--ssh-config"),
                    QStringLiteral("none")});
         QVERIFY(cli.waitForFinished(120000));
-        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardOutput() + cli.readAllStandardError());
+        QVERIFY2(cli.exitCode() == 0, QByteArray(cli.readAllStandardOutput() + cli.readAllStandardError()).constData());
         HistoryPage *page = f.window->historyPage();
         f.window->showPage(MainWindow::Page::History); // showing the page reads the store again
         auto listed = [page](const QString &op, const QString &host) {
