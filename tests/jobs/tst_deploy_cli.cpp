@@ -79,7 +79,7 @@ class TestDeployCli : public QObject
         return path;
     }
 
-    CliRun run(const QStringList &args, bool ssh = true, int timeoutMs = 240000)
+    CliRun run(const QStringList &args, bool ssh = true, int timeoutMs = 900000)
     {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -359,13 +359,13 @@ private slots:
         QString out;
         QElapsedTimer t;
         t.start();
-        while (!out.contains(QStringLiteral(": Upload: ok")) && t.elapsed() < 60000) {
+        while (!out.contains(QStringLiteral(": Upload: ok")) && t.elapsed() < 600000) {
             p.waitForReadyRead(100);
             out += QString::fromUtf8(p.readAllStandardOutput());
         }
         QVERIFY2(out.contains(QStringLiteral(": Upload: ok")), qPrintable(out));
         ::kill(pid_t(p.processId()), SIGINT);
-        QVERIFY(p.waitForFinished(30000));
+        QVERIFY(p.waitForFinished(300000));
         out += QString::fromUtf8(p.readAllStandardOutput());
         QCOMPARE(p.exitCode(), 1);
         QVERIFY2(out.contains(QStringLiteral("cancelled")), qPrintable(out));
