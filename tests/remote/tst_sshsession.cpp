@@ -644,6 +644,39 @@ private slots:
         QCOMPARE(again->exitStatus, 0);
     }
 
+    void inactivityTimeoutStopsOnlySilentCommands()
+    {
+        SshSession s(rootEndpoint(), nullptr, nullptr);
+        QVERIFY(s.connect().ok());
+        // Silent: stopped, named as the inactivity timeout, the remote process is gone.
+        ExecOptions silent;
+        silent.idleTimeoutSeconds = 2;
+        auto r = s.exec(ShellCommand(u"sleep").arg(1002), silent);
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().contains(u"inactivity timeout"), qPrintable(r.error()));
+        QCOMPARE(s.lastStop(), ExecStop::Idle);
+        QCOMPARE(remoteCount(1, QStringLiteral("[s]leep 1002")), 0);
+        // Output now and then: runs far longer than the inactivity timeout and succeeds.
+        ExecOptions talking;
+        talking.idleTimeoutSeconds = 8;
+        r = s.exec(ShellCommand::rawLiteral("i=0; while [ $i -lt 20 ]; do echo tick $i; sleep 1; i=$((i+1)); done"),
+                   talking);
+        QVERIFY2(r.ok(), qPrintable(r.error()));
+        QCOMPARE(r->exitStatus, 0);
+        QCOMPARE(s.lastStop(), ExecStop::None);
+        // A silent command that keeps receiving data (an upload) is making progress too.
+        int chunks = 0;
+        ChunkProducer slow = [&]() -> Result<QByteArray> {
+            if (++chunks > 20)
+                return QByteArray();
+            std::this_thread::sleep_for(std::chrono::seconds(1));
+            return QByteArray(64 * 1024, 'u');
+        };
+        r = s.streamInto(ShellCommand(u"cat").redirectOut(u"/dev/null"), slow, {}, talking);
+        QVERIFY2(r.ok(), qPrintable(r.error()));
+        QCOMPARE(r->exitStatus, 0);
+    }
+
     void bigUploadIntegrity()
     {
         const QString local = m_tmp.filePath(QStringLiteral("big.bin"));
