@@ -253,7 +253,7 @@ StepState *HostRunModel::step(const QString &host, const QString &step, int *row
         if (s.name == step)
             return &s;
     }
-    steps.append(StepState{step, StepState::State::Pending, 0, 0, 0, 0, {}});
+    steps.append(StepState{step, StepState::State::Pending, 0, 0, 0, 0, {}, {}});
     return &steps.last();
 }
 
@@ -431,7 +431,7 @@ void DeployMonitor::onHostPlanned(const QString &host, const QString &role, cons
 {
     HostRun run{host, role, {}};
     for (const QString &s : steps)
-        run.steps.append(StepState{s, StepState::State::Pending, 0, 0, 0, 0, {}});
+        run.steps.append(StepState{s, StepState::State::Pending, 0, 0, 0, 0, {}, {}});
     m_hosts.addHost(run);
 }
 

@@ -22,8 +22,8 @@ struct StepState
     qint64 finishedMs = 0; ///< monotonic ms; 0 while running
     qint64 done = 0;       ///< progress (bytes, images…); total 0 = indeterminate
     qint64 total = 0;
-    QString detail;  ///< progress in words while running: "3 of 9 layers, 120 MB of 200 MB"
     QString message; ///< failure reason or result line
+    QString detail;  ///< progress in words while running: "3 of 9 layers, 120 MB of 200 MB"
 };
 
 /// One row of the deploy page.

@@ -8,6 +8,7 @@
 #include "jobs/sshchannel.h"
 #include "model/projectfile.h"
 #include "model/validation.h"
+#include "render/templatesource.h"
 #include "settings/secretstore.h"
 
 #include <QCommandLineParser>
@@ -270,6 +271,13 @@ int cliEngineCommand(Operation op, CliContext &c)
     if (op == Operation::Deploy) {
         if (!work.isValid()) {
             c.err << tr("cannot create a temporary folder for the bundles") << '\n';
+            return ExitFailure;
+        }
+        // A URL template source is downloaded here if needed (BundlePrep only reads the cache).
+        if (const Result<TemplateTree> tree
+            = cliTemplateTree(project.templates, QFileInfo(projectPath).absolutePath(), c.err);
+            !tree) {
+            c.err << tree.error() << '\n';
             return ExitFailure;
         }
         if (Status s = BundlePrep::prepare(project, QFileInfo(projectPath).absolutePath(), work.path(), plan); !s) {

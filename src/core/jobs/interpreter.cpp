@@ -307,8 +307,8 @@ StepOutcome JobInterpreter::failExec(const QString &what,
                         .arg(what)
                         .arg(m_settings.inactivityTimeoutSeconds),
                     tr("If the command is slow but working, raise the inactivity timeout: option "
-                       "--inactivity-timeout of the command line, \"Inactivity timeout\" in the window's settings, "
-                       "or the project's run options. Otherwise look on the host for what it waits for."),
+                       "--inactivity-timeout of the command line, or \"Inactivity timeout\" in the window's "
+                       "settings. Otherwise look on the host for what it waits for."),
                     command,
                     r);
     else if (!r.error.isEmpty())
@@ -536,19 +536,22 @@ StepOutcome JobInterpreter::registry()
     const QString host = registryHostOf(m_settings.registryUri);
     const ShellCommand cmd = RemoteCommands::registryProbe(host);
     const CommandResult r = exec(cmd);
-    const QString code = r.stdoutText.trimmed();
+    const QString scheme = r.stdoutText.trimmed().section(QLatin1Char(' '), 0, 0);
+    const QString code = r.stdoutText.trimmed().section(QLatin1Char(' '), 1, 1);
     if (code.isEmpty() || code == QLatin1String("000"))
         return fail(tr("registry %1 is not reachable from this host").arg(host),
                     tr("Check the registry address, DNS, the firewall and any HTTP proxy on the host."),
                     cmd,
                     r);
-    return ok(tr("registry %1 answers (HTTP %2)").arg(host, code));
+    return ok(tr("registry %1 answers over %2 (HTTP %3)").arg(host, scheme.toUpper(), code));
 }
 
 StepOutcome JobInterpreter::registryLogin()
 {
     if (m_settings.registryUri.isEmpty())
         return ok(tr("no private registry"));
+    if (m_settings.registryUser.isEmpty()) // the project names no user: the registry allows anonymous pulls
+        return ok(tr("anonymous pulls from %1 (no registry user set)").arg(registryHostOf(m_settings.registryUri)));
     if (m_settings.registryPassword.isEmpty())
         return fail(tr("no password stored for registry user %1").arg(m_settings.registryUser),
                     tr("Store the registry password in the keychain (project settings) and run again."));
