@@ -334,7 +334,7 @@ private slots:
                         project,
                         QStringLiteral("--json"),
                         QStringLiteral("--inactivity-timeout"),
-                        QStringLiteral("4")});
+                        QStringLiteral("30")});
         m_sb->runOnHost(2, QStringLiteral("umount /usr/bin/docker-compose"));
         QCOMPARE(r.exitCode, 1);
         const QJsonObject bad = hostOf(r.json(), QStringLiteral("party-9999"));
@@ -345,7 +345,7 @@ private slots:
                 summary = s[QLatin1String("summary")].toString();
                 fix = s[QLatin1String("fix")].toString();
             }
-        QVERIFY2(summary.contains(QStringLiteral("no output and no progress for 4 s (inactivity timeout)")),
+        QVERIFY2(summary.contains(QStringLiteral("no output and no progress for 30 s (inactivity timeout)")),
                  qPrintable(r.out));
         QVERIFY2(fix.contains(QStringLiteral("--inactivity-timeout"))
                      && fix.contains(QStringLiteral("Inactivity timeout")),

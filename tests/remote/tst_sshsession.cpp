@@ -658,7 +658,7 @@ private slots:
         QCOMPARE(remoteCount(1, QStringLiteral("[s]leep 1002")), 0);
         // Output now and then: runs far longer than the inactivity timeout and succeeds.
         ExecOptions talking;
-        talking.idleTimeoutSeconds = 8;
+        talking.idleTimeoutSeconds = 12; // a tick every second: a wide margin on a loaded machine
         r = s.exec(ShellCommand::rawLiteral("i=0; while [ $i -lt 20 ]; do echo tick $i; sleep 1; i=$((i+1)); done"),
                    talking);
         QVERIFY2(r.ok(), qPrintable(r.error()));
