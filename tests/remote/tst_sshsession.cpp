@@ -78,8 +78,9 @@ private:
         e.knownHostsFile = m_sandbox.knownHostsPath();
         e.sshConfigFile = QStringLiteral("none");
         e.hostKeyPolicy = HostKeyPolicy::Refuse;
-        e.connectTimeoutSeconds = 5;
-        e.deadPeerTimeoutSeconds = 10; // tests that cut hosts set their own
+        // Generous: a loaded machine must not look like a dead host. Tests that cut hosts set their own.
+        e.connectTimeoutSeconds = 60;
+        e.deadPeerTimeoutSeconds = 60;
         return e;
     }
 

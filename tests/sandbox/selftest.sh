@@ -29,7 +29,7 @@ eval "$("$SB" env)"
 check "env prints 3 hosts and the hidden host" test "$FD_SB_HOSTS" = 3 -a -n "$FD_SB_IP_3" -a -n "$FD_SB_HIDDEN_IP"
 
 SSHO=(-o UserKnownHostsFile="$FD_SB_KNOWN_HOSTS" -o GlobalKnownHostsFile=/dev/null
-      -o StrictHostKeyChecking=yes -o ConnectTimeout=5 -o LogLevel=ERROR)
+      -o StrictHostKeyChecking=yes -o ConnectTimeout=60 -o LogLevel=ERROR)
 rootssh() { ssh -F "$FD_SB_SSH_CONFIG" "$@"; }
 # password / passphrase without a tty: OpenSSH's askpass, forced (no sshpass needed)
 askssh() { # askssh SECRET ssh-args...
