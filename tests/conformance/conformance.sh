@@ -5,19 +5,20 @@
 # what each would send to every host, file by file (sha256, mode) and as file sets.
 # Only the differences documented in docs/render.md (and encoded in eras/<era>.sh) are allowed.
 #
-# usage: conformance.sh --cli PATH [--src DIR] [--tag TAG]... [--case NAME]... [--keep DIR] [--list]
+# usage: conformance.sh --cli PATH [--src DIR] [--tag TAG]... [--case NAME]... [--keep DIR] [--list] [-v]
 #        conformance.sh [--src DIR] --tag TAG --extract DIR   (only write the tag's tree into DIR)
 #   --src   KubeFATE git dir (bare or not) or checkout/release tree; default $FD_KUBEFATE_SRC
 #   --tag   tag to check (repeatable); default every tag that has cases (eras/*.sh)
 #   --case  only this case (repeatable); --list prints the cases
 #   --keep  keep the work folder there (default: a temp dir, removed at the end)
+#   -v      list every file with a documented difference (default: a count per documented reason)
 #   --extract  write the tag's docker-deploy/ and .env into DIR (absent blobs as placeholders), then stop;
 #           the integration test tests/conformance/tst_deploy_kubefate uses it
 # Exit: 0 all cases conform, 1 a difference or an error, 77 skipped (no KubeFATE source given).
 # KubeFATE's files are read from --src only; nothing of them is stored in this repository.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-cli="" src="${FD_KUBEFATE_SRC:-}" keep="" list=0 extract=""
+cli="" src="${FD_KUBEFATE_SRC:-}" keep="" list=0 extract="" verbose=0
 tags=() only=()
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -27,6 +28,7 @@ while [ $# -gt 0 ]; do
     --case) only+=("$2"); shift 2 ;;
     --keep) keep=$2; shift 2 ;;
     --list) list=1; shift ;;
+    -v|--verbose) verbose=1; shift ;;
     --extract) extract=$2; shift 2 ;;
     -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "conformance: unknown argument $1" >&2; exit 2 ;;
@@ -150,7 +152,8 @@ show_diff() {
 # of the documented deliberate ones (docs/render.md), 1 otherwise.
 total_files=0 total_same=0 total_doc=0 total_bad=0
 compare() {
-    local up=$1 ours=$2 name=$3 files same doc=0 bad=0 p a b reason
+    local up=$1 ours=$2 name=$3 files same doc=0 bad=0 p a b reason r
+    local -A reasons=()
     manifest "$up" > "$up.manifest" && manifest "$ours" > "$ours.manifest" || return 1
     # one line per path in either tree: path TAB kubefate "mode sha" TAB ours "mode sha"
     awk 'NR == FNR { m = $1 " " $2; sub(/^[^ ]+ [^ ]+ /, ""); up[$0] = m; all[$0] = 1; next }
@@ -162,7 +165,8 @@ compare() {
     while IFS=$'\t' read -r p a b; do
         if reason=$(documented "$p" "$up/$p" "$ours/$p"); then
             doc=$((doc + 1))
-            echo "  documented  $p: $reason"
+            reasons[${reason%%|*}]=$((${reasons[${reason%%|*}]:-0} + 1))
+            [ $verbose = 0 ] || echo "  documented  $p: ${reason%%|*} (${reason#*|})"
             continue
         fi
         bad=$((bad + 1))
@@ -176,6 +180,7 @@ compare() {
         fi
     done < <(awk -F '\t' '!($2 != "" && $2 == $3)' "$ours.joined")
     echo "  $name: $files files compared, $same identical, $doc documented differences, $bad undocumented"
+    for r in "${!reasons[@]}"; do echo "    documented: ${reasons[$r]} × $r"; done | LC_ALL=C sort -k4
     total_files=$((total_files + files)) total_same=$((total_same + same))
     total_doc=$((total_doc + doc)) total_bad=$((total_bad + bad))
     return $((bad > 0))

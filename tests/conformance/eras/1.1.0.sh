@@ -84,12 +84,12 @@ era_upstream_placement() {
 }
 
 # The deliberate differences of docs/render.md, "Deliberate differences from the script".
-# documented PATH KUBEFATE_FILE OUR_FILE → prints the reason, returns 0 when allowed.
+# documented PATH KUBEFATE_FILE OUR_FILE → prints "REASON|DETAIL", returns 0 when allowed.
 documented() {
     local p=$1 up=$2 ours=$3
     # 1. No .bak files: sed -i.bak leaves the state before the last edit beside each edited file.
     if [[ "$p" == *.bak ]] && [ -f "$up" ] && [ ! -e "$ours" ] && [ -e "${ours%.bak}" ]; then
-        echo "1. no .bak files (sed -i.bak leftover of ${p%.bak})"
+        echo "1. no .bak files|sed -i.bak leftover of ${p%.bak}"
         return 0
     fi
     # 2. A private registry applies to every image of every compose file: KubeFATE's useThirdParty
@@ -99,7 +99,7 @@ documented() {
         [ "$(stat -c %a "$up")" = "$(stat -c %a "$ours")" ]; then
         if sed -E '/^[[:space:]]*image:/{ s#\$\{PREFIX\}/#${THIRDPARTYPREFIX}/#; /THIRDPARTYPREFIX/! s#(image:[[:space:]]*"?)#\1${THIRDPARTYPREFIX}/#; }' \
             "$up" | cmp -s - "$ours"; then
-            echo "2. registry applied to every image: $(diff "$up" "$ours" | grep -c '^>') image line(s) KubeFATE leaves on Docker Hub / \${PREFIX}"
+            echo "2. registry applied to every image|$(diff "$up" "$ours" | grep -c '^>') image line(s) KubeFATE leaves on Docker Hub or \${PREFIX}"
             return 0
         fi
     fi
