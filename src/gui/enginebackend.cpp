@@ -132,7 +132,7 @@ RunSettings EngineBackend::baseSettings(Operation op) const
     s.operation = op;
     if (m_settings) {
         s.maxParallelHosts = m_settings->parallelHosts();
-        s.commandTimeoutSeconds = m_settings->commandTimeoutSeconds();
+        s.inactivityTimeoutSeconds = m_settings->commandTimeoutSeconds();
     }
     return s;
 }
@@ -330,6 +330,11 @@ void EngineBackend::onHostEvents(const QString &host, const QList<JobEvent> &eve
             }
             break;
         }
+        case JobEvent::Type::StepProgress:
+            if (const HostJob *job = jobFor(host); job && e.stepIndex >= 0 && e.stepIndex < job->steps.size())
+                m_monitor->onStepDetail(
+                    row, stepKindName(job->steps.at(e.stepIndex).kind), e.done, e.total, e.progressText);
+            break;
         case JobEvent::Type::Progress:
         case JobEvent::Type::HostFinished:
             break; // the step segments show the per-host progress; hostFinished() carries the outcome

@@ -86,6 +86,8 @@ private:
         ExecOptions o;
         o.stdinData = request.stdinData;
         o.timeoutSeconds = request.timeoutSeconds;
+        o.idleTimeoutSeconds = request.idleTimeoutSeconds;
+        o.pty = request.pty;
         o.onLine = [&](const OutputLine &line) {
             const int i = line.stream == OutputLine::Stream::Stderr ? 1 : 0;
             if (line.partial) {
@@ -107,7 +109,10 @@ private:
                 buf.resize(n);
                 return buf;
             };
-            result = m_session->streamInto(request.command, chunks, {}, o);
+            ProgressCallback sent;
+            if (request.onSent)
+                sent = [&request](qint64 done, qint64) { request.onSent(done); };
+            result = m_session->streamInto(request.command, chunks, sent, o);
         } else {
             result = m_session->exec(request.command, o);
         }
@@ -119,8 +124,11 @@ private:
             // The session says why it stopped; nothing is guessed from the time that passed.
             r.error = result.error();
             r.errorKind = result.errorKind();
-            r.cancelled = result.errorKind() == ErrorKind::Cancelled || m_sessionCancel.isCancelled();
-            r.timedOut = result.errorKind() == ErrorKind::Timeout;
+            r.cancelled = m_sessionCancel.isCancelled() || result.errorKind() == ErrorKind::Cancelled;
+            r.idle = !r.cancelled && m_session->lastStop() == ExecStop::Idle;
+            r.timedOut = !r.cancelled && m_session->lastStop() == ExecStop::TimedOut;
+            if (r.idle || r.timedOut)
+                r.errorKind = ErrorKind::Timeout;
             return r;
         }
         r.exitStatus = result->exitSignal.isEmpty() ? result->exitStatus : -1;
