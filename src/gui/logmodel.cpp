@@ -4,49 +4,23 @@
 #include "gui/icons.h"
 
 #include <QGuiApplication>
-#include <QMutexLocker>
 #include <QPalette>
 #include <QTimeZone>
 
 namespace FateDeployer {
 
-void LogInbox::post(LogBatch batch)
+LogEntry logEntryFromLine(const LogLine &line, const QString &row, qint64 epochStartMs)
 {
-    QMutexLocker lock(&m_mutex);
-    while (!m_closed && m_pending.size() > HighWater)
-        m_drained.wait(&m_mutex, 200); // bounded wait: a stuck GUI never hangs a job for good
-    if (m_pending.isEmpty())
-        m_pending = std::move(batch);
-    else
-        m_pending.append(std::move(batch));
-}
-
-LogBatch LogInbox::take(qsizetype maxLines)
-{
-    LogBatch out;
-    QMutexLocker lock(&m_mutex);
-    if (m_pending.size() <= maxLines) {
-        out.swap(m_pending);
-    } else {
-        out.reserve(maxLines);
-        std::move(m_pending.begin(), m_pending.begin() + maxLines, std::back_inserter(out));
-        m_pending.erase(m_pending.begin(), m_pending.begin() + maxLines);
+    LogEntry e{
+        epochStartMs + line.msecsSinceStart, row, line.text, LogEntry::Severity::Info, LogEntry::Channel::Stdout};
+    if (line.stream == OutputStream::Stderr) {
+        e.severity = LogEntry::Severity::Warning;
+        e.channel = LogEntry::Channel::Stderr;
+    } else if (line.stream == OutputStream::Info) {
+        e.severity = LogEntry::Severity::Debug;
+        e.channel = LogEntry::Channel::Deployer;
     }
-    m_drained.wakeAll();
-    return out;
-}
-
-void LogInbox::close()
-{
-    QMutexLocker lock(&m_mutex);
-    m_closed = true;
-    m_drained.wakeAll();
-}
-
-bool LogInbox::isEmpty() const
-{
-    QMutexLocker lock(&m_mutex);
-    return m_pending.isEmpty();
+    return e;
 }
 
 LogModel::LogModel(QObject *parent)
