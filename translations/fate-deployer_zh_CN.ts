@@ -1596,10 +1596,6 @@ Accept it and remember it in %6? [y/N] </source>
         <translation>留空：从镜像站或官方发布地址下载</translation>
     </message>
     <message>
-        <source>Needs the deploy engine, which is not part of this build yet.</source>
-        <translation>需要部署引擎，此版本尚未包含。</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>

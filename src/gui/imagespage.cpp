@@ -335,8 +335,6 @@ void ImagesPage::refreshSourceWidgets()
     m_ui->testLoginButton->setEnabled(usePrivate && m_canTestLogin);
     refreshPasswordState();
     m_ui->checkImagesButton->setEnabled(m_canCheck && !m_document->project().parties.isEmpty());
-    if (!m_canCheck)
-        m_ui->checkImagesButton->setToolTip(tr("Needs the deploy engine, which is not part of this build yet."));
 }
 
 void ImagesPage::refreshImages()

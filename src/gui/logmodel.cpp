@@ -1,10 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gui/logmodel.h"
 
-#include "gui/icons.h"
-
-#include <QGuiApplication>
-#include <QPalette>
 #include <QTimeZone>
 
 namespace FateDeployer {
@@ -57,11 +53,11 @@ QString LogModel::format(const LogEntry &line)
     return time + QLatin1String("  ") + host + QLatin1String("  ") + line.text;
 }
 
-QColor LogModel::hostColor(const QString &host)
+QColor LogModel::hostColor(const QString &host) const
 {
     if (host.isEmpty())
-        return QGuiApplication::palette().color(QPalette::PlaceholderText);
-    const bool dark = QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
+        return m_look.muted;
+    const bool dark = m_look.darkBase;
     // Golden-angle hues keep neighbouring hosts apart; lightness picked per palette for contrast.
     const int hue = int((qHash(host) % 360u) * 137u % 360u);
     return QColor::fromHsl(hue, 170, dark ? 170 : 90);
@@ -90,11 +86,11 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
         return hostColor(l.host);
     case Qt::ForegroundRole:
         if (l.severity == LogEntry::Severity::Error)
-            return Icons::statusColor(Icons::Glyph::Error);
+            return ItemLook::value(m_look.error);
         if (l.severity == LogEntry::Severity::Warning)
-            return Icons::statusColor(Icons::Glyph::Warning);
+            return ItemLook::value(m_look.warning);
         if (l.severity == LogEntry::Severity::Debug)
-            return QGuiApplication::palette().color(QPalette::PlaceholderText);
+            return ItemLook::value(m_look.muted);
         return {};
     default:
         return {};

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "gui/itemlook.h"
 #include "jobs/events.h"
 
 #include <QAbstractListModel>
@@ -65,8 +66,10 @@ public:
 
     /// "12:03:04.125  192.168.7.1  text" – what copy and save write.
     static QString format(const LogEntry &line);
-    /// A colour per host, distinct and readable on the current palette.
-    static QColor hostColor(const QString &host);
+    /// A colour per host, distinct and readable on the look's background.
+    QColor hostColor(const QString &host) const;
+    /// Colours for severities and hosts (the owning widget passes Icons::itemLook()).
+    void setLook(const ItemLook &look) { m_look = look; }
 
 public slots:
     void append(const FateDeployer::LogBatch &batch);
@@ -82,6 +85,7 @@ private:
     QStringList m_hosts;
     int m_capacity = DefaultCapacity;
     qint64 m_firstSeq = 0;
+    ItemLook m_look;
 };
 
 /// Filters the merged log by host and minimum severity. A ring-aware proxy: it keeps the

@@ -64,6 +64,7 @@ MainWindow::MainWindow(AppSettings *settings, QWidget *parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     m_monitor->log()->setCapacity(m_settings->logCapacity());
+    m_monitor->log()->setLook(Icons::itemLook());
     m_sidebar->setObjectName(QStringLiteral("sidebar"));
     const std::pair<QWidget *, const char *> pages[] = {{m_welcome, "welcomePage"},
                                                         {m_topology, "topologyPage"},
@@ -265,6 +266,8 @@ void MainWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
+    if (event->type() == QEvent::PaletteChange)
+        m_monitor->log()->setLook(Icons::itemLook());
     QMainWindow::changeEvent(event);
 }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The Deploy menu and page against a scripted back end (the engine adapter's contract): host
 // rows, failure with its reason, retry of only the failed hosts, verify, status, teardown,
-// history. The end-to-end run on the sandbox needs the engine (branch engine) on main.
+// history. The end-to-end run against real hosts is tst_gui_sandbox.
 #include "guitest.h"
 
 #include "gui/deploymonitor.h"
