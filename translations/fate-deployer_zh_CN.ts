@@ -454,6 +454,34 @@
         <source>failed: %1</source>
         <translation>失败：%1</translation>
     </message>
+    <message>
+        <source>KubeFATE templates are not in the cache; downloading %1</source>
+        <translation>KubeFATE 模板不在缓存中，正在下载 %1</translation>
+    </message>
+    <message>
+        <source>  %1 of %2</source>
+        <translation>  %1 / %2</translation>
+    </message>
+    <message>
+        <source>  %1</source>
+        <translation>  %1</translation>
+    </message>
+    <message>
+        <source>templates of %1 downloaded; sha256 %2 recorded (put it in the project&apos;s templates.sha256 to pin it)</source>
+        <translation>%1 的模板已下载；已记录 sha256 %2（可写入项目的 templates.sha256 以固定该版本）</translation>
+    </message>
+    <message>
+        <source>a remote command that prints nothing and moves no data for S seconds fails (default 900)</source>
+        <translation>远程命令在 S 秒内既无输出也无数据传输时判为失败（默认 900）</translation>
+    </message>
+    <message>
+        <source>overall limit for each remote command in seconds (default none)</source>
+        <translation>每条远程命令的总时限，单位秒（默认不限）</translation>
+    </message>
+    <message>
+        <source>--%1 must be a positive number of seconds</source>
+        <translation>--%1 必须是正的秒数</translation>
+    </message>
 </context>
 <context>
     <name>FateDeployer::Application</name>
@@ -876,6 +904,14 @@
     <message>
         <source>unknown command &quot;%1&quot;</source>
         <translation>未知命令“%1”</translation>
+    </message>
+    <message>
+        <source>the KubeFATE %1 templates are not downloaded yet: render and deploy download them from %2, which needs internet access; offline, choose a KubeFATE folder or release archive instead</source>
+        <translation>KubeFATE %1 模板尚未下载：渲染和部署时会从 %2 下载，这需要访问互联网；离线时请改为选择 KubeFATE 文件夹或发布包</translation>
+    </message>
+    <message>
+        <source>templates: %1, sha256 %2 (downloaded)</source>
+        <translation>模板：%1，sha256 %2（已下载）</translation>
     </message>
 </context>
 <context>
@@ -1878,10 +1914,6 @@ Accept it and remember it in %6? [y/N] </source>
         <translation>请检查镜像仓库地址、DNS、防火墙以及该主机上的 HTTP 代理。</translation>
     </message>
     <message>
-        <source>registry %1 answers (HTTP %2)</source>
-        <translation>镜像仓库 %1 有响应（HTTP %2）</translation>
-    </message>
-    <message>
         <source>no private registry</source>
         <translation>未使用私有镜像仓库</translation>
     </message>
@@ -2186,6 +2218,38 @@ Accept it and remember it in %6? [y/N] </source>
         <translation>
             <numerusform>%n 个容器正在运行</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3, %4/s</source>
+        <translation>%1：%2 / %3，%4/s</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3/s</source>
+        <translation>%1：%2，%3/s</translation>
+    </message>
+    <message>
+        <source>%1: no output and no progress for %2 s (inactivity timeout)</source>
+        <translation>%1：%2 秒内无输出也无进展（无活动超时）</translation>
+    </message>
+    <message>
+        <source>%1 version</source>
+        <translation>%1 版本</translation>
+    </message>
+    <message>
+        <source>registry %1 answers over %2 (HTTP %3)</source>
+        <translation>镜像仓库 %1 通过 %2 响应（HTTP %3）</translation>
+    </message>
+    <message>
+        <source>anonymous pulls from %1 (no registry user set)</source>
+        <translation>从 %1 匿名拉取（未设置镜像仓库用户）</translation>
+    </message>
+    <message>
+        <source>image %1 of %2 (%3): %4 of %5 layers, %6 of %7</source>
+        <translation>镜像 %1/%2（%3）：%4/%5 层，%6 / %7</translation>
+    </message>
+    <message>
+        <source>If the command is slow but working, raise the inactivity timeout: option --inactivity-timeout of the command line, or &quot;Inactivity timeout&quot; in the window&apos;s settings. Otherwise look on the host for what it waits for.</source>
+        <translation>如果命令只是慢但仍在工作，请调大无活动超时：命令行选项 --inactivity-timeout，或窗口设置中的“无活动超时”。否则请在主机上查看它在等待什么。</translation>
     </message>
 </context>
 <context>
@@ -3485,8 +3549,8 @@ Accept it and remember it in %6? [y/N] </source>
         <translation>同时部署的主机数量；其余主机排队等待。</translation>
     </message>
     <message>
-        <source>A remote step that prints nothing for this long is stopped and reported as failed.</source>
-        <translation>远程步骤在这段时间内没有任何输出时，将被停止并报告为失败。</translation>
+        <source>A remote command that prints nothing and transfers nothing for this long is stopped and reported as failed. Long pulls and uploads that make progress are never stopped.</source>
+        <translation>远程命令在这段时间内既无输出也无数据传输时，将被停止并报告为失败。仍有进展的长时间拉取和上传不会被停止。</translation>
     </message>
 </context>
 <context>
@@ -3715,6 +3779,10 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>Stopping it remotely failed: %1.</source>
         <translation>远程停止失败：%1。</translation>
+    </message>
+    <message>
+        <source>The command on %1 printed nothing and made no transfer progress for %2 s (inactivity timeout) and was stopped.</source>
+        <translation>%1 上的命令在 %2 秒内没有输出，也没有传输进展（无活动超时），已被停止。</translation>
     </message>
 </context>
 <context>
@@ -4086,6 +4154,10 @@ Accept it and remember it in %6? [y/N] </source>
         <source>the guest and the host must be two different parties; both are %1</source>
         <translation>guest 和 host 必须是两个不同的参与方；现在都是 %1</translation>
     </message>
+    <message>
+        <source>no KubeFATE templates chosen: choose a KubeFATE folder or release archive, or download tag %1</source>
+        <translation>未选择 KubeFATE 模板：请选择 KubeFATE 文件夹或发布包，或下载标签 %1</translation>
+    </message>
 </context>
 <context>
     <name>FateDeployer::WelcomePage</name>
@@ -4232,10 +4304,6 @@ Accept it and remember it in %6? [y/N] </source>
         <translation>SSH 连接超时(&amp;C)：</translation>
     </message>
     <message>
-        <source>Step &amp;timeout without output:</source>
-        <translation>步骤无输出超时(&amp;T)：</translation>
-    </message>
-    <message>
         <source>&amp;known_hosts file:</source>
         <translation>known_hosts 文件(&amp;K)：</translation>
     </message>
@@ -4258,6 +4326,10 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>&amp;Autosave every:</source>
         <translation>自动保存间隔(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Inactivity &amp;timeout:</source>
+        <translation>无活动超时(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -4356,6 +4428,10 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>&lt;ol&gt;&lt;li&gt;&lt;b&gt;Topology&lt;/b&gt;: add each party (party ID and run host), pick the exchange host and how to log in over SSH. Mistakes are marked at the field.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Images &amp;amp; registry&lt;/b&gt;: choose the KubeFATE version, where its templates come from, and Docker Hub or your private registry.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Deploy&lt;/b&gt;: run the preflight check, deploy, and watch every host; retry only the hosts that failed; verify with the toy example.&lt;/li&gt;&lt;li&gt;&lt;b&gt;History&lt;/b&gt;: every run is kept with its log.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Passwords are asked when needed and kept only in the system keychain, never in the project file.&lt;/p&gt;</source>
         <translation>&lt;ol&gt;&lt;li&gt;&lt;b&gt;拓扑&lt;/b&gt;：添加每个参与方（参与方 ID 和运行机），选择 Exchange 主机以及 SSH 登录方式。填写错误会在对应字段处标出。&lt;/li&gt;&lt;li&gt;&lt;b&gt;镜像与镜像仓库&lt;/b&gt;：选择 KubeFATE 版本、模板来源，以及使用 Docker Hub 还是私有镜像仓库。&lt;/li&gt;&lt;li&gt;&lt;b&gt;部署&lt;/b&gt;：运行部署前检查，执行部署，并查看每台主机的进度；只重试失败的主机；用 toy example 验证部署。&lt;/li&gt;&lt;li&gt;&lt;b&gt;历史记录&lt;/b&gt;：每次运行都连同日志一起保存。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;密码在需要时询问，只保存在系统钥匙串中，绝不写入项目文件。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The two-party example downloads the KubeFATE 1.1.0 templates from GitHub the first time it renders. Offline? On the Images &amp; registry page choose a KubeFATE folder or its release archive (KubeFATE-1.1.0.tar.gz) copied to this machine.</source>
+        <translation>两方示例在首次渲染时会从 GitHub 下载 KubeFATE 1.1.0 模板。离线环境？请在“镜像与镜像仓库”页面选择已复制到本机的 KubeFATE 文件夹或其发布包（KubeFATE-1.1.0.tar.gz）。</translation>
     </message>
 </context>
 </TS>
