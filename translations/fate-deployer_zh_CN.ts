@@ -1328,6 +1328,41 @@ Accept it and remember it in %6? [y/N] </source>
     </message>
 </context>
 <context>
+    <name>FateDeployer::HelpDialogs</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Search in the log</source>
+        <translation>在日志中搜索</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>下一个匹配项</translation>
+    </message>
+    <message>
+        <source>Copy selected log lines</source>
+        <translation>复制选中的日志行</translation>
+    </message>
+    <message>
+        <source>About FATE Deployer</source>
+        <translation>关于 FATE Deployer</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;FATE Deployer %1&lt;/h3&gt;&lt;p&gt;Deploys FATE federations with Docker Compose over SSH, from one deploy machine to every run host.&lt;/p&gt;&lt;p&gt;Built with Qt %2. Licensed under the Apache License 2.0.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;FATE Deployer %1&lt;/h3&gt;&lt;p&gt;通过 SSH 使用 Docker Compose，从一台部署机将 FATE 联邦部署到每台运行机。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。采用 Apache License 2.0 许可证。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>FateDeployer::HistoryPage</name>
     <message>
         <source>Started</source>
@@ -2543,6 +2578,67 @@ Accept it and remember it in %6? [y/N] </source>
     </message>
 </context>
 <context>
+    <name>FateDeployer::KubefateTransfer</name>
+    <message>
+        <source>Import KubeFATE configuration</source>
+        <translation>导入 KubeFATE 配置</translation>
+    </message>
+    <message>
+        <source>KubeFATE configuration (docker-configuration.sh parties.conf);;All files (*)</source>
+        <translation>KubeFATE 配置 (docker-configuration.sh parties.conf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot import KubeFATE configuration</source>
+        <translation>无法导入 KubeFATE 配置</translation>
+    </message>
+    <message>
+        <source>Imported from %1</source>
+        <translation>导入自 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n party(s) from %1.</source>
+        <translation>
+            <numerusform>已从 %1 导入 %n 个参与方。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Image settings from %1.</source>
+        <translation>镜像设置取自 %1。</translation>
+    </message>
+    <message>
+        <source>Not taken over:</source>
+        <translation>未导入的内容：</translation>
+    </message>
+    <message>
+        <source>Save the project to keep it.</source>
+        <translation>请保存项目以保留导入结果。</translation>
+    </message>
+    <message>
+        <source>KubeFATE configuration imported</source>
+        <translation>已导入 KubeFATE 配置</translation>
+    </message>
+    <message>
+        <source>Folder for the KubeFATE files</source>
+        <translation>KubeFATE 文件的保存文件夹</translation>
+    </message>
+    <message>
+        <source>Cannot export KubeFATE configuration</source>
+        <translation>无法导出 KubeFATE 配置</translation>
+    </message>
+    <message>
+        <source>Wrote %1 and .env to %2.</source>
+        <translation>已将 %1 和 .env 写入 %2。</translation>
+    </message>
+    <message>
+        <source>KubeFATE&apos;s files cannot carry:</source>
+        <translation>KubeFATE 的配置文件无法包含以下内容：</translation>
+    </message>
+    <message>
+        <source>KubeFATE configuration exported</source>
+        <translation>已导出 KubeFATE 配置</translation>
+    </message>
+</context>
+<context>
     <name>FateDeployer::LogModel</name>
     <message>
         <source>deployer</source>
@@ -2643,10 +2739,6 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>&amp;Find in log…</source>
         <translation>在日志中查找(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>The deploy engine is not part of this build yet.</source>
-        <translation>此版本尚未包含部署引擎。</translation>
     </message>
     <message>
         <source>&amp;Preflight check</source>
@@ -2823,213 +2915,6 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>History</source>
         <translation>历史记录</translation>
-    </message>
-    <message>
-        <source>Welcome</source>
-        <translation>欢迎</translation>
-    </message>
-    <message>
-        <source>Untitled project</source>
-        <translation>未命名项目</translation>
-    </message>
-    <message>
-        <source>not saved yet</source>
-        <translation>尚未保存</translation>
-    </message>
-    <message>
-        <source>%1 (%2)[*]</source>
-        <comment>window title: project name (file name); [*] marks unsaved changes</comment>
-        <translation>%1（%2）[*]</translation>
-    </message>
-    <message>
-        <source>Cannot open project</source>
-        <translation>无法打开项目</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>未保存的更改</translation>
-    </message>
-    <message>
-        <source>“%1” has changes that are not saved. Save them first?</source>
-        <translation>“%1”有未保存的更改。是否先保存？</translation>
-    </message>
-    <message>
-        <source>Save project</source>
-        <translation>保存项目</translation>
-    </message>
-    <message>
-        <source>FATE Deployer projects (%1)</source>
-        <translation>FATE Deployer 项目 (%1)</translation>
-    </message>
-    <message>
-        <source>New federation</source>
-        <translation>新联邦</translation>
-    </message>
-    <message>
-        <source>Open project</source>
-        <translation>打开项目</translation>
-    </message>
-    <message>
-        <source>Cannot save project</source>
-        <translation>无法保存项目</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>已保存 %1</translation>
-    </message>
-    <message>
-        <source>Save project as</source>
-        <translation>项目另存为</translation>
-    </message>
-    <message>
-        <source>Export project without secrets</source>
-        <translation>导出不含凭据的项目</translation>
-    </message>
-    <message>
-        <source>Cannot export project</source>
-        <translation>无法导出项目</translation>
-    </message>
-    <message>
-        <source>Exported to %1</source>
-        <translation>已导出到 %1</translation>
-    </message>
-    <message>
-        <source>Import KubeFATE configuration</source>
-        <translation>导入 KubeFATE 配置</translation>
-    </message>
-    <message>
-        <source>KubeFATE configuration (docker-configuration.sh parties.conf);;All files (*)</source>
-        <translation>KubeFATE 配置 (docker-configuration.sh parties.conf);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Cannot import KubeFATE configuration</source>
-        <translation>无法导入 KubeFATE 配置</translation>
-    </message>
-    <message>
-        <source>Imported from %1</source>
-        <translation>导入自 %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Imported %n party(s) from %1.</source>
-        <translation>
-            <numerusform>已从 %1 导入 %n 个参与方。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Image settings from %1.</source>
-        <translation>镜像设置取自 %1。</translation>
-    </message>
-    <message>
-        <source>Not taken over:</source>
-        <translation>未导入的内容：</translation>
-    </message>
-    <message>
-        <source>Save the project to keep it.</source>
-        <translation>请保存项目以保留导入结果。</translation>
-    </message>
-    <message>
-        <source>KubeFATE configuration imported</source>
-        <translation>已导入 KubeFATE 配置</translation>
-    </message>
-    <message>
-        <source>Folder for the KubeFATE files</source>
-        <translation>KubeFATE 文件的保存文件夹</translation>
-    </message>
-    <message>
-        <source>Cannot export KubeFATE configuration</source>
-        <translation>无法导出 KubeFATE 配置</translation>
-    </message>
-    <message>
-        <source>Wrote %1 and .env to %2.</source>
-        <translation>已将 %1 和 .env 写入 %2。</translation>
-    </message>
-    <message>
-        <source>KubeFATE&apos;s files cannot carry:</source>
-        <translation>KubeFATE 的配置文件无法包含以下内容：</translation>
-    </message>
-    <message>
-        <source>KubeFATE configuration exported</source>
-        <translation>已导出 KubeFATE 配置</translation>
-    </message>
-    <message>
-        <source>Recover unsaved changes</source>
-        <translation>恢复未保存的更改</translation>
-    </message>
-    <message>
-        <source>FATE Deployer closed without saving changes to %1 (autosaved %2). Recover them?</source>
-        <translation>FATE Deployer 上次关闭时未保存对 %1 的更改（已于 %2 自动保存）。是否恢复？</translation>
-    </message>
-    <message>
-        <source>an untitled project</source>
-        <translation>未命名项目</translation>
-    </message>
-    <message>
-        <source>Cannot recover</source>
-        <translation>无法恢复</translation>
-    </message>
-    <message>
-        <source>&amp;%1 %2</source>
-        <translation>&amp;%1 %2</translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation>键盘快捷键</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>操作</translation>
-    </message>
-    <message>
-        <source>Shortcut</source>
-        <translation>快捷键</translation>
-    </message>
-    <message>
-        <source>Search in the log</source>
-        <translation>在日志中搜索</translation>
-    </message>
-    <message>
-        <source>Next match</source>
-        <translation>下一个匹配项</translation>
-    </message>
-    <message>
-        <source>Copy selected log lines</source>
-        <translation>复制选中的日志行</translation>
-    </message>
-    <message>
-        <source>About FATE Deployer</source>
-        <translation>关于 FATE Deployer</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;FATE Deployer %1&lt;/h3&gt;&lt;p&gt;Deploys FATE federations with Docker Compose over SSH, from one deploy machine to every run host.&lt;/p&gt;&lt;p&gt;Built with Qt %2. Licensed under the Apache License 2.0.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;FATE Deployer %1&lt;/h3&gt;&lt;p&gt;通过 SSH 使用 Docker Compose，从一台部署机将 FATE 联邦部署到每台运行机。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。采用 Apache License 2.0 许可证。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Delete deployment</source>
-        <translation>删除部署</translation>
-    </message>
-    <message>
-        <source>How much should be removed from the hosts? This cannot be undone.</source>
-        <translation>要从主机上删除哪些内容？此操作无法撤销。</translation>
-    </message>
-    <message>
-        <source>&amp;Stop the containers (keep them and all data)</source>
-        <translation>停止容器（保留容器及全部数据）(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Remove the containers and networks (keep the data directory)</source>
-        <translation>移除容器和网络（保留数据目录）(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Remove &amp;everything, including the deployment directory and its data</source>
-        <translation>全部删除，包括部署目录及其数据(&amp;E)</translation>
-    </message>
-    <message>
-        <source>Only the parties selected in the topology</source>
-        <translation>仅限拓扑中选中的参与方</translation>
-    </message>
-    <message>
-        <source>&amp;Delete deployment</source>
-        <translation>删除部署(&amp;D)</translation>
     </message>
 </context>
 <context>
@@ -3371,6 +3256,98 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>%1 is %2; too large to show here.</source>
         <translation>%1 大小为 %2，文件过大，无法在此显示。</translation>
+    </message>
+</context>
+<context>
+    <name>FateDeployer::ProjectController</name>
+    <message>
+        <source>FATE Deployer projects (%1)</source>
+        <translation>FATE Deployer 项目 (%1)</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>欢迎</translation>
+    </message>
+    <message>
+        <source>Untitled project</source>
+        <translation>未命名项目</translation>
+    </message>
+    <message>
+        <source>not saved yet</source>
+        <translation>尚未保存</translation>
+    </message>
+    <message>
+        <source>%1 (%2)[*]</source>
+        <comment>window title: project name (file name); [*] marks unsaved changes</comment>
+        <translation>%1（%2）[*]</translation>
+    </message>
+    <message>
+        <source>Cannot open project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>“%1” has changes that are not saved. Save them first?</source>
+        <translation>“%1”有未保存的更改。是否先保存？</translation>
+    </message>
+    <message>
+        <source>Save project</source>
+        <translation>保存项目</translation>
+    </message>
+    <message>
+        <source>New federation</source>
+        <translation>新联邦</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Cannot save project</source>
+        <translation>无法保存项目</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Save project as</source>
+        <translation>项目另存为</translation>
+    </message>
+    <message>
+        <source>Export project without secrets</source>
+        <translation>导出不含凭据的项目</translation>
+    </message>
+    <message>
+        <source>Cannot export project</source>
+        <translation>无法导出项目</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <source>Recover unsaved changes</source>
+        <translation>恢复未保存的更改</translation>
+    </message>
+    <message>
+        <source>FATE Deployer closed without saving changes to %1 (autosaved %2). Recover them?</source>
+        <translation>FATE Deployer 上次关闭时未保存对 %1 的更改（已于 %2 自动保存）。是否恢复？</translation>
+    </message>
+    <message>
+        <source>an untitled project</source>
+        <translation>未命名项目</translation>
+    </message>
+    <message>
+        <source>Cannot recover</source>
+        <translation>无法恢复</translation>
+    </message>
+    <message>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
     </message>
 </context>
 <context>
@@ -3871,6 +3848,37 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>cannot write the archive: %1</source>
         <translation>无法写入归档文件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>FateDeployer::TeardownDialog</name>
+    <message>
+        <source>&amp;Stop the containers (keep them and all data)</source>
+        <translation>停止容器（保留容器及全部数据）(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the containers and networks (keep the data directory)</source>
+        <translation>移除容器和网络（保留数据目录）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Only the parties selected in the topology</source>
+        <translation>仅限拓扑中选中的参与方</translation>
+    </message>
+    <message>
+        <source>Delete deployment</source>
+        <translation>删除部署</translation>
+    </message>
+    <message>
+        <source>How much should be removed from the hosts? This cannot be undone.</source>
+        <translation>要从主机上删除哪些内容？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Remove &amp;everything, including the deployment directory and its data</source>
+        <translation>全部删除，包括部署目录及其数据(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete deployment</source>
+        <translation>删除部署(&amp;D)</translation>
     </message>
 </context>
 <context>

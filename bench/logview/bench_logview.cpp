@@ -1,17 +1,22 @@
 // SPDX-License-Identifier: Apache-2.0
-// bench_logview: the deploy page's live log under eight concurrent synthetic hosts.
+// bench_logview: the deploy page's live log under eight concurrent synthetic hosts, on the path a
+// deployment takes.
 //
-// Eight producer threads format docker-compose-like lines and post them in engine-style
-// batches (up to 256 lines or 20 ms, whichever comes first) into DeployMonitor::inbox() of a
-// real, visible MainWindow showing the Deploy page with follow-tail on. A 5 ms heartbeat timer
-// on the GUI thread records the longest gap. Prints lines/s until 1 M lines are in the model,
-// the longest stall, RSS at 1 M lines, then (in child processes) cold start to first paint and
-// idle RSS of the window.
+// The engine's Runner runs a plan of eight hosts whose channels (tests/gui/chattychannel.h) answer
+// `docker pull` with 125 000 docker-like lines each, on the Runner's own job threads through the real
+// JobInterpreter. The Runner's batched hostEvents are mapped as EngineBackend maps them
+// (logEntryFromLine) into DeployMonitor::onOutput of a real, visible MainWindow showing the Deploy
+// page with follow-tail on: the one batching layer between the SSH threads and the view. A 5 ms
+// heartbeat timer on the GUI thread records the longest gap. Prints lines/s until the run is over
+// (1 M lines in the model), the longest stall, RSS at 1 M lines, then (in child processes) cold
+// start to first paint and idle RSS of the window.
+#include "chattychannel.h"
 #include "gui/appsettings.h"
 #include "gui/deploymonitor.h"
 #include "gui/deploypage.h"
 #include "gui/mainwindow.h"
 #include "gui/projectdocument.h"
+#include "jobs/runner.h"
 #include "model/project.h"
 
 #include <QApplication>
@@ -21,7 +26,6 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTextStream>
-#include <QThread>
 #include <QTimer>
 
 #include <atomic>
@@ -45,64 +49,6 @@ double rssMb()
     }
     return -1;
 }
-
-/// One synthetic host: lines like `docker-compose up` and `docker pull` print.
-class Producer : public QThread
-{
-public:
-    Producer(int index, qint64 lines, LogInbox *inbox)
-        : m_index(index)
-        , m_lines(lines)
-        , m_inbox(inbox)
-    {}
-
-protected:
-    void run() override
-    {
-        const QString host = QStringLiteral("192.168.7.%1").arg(m_index + 1);
-        // Like the engine, each line costs one allocation (the engine decodes it from the channel
-        // buffer): a varied prefix plus the line number, so no two lines share storage.
-        QStringList prefixes;
-        const char *services[] = {"federation", "proxy", "roll", "egg", "python", "mysql"};
-        for (int k = 0; k < 64; ++k)
-            prefixes.append(QStringLiteral("%1_1  | layer %2: Downloading [=====>      ] %3MB/512MB  #")
-                                .arg(QLatin1String(services[k % 6]))
-                                .arg(QString::number(quint32(k) * 2654435761u % 0xffffffu, 16))
-                                .arg(k * 7 % 512));
-        const QString warning
-            = QStringLiteral("WARNING: The LD_LIBRARY_PATH variable is not set. Defaulting to a blank string. #");
-        LogBatch batch;
-        batch.reserve(256);
-        QElapsedTimer sinceFlush;
-        sinceFlush.start();
-        for (qint64 i = 0; i < m_lines; ++i) {
-            LogEntry l;
-            l.timeMs = QDateTime::currentMSecsSinceEpoch();
-            l.host = host;
-            if (i % 97 == 0) {
-                l.severity = LogEntry::Severity::Warning;
-                l.channel = LogEntry::Channel::Stderr;
-                l.text = warning + QString::number(i);
-            } else {
-                l.text = prefixes.at(int(i % 64)) + QString::number(i);
-            }
-            batch.append(std::move(l));
-            if (batch.size() >= 256 || sinceFlush.elapsed() >= 20) {
-                m_inbox->post(std::move(batch));
-                batch = LogBatch();
-                batch.reserve(256);
-                sinceFlush.restart();
-            }
-        }
-        if (!batch.isEmpty())
-            m_inbox->post(std::move(batch));
-    }
-
-private:
-    int m_index;
-    qint64 m_lines;
-    LogInbox *m_inbox;
-};
 
 /// Child mode: cold start of the real window with the example project; prints when painted,
 /// then the idle RSS one second later.
@@ -164,39 +110,40 @@ int main(int argc, char *argv[])
                          (long long)monitor->log()->totalLines());
     });
 
-    QList<Producer *> producers;
-    for (int i = 0; i < Streams; ++i)
-        producers.append(new Producer(i, TotalLines / Streams, monitor->inbox()));
+    // The engine, as EngineBackend drives it: Runner on the GUI thread, jobs on its pool.
+    const Plan plan = Testing::chattyPlan(Streams);
+    QHash<QString, QString> rows; // job key → row (EngineBackend names rows by address)
+    for (const HostJob &job : plan.jobs)
+        rows.insert(job.target.key, job.target.address);
+    Runner runner;
+    runner.setChannelFactory(Testing::chattyChannels(TotalLines / Streams));
+    const qint64 epochStart = QDateTime::currentMSecsSinceEpoch();
+    QObject::connect(&runner, &Runner::hostEvents, monitor, [&](const QString &host, const QList<JobEvent> &events) {
+        monitor->onOutput(Testing::outputOf(events, rows.value(host), epochStart));
+    });
 
     double rssAt1M = 0;
     qint64 ingestMs = 0;
+    qint64 outputLines = 0;
     const qint64 baseLines = monitor->log()->totalLines();
-    QTimer watch;
-    watch.setInterval(1);
-    QObject::connect(&watch, &QTimer::timeout, &app, [&] {
-        if (monitor->log()->totalLines() - baseLines >= TotalLines) {
-            ingestMs = ingest.elapsed();
-            rssAt1M = rssMb();
-            watch.stop();
-            heartbeat.stop();
-            QApplication::exit(0);
-        }
+    QObject::connect(&runner, &Runner::finished, &app, [&](const RunReport &report) {
+        ingestMs = ingest.elapsed();
+        rssAt1M = rssMb();
+        heartbeat.stop();
+        outputLines = monitor->log()->totalLines() - baseLines;
+        if (!report.succeeded())
+            std::fputs("the synthetic run failed\n", stderr);
+        QApplication::exit(0);
     });
     QTimer::singleShot(300, &app, [&] { // let the window settle before measuring
         heartbeatClock.start();
         heartbeat.start();
-        watch.start();
         ingest.start();
-        for (Producer *p : producers)
-            p->start();
+        runner.start(plan);
     });
     QApplication::exec();
-    for (Producer *p : producers) {
-        p->wait();
-        delete p;
-    }
-    const double linesPerS = ingestMs > 0 ? double(TotalLines) * 1000.0 / double(ingestMs) : 0;
-    out << "ingest: " << TotalLines << " lines from " << Streams << " streams in " << ingestMs << " ms; model holds "
+    const double linesPerS = ingestMs > 0 ? double(outputLines) * 1000.0 / double(ingestMs) : 0;
+    out << "ingest: " << outputLines << " lines from " << Streams << " streams in " << ingestMs << " ms; model holds "
         << monitor->log()->rowCount() << " rows (cap " << monitor->log()->capacity() << ")" << Qt::endl;
 
     // --- cold start and idle memory (fresh processes) -------------------------------------

@@ -353,9 +353,6 @@ DeployMonitor::DeployMonitor(HostStatusBoard *status, QObject *parent)
     : QObject(parent)
     , m_status(status)
 {
-    m_drain.setInterval(DrainIntervalMs);
-    connect(&m_drain, &QTimer::timeout, this, &DeployMonitor::flush);
-    m_drain.start();
     // Elapsed times of running steps tick once a second.
     m_tick.setInterval(1000);
     connect(&m_tick, &QTimer::timeout, this, [this] {
@@ -366,32 +363,10 @@ DeployMonitor::DeployMonitor(HostStatusBoard *status, QObject *parent)
     });
 }
 
-DeployMonitor::~DeployMonitor()
-{
-    m_inbox.close(); // never leave a job thread waiting on a window that is gone
-}
-
-void DeployMonitor::flush()
-{
-    // At most MaxLinesPerDrain per tick, so a burst never stalls the GUI; the rest waits for
-    // the next tick (a chain of zero-delay calls would starve timers and input instead).
-    if (m_inbox.isEmpty())
-        return;
-    // Adaptive slice: when the GUI thread is slow (busy machine, big view), take fewer lines per
-    // tick so no single tick blocks input for long; grow back when ticks are cheap.
-    QElapsedTimer spent;
-    spent.start();
-    m_log.append(m_inbox.take(m_drainSlice));
-    const qint64 ms = spent.elapsed();
-    if (ms > 8 && m_drainSlice > 1024)
-        m_drainSlice /= 2;
-    else if (ms < 4 && m_drainSlice < MaxLinesPerDrain)
-        m_drainSlice *= 2;
-}
+DeployMonitor::~DeployMonitor() = default;
 
 void DeployMonitor::note(const QString &host, LogEntry::Severity severity, const QString &text)
 {
-    drainAll(); // keep the deployer's own lines in order with the output that came before them
     m_log.append({LogEntry{QDateTime::currentMSecsSinceEpoch(), host, text, severity, LogEntry::Channel::Deployer}});
 }
 
@@ -500,15 +475,8 @@ void DeployMonitor::onStepSkipped(const QString &host, const QString &step)
     m_hosts.touch(row);
 }
 
-void DeployMonitor::drainAll()
-{
-    while (!m_inbox.isEmpty())
-        m_log.append(m_inbox.take(MaxLinesPerDrain));
-}
-
 void DeployMonitor::onOutput(const LogBatch &batch)
 {
-    drainAll();
     m_log.append(batch);
 }
 
@@ -525,7 +493,6 @@ void DeployMonitor::onVerifyFinished(bool ok, const QString &summary, const QStr
 
 void DeployMonitor::onRunFinished(bool ok, const QString &summary)
 {
-    drainAll();
     // Steps still running when the engine stops (cancel) end as failed, so retry picks them up.
     for (int row = 0; row < m_hosts.rowCount(); ++row) {
         const HostRun &run = m_hosts.runs().at(row);

@@ -110,10 +110,8 @@ private:
 };
 
 /// The deploy page's listener interface: the deploy engine (or an adapter around it) calls
-/// these slots, directly on the GUI thread or through queued connections from job threads
-/// (all arguments are values). Output may alternatively be posted from any thread into
-/// inbox(): it is drained every 25 ms in one model append, which is what keeps the GUI
-/// responsive under eight streaming hosts.
+/// these slots on the GUI thread (all arguments are values). Output arrives already batched by
+/// the engine's Runner (one onOutput per host per Runner tick); there is no second buffer here.
 class DeployMonitor : public QObject
 {
     Q_OBJECT
@@ -126,18 +124,8 @@ public:
     LogModel *log() { return &m_log; }
     HostRunModel *hosts() { return &m_hosts; }
     ContainerModel *containers() { return &m_containers; }
-    /// Thread-safe output entry point for job threads.
-    LogInbox *inbox() { return &m_inbox; }
     bool isRunning() const { return m_running; }
     QString runTitle() const { return m_title; }
-    /// Up to 8192 lines every 25 ms: at most ~330 000 lines/s reach the view, each tick short.
-    static constexpr qsizetype MaxLinesPerDrain = 8192;
-    static constexpr int DrainIntervalMs = 25;
-
-    /// Moves up to MaxLinesPerDrain lines from the inbox into the log (the drain timer calls it).
-    void flush();
-    /// Moves everything pending into the log now (tests; before the deployer's own lines).
-    void drainAll();
 
 public slots:
     /// A run begins: clears the host rows (not the log, which keeps earlier runs for reference).
@@ -180,11 +168,8 @@ private:
     LogModel m_log;
     HostRunModel m_hosts;
     ContainerModel m_containers;
-    LogInbox m_inbox;
-    QTimer m_drain;
     QTimer m_tick;
     bool m_running = false;
-    qsizetype m_drainSlice = MaxLinesPerDrain;
     QString m_title;
 };
 

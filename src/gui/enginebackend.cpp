@@ -14,32 +14,6 @@ namespace FateDeployer {
 
 namespace {
 
-LogEntry::Severity severityOf(const LogLine &line)
-{
-    switch (line.stream) {
-    case OutputStream::Stderr:
-        return LogEntry::Severity::Warning;
-    case OutputStream::Info:
-        return LogEntry::Severity::Debug;
-    case OutputStream::Stdout:
-        break;
-    }
-    return LogEntry::Severity::Info;
-}
-
-LogEntry::Channel channelOf(OutputStream stream)
-{
-    switch (stream) {
-    case OutputStream::Stderr:
-        return LogEntry::Channel::Stderr;
-    case OutputStream::Info:
-        return LogEntry::Channel::Deployer;
-    case OutputStream::Stdout:
-        break;
-    }
-    return LogEntry::Channel::Stdout;
-}
-
 ContainerRow rowOf(const QString &host, const ContainerStatus &c)
 {
     QString status = c.state;
@@ -285,8 +259,7 @@ void EngineBackend::onHostEvents(const QString &host, const QList<JobEvent> &eve
     for (const JobEvent &e : events) {
         switch (e.type) {
         case JobEvent::Type::Output:
-            batch.append(LogEntry{
-                epochStart + e.line.msecsSinceStart, row, e.line.text, severityOf(e.line), channelOf(e.line.stream)});
+            batch.append(logEntryFromLine(e.line, row, epochStart));
             break;
         case JobEvent::Type::StepStarted:
             flushOutput();

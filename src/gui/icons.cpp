@@ -186,4 +186,18 @@ QIcon themed(const char *themeName, Glyph fallback)
     return QIcon::fromTheme(QLatin1String(themeName), icon(fallback));
 }
 
+ItemLook itemLook()
+{
+    const QPalette pal = QApplication::palette();
+    ItemLook look;
+    look.error = statusColor(Glyph::Error);
+    look.warning = statusColor(Glyph::Warning);
+    look.muted = pal.color(QPalette::PlaceholderText);
+    look.disabled = pal.color(QPalette::Disabled, QPalette::Text);
+    look.darkBase = pal.color(QPalette::Base).lightness() < 128;
+    look.errorIcon = icon(Glyph::Error);
+    look.warningIcon = icon(Glyph::Warning);
+    return look;
+}
+
 } // namespace FateDeployer::Icons

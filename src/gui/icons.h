@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "gui/itemlook.h"
+
 #include <QColor>
 #include <QIcon>
 
@@ -39,6 +41,8 @@ QIcon icon(Glyph glyph);
 QIcon themed(const char *themeName, Glyph fallback);
 /// Status colours that stay readable on light and dark backgrounds.
 QColor statusColor(Glyph status);
+/// The look of item models under the application's current palette.
+ItemLook itemLook();
 } // namespace Icons
 
 } // namespace FateDeployer

@@ -1,52 +1,22 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gui/logmodel.h"
 
-#include "gui/icons.h"
-
-#include <QGuiApplication>
-#include <QMutexLocker>
-#include <QPalette>
 #include <QTimeZone>
 
 namespace FateDeployer {
 
-void LogInbox::post(LogBatch batch)
+LogEntry logEntryFromLine(const LogLine &line, const QString &row, qint64 epochStartMs)
 {
-    QMutexLocker lock(&m_mutex);
-    while (!m_closed && m_pending.size() > HighWater)
-        m_drained.wait(&m_mutex, 200); // bounded wait: a stuck GUI never hangs a job for good
-    if (m_pending.isEmpty())
-        m_pending = std::move(batch);
-    else
-        m_pending.append(std::move(batch));
-}
-
-LogBatch LogInbox::take(qsizetype maxLines)
-{
-    LogBatch out;
-    QMutexLocker lock(&m_mutex);
-    if (m_pending.size() <= maxLines) {
-        out.swap(m_pending);
-    } else {
-        out.reserve(maxLines);
-        std::move(m_pending.begin(), m_pending.begin() + maxLines, std::back_inserter(out));
-        m_pending.erase(m_pending.begin(), m_pending.begin() + maxLines);
+    LogEntry e{
+        epochStartMs + line.msecsSinceStart, row, line.text, LogEntry::Severity::Info, LogEntry::Channel::Stdout};
+    if (line.stream == OutputStream::Stderr) {
+        e.severity = LogEntry::Severity::Warning;
+        e.channel = LogEntry::Channel::Stderr;
+    } else if (line.stream == OutputStream::Info) {
+        e.severity = LogEntry::Severity::Debug;
+        e.channel = LogEntry::Channel::Deployer;
     }
-    m_drained.wakeAll();
-    return out;
-}
-
-void LogInbox::close()
-{
-    QMutexLocker lock(&m_mutex);
-    m_closed = true;
-    m_drained.wakeAll();
-}
-
-bool LogInbox::isEmpty() const
-{
-    QMutexLocker lock(&m_mutex);
-    return m_pending.isEmpty();
+    return e;
 }
 
 LogModel::LogModel(QObject *parent)
@@ -83,11 +53,11 @@ QString LogModel::format(const LogEntry &line)
     return time + QLatin1String("  ") + host + QLatin1String("  ") + line.text;
 }
 
-QColor LogModel::hostColor(const QString &host)
+QColor LogModel::hostColor(const QString &host) const
 {
     if (host.isEmpty())
-        return QGuiApplication::palette().color(QPalette::PlaceholderText);
-    const bool dark = QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
+        return m_look.muted;
+    const bool dark = m_look.darkBase;
     // Golden-angle hues keep neighbouring hosts apart; lightness picked per palette for contrast.
     const int hue = int((qHash(host) % 360u) * 137u % 360u);
     return QColor::fromHsl(hue, 170, dark ? 170 : 90);
@@ -116,11 +86,11 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
         return hostColor(l.host);
     case Qt::ForegroundRole:
         if (l.severity == LogEntry::Severity::Error)
-            return Icons::statusColor(Icons::Glyph::Error);
+            return ItemLook::value(m_look.error);
         if (l.severity == LogEntry::Severity::Warning)
-            return Icons::statusColor(Icons::Glyph::Warning);
+            return ItemLook::value(m_look.warning);
         if (l.severity == LogEntry::Severity::Debug)
-            return QGuiApplication::palette().color(QPalette::PlaceholderText);
+            return ItemLook::value(m_look.muted);
         return {};
     default:
         return {};

@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "gui/itemlook.h"
+#include "jobs/events.h"
+
 #include <QAbstractListModel>
 #include <QAbstractProxyModel>
 #include <QColor>
 #include <QDateTime>
 #include <QList>
 #include <QMetaType>
-#include <QMutex>
-#include <QWaitCondition>
 
 #include <deque>
-#include <limits>
 
 namespace FateDeployer {
 
@@ -29,32 +29,11 @@ struct LogEntry
 };
 using LogBatch = QList<LogEntry>;
 
-/// Thread-safe inbox between producers (job threads) and the GUI: producers append whole
-/// batches under a short lock; the GUI takes everything at its own pace (one swap). This is
-/// what keeps eight chatty hosts from flooding the event loop with queued signals.
-class LogInbox
-{
-public:
-    /// Lines pending before post() waits for the GUI to catch up: like a full pipe, a host that
-    /// prints faster than the window can show simply pauses, and memory stays bounded.
-    static constexpr qsizetype HighWater = 65536;
-
-    /// Blocks (in the producer's thread) while more than HighWater lines are pending.
-    void post(LogBatch batch);
-    /// Up to @p maxLines of what was posted, oldest first; empty when nothing came.
-    LogBatch take(qsizetype maxLines = std::numeric_limits<qsizetype>::max());
-    /// True when a take() is due; lets the producer skip waking the GUI for every batch.
-    bool isEmpty() const;
-
-    /// Wakes blocked producers for good (the run is over or the window closes).
-    void close();
-
-private:
-    mutable QMutex m_mutex;
-    QWaitCondition m_drained;
-    LogBatch m_pending;
-    bool m_closed = false;
-};
+/// An engine output line as a log row: @p row names the host on the deploy page, @p epochStartMs is
+/// when the run started (LogLine times are relative to it). Stdout → Info, stderr → Warning, the
+/// engine's own notes → Debug on the Deployer channel. EngineBackend and bench/logview both map
+/// the Runner's batched events with it, so the benchmark measures the production path.
+LogEntry logEntryFromLine(const LogLine &line, const QString &row, qint64 epochStartMs);
 
 /// The merged live log: a bounded ring buffer exposed as a list model. Appends arrive in
 /// batches (one beginInsertRows per batch); when the cap is reached the oldest rows are
@@ -87,8 +66,10 @@ public:
 
     /// "12:03:04.125  192.168.7.1  text" – what copy and save write.
     static QString format(const LogEntry &line);
-    /// A colour per host, distinct and readable on the current palette.
-    static QColor hostColor(const QString &host);
+    /// A colour per host, distinct and readable on the look's background.
+    QColor hostColor(const QString &host) const;
+    /// Colours for severities and hosts (the owning widget passes Icons::itemLook()).
+    void setLook(const ItemLook &look) { m_look = look; }
 
 public slots:
     void append(const FateDeployer::LogBatch &batch);
@@ -104,6 +85,7 @@ private:
     QStringList m_hosts;
     int m_capacity = DefaultCapacity;
     qint64 m_firstSeq = 0;
+    ItemLook m_look;
 };
 
 /// Filters the merged log by host and minimum severity. A ring-aware proxy: it keeps the

@@ -1,17 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "gui/actiontable.h"
+#include "gui/projectcontroller.h"
 #include "model/project.h"
 
 #include <QMainWindow>
-#include <QTimer>
 
 #include <memory>
 
-class QAction;
 class QLabel;
 class QListWidget;
-class QMenu;
 class QStackedWidget;
 
 namespace FateDeployer {
@@ -29,8 +28,9 @@ class ProjectDocument;
 class TopologyPage;
 class WelcomePage;
 
-/// The main window: composes the pages, menus, toolbar and status bar and wires them to the
-/// document, the deploy monitor and the deploy back end. It holds no deployment logic.
+/// The main window composes: sidebar + pages, the menus and toolbar built from the action table
+/// (mainactions.cpp), the status bar, and the wiring between pages, the document's controller
+/// (files, autosave), the deploy monitor and the deploy back end. It holds no logic of its own.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -43,11 +43,10 @@ public:
     explicit MainWindow(AppSettings *settings = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    bool openProject(const QString &path);
     const Project &project() const;
-    QString lastError() const { return m_lastError; }
-
     ProjectDocument *document() const { return m_document; }
+    ProjectController *files() const { return m_files; }
+    ActionTable *actions() const { return m_actions; }
     DeployMonitor *monitor() const { return m_monitor; }
     GuiPrompter *prompter() const { return m_prompter; }
     HostStatusBoard *statusBoard() const { return m_statusBoard; }
@@ -56,8 +55,10 @@ public:
     DeployPage *deployPage() const { return m_deploy; }
     HistoryPage *historyPage() const { return m_history; }
     AppSettings *settings() const { return m_settings; }
+    /// Actions by object name ("actionSave", "actionDeployAll"…), for tests.
+    QAction *action(const QString &name) const { return m_actions->action(name); }
 
-    /// The engine adapter; null disables the Deploy menu (with a reason in the tooltip).
+    /// The engine adapter; null disables the Deploy menu. Every connection to it is made here.
     void setDeployBackend(DeployBackend *backend);
     DeployBackend *deployBackend() const { return m_backend; }
     /// The keychain for registry passwords typed on the Images page.
@@ -65,49 +66,33 @@ public:
 
     Page currentPage() const;
     void showPage(Page page);
-    /// Where unsaved work of @p projectPath ("" = untitled) is autosaved.
-    QString autosavePath(const QString &projectPath) const;
-    /// Where the bundles of the last deployment of this project are kept (render preview diff).
-    QString lastRenderDir() const;
 
-public slots:
-    void newProject();
-    void newFromExample();
-    void open();
-    void save();
-    void saveAs();
-    void exportProject();
-    void importKubefate();
-    void exportKubefate();
-    void closeProject();
-    void autosaveNow();
+    // The file lifecycle lives in ProjectController; these forward for callers of the window.
+    bool openProject(const QString &path) { return m_files->openProject(path); }
+    QString lastError() const { return m_files->lastError(); }
+    QString autosavePath(const QString &projectPath) const { return m_files->autosavePath(projectPath); }
+    QString lastRenderDir() const { return m_files->lastRenderDir(); }
+    void autosaveNow() { m_files->autosaveNow(); }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
-    void createActions();
-    void createMenus();
     void retranslate();
-    void updateTitle();
-    void updateActions();
-    void updateRecentMenu();
-    void loadProject(const Project &project, const QString &path, bool dirty);
-    /// Runs @p then once the document has no unsaved changes (after Save/Discard), or never (Cancel).
-    void ifChangesHandled(const std::function<void()> &then);
-    void saveTo(const QString &path, const std::function<void()> &then = {});
-    void offerRecovery(const QString &projectPath);
-    void showShortcuts();
-    void showAbout();
-    void askTeardown();
+    void updateRecent();
+    /// Title, modified mark and action states from the document, the selection and the run.
+    void refresh();
 
     AppSettings *m_settings;
     ProjectDocument *m_document;
+    ProjectController *m_files;
     HostStatusBoard *m_statusBoard;
     DeployMonitor *m_monitor;
     GuiPrompter *m_prompter;
     DeployBackend *m_backend = nullptr;
+    ActionTable *m_actions = nullptr;
+    QObject *m_backendLinks = nullptr; ///< context of every connection to the back end
 
     QListWidget *m_sidebar;
     QStackedWidget *m_stack;
@@ -118,28 +103,7 @@ private:
     HistoryPage *m_history;
     QLabel *m_hostLabel;
     QLabel *m_runLabel;
-    QTimer m_autosave;
-    bool m_closing = false;
-    QString m_lastError;
     QString m_lastRun;
-
-    QMenu *m_fileMenu = nullptr;
-    QMenu *m_recentMenu = nullptr;
-    QMenu *m_exportMenu = nullptr;
-    QMenu *m_editMenu = nullptr;
-    QMenu *m_deployMenu = nullptr;
-    QMenu *m_viewMenu = nullptr;
-    QMenu *m_settingsMenu = nullptr;
-    QMenu *m_languageMenu = nullptr;
-    QMenu *m_helpMenu = nullptr;
-    QToolBar *m_toolbar = nullptr;
-    QHash<QString, QAction *> m_actions;
-    QAction *m_undo = nullptr;
-    QAction *m_redo = nullptr;
-
-public:
-    /// Actions by object name ("actionSave", "actionDeployAll"…), for tests and the shortcut list.
-    QAction *action(const QString &name) const { return m_actions.value(name); }
 };
 
 } // namespace FateDeployer

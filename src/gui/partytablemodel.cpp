@@ -1,11 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gui/partytablemodel.h"
 
-#include "gui/icons.h"
 #include "gui/projectdocument.h"
-
-#include <QGuiApplication>
-#include <QPalette>
 
 #include <algorithm>
 
@@ -41,6 +37,13 @@ PartyTableModel::PartyTableModel(ProjectDocument *document, QObject *parent)
 }
 
 PartyTableModel::~PartyTableModel() = default;
+
+void PartyTableModel::setLook(const ItemLook &look)
+{
+    m_look = look;
+    if (rowCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
 
 void PartyTableModel::sync()
 {
@@ -135,7 +138,7 @@ QVariant PartyTableModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         if ((column == UserColumn && party.ssh.user.isEmpty()) || (column == PortColumn && !party.ssh.port)
             || (column == DirColumn && party.dir.isEmpty()))
-            return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
+            return ItemLook::value(m_look.disabled);
         break;
     case Qt::DecorationRole:
     case Qt::ToolTipRole:
@@ -150,7 +153,7 @@ QVariant PartyTableModel::data(const QModelIndex &index, int role) const
         }
         const bool error = Validator::hasErrors(issues);
         if (role == Qt::DecorationRole)
-            return Icons::icon(error ? Icons::Glyph::Error : Icons::Glyph::Warning);
+            return error ? m_look.errorIcon : m_look.warningIcon;
         if (role == SeverityRole)
             return int(error ? ValidationIssue::Severity::Error : ValidationIssue::Severity::Warning);
         QStringList messages;

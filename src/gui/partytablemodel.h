@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "gui/itemlook.h"
 #include "model/project.h"
 
 #include <QAbstractTableModel>
@@ -31,6 +32,8 @@ public:
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
+    /// Issue icons and the placeholder colour (the owning widget passes Icons::itemLook()).
+    void setLook(const ItemLook &look);
 
     /// The project field path of a cell, e.g. "parties[2].ssh.user".
     static QString fieldPath(int row, int column);
@@ -46,6 +49,7 @@ private:
     QList<ValidationIssue> cellIssues(int row, int column) const;
 
     ProjectDocument *m_document;
+    ItemLook m_look;
     int m_rows = 0;
 };
 

@@ -83,6 +83,7 @@ TopologyPage::TopologyPage(ProjectDocument *document, HostStatusBoard *status, Q
     m_ui->splitter->setStretchFactor(1, 1);
 
     QTableView *table = m_ui->partyTable;
+    m_model->setLook(Icons::itemLook());
     table->setModel(m_model);
     table->setItemDelegate(new AuthDelegate(table));
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
@@ -318,6 +319,8 @@ void TopologyPage::changeEvent(QEvent *event)
         m_ui->retranslateUi(this);
         retranslate();
     }
+    if (event->type() == QEvent::PaletteChange)
+        m_model->setLook(Icons::itemLook());
     QWidget::changeEvent(event);
 }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // A DeployBackend that plays a scripted run through the same DeployMonitor slots and
 // GuiPrompter calls the engine adapter uses: per host "Connect" → "Upload bundle" → "Start
-// containers", output from a worker thread into the inbox, one host that can be made to fail,
+// containers", output from a worker thread delivered to the monitor, one host that can be made to fail,
 // a host-key question before the first connection.
 #pragma once
 
@@ -152,9 +152,9 @@ private:
                 continue;
             m_monitor->onStepStarted(host, step);
         }
-        // Output from a job thread, as the engine does.
-        LogInbox *inbox = m_monitor->inbox();
-        QThread *worker = QThread::create([inbox, hosts, step] {
+        // Output made in a job thread and delivered to the monitor on the GUI thread, as the engine does.
+        DeployMonitor *monitor = m_monitor;
+        QThread *worker = QThread::create([monitor, hosts, step] {
             for (const QString &host : hosts) {
                 LogBatch batch;
                 for (int i = 0; i < 20; ++i)
@@ -163,7 +163,7 @@ private:
                                           QStringLiteral("%1: output %2").arg(step).arg(i),
                                           LogEntry::Severity::Info,
                                           LogEntry::Channel::Stdout});
-                inbox->post(batch);
+                QMetaObject::invokeMethod(monitor, [monitor, batch] { monitor->onOutput(batch); });
             }
         });
         connect(worker, &QThread::finished, worker, &QObject::deleteLater);

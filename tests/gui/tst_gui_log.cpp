@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 // The live log: ring buffer model and ring-aware filter (checked by QAbstractItemModelTester
-// and against a brute-force filter), the producer inbox under threads, and the deploy page's
+// and against a brute-force filter), engine output from eight Runner job threads, and the deploy page's
 // follow-tail, search, copy and raw console in the real window.
 #include "guitest.h"
 
+#include "chattychannel.h"
 #include "gui/deploymonitor.h"
 #include "gui/deploypage.h"
 #include "gui/logmodel.h"
 #include "gui/projectdocument.h"
+#include "jobs/runner.h"
 
 #include <QAbstractItemModelTester>
 #include <QClipboard>
@@ -15,6 +17,7 @@
 #include <QGuiApplication>
 #include <QListView>
 #include <QScrollBar>
+#include <QSignalSpy>
 #include <QThread>
 
 using namespace FateDeployer;
@@ -111,32 +114,51 @@ private slots:
         QCOMPARE(filter.rowCount(), 0);
     }
 
-    void inboxCarriesEveryLineFromManyThreads()
+    void runnerOutputReachesTheLogFromEightHosts()
     {
-        LogInbox inbox;
-        constexpr int Threads = 8;
-        constexpr int PerThread = 40000; // beyond HighWater: producers must wait for the consumer
-        QList<QThread *> threads;
-        for (int t = 0; t < Threads; ++t) {
-            threads.append(QThread::create([&inbox, t] {
-                for (int i = 0; i < PerThread; i += 100)
-                    inbox.post(makeBatch(t * PerThread + i, 100));
-            }));
-            threads.last()->start();
+        // The production path: eight job threads of the engine's Runner, its batched hostEvents
+        // mapped as EngineBackend maps them, into the window's monitor.
+        f.create();
+        DeployMonitor *monitor = f.window->monitor();
+        constexpr qint64 PerHost = 6000;
+        const Plan plan = Testing::chattyPlan(8);
+        Runner runner;
+        runner.setChannelFactory(Testing::chattyChannels(PerHost));
+        int batches = 0;
+        connect(&runner, &Runner::hostEvents, monitor, [&](const QString &host, const QList<JobEvent> &events) {
+            ++batches;
+            monitor->onOutput(Testing::outputOf(events, host, 0));
+        });
+        QSignalSpy finished(&runner, &Runner::finished);
+        QVERIFY(runner.start(plan));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        QVERIFY(finished.first().first().value<RunReport>().succeeded());
+        // Every line of every host, in the order the host printed it, after the engine's "$ docker pull" note.
+        LogModel *log = monitor->log();
+        QHash<QString, qint64> next;
+        QHash<QString, int> notes;
+        for (int row = 0; row < log->rowCount(); ++row) {
+            const LogEntry &line = log->line(row);
+            if (line.channel == LogEntry::Channel::Deployer) {
+                QCOMPARE(line.severity, LogEntry::Severity::Debug);
+                if (line.text.startsWith(QLatin1String("$ ")) && line.text.contains(QLatin1String("pull"))) {
+                    QCOMPARE(next.value(line.host), 0);
+                    ++notes[line.host];
+                }
+                continue;
+            }
+            QCOMPARE(notes.value(line.host), 1);
+            qint64 &i = next[line.host];
+            QVERIFY2(line.text.endsWith(QLatin1Char('#') + QString::number(i)), qPrintable(line.text));
+            QCOMPARE(line.severity, i % 97 == 0 ? LogEntry::Severity::Warning : LogEntry::Severity::Info);
+            ++i;
         }
-        qint64 received = 0;
-        QElapsedTimer clock;
-        clock.start();
-        while (received < Threads * PerThread && clock.elapsed() < 60000) {
-            const LogBatch batch = inbox.take(5000);
-            received += batch.size();
-            QThread::msleep(1);
-        }
-        for (QThread *t : threads) {
-            QVERIFY(t->wait(10000));
-            delete t;
-        }
-        QCOMPARE(received, qint64(Threads) * PerThread);
+        QCOMPARE(next.size(), 8);
+        for (auto it = next.cbegin(); it != next.cend(); ++it)
+            QCOMPARE(it.value(), PerHost);
+        QVERIFY(batches >= 8); // batched: far fewer deliveries than lines
+        QVERIFY(batches < 8 * PerHost / 10);
+        f.destroy();
     }
 
     void deployPageFollowsTailUntilTheUserScrollsUp()
@@ -187,7 +209,7 @@ private slots:
         page->showConsoleFor(QStringLiteral("10.0.0.1"));
         QTRY_VERIFY(page->consoleText().contains(QLatin1String("line 2997")));
         QVERIFY(!page->consoleText().contains(QLatin1String("line 2998")));
-        monitor->inbox()->post(makeBatch(3000, 3));
+        monitor->onOutput(makeBatch(3000, 3));
         QTRY_VERIFY(page->consoleText().endsWith(QLatin1String("line 3000")));
         f.destroy();
     }
