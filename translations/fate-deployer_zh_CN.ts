@@ -387,10 +387,6 @@
         <translation>未执行任何操作</translation>
     </message>
     <message>
-        <source>cannot create a temporary folder for the bundles</source>
-        <translation>无法为部署包创建临时文件夹</translation>
-    </message>
-    <message>
         <source>waiting</source>
         <translation>等待中</translation>
     </message>
@@ -401,10 +397,6 @@
     <message>
         <source>cancelling...</source>
         <translation>正在取消...</translation>
-    </message>
-    <message>
-        <source>nothing to run</source>
-        <translation>没有需要运行的内容</translation>
     </message>
     <message>
         <source>%1 of %2 on %3 host(s), %4 in parallel</source>
@@ -453,6 +445,20 @@
     <message>
         <source>failed: %1</source>
         <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message numerus="yes">
+        <source>Preparing %n bundle(s)...</source>
+        <translation>
+            <numerusform>正在准备 %n 个部署包...</numerusform>
+        </translation>
     </message>
     <message>
         <source>KubeFATE templates are not in the cache; downloading %1</source>
@@ -915,6 +921,13 @@
     </message>
 </context>
 <context>
+    <name>FateDeployer::ComposeFacts</name>
+    <message>
+        <source>the bundle %1 has no compose file %2</source>
+        <translation>部署包 %1 中没有 compose 文件 %2</translation>
+    </message>
+</context>
+<context>
     <name>FateDeployer::ConsolePrompter</name>
     <message>
         <source>The host key of %1 (%2, port %3) is not known.
@@ -1133,10 +1146,6 @@ Accept it and remember it in %6? [y/N] </source>
         <translation>%1（重试失败的主机）</translation>
     </message>
     <message>
-        <source>The engine could not start the retry; run the whole operation again.</source>
-        <translation>部署引擎无法开始重试；请重新运行整个操作。</translation>
-    </message>
-    <message>
         <source>Verify: toy example from party %1 (guest) to party %2 (host)</source>
         <translation>验证部署：从参与方 %1（guest）到参与方 %2（host）运行 toy example</translation>
     </message>
@@ -1151,26 +1160,6 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>Teardown: remove the containers and the deployment folders</source>
         <translation>删除部署：移除容器并删除部署目录</translation>
-    </message>
-    <message>
-        <source>Nothing to do: the selection has no hosts. Add a party or select one.</source>
-        <translation>无需执行：所选范围内没有主机。请添加或选择一个参与方。</translation>
-    </message>
-    <message>
-        <source>Cannot create a temporary folder for the bundles: %1. Free some disk space and try again.</source>
-        <translation>无法为部署包创建临时文件夹：%1。请释放一些磁盘空间后重试。</translation>
-    </message>
-    <message>
-        <source>Preparing the bundles failed: %1</source>
-        <translation>准备部署包失败：%1</translation>
-    </message>
-    <message>
-        <source>cancelled before any host was contacted</source>
-        <translation>在连接任何主机之前已取消</translation>
-    </message>
-    <message>
-        <source>The engine is still busy with another run; wait for it or cancel it.</source>
-        <translation>部署引擎仍在执行另一次运行；请等待其完成或将其取消。</translation>
     </message>
     <message>
         <source>party %1</source>
@@ -1340,12 +1329,6 @@ Accept it and remember it in %6? [y/N] </source>
 </context>
 <context>
     <name>FateDeployer::HistoryPage</name>
-    <message numerus="yes">
-        <source>[%n earlier line(s) of this run were dropped from the live view]</source>
-        <translation>
-            <numerusform>[本次运行中较早的 %n 行已不在实时视图中显示]</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Started</source>
         <translation>开始时间</translation>
@@ -1375,10 +1358,6 @@ Accept it and remember it in %6? [y/N] </source>
         <translation>找不到日志</translation>
     </message>
     <message>
-        <source>The log of run %1 is not in %2 any more. It may have been deleted.</source>
-        <translation>运行记录 %1 的日志已不在 %2 中，可能已被删除。</translation>
-    </message>
-    <message>
         <source>Run log %1</source>
         <translation>运行日志 %1</translation>
     </message>
@@ -1387,8 +1366,36 @@ Accept it and remember it in %6? [y/N] </source>
         <translation>打开日志(&amp;O)</translation>
     </message>
     <message>
-        <source>No runs yet. Deployments, checks and verifications appear here with their log when they finish.</source>
-        <translation>暂无运行记录。部署、检查和验证完成后，会连同日志显示在这里。</translation>
+        <source>Hosts</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>failed on %1</source>
+        <translation>在 %1 上失败</translation>
+    </message>
+    <message>
+        <source>No runs yet. Deployments, checks and verifications, from the window and from fate-deployer-cli, appear here with their log when they finish.</source>
+        <translation>还没有运行记录。窗口和 fate-deployer-cli 中的部署、检查和验证完成后，会连同日志显示在这里。</translation>
+    </message>
+    <message>
+        <source>The history cannot be read: %1</source>
+        <translation>无法读取历史记录：%1</translation>
+    </message>
+    <message>
+        <source>The log of run %1 cannot be read from the history: %2</source>
+        <translation>无法从历史记录中读取运行 %1 的日志：%2</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -1597,10 +1604,6 @@ Accept it and remember it in %6? [y/N] </source>
         <translation>留空：从镜像站或官方发布地址下载</translation>
     </message>
     <message>
-        <source>Needs the deploy engine, which is not part of this build yet.</source>
-        <translation>需要部署引擎，此版本尚未包含。</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -1682,6 +1685,14 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>type it to keep it in the system keychain</source>
         <translation>输入后将保存到系统钥匙串</translation>
+    </message>
+    <message>
+        <source>Open a project with at least one party first.</source>
+        <translation>请先打开一个至少包含一个参与方的项目。</translation>
+    </message>
+    <message>
+        <source>The images are listed from the rendered compose files: %1</source>
+        <translation>镜像列表来自渲染后的 compose 文件：%1</translation>
     </message>
 </context>
 <context>
@@ -3508,10 +3519,6 @@ Accept it and remember it in %6? [y/N] </source>
 <context>
     <name>FateDeployer::RunReport</name>
     <message>
-        <source>%1 of project %2, started %3 UTC, %4 s: %5</source>
-        <translation>项目“%2”的%1，开始于 %3 UTC，用时 %4 秒：%5</translation>
-    </message>
-    <message>
         <source>succeeded</source>
         <translation>成功</translation>
     </message>
@@ -3530,6 +3537,53 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>command: %1</source>
         <translation>命令：%1</translation>
+    </message>
+    <message>
+        <source>%1 of project %2, started %3 UTC, %4: %5</source>
+        <translation>项目“%2”的%1，开始于 %3 UTC，用时 %4：%5</translation>
+    </message>
+    <message>
+        <source>restarts=%1</source>
+        <translation>重启次数=%1</translation>
+    </message>
+</context>
+<context>
+    <name>FateDeployer::RunSession</name>
+    <message>
+        <source>Another run is still in progress; wait for it or cancel it.</source>
+        <translation>另一次运行仍在进行中；请等待其结束或将其取消。</translation>
+    </message>
+    <message>
+        <source>Nothing to do: the selection has no hosts. Add a party or select one.</source>
+        <translation>无需执行：所选范围内没有主机。请添加或选择一个参与方。</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary folder for the bundles: %1. Free some disk space and try again.</source>
+        <translation>无法为部署包创建临时文件夹：%1。请释放一些磁盘空间后重试。</translation>
+    </message>
+    <message>
+        <source>cancelled before any host was contacted</source>
+        <translation>在连接任何主机之前已取消</translation>
+    </message>
+    <message>
+        <source>Preparing the bundles failed: %1</source>
+        <translation>准备部署包失败：%1</translation>
+    </message>
+    <message>
+        <source>Rendering the bundles failed: %1</source>
+        <translation>渲染部署包失败：%1</translation>
+    </message>
+    <message>
+        <source>The engine could not start the run; run the operation again.</source>
+        <translation>部署引擎无法开始运行；请重新执行该操作。</translation>
+    </message>
+    <message>
+        <source>No host failed in the last run; nothing to retry.</source>
+        <translation>上次运行中没有失败的主机；无需重试。</translation>
+    </message>
+    <message>
+        <source>The engine could not start the retry; run the whole operation again.</source>
+        <translation>部署引擎无法开始重试；请重新运行整个操作。</translation>
     </message>
 </context>
 <context>

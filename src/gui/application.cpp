@@ -67,7 +67,7 @@ int runGuiApplication(int argc, char *argv[])
         secrets = std::make_shared<MemorySecretStore>();
     window.setSecretStore(secrets);
     // The real deploy engine (src/core/jobs) behind the Deploy menu; owned by the window.
-    window.setDeployBackend(new EngineBackend(&window, &settings, secrets));
+    window.setDeployBackend(new EngineBackend(&settings, secrets, &window));
     if (!parser.positionalArguments().isEmpty())
         window.openProject(parser.positionalArguments().first());
     window.show();

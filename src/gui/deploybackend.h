@@ -28,12 +28,20 @@ public:
     virtual void preflight(const Project &project, const QList<int> &partyIds) = 0;
     /// @p partyIds empty with Scope::All = every party and the exchange.
     virtual void deploy(const Project &project, Scope scope, const QList<int> &partyIds) = 0;
-    /// Reruns the last plan for @p hosts only.
+    /// Reruns the hosts of the last run that failed (@p hosts: as the window shows them; an engine
+    /// may know them better).
     virtual void retryFailed(const Project &project, const QStringList &hosts) = 0;
     virtual void verify(const Project &project, int guestId, int hostId) = 0;
     virtual void refreshStatus(const Project &project) = 0;
     virtual void teardown(const Project &project, TeardownLevel level, const QList<int> &partyIds) = 0;
     virtual void cancel() = 0;
+    /// The project file the next runs belong to (relative paths, history hash; empty = untitled) and
+    /// where the bundles of a successful deploy are kept for the Render preview (empty = not kept).
+    virtual void setProjectFile(const QString &path, const QString &deployedBundlesDir)
+    {
+        Q_UNUSED(path)
+        Q_UNUSED(deployedBundlesDir)
+    }
 };
 
 } // namespace FateDeployer

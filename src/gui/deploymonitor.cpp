@@ -250,7 +250,7 @@ StepState *HostRunModel::step(const QString &host, const QString &step, int *row
         *rowOut = row;
     QList<StepState> &steps = m_runs[row].steps;
     for (StepState &s : steps) {
-        if (s.name == step)
+        if ((s.key.isEmpty() ? s.name : s.key) == step)
             return &s;
     }
     steps.append(StepState{step, StepState::State::Pending, 0, 0, 0, 0, {}, {}});
@@ -427,11 +427,14 @@ void DeployMonitor::onRunStarted(const QString &title)
     }
 }
 
-void DeployMonitor::onHostPlanned(const QString &host, const QString &role, const QStringList &steps)
+void DeployMonitor::onHostPlanned(const QString &host,
+                                  const QString &role,
+                                  const QStringList &steps,
+                                  const QStringList &keys)
 {
     HostRun run{host, role, {}};
-    for (const QString &s : steps)
-        run.steps.append(StepState{s, StepState::State::Pending, 0, 0, 0, 0, {}, {}});
+    for (qsizetype i = 0; i < steps.size(); ++i)
+        run.steps.append(StepState{steps.at(i), StepState::State::Pending, 0, 0, 0, 0, {}, {}, keys.value(i)});
     m_hosts.addHost(run);
 }
 
@@ -485,8 +488,8 @@ void DeployMonitor::onStepFinished(const QString &host, const QString &step, boo
     if (!ok)
         note(host,
              LogEntry::Severity::Error,
-             message.isEmpty() ? tr("Step “%1” failed after %2.").arg(step, formatDuration(took))
-                               : tr("Step “%1” failed after %2: %3").arg(step, formatDuration(took), message));
+             message.isEmpty() ? tr("Step “%1” failed after %2.").arg(s->name, formatDuration(took))
+                               : tr("Step “%1” failed after %2: %3").arg(s->name, formatDuration(took), message));
 }
 
 void DeployMonitor::onStepSkipped(const QString &host, const QString &step)
@@ -528,7 +531,7 @@ void DeployMonitor::onRunFinished(bool ok, const QString &summary)
         const HostRun &run = m_hosts.runs().at(row);
         for (const StepState &s : run.steps) {
             if (s.state == StepState::State::Running)
-                onStepFinished(run.host, s.name, false, tr("cancelled"));
+                onStepFinished(run.host, s.key.isEmpty() ? s.name : s.key, false, tr("cancelled"));
         }
     }
     note(
@@ -537,6 +540,16 @@ void DeployMonitor::onRunFinished(bool ok, const QString &summary)
     m_tick.stop();
     emit runningChanged(false);
     emit runFinished(ok, m_title, summary);
+}
+
+void DeployMonitor::onImagePresence(const QString &host, const QString &image, bool present)
+{
+    emit imagePresence(host, image, present);
+}
+
+void DeployMonitor::onRunStored(qint64 id)
+{
+    emit runStored(id);
 }
 
 } // namespace FateDeployer

@@ -24,6 +24,7 @@ struct StepState
     qint64 total = 0;
     QString message; ///< failure reason or result line
     QString detail;  ///< progress in words while running: "3 of 9 layers, 120 MB of 200 MB"
+    QString key;     ///< stable id the engine reports the step by ("upload"); empty = the name is the id
 };
 
 /// One row of the deploy page.
@@ -141,8 +142,12 @@ public:
 public slots:
     /// A run begins: clears the host rows (not the log, which keeps earlier runs for reference).
     void onRunStarted(const QString &title);
-    /// The plan of one host: its role and the ordered step labels.
-    void onHostPlanned(const QString &host, const QString &role, const QStringList &steps);
+    /// The plan of one host: its role and the ordered step labels. With @p keys (one per step) the
+    /// step slots name steps by key (the engine's step kind), never by their translated label.
+    void onHostPlanned(const QString &host,
+                       const QString &role,
+                       const QStringList &steps,
+                       const QStringList &keys = QStringList());
     void onStepStarted(const QString &host, const QString &step);
     /// @p total 0 = indeterminate (e.g. a pull of unknown size).
     void onStepProgress(const QString &host, const QString &step, qint64 done, qint64 total);
@@ -155,11 +160,17 @@ public slots:
     void onContainerStatus(const QString &host, const QList<FateDeployer::ContainerRow> &containers);
     void onVerifyFinished(bool ok, const QString &summary, const QString &details);
     void onRunFinished(bool ok, const QString &summary);
+    /// A check found @p image present (or missing) on @p host; the window shows it on the Images page.
+    void onImagePresence(const QString &host, const QString &image, bool present);
+    /// The last run was written to the HistoryStore as @p id (0 = not stored).
+    void onRunStored(qint64 id);
 
 signals:
     void runningChanged(bool running);
     void runFinished(bool ok, const QString &title, const QString &summary);
     void verifyFinished(bool ok, const QString &summary, const QString &details);
+    void imagePresence(const QString &host, const QString &image, bool present);
+    void runStored(qint64 id);
 
 private:
     void note(const QString &host, LogEntry::Severity severity, const QString &text);

@@ -3,22 +3,12 @@
 
 #include "gui/appsettings.h"
 #include "gui/deploymonitor.h"
-#include "gui/imagespage.h"
-#include "gui/mainwindow.h"
-#include "gui/projectdocument.h"
 #include "gui/prompter.h"
-#include "history/historystore.h"
-#include "jobs/bundleprep.h"
-#include "jobs/sshchannel.h"
 #include "remote/prompter.h"
-#include "render/bundlewriter.h"
 #include "settings/secretstore.h"
 
 #include <QDateTime>
-#include <QFileInfo>
-#include <QRegularExpression>
 #include <QSet>
-#include <QtConcurrent>
 
 namespace FateDeployer {
 
@@ -73,39 +63,67 @@ QString messageOf(const StepOutcome &step)
 
 } // namespace
 
-EngineBackend::EngineBackend(MainWindow *window, AppSettings *settings, std::shared_ptr<SecretStore> secrets)
-    : QObject(window)
-    , m_window(window)
+EngineBackend::EngineBackend(AppSettings *settings, std::shared_ptr<SecretStore> secrets, QObject *parent)
+    : QObject(parent)
     , m_settings(settings)
     , m_secrets(std::move(secrets))
+    , m_session(SessionEnvironment{})
 {
-    m_pool.setMaxThreadCount(2);
-    m_pool.setObjectName(QStringLiteral("fd-engine-backend"));
-    m_storePool.setMaxThreadCount(1);
-    m_storePool.setObjectName(QStringLiteral("fd-last-deployed"));
-    connect(&m_prep, &QFutureWatcher<Prepared>::finished, this, [this] { launch(m_prep.result()); });
-    connect(&m_runner, &Runner::hostEvents, this, &EngineBackend::onHostEvents);
-    connect(&m_runner, &Runner::hostFinished, this, &EngineBackend::onHostFinished);
-    connect(&m_runner, &Runner::finished, this, &EngineBackend::onFinished);
+    connect(&m_session, &RunSession::planned, this, &EngineBackend::planRows);
+    connect(&m_session, &RunSession::started, this, [this] { m_runStartMs = QDateTime::currentMSecsSinceEpoch(); });
+    connect(&m_session, &RunSession::hostEvents, this, &EngineBackend::onHostEvents);
+    connect(&m_session, &RunSession::hostFinished, this, &EngineBackend::onHostFinished);
+    connect(&m_session, &RunSession::aborted, this, [this](const QString &message) { onAborted(message); });
+    connect(&m_session, &RunSession::stored, this, [this](qint64 id, const QString &error) {
+        m_lastHistoryId = id;
+        emit historyStored(id, error);
+        if (m_monitor && id > 0)
+            m_monitor->onRunStored(id);
+    });
+    connect(&m_session, &RunSession::finished, this, &EngineBackend::onFinished);
+    connect(
+        &m_session, &RunSession::deployedBundlesStored, this, [this](const QStringList &bundles, const QString &error) {
+            if (!error.isEmpty() && m_monitor)
+                m_monitor->onOutput(
+                    LogBatch{LogEntry{QDateTime::currentMSecsSinceEpoch(),
+                                      QString(),
+                                      tr("Could not keep the deployed bundles in %1 for the Render preview: %2")
+                                          .arg(m_deployedBundlesDir, error),
+                                      LogEntry::Severity::Warning,
+                                      LogEntry::Channel::Deployer}});
+            emit deployedBundlesStored(bundles, error);
+        });
 }
 
 EngineBackend::~EngineBackend()
 {
-    m_runner.cancel();
-    m_pool.waitForDone();
-    m_storePool.waitForDone();
+    m_session.cancel();
 }
 
 void EngineBackend::attach(DeployMonitor *monitor, GuiPrompter *prompter)
 {
     m_monitor = monitor;
-    if (prompter && !m_runner.isRunning())
+    if (prompter && !m_session.isBusy())
         m_prompter = prompter->engineAdapter();
 }
 
-bool EngineBackend::isBusy() const
+void EngineBackend::setProjectFile(const QString &path, const QString &deployedBundlesDir)
 {
-    return m_preparing || m_runner.isRunning();
+    m_projectPath = path;
+    m_deployedBundlesDir = path.isEmpty() ? QString() : deployedBundlesDir;
+}
+
+SessionEnvironment EngineBackend::environment() const
+{
+    SessionEnvironment env;
+    env.secrets = m_secrets;
+    env.prompter = m_prompter.get();
+    env.hostKeyPolicy = HostKeyPolicy::Ask;
+    if (m_settings) {
+        env.fallbackKnownHostsFile = m_settings->knownHostsFile();
+        env.connectTimeoutSeconds = m_settings->connectTimeoutSeconds();
+    }
+    return env;
 }
 
 RunSettings EngineBackend::baseSettings(Operation op) const
@@ -141,22 +159,13 @@ void EngineBackend::deploy(const Project &project, Scope scope, const QList<int>
 void EngineBackend::retryFailed(const Project &project, const QStringList &hosts)
 {
     Q_UNUSED(project)
-    Q_UNUSED(hosts) // the runner knows which hosts of its last plan failed; the rows show the same
-    if (isBusy() || !m_monitor)
+    Q_UNUSED(hosts) // the session knows which hosts of its last run failed
+    if (!m_monitor || m_session.isBusy() || m_session.failedHosts().isEmpty())
         return;
-    Plan again;
-    for (const HostOutcome &h : std::as_const(m_lastReport.hosts))
-        if (!h.succeeded())
-            for (const HostJob &job : m_runner.plan().jobs)
-                if (job.target.key == h.target.key)
-                    again.jobs.append(job);
-    if (again.jobs.isEmpty())
-        return;
-    m_cancelRequested = false;
-    m_monitor->onRunStarted(tr("%1 (retry of the failed hosts)").arg(operationTitle(m_operation)));
-    planRows(again, &m_project);
-    if (!m_runner.retryFailed())
-        m_monitor->onRunFinished(false, tr("The engine could not start the retry; run the whole operation again."));
+    m_monitor->onRunStarted(
+        tr("%1 (retry of the failed hosts)").arg(operationTitle(m_session.currentPlan().settings.operation)));
+    if (const Status s = m_session.retryFailed(); !s)
+        m_monitor->onRunFinished(false, s.error());
 }
 
 void EngineBackend::verify(const Project &project, int guestId, int hostId)
@@ -201,12 +210,7 @@ void EngineBackend::teardown(const Project &project, TeardownLevel level, const 
 
 void EngineBackend::cancel()
 {
-    if (m_preparing) {
-        m_cancelRequested = true; // launch() ends the run instead of starting it
-        return;
-    }
-    if (m_runner.isRunning())
-        m_runner.cancel();
+    m_session.cancel();
 }
 
 void EngineBackend::start(const Project &project,
@@ -214,107 +218,54 @@ void EngineBackend::start(const Project &project,
                           RunSettings settings,
                           const QString &title)
 {
-    if (!m_monitor || isBusy())
+    if (!m_monitor || m_session.isBusy())
         return;
-    m_project = project;
-    m_projectPath = m_window && m_window->document() ? m_window->document()->filePath() : QString();
-    m_operation = settings.operation;
-    m_cancelRequested = false;
-    if (!m_projectPath.isEmpty())
-        settings.projectHash = BundlePrep::projectHash(m_projectPath);
-
-    Plan plan = PlanBuilder::build(project, selection, settings);
+    m_session.setEnvironment(environment());
+    RunRequest request;
+    request.project = project;
+    request.projectPath = m_projectPath;
+    request.selection = selection;
+    request.settings = settings;
+    if (settings.operation == Operation::Deploy)
+        request.deployedBundlesDir = m_deployedBundlesDir;
+    m_partyHosts.clear();
+    for (const Party &p : project.parties)
+        m_partyHosts.insert(p.host);
+    m_rows.clear();
     m_monitor->onRunStarted(title);
-    if (plan.jobs.isEmpty()) {
-        m_monitor->onRunFinished(false, tr("Nothing to do: the selection has no hosts. Add a party or select one."));
-        return;
-    }
-    planRows(plan, &project);
-
-    const bool deploy = settings.operation == Operation::Deploy;
-    const bool needsRegistryPassword = deploy && project.registry.usePrivate && !project.registry.uri.isEmpty();
-    if (!deploy && !needsRegistryPassword) {
-        launch(Prepared{plan, {}, {}});
-        return;
-    }
-    // Rendering, packing and the keychain block: all of it on the owned pool.
-    m_rendered = RenderOutput{};
-    m_lastDeployedDir = deploy && m_window && !m_projectPath.isEmpty() ? m_window->lastRenderDir() : QString();
-    m_work = std::make_unique<QTemporaryDir>();
-    if (!m_work->isValid()) {
-        m_monitor->onRunFinished(false,
-                                 tr("Cannot create a temporary folder for the bundles: %1. Free some disk space "
-                                    "and try again.")
-                                     .arg(m_work->errorString()));
-        return;
-    }
-    m_preparing = true;
-    const QString projectDir = m_projectPath.isEmpty() ? QString() : QFileInfo(m_projectPath).absolutePath();
-    const QString workDir = m_work->path();
-    std::shared_ptr<SecretStore> secrets = m_secrets;
-    m_prep.setFuture(QtConcurrent::run(&m_pool, [plan, project, projectDir, workDir, secrets, needsRegistryPassword] {
-        Prepared out{plan, {}, {}};
-        if (needsRegistryPassword && secrets) {
-            const auto stored
-                = secrets->read(SecretStore::registryPasswordKey(project.registry.uri, project.registry.username));
-            if (stored.ok() && stored.value())
-                out.plan.settings.registryPassword = stored.value()->toUtf8();
-        }
-        if (const Status s = BundlePrep::prepare(project, projectDir, workDir, out.plan, &out.rendered); !s)
-            out.error = s.error();
-        return out;
-    }));
+    if (const Status s = m_session.start(request); !s)
+        m_monitor->onRunFinished(false, s.error());
 }
 
-void EngineBackend::launch(const Prepared &prepared)
+const HostJob *EngineBackend::jobFor(const QString &key) const
 {
-    m_preparing = false;
+    for (const HostJob &job : m_session.currentPlan().jobs)
+        if (job.target.key == key)
+            return &job;
+    return nullptr;
+}
+
+void EngineBackend::planRows(const Plan &plan)
+{
     if (!m_monitor)
         return;
-    if (!prepared.error.isEmpty()) {
-        m_monitor->onRunFinished(false, tr("Preparing the bundles failed: %1").arg(prepared.error));
-        return;
-    }
-    if (m_cancelRequested) {
-        m_monitor->onRunFinished(false, tr("cancelled before any host was contacted"));
-        return;
-    }
-    m_rendered = prepared.rendered;
-    SshChannelOptions ssh = SshChannelOptions::forProject(m_project, m_projectPath);
-    if (m_settings) {
-        if (ssh.knownHostsFile.isEmpty())
-            ssh.knownHostsFile = m_settings->knownHostsFile();
-        ssh.connectTimeoutSeconds = m_settings->connectTimeoutSeconds();
-    }
-    ssh.prompter = m_prompter.get();
-    ssh.secrets = m_secrets.get();
-    m_runner.setChannelFactory(sshChannelFactory(ssh));
-    if (!m_runner.start(prepared.plan))
-        m_monitor->onRunFinished(false, tr("The engine is still busy with another run; wait for it or cancel it."));
-}
-
-void EngineBackend::planRows(const Plan &plan, const Project *project)
-{
     // Rows are named by host address (the topology picture colours nodes by address); the
-    // exchange sharing a party's host gets its own row under its label.
-    QSet<QString> partyHosts;
-    if (project)
-        for (const Party &p : project->parties)
-            partyHosts.insert(p.host);
-    m_stepCount.clear();
+    // exchange sharing a party's host gets its own row under its label. Steps are keyed by kind.
     for (const HostJob &job : plan.jobs) {
-        const bool shared = job.target.partyId == 0 && partyHosts.contains(job.target.address);
+        const bool shared = job.target.partyId == 0 && m_partyHosts.contains(job.target.address);
         const QString row = shared ? job.target.label : job.target.address;
         m_rows.insert(job.target.key, row);
-        m_stepCount.insert(job.target.key, int(job.steps.size()));
-        QStringList steps;
-        for (const Step &s : job.steps)
-            steps.append(stepKindTitle(s.kind));
+        QStringList titles;
+        QStringList keys;
+        for (const Step &s : job.steps) {
+            titles.append(stepKindTitle(s.kind));
+            keys.append(stepKindName(s.kind));
+        }
         // The shared exchange's row name already says what it is.
         const QString role = job.target.partyId ? tr("party %1").arg(job.target.partyId)
                              : shared           ? QString()
                                                 : tr("exchange");
-        m_monitor->onHostPlanned(row, role, steps);
+        m_monitor->onHostPlanned(row, role, titles, keys);
     }
 }
 
@@ -323,9 +274,7 @@ void EngineBackend::onHostEvents(const QString &host, const QList<JobEvent> &eve
     if (!m_monitor)
         return;
     const QString row = rowFor(host);
-    const qint64 epochStart = m_runner.lastReport().startedAt.isValid()
-                                  ? m_runner.lastReport().startedAt.toMSecsSinceEpoch()
-                                  : QDateTime::currentMSecsSinceEpoch();
+    const qint64 epochStart = m_runStartMs ? m_runStartMs : QDateTime::currentMSecsSinceEpoch();
     LogBatch batch;
     auto flushOutput = [&] {
         if (!batch.isEmpty()) {
@@ -341,17 +290,17 @@ void EngineBackend::onHostEvents(const QString &host, const QList<JobEvent> &eve
             break;
         case JobEvent::Type::StepStarted:
             flushOutput();
-            m_monitor->onStepStarted(row, stepKindTitle(e.step.kind));
+            m_monitor->onStepStarted(row, stepKindName(e.step.kind));
             break;
         case JobEvent::Type::StepFinished: {
             flushOutput();
-            const QString step = stepKindTitle(e.step.kind);
+            const QString step = stepKindName(e.step.kind);
             switch (e.step.result) {
             case StepResult::Ok:
             case StepResult::Warning:
                 m_monitor->onStepFinished(row, step, true, messageOf(e.step));
                 if (e.step.kind == StepKind::Images)
-                    showImagePresence(host, e.step.result == StepResult::Ok ? QString() : e.step.summary);
+                    showImagePresence(host, e.step.missingImages);
                 break;
             case StepResult::Skipped:
                 m_monitor->onStepSkipped(row, step);
@@ -382,10 +331,9 @@ void EngineBackend::onHostEvents(const QString &host, const QList<JobEvent> &eve
             break;
         }
         case JobEvent::Type::StepProgress:
-            for (const HostJob &job : m_runner.plan().jobs)
-                if (job.target.key == host && e.stepIndex >= 0 && e.stepIndex < job.steps.size())
-                    m_monitor->onStepDetail(
-                        row, stepKindTitle(job.steps.at(e.stepIndex).kind), e.done, e.total, e.progressText);
+            if (const HostJob *job = jobFor(host); job && e.stepIndex >= 0 && e.stepIndex < job->steps.size())
+                m_monitor->onStepDetail(
+                    row, stepKindName(job->steps.at(e.stepIndex).kind), e.done, e.total, e.progressText);
             break;
         case JobEvent::Type::Progress:
         case JobEvent::Type::HostFinished:
@@ -395,23 +343,13 @@ void EngineBackend::onHostEvents(const QString &host, const QList<JobEvent> &eve
     flushOutput();
 }
 
-void EngineBackend::showImagePresence(const QString &hostKey, const QString &missingSummary)
+void EngineBackend::showImagePresence(const QString &hostKey, const QStringList &missing)
 {
-    if (!m_window || !m_window->imagesPage())
+    if (!m_monitor)
         return;
-    for (const HostJob &job : m_runner.plan().jobs) {
-        if (job.target.key != hostKey)
-            continue;
-        // The Images check names every missing image verbatim ("missing images: a, b"); all others are there.
-        QSet<QString> missing;
-        for (QString word : missingSummary.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts)) {
-            while (!word.isEmpty() && QStringLiteral(",;，；").contains(word.back()))
-                word.chop(1);
-            missing.insert(word);
-        }
-        for (const QString &image : job.bundle.images)
-            m_window->imagesPage()->setImagePresence(job.target.address, image, !missing.contains(image));
-    }
+    if (const HostJob *job = jobFor(hostKey))
+        for (const QString &image : job->bundle.images)
+            m_monitor->onImagePresence(job->target.address, image, !missing.contains(image));
 }
 
 void EngineBackend::onHostFinished(const HostOutcome &outcome)
@@ -419,21 +357,16 @@ void EngineBackend::onHostFinished(const HostOutcome &outcome)
     if (!m_monitor)
         return;
     const QString row = rowFor(outcome.target.key);
+    const HostJob *job = jobFor(outcome.target.key);
     // Steps never reported (the job stopped before them) end as skipped, so the row is complete.
-    for (int i = int(outcome.steps.size()); i < m_stepCount.value(outcome.target.key); ++i) {
-        const QList<Step> steps = [&] {
-            for (const HostJob &job : m_runner.plan().jobs)
-                if (job.target.key == outcome.target.key)
-                    return job.steps;
-            return QList<Step>{};
-        }();
-        if (i < steps.size() && outcome.result != StepResult::Cancelled)
-            m_monitor->onStepSkipped(row, stepKindTitle(steps.at(i).kind));
-    }
+    if (job && outcome.result != StepResult::Cancelled)
+        for (qsizetype i = outcome.steps.size(); i < job->steps.size(); ++i)
+            m_monitor->onStepSkipped(row, stepKindName(job->steps.at(i).kind));
+    const Operation op = m_session.currentPlan().settings.operation;
     // A host whose deploy succeeded holds every image of its bundle.
-    if (m_operation == Operation::Deploy && outcome.succeeded())
-        showImagePresence(outcome.target.key, QString());
-    if (!outcome.containers.isEmpty() || m_operation == Operation::Status || m_operation == Operation::Teardown) {
+    if (op == Operation::Deploy && outcome.succeeded())
+        showImagePresence(outcome.target.key, {});
+    if (!outcome.containers.isEmpty() || op == Operation::Status || op == Operation::Teardown) {
         QList<ContainerRow> rows;
         for (const ContainerStatus &c : outcome.containers)
             rows.append(rowOf(row, c));
@@ -441,56 +374,14 @@ void EngineBackend::onHostFinished(const HostOutcome &outcome)
     }
 }
 
-void EngineBackend::storeDeployedBundles(const RunReport &report)
+void EngineBackend::onAborted(const QString &message)
 {
-    if (m_lastDeployedDir.isEmpty() || m_rendered.bundles.isEmpty())
-        return;
-    // Only the bundles whose host succeeded: the others keep what was deployed there before.
-    QSet<QString> names;
-    for (const HostOutcome &h : report.hosts)
-        if (h.succeeded())
-            for (const HostJob &job : m_runner.plan().jobs)
-                if (job.target.key == h.target.key)
-                    names.insert(job.bundle.name);
-    RenderOutput deployed = m_rendered;
-    deployed.bundles.removeIf([&names](const Bundle &b) { return !names.contains(b.name); });
-    if (deployed.bundles.isEmpty())
-        return;
-    QStringList stored;
-    for (const Bundle &b : std::as_const(deployed.bundles))
-        stored.append(b.name);
-    const QString dir = m_lastDeployedDir;
-    QtConcurrent::run(&m_storePool, [deployed, dir] {
-        return BundleWriter::writeTree(deployed, dir);
-    }).then(this, [this, stored, dir](const Status &status) {
-        if (!status && m_monitor)
-            m_monitor->onOutput(LogBatch{LogEntry{
-                QDateTime::currentMSecsSinceEpoch(),
-                QString(),
-                tr("Could not keep the deployed bundles in %1 for the Render preview: %2").arg(dir, status.error()),
-                LogEntry::Severity::Warning,
-                LogEntry::Channel::Deployer}});
-        emit deployedBundlesStored(status ? stored : QStringList(), status ? QString() : status.error());
-    });
+    if (m_monitor)
+        m_monitor->onRunFinished(false, message);
 }
 
 void EngineBackend::onFinished(const RunReport &report)
 {
-    m_lastReport = report;
-    m_lastHistoryId = 0;
-    // History: SQLite on the pool (one store per write: a store is used from one thread only).
-    QtConcurrent::run(&m_pool, [report]() -> QPair<qint64, QString> {
-        HistoryStore store;
-        if (!store.status())
-            return {0, store.status().error()};
-        const Result<qint64> id = store.add(report);
-        return id ? QPair<qint64, QString>{id.value(), {}} : QPair<qint64, QString>{0, id.error()};
-    }).then(this, [this](const QPair<qint64, QString> &stored) {
-        m_lastHistoryId = stored.first;
-        emit historyStored(stored.first, stored.second);
-    });
-    if (report.operation == Operation::Deploy)
-        storeDeployedBundles(report);
     if (!m_monitor)
         return;
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include <QDateTime>
+#include "history/historystore.h"
+
 #include <QWidget>
 
 class QStandardItemModel;
@@ -13,58 +14,50 @@ namespace FateDeployer {
 
 class DeployMonitor;
 
-/// One finished run as the History page lists it.
-struct RunRecord
-{
-    QString id; ///< "20261129-201503-123", also the log file's base name
-    QDateTime started;
-    QDateTime finished;
-    QString title;
-    QString project;
-    bool ok = false;
-    QString summary;
-    QStringList failedHosts;
-};
-
-/// Past runs: a JSON index plus one log file per run under @p dir (the app's data folder).
-/// When a run finishes, the monitor's log lines of that run are written off the GUI thread.
+/// Past runs: the engine's HistoryStore (SQLite), the same one the CLI writes, so runs from the
+/// command line and from the window are listed alike. Reads happen off the GUI thread; the list is
+/// refreshed when a run was stored, when the page is shown and on request. "Open log" shows the
+/// stored report with every host's full log.
 class HistoryPage : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HistoryPage)
 
 public:
-    HistoryPage(DeployMonitor *monitor, const QString &dir, QWidget *parent = nullptr);
+    /// @p historyDir: empty = HistoryStore::defaultDir() (FD_HISTORY_DIR or the app's data folder).
+    explicit HistoryPage(DeployMonitor *monitor, const QString &historyDir = {}, QWidget *parent = nullptr);
     ~HistoryPage() override;
 
-    QList<RunRecord> runs() const { return m_runs; }
-    QString logPath(const QString &id) const;
-    void setProjectName(const QString &name) { m_projectName = name; }
+    /// The runs as last read, newest first.
+    QList<HistoryEntry> runs() const { return m_runs; }
     QTreeView *view() const { return m_view; }
+    /// Reads the list again (asynchronously; refreshed() follows).
+    void refresh();
+    /// Opens the stored report and full log of run @p id in a viewer (read off the GUI thread).
+    void openLog(qint64 id);
 
 signals:
-    void recorded(const FateDeployer::RunRecord &record);
+    void refreshed();
+    /// The viewer of run @p id shows @p text (the report and every host's log).
+    void logOpened(qint64 id, const QString &text);
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
-    void load();
-    void saveIndex();
     void rebuild();
     void retranslate();
     void openSelectedLog();
-    void onRunFinished(bool ok, const QString &title, const QString &summary);
 
-    DeployMonitor *m_monitor;
     QString m_dir;
-    QString m_projectName;
-    QList<RunRecord> m_runs;
-    qint64 m_runStartMs = 0;
-    qint64 m_runStartLine = 0;
+    QList<HistoryEntry> m_runs;
+    QString m_error;
+    int m_generation = 0; ///< answers of older reads are dropped
     QStandardItemModel *m_model;
     QTreeView *m_view;
     QPushButton *m_openLog;
+    QPushButton *m_refresh;
     QLabel *m_empty;
 };
 

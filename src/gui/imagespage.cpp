@@ -8,42 +8,30 @@
 #include "gui/icons.h"
 #include "gui/projectdocument.h"
 
+#include "jobs/bundleprep.h"
 #include "render/templatesource.h"
 #include "settings/secretstore.h"
 
 #include <QButtonGroup>
 #include <QDir>
+#include <QFileInfo>
 #include <QPointer>
 #include <QtConcurrent>
 
 namespace FateDeployer {
 
-QList<HostImages> imagesPerHost(const Project &p)
+Result<QList<HostImages>> imagesPerHost(const Project &project, const QString &projectDir)
 {
-    // Same names as the renderer writes into the compose files: Docker Hub uses prefix/<module>
-    // and the official mysql/redis; a private registry serves everything from uri/prefix/.
-    const bool privateRegistry = p.registry.usePrivate && !p.registry.uri.trimmed().isEmpty();
-    const QString registryPrefix = p.registry.uri.trimmed() + QLatin1Char('/') + p.images.prefix;
-    auto fate = [&](const char *module) -> QString {
-        return (privateRegistry ? registryPrefix : p.images.prefix) + QLatin1Char('/') + QLatin1String(module)
-               + QLatin1Char(':') + p.images.tag;
-    };
-    auto thirdParty = [&](const char *image) -> QString {
-        return privateRegistry ? registryPrefix + QLatin1Char('/') + QLatin1String(image) : QString::fromLatin1(image);
-    };
+    const Result<RenderOutput> rendered = BundlePrep::render(project, projectDir);
+    if (!rendered)
+        return Error{rendered.error()};
     QList<HostImages> out;
-    const char *modules[] = {"federation", "proxy", "fateboard", "roll", "egg", "python", "meta-service"};
-    for (const Party &party : p.parties) {
-        HostImages h{party.host, QCoreApplication::translate("FateDeployer::ImagesPage", "party %1").arg(party.id), {}};
-        for (const char *m : modules)
-            h.images.append(fate(m));
-        h.images.append(thirdParty("mysql:8"));
-        h.images.append(thirdParty("redis:5"));
-        out.append(h);
-    }
-    if (p.exchange.enabled)
-        out.append(HostImages{
-            p.exchange.host, QCoreApplication::translate("FateDeployer::ImagesPage", "exchange"), {fate("proxy")}});
+    for (const Bundle &b : rendered->bundles)
+        out.append(HostImages{b.host,
+                              b.kind == Bundle::Kind::Exchange
+                                  ? QCoreApplication::translate("FateDeployer::ImagesPage", "exchange")
+                                  : QCoreApplication::translate("FateDeployer::ImagesPage", "party %1").arg(b.partyId),
+                              b.facts.images});
     return out;
 }
 
@@ -52,8 +40,13 @@ ImagesPage::ImagesPage(ProjectDocument *document, QWidget *parent)
     , m_ui(std::make_unique<Ui::ImagesPage>())
     , m_document(document)
     , m_downloader(new TemplateDownloader(this))
+    , m_listTimer(new QTimer(this))
 {
     m_ui->setupUi(this);
+    // Edits come in bursts (typing): render once they pause.
+    m_listTimer->setSingleShot(true);
+    m_listTimer->setInterval(250);
+    connect(m_listTimer, &QTimer::timeout, this, &ImagesPage::listImages);
     ProjectDocument *doc = m_document;
     using FormBinding::lineEdit;
 
@@ -186,13 +179,14 @@ ImagesPage::ImagesPage(ProjectDocument *document, QWidget *parent)
         const QSignalBlocker b2(m_ui->privateRadio);
         (m_document->project().registry.usePrivate ? m_ui->privateRadio : m_ui->dockerHubRadio)->setChecked(true);
         refreshSourceWidgets();
-        refreshImages();
+        m_listTimer->start();
     });
     // Check results belong to the project on the hosts: kept across edits and language switches
     // (the tree is rebuilt), forgotten when another project is opened.
     connect(m_document, &ProjectDocument::documentReset, this, [this] {
         m_presence.clear();
-        refreshImages();
+        m_hostImages.clear();
+        listImages();
     });
     m_ui->imageTree->header()->setStretchLastSection(false);
     m_ui->imageTree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
@@ -200,10 +194,29 @@ ImagesPage::ImagesPage(ProjectDocument *document, QWidget *parent)
     retranslate();
     (m_document->project().registry.usePrivate ? m_ui->privateRadio : m_ui->dockerHubRadio)->setChecked(true);
     refreshSourceWidgets();
-    refreshImages();
+    listImages();
 }
 
 ImagesPage::~ImagesPage() = default;
+
+void ImagesPage::listImages()
+{
+    m_listTimer->stop();
+    const int generation = ++m_listGeneration;
+    const Project project = m_document->project();
+    const QString path = m_document->filePath();
+    const QString projectDir = path.isEmpty() ? QString() : QFileInfo(path).absolutePath();
+    QPointer<ImagesPage> self(this);
+    QtConcurrent::run([project, projectDir] {
+        return imagesPerHost(project, projectDir);
+    }).then(this, [self, generation](const Result<QList<HostImages>> &images) {
+        if (!self || generation != self->m_listGeneration)
+            return;
+        self->m_hostImages = images ? images.value() : QList<HostImages>();
+        self->m_listError = images ? QString() : images.error();
+        self->refreshImages();
+    });
+}
 
 void ImagesPage::setSecretStore(std::shared_ptr<SecretStore> store)
 {
@@ -335,14 +348,19 @@ void ImagesPage::refreshSourceWidgets()
     m_ui->testLoginButton->setEnabled(usePrivate && m_canTestLogin);
     refreshPasswordState();
     m_ui->checkImagesButton->setEnabled(m_canCheck && !m_document->project().parties.isEmpty());
-    if (!m_canCheck)
-        m_ui->checkImagesButton->setToolTip(tr("Needs the deploy engine, which is not part of this build yet."));
+    m_ui->checkImagesButton->setToolTip(m_canCheck ? QString() : tr("Open a project with at least one party first."));
 }
 
 void ImagesPage::refreshImages()
 {
     m_ui->imageTree->clear();
-    for (const HostImages &h : imagesPerHost(m_document->project())) {
+    if (!m_listError.isEmpty() && m_document->isOpen()) {
+        auto *item = new QTreeWidgetItem(m_ui->imageTree);
+        item->setText(0, tr("The images are listed from the rendered compose files: %1").arg(m_listError));
+        item->setIcon(0, Icons::icon(Icons::Glyph::Warning));
+        return;
+    }
+    for (const HostImages &h : std::as_const(m_hostImages)) {
         auto *hostItem = new QTreeWidgetItem(m_ui->imageTree);
         hostItem->setText(0, tr("%1 (%2)").arg(h.host.isEmpty() ? tr("(no host)") : h.host, h.role));
         hostItem->setData(0, Qt::UserRole, h.host);

@@ -2,8 +2,10 @@
 #pragma once
 
 #include "model/project.h"
+#include "util/result.h"
 
 #include <QHash>
+#include <QTimer>
 #include <QWidget>
 
 #include <memory>
@@ -25,10 +27,10 @@ struct HostImages
     QString role; ///< "party 10000", "exchange"
     QStringList images;
 };
-/// FATE 1.1 docker-deploy: every party host runs the seven FATE modules plus mysql:8 and
-/// redis:5; the exchange host runs the proxy image. With a private registry every image,
-/// mysql/redis included, comes from uri/prefix/ (as the renderer writes it, see docs/render.md).
-QList<HostImages> imagesPerHost(const Project &project);
+/// The images of every host, read from the project's rendered compose files (the same facts
+/// preflight checks), whatever the KubeFATE era. Blocking (reads the templates): call it off the
+/// GUI thread. @p projectDir resolves relative template paths.
+Result<QList<HostImages>> imagesPerHost(const Project &project, const QString &projectDir);
 
 /// Images & registry page: KubeFATE version and template source, image prefix and tags,
 /// registry, and the images each host will need. Network work (template download, registry
@@ -63,6 +65,7 @@ protected:
 private:
     void retranslate();
     void refreshImages();
+    void listImages(); ///< renders off the GUI thread, then refreshImages()
     void refreshSourceWidgets();
     void browse();
     void storePassword();
@@ -74,6 +77,10 @@ private:
     std::shared_ptr<SecretStore> m_secrets;
     QString m_checkedKey;
     QHash<QString, bool> m_presence; ///< "host\nimage" → present, from the last checks
+    QList<HostImages> m_hostImages;  ///< from the last render
+    QString m_listError;             ///< why the last render gave no list
+    int m_listGeneration = 0;        ///< answers of older renders are dropped
+    QTimer *m_listTimer;
     bool m_canTestLogin = false;
     bool m_canCheck = false;
     bool m_fetching = false;

@@ -71,7 +71,7 @@ MainWindow::MainWindow(AppSettings *settings, QWidget *parent)
     , m_topology(new TopologyPage(m_document, m_statusBoard, this))
     , m_images(new ImagesPage(m_document, this))
     , m_deploy(new DeployPage(m_document, m_monitor, this))
-    , m_history(new HistoryPage(m_monitor, QDir(dataDir()).filePath(QStringLiteral("history")), this))
+    , m_history(new HistoryPage(m_monitor, QString(), this))
     , m_hostLabel(new QLabel(this))
     , m_runLabel(new QLabel(this))
 {
@@ -124,9 +124,13 @@ MainWindow::MainWindow(AppSettings *settings, QWidget *parent)
     connect(m_document, &ProjectDocument::changed, this, &MainWindow::updateActions);
     connect(m_document, &ProjectDocument::dirtyChanged, this, &MainWindow::updateTitle);
     connect(m_document, &ProjectDocument::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &ProjectDocument::filePathChanged, this, [this](const QString &path) {
+        if (m_backend)
+            m_backend->setProjectFile(path, lastRenderDir());
+    });
+    connect(m_monitor, &DeployMonitor::imagePresence, m_images, &ImagesPage::setImagePresence);
     connect(m_document, &ProjectDocument::documentReset, this, [this] {
         m_statusBoard->clear();
-        m_history->setProjectName(m_document->project().name);
         if (m_document->isOpen()) {
             if (currentPage() == Page::Welcome)
                 showPage(Page::Topology);
@@ -645,8 +649,10 @@ void MainWindow::setSecretStore(std::shared_ptr<SecretStore> store)
 void MainWindow::setDeployBackend(DeployBackend *backend)
 {
     m_backend = backend;
-    if (m_backend)
+    if (m_backend) {
         m_backend->attach(m_monitor, m_prompter);
+        m_backend->setProjectFile(m_document->filePath(), lastRenderDir());
+    }
     retranslate();
     updateActions();
 }

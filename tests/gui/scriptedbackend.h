@@ -8,6 +8,7 @@
 #include "gui/deploybackend.h"
 #include "gui/deploymonitor.h"
 #include "gui/prompter.h"
+#include "history/historystore.h"
 
 #include <QDateTime>
 #include <QPointer>
@@ -92,9 +93,13 @@ private:
         return hosts;
     }
 
-    void run(const Project &, const QStringList &hosts, bool preflightOnly)
+    void run(const Project &project, const QStringList &hosts, bool preflightOnly)
     {
         cancelled = false;
+        m_projectName = project.name;
+        m_operation = preflightOnly ? Operation::Preflight : Operation::Deploy;
+        m_started = QDateTime::currentDateTimeUtc();
+        m_logs.clear();
         m_monitor->onRunStarted(preflightOnly ? QStringLiteral("Preflight check") : QStringLiteral("Deploy"));
         const QStringList steps = preflightOnly ? QStringList{QStringLiteral("Connect"), QStringLiteral("Check Docker")}
                                                 : QStringList{QStringLiteral("Connect"),
@@ -134,6 +139,7 @@ private:
             return;
         if (index >= steps.size()) {
             const bool ok = m_monitor->hosts()->failedHosts().isEmpty();
+            store(hosts);
             m_monitor->onRunFinished(
                 ok,
                 ok ? QStringLiteral("all hosts done")
@@ -168,12 +174,39 @@ private:
         worker->start();
     }
 
+    /// Like the engine: the finished run goes to the HistoryStore, and the monitor hears of it.
+    void store(const QStringList &hosts)
+    {
+        RunReport report;
+        report.operation = m_operation;
+        report.projectName = m_projectName;
+        report.startedAt = m_started;
+        report.durationMs = m_started.msecsTo(QDateTime::currentDateTimeUtc());
+        const QStringList failed = m_monitor->hosts()->failedHosts();
+        for (const QString &host : hosts) {
+            HostOutcome h;
+            h.target.key = host;
+            h.target.label = host;
+            h.target.address = host;
+            h.result = failed.contains(host) ? StepResult::Failed : StepResult::Ok;
+            report.hosts.append(h);
+            report.logs.insert(host, m_logs.value(host));
+        }
+        HistoryStore history;
+        const Result<qint64> id = history.add(report);
+        if (id)
+            m_monitor->onRunStored(id.value());
+    }
+
     void finishStep(const QStringList &hosts, const QStringList &steps, int index, const QString &step)
     {
         if (cancelled)
             return;
         {
             for (const QString &host : hosts) {
+                for (int i = 0; i < 20; ++i)
+                    m_logs[host]
+                        += QStringLiteral("%1 O %2: output %3\n").arg(m_logs[host].count(u'\n') + 1).arg(step).arg(i);
                 if (m_monitor->hosts()->failedHosts().contains(host))
                     continue;
                 if (step == QLatin1String("Upload bundle"))
@@ -193,6 +226,10 @@ private:
     QPointer<DeployMonitor> m_monitor;
     QPointer<GuiPrompter> m_prompter;
     QString m_firstHost;
+    QString m_projectName;
+    Operation m_operation = Operation::Deploy;
+    QDateTime m_started;
+    QHash<QString, QString> m_logs;
 };
 
 } // namespace FateDeployer::Testing

@@ -25,6 +25,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSignalSpy>
 
 using namespace FateDeployer;
 
@@ -77,16 +78,20 @@ private slots:
         QCOMPARE(f.window->statusBoard()->state(QStringLiteral("192.168.7.2")), HostStatusBoard::State::Ok);
         // Output from the job thread reached the log, for both hosts.
         QTRY_VERIFY(f.window->monitor()->log()->hosts().size() == 2);
-        // History keeps the run and its log file.
-        QTRY_COMPARE(f.window->historyPage()->runs().size(), 1);
-        const RunRecord run = f.window->historyPage()->runs().first();
+        // The History page lists the run from the HistoryStore, with its full log.
+        HistoryPage *history = f.window->historyPage();
+        QTRY_COMPARE(history->runs().size(), 1);
+        const HistoryEntry run = history->runs().first();
         QVERIFY(run.ok);
-        QTRY_VERIFY(QFile::exists(f.window->historyPage()->logPath(run.id)));
-        auto logText = [&] {
-            QFile log(f.window->historyPage()->logPath(run.id));
-            return log.open(QIODevice::ReadOnly) ? log.readAll() : QByteArray();
-        };
-        QTRY_VERIFY(logText().contains("192.168.7.2  Start containers: output 19"));
+        QCOMPARE(run.operation, QStringLiteral("deploy"));
+        QSignalSpy opened(history, &HistoryPage::logOpened);
+        history->openLog(run.id);
+        QTRY_COMPARE(opened.size(), 1);
+        QVERIFY2(opened.first().at(1).toString().contains(QLatin1String("Start containers: output 19")),
+                 qPrintable(opened.first().at(1).toString()));
+        for (QWidget *w : QApplication::topLevelWidgets())
+            if (w->objectName() == QLatin1String("runLogViewer"))
+                w->close();
     }
 
     void aFailedHostShowsWhyAndRetryTakesOnlyIt()
@@ -103,8 +108,9 @@ private slots:
                  qPrintable(status));
         QCOMPARE(rows->runs().at(rows->rowOf(QStringLiteral("192.168.7.1"))).overall(), StepState::State::Done);
         QCOMPARE(f.window->statusBoard()->state(QStringLiteral("192.168.7.2")), HostStatusBoard::State::Failed);
-        QVERIFY(!f.window->historyPage()->runs().isEmpty());
+        QTRY_VERIFY(!f.window->historyPage()->runs().isEmpty());
         QVERIFY(!f.window->historyPage()->runs().first().ok);
+        QCOMPARE(f.window->historyPage()->runs().first().failedHosts, QStringList{QStringLiteral("192.168.7.2")});
 
         auto *retry = f.window->deployPage()->findChild<QPushButton *>(QStringLiteral("retryButton"));
         QVERIFY(retry->isEnabled());

@@ -10,6 +10,7 @@
 #include "gui/imagespage.h"
 #include "gui/language.h"
 #include "gui/previewdialog.h"
+#include "gui/projectdocument.h"
 #include "gui/prompter.h"
 #include "guitest.h"
 #include "history/historystore.h"
@@ -24,6 +25,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
@@ -124,7 +126,7 @@ private slots:
         QCOMPARE(Language::apply(m_lang), m_lang);
         f.create();
         f.window->resize(1360, 860);
-        m_backend = new EngineBackend(f.window.get(), f.settings.get(), std::make_shared<MemorySecretStore>());
+        m_backend = new EngineBackend(f.settings.get(), std::make_shared<MemorySecretStore>(), f.window.get());
         f.window->setDeployBackend(m_backend);
         QVERIFY2(f.window->openProject(path), qPrintable(f.window->lastError()));
     }
@@ -237,14 +239,47 @@ private slots:
         QTRY_VERIFY(!f.window->monitor()->isRunning());
     }
 
-    void historyListsTheRuns()
+    void historyListsTheRunsOfBothFrontEnds()
     {
-        // The History page (window's own index) and the engine's SQLite history both hold the deploy.
-        bool listed = false;
-        for (const RunRecord &r : f.window->historyPage()->runs())
-            listed |= r.ok && r.title == operationTitle(Operation::Deploy);
-        QVERIFY(listed);
+        // One history: the window's runs and a run of the CLI (the same RunSession, another process)
+        // are listed by the History page from the HistoryStore.
         QTRY_VERIFY(m_backend->lastHistoryId() > 0);
+        QCOMPARE(m_backend->session()->lastReport().id, m_backend->lastHistoryId());
+        QProcess cli;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+        cli.setProcessEnvironment(env); // FD_HISTORY_DIR: the window's history
+        cli.start(QStringLiteral(FD_BIN_DIR "/fate-deployer-cli"),
+                  {QStringLiteral("status"),
+                   f.window->document()->filePath(),
+                   QStringLiteral("--party"),
+                   QStringLiteral("10000"),
+                   QStringLiteral("--ssh-config"),
+                   QStringLiteral("none")});
+        QVERIFY(cli.waitForFinished(120000));
+        QVERIFY2(cli.exitCode() == 0, QByteArray(cli.readAllStandardOutput() + cli.readAllStandardError()).constData());
+        HistoryPage *page = f.window->historyPage();
+        f.window->showPage(MainWindow::Page::History); // showing the page reads the store again
+        auto listed = [page](const QString &op, const QString &host) {
+            for (const HistoryEntry &r : page->runs())
+                if (r.ok && r.operation == op && (host.isEmpty() || r.hosts == QStringList{host}))
+                    return r.id;
+            return qint64(0);
+        };
+        QTRY_VERIFY(listed(QStringLiteral("status"), QStringLiteral("party-10000")) > 0);
+        const qint64 deployId = listed(QStringLiteral("deploy"), {});
+        QVERIFY(deployId > 0);
+        QVERIFY(page->view()->model()->rowCount() >= 3);
+        // "Open log": the stored report with every host's full log (not the view's capped buffer).
+        QSignalSpy opened(page, &HistoryPage::logOpened);
+        page->openLog(deployId);
+        QTRY_COMPARE(opened.size(), 1);
+        const QString text = opened.first().at(1).toString();
+        QVERIFY2(text.contains(QLatin1String("tar -xzf")) && text.contains(QLatin1String("exchange")),
+                 qPrintable(text.left(2000)));
+        for (QWidget *w : QApplication::topLevelWidgets())
+            if (w->objectName() == QLatin1String("runLogViewer"))
+                w->close();
         HistoryStore store;
         const auto runs = store.list();
         QVERIFY2(runs.ok(), qPrintable(runs.error()));

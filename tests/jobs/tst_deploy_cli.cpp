@@ -236,6 +236,11 @@ private slots:
         const QString summary = verify.value(QStringLiteral("summary")).toString();
         QVERIFY2(summary.contains(m_sb->hostIp(4) + QStringLiteral(":9371")), qPrintable(summary));
         QVERIFY(!verify.value(QStringLiteral("fix")).toString().isEmpty());
+        // The same diagnosis as data (RunSession's typed step outcome), for scripts and the window.
+        QCOMPARE(verify.value(QStringLiteral("diagnosis")).toString(), QStringLiteral("unreachable"));
+        QVERIFY(verify.value(QStringLiteral("unreachable"))
+                    .toArray()
+                    .contains(QJsonValue(m_sb->hostIp(4) + QStringLiteral(":9371"))));
         QVERIFY(m_sb->runOnHost(4, QStringLiteral("docker start exchange_exchange_1")).ok());
         teardownAll(project);
         QCOMPARE(containerCount(3), 0);
@@ -262,6 +267,8 @@ private slots:
         QCOMPARE(connect.value(QStringLiteral("step")).toString(), QStringLiteral("connect"));
         QCOMPARE(connect.value(QStringLiteral("result")).toString(), QStringLiteral("failed"));
         QVERIFY(connect.value(QStringLiteral("summary")).toString().contains(m_sb->hostIp(3)));
+        const QString kind = connect.value(QStringLiteral("error_kind")).toString();
+        QVERIFY2(kind == QLatin1String("network") || kind == QLatin1String("timeout"), qPrintable(kind));
         // The text report names the dead host too.
         r = run({QStringLiteral("status"), project, QStringLiteral("--party"), QStringLiteral("10000")});
         QCOMPARE(r.exitCode, 0);
@@ -319,6 +326,14 @@ private slots:
         QVERIFY2(reported, qPrintable(r.out));
         QCOMPARE(hostOf(r.json(), QStringLiteral("party-10000")).value(QStringLiteral("result")).toString(),
                  QStringLiteral("ok"));
+        // Ports and images checked are those of the rendered compose files (python publishes 9360 and 9380).
+        for (const QJsonValue &s :
+             hostOf(r.json(), QStringLiteral("party-10000")).value(QStringLiteral("steps")).toArray()) {
+            if (s[QLatin1String("step")].toString() == QLatin1String("ports"))
+                QVERIFY2(s[QLatin1String("summary")].toString().contains(QStringLiteral("9380")), qPrintable(r.out));
+            if (s[QLatin1String("step")].toString() == QLatin1String("images"))
+                QVERIFY(s[QLatin1String("missing_images")].isArray());
+        }
     }
 
     void silentCommandFailsNamingTheInactivityTimeout()

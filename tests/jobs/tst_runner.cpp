@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // The runner and the interpreter against scripted fake hosts: batching, numbering, parallelism,
 // cancel, retry of failed hosts, step semantics and secrets.
+#include "fakechannel.h"
+#include "jobs/bundleprep.h"
 #include "jobs/interpreter.h"
 #include "jobs/runner.h"
 
@@ -14,86 +16,9 @@
 #include <atomic>
 
 using namespace FateDeployer;
+using namespace FateDeployer::Testing;
 
 namespace {
-
-using Handler = std::function<CommandResult(
-    const HostTarget &, const QString &, const CommandRequest &, const HostChannel::LineSink &, const CancelToken &)>;
-
-class FakeChannel : public HostChannel
-{
-public:
-    FakeChannel(HostTarget target, CancelToken cancel, Handler handler, std::function<Status()> onConnect)
-        : m_target(std::move(target))
-        , m_cancel(std::move(cancel))
-        , m_handler(std::move(handler))
-        , m_onConnect(std::move(onConnect))
-    {}
-    Status connect() override { return m_onConnect ? m_onConnect() : Status(); }
-    CommandResult exec(const CommandRequest &request, const LineSink &sink) override
-    {
-        if (request.producer) {
-            char buf[4096];
-            while (request.producer(buf, sizeof buf) > 0) {
-            }
-        }
-        return m_handler(m_target, request.command.toString().remove(QLatin1Char(0x27)), request, sink, m_cancel);
-    }
-
-private:
-    HostTarget m_target;
-    CancelToken m_cancel;
-    Handler m_handler;
-    std::function<Status()> m_onConnect;
-};
-
-CommandResult okResult(const QString &out = {})
-{
-    CommandResult r;
-    r.exitStatus = 0;
-    r.stdoutText = out;
-    return r;
-}
-
-/// A healthy host: Docker 20.10, docker-compose 1.29, plenty of space, all running.
-CommandResult healthy(const HostTarget &t,
-                      const QString &cmd,
-                      const CommandRequest &,
-                      const HostChannel::LineSink &sink,
-                      const CancelToken &)
-{
-    if (cmd.startsWith(QLatin1String("docker version")))
-        return okResult(QStringLiteral("20.10.24\n"));
-    if (cmd.startsWith(QLatin1String("docker-compose version")))
-        return okResult(QStringLiteral("1.29.2\n"));
-    if (cmd.contains(QLatin1String("df -Pk")))
-        return okResult(QStringLiteral("Filesystem 1024-blocks Used Available Capacity Mounted on\n"
-                                       "/dev/sda1 100000000 1000 99999000 1% /\n"));
-    if (cmd.contains(QLatin1String("ss -ltn")))
-        return okResult(QStringLiteral("LISTEN 0 128 *:22 *:*\n"));
-    if (cmd.startsWith(QLatin1String("uname")))
-        return okResult(QStringLiteral("x86_64\n"));
-    if (cmd.contains(QLatin1String("docker inspect"))) {
-        QString out;
-        const QStringList services = t.partyId ? QStringList{QStringLiteral("federation"),
-                                                             QStringLiteral("proxy"),
-                                                             QStringLiteral("fateboard"),
-                                                             QStringLiteral("roll"),
-                                                             QStringLiteral("egg"),
-                                                             QStringLiteral("python"),
-                                                             QStringLiteral("meta-service"),
-                                                             QStringLiteral("mysql"),
-                                                             QStringLiteral("redis")}
-                                               : QStringList{QStringLiteral("exchange")};
-        for (const QString &s : services)
-            out += QStringLiteral(
-                       "abc|/p_%1_1|%1|0|img|{}|{\"Status\":\"running\",\"StartedAt\":\"2026-11-29T19:00:00Z\"}\n")
-                       .arg(s);
-        return okResult(out);
-    }
-    sink(OutputStream::Stdout, QStringLiteral("done"));
-    return okResult();
-}
 
 Project project(int parties)
 {
@@ -106,14 +31,18 @@ Project project(int parties)
         p.parties.append(party);
     }
     p.exchange.host = QStringLiteral("10.0.0.1");
+    p.templates.location = QStringLiteral(FD_TEST_DATA "/kubefate-1.1.0");
     return p;
 }
 
-ChannelFactory factoryFor(Handler handler, std::function<Status()> onConnect = {})
+/// What preflight checks comes from the rendered compose files (ports, images, services).
+Plan withFacts(const Project &project, Plan plan)
 {
-    return [handler, onConnect](const HostTarget &t, const CancelToken &cancel) {
-        return std::make_unique<FakeChannel>(t, cancel, handler, onConnect);
-    };
+    const Result<RenderOutput> rendered = BundlePrep::render(project, QString());
+    if (!rendered)
+        qFatal("render: %s", qPrintable(rendered.error()));
+    BundlePrep::applyFacts(rendered.value(), plan);
+    return plan;
 }
 
 RunReport runToEnd(Runner &runner, const Plan &plan, int timeoutMs = 20000)
@@ -240,7 +169,9 @@ private slots:
         s.operation = Operation::Preflight;
         Runner runner;
         runner.setChannelFactory(factoryFor(h));
-        const RunReport report = runToEnd(runner, PlanBuilder::build(project(2), {}, s));
+        const Plan plan = withFacts(project(2), PlanBuilder::build(project(2), {}, s));
+        QCOMPARE(plan.jobs.first().bundle.ports, (QList<int>{8080, 9360, 9370, 9380})); // from docker-compose.yml
+        const RunReport report = runToEnd(runner, plan);
         QVERIFY(!report.succeeded());
         QCOMPARE(report.failedHostKeys(), QStringList{QStringLiteral("party-10001")});
         const HostOutcome &bad = report.hosts.at(1);
@@ -251,6 +182,9 @@ private slots:
                 QVERIFY(!o.fix.isEmpty());
             }
         QCOMPARE(failedChecks, 2); // compose and the port: both reported, not only the first
+        for (const StepOutcome &o : bad.steps)
+            if (o.kind == StepKind::Ports)
+                QCOMPARE(o.busyPorts, QStringList{QStringLiteral("9370")});
         QVERIFY(bad.steps.last().result != StepResult::Skipped);
         QVERIFY(report.toText().contains(QStringLiteral("9370")));
     }

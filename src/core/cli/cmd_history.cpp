@@ -99,17 +99,19 @@ int cliHistory(CliContext &c)
     }
     if (entries->isEmpty())
         c.out << tr("no runs stored in %1").arg(store.path()) << '\n';
-    for (const HistoryEntry &e : entries.value())
-        c.out << QStringLiteral("%1  %2  %3  %4  %5 s  %6")
+    for (const HistoryEntry &e : entries.value()) {
+        const std::optional<Operation> op = operationFromName(e.operation);
+        c.out << QStringLiteral("%1  %2  %3  %4  %5  %6")
                      .arg(e.id, 5)
                      .arg(e.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
-                          e.operation.leftJustified(9),
-                          e.projectName.leftJustified(16))
-                     .arg(double(e.durationMs) / 1000.0, 6, 'f', 1)
+                          (op ? operationTitle(*op) : e.operation).leftJustified(9),
+                          e.projectName.leftJustified(16),
+                          formatSeconds(e.durationMs).rightJustified(8))
                      .arg(e.ok          ? tr("ok")
                           : e.cancelled ? tr("cancelled")
                                         : tr("failed: %1").arg(e.failedHosts.join(QStringLiteral(", "))))
               << '\n';
+    }
     return ExitOk;
 }
 

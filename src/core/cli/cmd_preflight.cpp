@@ -1,14 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // The engine's CLI commands share one runner front end (here); each cmd_<name>.cpp selects its operation.
 #include "cli/cliapp.h"
-#include "history/historystore.h"
-#include "jobs/bundleprep.h"
 #include "jobs/consoleprompter.h"
-#include "jobs/runner.h"
-#include "jobs/sshchannel.h"
 #include "model/projectfile.h"
 #include "model/validation.h"
 #include "render/templatesource.h"
+#include "session/runsession.h"
 #include "settings/secretstore.h"
 
 #include <QCommandLineParser>
@@ -18,7 +15,6 @@
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QHash>
-#include <QTemporaryDir>
 #include <QTimer>
 
 #include <csignal>
@@ -31,9 +27,9 @@ namespace {
 
 // lupdate: the tr() calls of this file belong to the context below.
 /* TRANSLATOR FateDeployer::Cli */
-QString tr(const char *text)
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("FateDeployer::Cli", text);
+    return QCoreApplication::translate("FateDeployer::Cli", text, disambiguation, n);
 }
 
 std::atomic_bool interrupted{false};
@@ -191,7 +187,6 @@ int cliEngineCommand(Operation op, CliContext &c)
             return ExitUsage;
         }
     }
-    settings.projectHash = BundlePrep::projectHash(projectPath);
     settings.verifyTimeoutSeconds = project.verification.timeoutSeconds;
     if ((op == Operation::Verify || op == Operation::Deploy) && parser.isSet(timeout)) {
         const int seconds = parser.value(timeout).toInt(&ok);
@@ -228,21 +223,18 @@ int cliEngineCommand(Operation op, CliContext &c)
     }
 
     // Secrets: the OS keychain when a session bus exists (or never with --no-keychain).
-    std::unique_ptr<SecretStore> secrets;
+    std::shared_ptr<SecretStore> secrets;
     if (!parser.isSet(noKeychain) && !qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-        secrets = std::make_unique<KeychainSecretStore>();
+        secrets = std::make_shared<KeychainSecretStore>();
     else
-        secrets = std::make_unique<MemorySecretStore>();
-    if (op == Operation::Deploy && project.registry.usePrivate) {
-        const auto stored
-            = secrets->read(SecretStore::registryPasswordKey(project.registry.uri, project.registry.username));
-        if (stored.ok() && stored.value())
-            settings.registryPassword = stored.value()->toUtf8();
-        else if (!qEnvironmentVariableIsEmpty("FD_REGISTRY_PASSWORD"))
-            settings.registryPassword = qgetenv("FD_REGISTRY_PASSWORD");
-    }
+        secrets = std::make_shared<MemorySecretStore>();
 
-    Plan plan = PlanBuilder::build(project, selection, settings);
+    RunRequest request;
+    request.project = project;
+    request.projectPath = projectPath;
+    request.selection = selection;
+    request.settings = settings;
+    const Plan plan = RunSession::plan(request);
     if (plan.jobs.isEmpty()) {
         c.err << tr("nothing selected: the project has no such hosts") << '\n';
         return ExitUsage;
@@ -267,38 +259,31 @@ int cliEngineCommand(Operation op, CliContext &c)
         }
     }
 
-    QTemporaryDir work;
-    if (op == Operation::Deploy) {
-        if (!work.isValid()) {
-            c.err << tr("cannot create a temporary folder for the bundles") << '\n';
-            return ExitFailure;
-        }
-        // A URL template source is downloaded here if needed (BundlePrep only reads the cache).
-        if (const Result<TemplateTree> tree
+    // A URL template source is downloaded here if needed (the session only reads the cache): deploy and
+    // preflight need the rendered bundles; status uses them when it can.
+    if ((op == Operation::Deploy || op == Operation::Preflight || op == Operation::Status)
+        && project.templates.kind == TemplateSource::Kind::Url) {
+        const Result<TemplateTree> tree
             = cliTemplateTree(project.templates, QFileInfo(projectPath).absolutePath(), c.err);
-            !tree) {
+        if (!tree && op != Operation::Status) {
             c.err << tree.error() << '\n';
-            return ExitFailure;
-        }
-        if (Status s = BundlePrep::prepare(project, QFileInfo(projectPath).absolutePath(), work.path(), plan); !s) {
-            c.err << s.error() << '\n';
             return ExitFailure;
         }
     }
 
+    // The run itself is the engine's RunSession, the same as the window's; this is its terminal view.
     ConsolePrompter prompter;
-    SshChannelOptions ssh = SshChannelOptions::forProject(project, projectPath);
-    ssh.hostKeyPolicy = parser.isSet(acceptNew)              ? HostKeyPolicy::AcceptNew
+    SessionEnvironment env;
+    env.secrets = secrets;
+    env.prompter = &prompter;
+    env.hostKeyPolicy = parser.isSet(acceptNew)              ? HostKeyPolicy::AcceptNew
                         : ConsolePrompter::stdinIsTerminal() ? HostKeyPolicy::Ask
                                                              : HostKeyPolicy::Refuse;
     if (parser.isSet(knownHosts))
-        ssh.knownHostsFile = parser.value(knownHosts);
-    ssh.sshConfigFile = parser.value(sshConfig);
-    ssh.prompter = &prompter;
-    ssh.secrets = secrets.get();
-
-    Runner runner;
-    runner.setChannelFactory(sshChannelFactory(ssh));
+        env.knownHostsFile = parser.value(knownHosts);
+    env.sshConfigFile = parser.value(sshConfig);
+    env.storeHistory = !parser.isSet(noHistory);
+    RunSession session(env);
 
     const bool compact = c.stdoutIsTerminal && !parser.isSet(json) && !parser.isSet(verbose);
     const bool plain = !parser.isSet(json);
@@ -325,9 +310,13 @@ int cliEngineCommand(Operation op, CliContext &c)
         c.out.flush();
     };
 
+    QObject::connect(&session, &RunSession::preparing, [&](int done, int total) {
+        if (plain && !compact && done == 0)
+            c.out << tr("Preparing %n bundle(s)...", nullptr, total) << '\n';
+    });
     QElapsedTimer progressClock;
     progressClock.start();
-    QObject::connect(&runner, &Runner::hostEvents, [&](const QString &host, const QList<JobEvent> &events) {
+    QObject::connect(&session, &RunSession::hostEvents, [&](const QString &host, const QList<JobEvent> &events) {
         HostLine &l = lines[index.value(host)];
         for (const JobEvent &e : events) {
             switch (e.type) {
@@ -344,7 +333,7 @@ int cliEngineCommand(Operation op, CliContext &c)
                     c.out << host << ": " << stepKindTitle(e.step.kind) << ": " << resultWord(e.step.result);
                     if (!e.step.summary.isEmpty())
                         c.out << " - " << e.step.summary;
-                    c.out << QStringLiteral(" (%1 s)").arg(double(e.step.durationMs) / 1000.0, 0, 'f', 1) << '\n';
+                    c.out << " (" << formatSeconds(e.step.durationMs) << ")\n";
                 }
                 break;
             case JobEvent::Type::Output:
@@ -378,7 +367,16 @@ int cliEngineCommand(Operation op, CliContext &c)
 
     QEventLoop loop;
     RunReport report;
-    QObject::connect(&runner, &Runner::finished, [&](const RunReport &r) {
+    QString abortedWith;
+    QObject::connect(&session, &RunSession::aborted, [&](const QString &message, ErrorKind) {
+        abortedWith = message;
+        loop.quit();
+    });
+    QObject::connect(&session, &RunSession::stored, [&](qint64, const QString &error) {
+        if (!error.isEmpty())
+            c.err << error << '\n';
+    });
+    QObject::connect(&session, &RunSession::finished, [&](const RunReport &r) {
         report = r;
         loop.quit();
     });
@@ -392,13 +390,15 @@ int cliEngineCommand(Operation op, CliContext &c)
         if (interrupted.exchange(false)) {
             c.err << '\n' << tr("cancelling...") << '\n';
             c.err.flush();
-            runner.cancel();
+            session.cancel();
             std::signal(SIGINT, previous);
         }
     });
     sigintPoll.start();
-    if (!runner.start(plan)) {
-        c.err << tr("nothing to run") << '\n';
+    if (const Status s = session.start(request); !s) {
+        std::signal(SIGINT, previous);
+        std::signal(SIGTERM, previousTerm);
+        c.err << s.error() << '\n';
         return ExitFailure;
     }
     if (plain && !compact)
@@ -415,19 +415,11 @@ int cliEngineCommand(Operation op, CliContext &c)
     std::signal(SIGINT, previous);
     std::signal(SIGTERM, previousTerm);
     redraw();
-
-    if (!parser.isSet(noHistory)) {
-        HistoryStore history;
-        if (history.status()) {
-            const auto id = history.add(report);
-            if (id)
-                report.id = id.value();
-            else
-                c.err << id.error() << '\n';
-        } else {
-            c.err << history.status().error() << '\n';
-        }
+    if (!abortedWith.isEmpty()) {
+        c.err << abortedWith << '\n';
+        return ExitFailure;
     }
+
     if (parser.isSet(json)) {
         c.out << report.toJson();
     } else {

@@ -4,6 +4,7 @@
 #include <QAtomicInteger>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -114,7 +115,14 @@ Result<qint64> HistoryStore::add(const RunReport &report)
         hq.addBindValue(h.target.key);
         hq.addBindValue(h.target.address);
         hq.addBindValue(stepResultName(h.result));
-        hq.addBindValue(report.logs.value(h.target.key));
+        // The full log: from the runner's spool file when there is one (memory holds only its tail).
+        QString log = report.logs.value(h.target.key);
+        if (const QString spooled = report.logFiles.value(h.target.key); !spooled.isEmpty()) {
+            QFile file(spooled);
+            if (file.open(QIODevice::ReadOnly))
+                log = QString::fromUtf8(file.readAll());
+        }
+        hq.addBindValue(log);
         if (!hq.exec()) {
             db.rollback();
             return sqlError(tr("store host %1").arg(h.target.key), hq.lastError());

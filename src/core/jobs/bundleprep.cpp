@@ -23,8 +23,7 @@ QString tr(const char *text)
 
 } // namespace
 
-Status BundlePrep::prepare(
-    const Project &project, const QString &projectDir, const QString &outDir, Plan &plan, RenderOutput *rendered)
+Result<RenderOutput> BundlePrep::render(const Project &project, const QString &projectDir)
 {
     Result<TemplateTree> tree
         = project.templates.kind == TemplateSource::Kind::Url
@@ -33,26 +32,61 @@ Status BundlePrep::prepare(
     if (!tree)
         return Error{project.templates.kind == TemplateSource::Kind::Url
                          ? tr("%1 (download the templates first: fate-deployer-cli render)").arg(tree.error())
-                         : tree.error()};
-    const Result<RenderOutput> output = Renderer::render(project, tree.value());
+                         : tree.error(),
+                     ErrorKind::Local};
+    Result<RenderOutput> output = Renderer::render(project, tree.value());
     if (!output)
-        return Error{output.error()};
+        return Error{output.error(), ErrorKind::Local};
+    return output;
+}
+
+void BundlePrep::applyFacts(const RenderOutput &rendered, Plan &plan)
+{
+    for (HostJob &job : plan.jobs) {
+        const Bundle *b = rendered.bundle(job.bundle.name);
+        if (!b)
+            continue;
+        job.bundle.composeFile = b->composeFile;
+        job.bundle.unpackedBytes = b->totalSize();
+        job.bundle.images = b->facts.images;
+        job.bundle.ports = b->facts.ports;
+        job.bundle.services = b->facts.services;
+        job.bundle.dataPaths = b->facts.dataPaths;
+    }
+}
+
+Status BundlePrep::prepare(const Project &project,
+                           const QString &projectDir,
+                           const QString &outDir,
+                           Plan &plan,
+                           RenderOutput *rendered,
+                           const std::function<void(int done, int total)> &progress)
+{
+    const Result<RenderOutput> output = render(project, projectDir);
+    if (!output)
+        return Error{output.error(), output.errorKind()};
     if (!QDir().mkpath(outDir))
-        return Error{tr("cannot create the folder %1 for the bundles").arg(outDir)};
+        return Error{tr("cannot create the folder %1 for the bundles").arg(outDir), ErrorKind::Local};
     PackCache cache;
+    const int total = int(plan.jobs.size());
+    int done = 0;
+    if (progress)
+        progress(done, total);
     for (HostJob &job : plan.jobs) {
         const Bundle *b = output->bundle(job.bundle.name);
         if (!b)
             return Error{tr("the render produced no bundle %1 (is the party or the exchange in the project?)")
-                             .arg(job.bundle.name)};
+                             .arg(job.bundle.name),
+                         ErrorKind::Local};
         const QString path = QDir(outDir).filePath(b->name + QStringLiteral(".tar.gz"));
         if (!QFile::exists(path))
             if (Status s = BundlePacker::packToFile(*b, cache, path); !s)
-                return s;
+                return Error{s.error(), ErrorKind::Local};
         job.bundle.archivePath = path;
-        job.bundle.unpackedBytes = b->totalSize();
-        job.bundle.composeFile = b->composeFile;
+        if (progress)
+            progress(++done, total);
     }
+    applyFacts(output.value(), plan);
     if (rendered)
         *rendered = output.value();
     return {};

@@ -7,6 +7,8 @@
 
 #include <QString>
 
+#include <functional>
+
 namespace FateDeployer {
 
 /// Renders a project's bundles (render module) and packs each as <outDir>/<name>.tar.gz
@@ -17,11 +19,18 @@ namespace FateDeployer {
 class BundlePrep
 {
 public:
+    /// @p progress (optional, called from the calling thread): bundles packed so far of the total.
     static Status prepare(const Project &project,
                           const QString &projectDir,
                           const QString &outDir,
                           Plan &plan,
-                          RenderOutput *rendered = nullptr);
+                          RenderOutput *rendered = nullptr,
+                          const std::function<void(int done, int total)> &progress = {});
+    /// Renders the project's bundles from its templates (no packing). Blocking.
+    static Result<RenderOutput> render(const Project &project, const QString &projectDir);
+    /// Copies each bundle's facts (images, ports, services, written folders, compose file) into the
+    /// plan's jobs: what preflight checks and status expects comes from the rendered compose files.
+    static void applyFacts(const RenderOutput &rendered, Plan &plan);
     /// sha256 of the project file's bytes (stored with every run in the history).
     static QString projectHash(const QString &projectPath);
 };

@@ -52,6 +52,53 @@ QString stepResultName(StepResult result)
     return QString();
 }
 
+QString verifyDiagnosisName(VerifyDiagnosis diagnosis)
+{
+    switch (diagnosis) {
+    case VerifyDiagnosis::None:
+        return QString();
+    case VerifyDiagnosis::Unreachable:
+        return QStringLiteral("unreachable");
+    case VerifyDiagnosis::MysqlNotReady:
+        return QStringLiteral("mysql-not-ready");
+    case VerifyDiagnosis::NotRunning:
+        return QStringLiteral("not-running");
+    case VerifyDiagnosis::Timeout:
+        return QStringLiteral("timeout");
+    case VerifyDiagnosis::TimeExceeded:
+        return QStringLiteral("time-exceeded");
+    case VerifyDiagnosis::NoSuccessLine:
+        return QStringLiteral("no-success-line");
+    }
+    return QString();
+}
+
+QString stepResultTitle(StepResult result)
+{
+    switch (result) {
+    case StepResult::Pending:
+        return tr("pending");
+    case StepResult::Running:
+        return tr("running");
+    case StepResult::Ok:
+        return tr("ok");
+    case StepResult::Warning:
+        return tr("warning");
+    case StepResult::Failed:
+        return tr("FAILED");
+    case StepResult::Skipped:
+        return tr("skipped");
+    case StepResult::Cancelled:
+        return tr("cancelled");
+    }
+    return QString();
+}
+
+QString formatSeconds(qint64 ms)
+{
+    return tr("%1 s").arg(double(ms) / 1000.0, 0, 'f', 1);
+}
+
 const StepOutcome *HostOutcome::failedStep() const
 {
     for (const StepOutcome &s : steps)
@@ -82,21 +129,19 @@ QStringList RunReport::failedHostKeys() const
 QString RunReport::toText() const
 {
     QString t;
-    t += tr("%1 of project %2, started %3 UTC, %4 s: %5")
-             .arg(operationTitle(operation), projectName, startedAt.toString(Qt::ISODate))
-             .arg(double(durationMs) / 1000.0, 0, 'f', 1)
+    t += tr("%1 of project %2, started %3 UTC, %4: %5")
+             .arg(operationTitle(operation), projectName, startedAt.toString(Qt::ISODate), formatSeconds(durationMs))
              .arg(succeeded() ? tr("succeeded")
                   : cancelled ? tr("cancelled")
                               : tr("FAILED"))
          + QLatin1Char('\n');
     for (const HostOutcome &h : hosts) {
-        t += QStringLiteral("\n%1: %2\n").arg(h.target.label, stepResultName(h.result));
+        t += QStringLiteral("\n%1: %2\n").arg(h.target.label, stepResultTitle(h.result));
         for (const StepOutcome &s : h.steps) {
             if (s.result == StepResult::Skipped || s.result == StepResult::Pending)
                 continue;
-            t += QStringLiteral("  [%1] %2: %3 (%4 ms)\n")
-                     .arg(stepResultName(s.result), stepKindTitle(s.kind), s.summary)
-                     .arg(s.durationMs);
+            t += QStringLiteral("  [%1] %2: %3 (%4)\n")
+                     .arg(stepResultTitle(s.result), stepKindTitle(s.kind), s.summary, formatSeconds(s.durationMs));
             if (!s.fix.isEmpty() && s.result != StepResult::Ok)
                 t += QStringLiteral("      ") + tr("fix: %1").arg(s.fix) + QLatin1Char('\n');
             if (s.result == StepResult::Failed) {
@@ -107,9 +152,9 @@ QString RunReport::toText() const
             }
         }
         for (const ContainerStatus &c : h.containers)
-            t += QStringLiteral("    %1  %2  %3  restarts=%4  %5\n")
+            t += QStringLiteral("    %1  %2  %3  %4  %5\n")
                      .arg(c.name, c.state, c.health.isEmpty() ? QStringLiteral("-") : c.health)
-                     .arg(c.restartCount)
+                     .arg(tr("restarts=%1").arg(c.restartCount))
                      .arg(c.ports);
     }
     return t;
@@ -120,14 +165,27 @@ QByteArray RunReport::toJson() const
     QJsonArray hostList;
     for (const HostOutcome &h : hosts) {
         QJsonArray steps;
-        for (const StepOutcome &s : h.steps)
-            steps.append(QJsonObject{{QStringLiteral("step"), stepKindName(s.kind)},
-                                     {QStringLiteral("result"), stepResultName(s.result)},
-                                     {QStringLiteral("summary"), s.summary},
-                                     {QStringLiteral("fix"), s.fix},
-                                     {QStringLiteral("command"), s.command},
-                                     {QStringLiteral("last_lines"), QJsonArray::fromStringList(s.lastLines)},
-                                     {QStringLiteral("duration_ms"), s.durationMs}});
+        for (const StepOutcome &s : h.steps) {
+            QJsonObject step{{QStringLiteral("step"), stepKindName(s.kind)},
+                             {QStringLiteral("result"), stepResultName(s.result)},
+                             {QStringLiteral("summary"), s.summary},
+                             {QStringLiteral("fix"), s.fix},
+                             {QStringLiteral("command"), s.command},
+                             {QStringLiteral("last_lines"), QJsonArray::fromStringList(s.lastLines)},
+                             {QStringLiteral("duration_ms"), s.durationMs}};
+            // Typed facts for scripts: never parse the (translated) summary.
+            if (s.result == StepResult::Failed || s.result == StepResult::Cancelled)
+                step.insert(QStringLiteral("error_kind"), QLatin1String(errorKindName(s.errorKind)));
+            if (s.kind == StepKind::Images)
+                step.insert(QStringLiteral("missing_images"), QJsonArray::fromStringList(s.missingImages));
+            if (!s.busyPorts.isEmpty())
+                step.insert(QStringLiteral("busy_ports"), QJsonArray::fromStringList(s.busyPorts));
+            if (s.diagnosis != VerifyDiagnosis::None)
+                step.insert(QStringLiteral("diagnosis"), verifyDiagnosisName(s.diagnosis));
+            if (!s.unreachable.isEmpty())
+                step.insert(QStringLiteral("unreachable"), QJsonArray::fromStringList(s.unreachable));
+            steps.append(step);
+        }
         QJsonArray containers;
         for (const ContainerStatus &c : h.containers)
             containers.append(containerJson(c));

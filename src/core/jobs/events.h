@@ -3,6 +3,7 @@
 
 #include "jobs/parsers.h"
 #include "jobs/plan.h"
+#include "util/result.h"
 
 #include <QDateTime>
 #include <QList>
@@ -14,7 +15,9 @@
 namespace FateDeployer {
 
 enum class StepResult { Pending, Running, Ok, Warning, Failed, Skipped, Cancelled };
-QString stepResultName(StepResult result); ///< stable id: "ok", "failed", ...
+QString stepResultName(StepResult result);  ///< stable id: "ok", "failed", ...
+QString stepResultTitle(StepResult result); ///< translated word for people: "ok", "FAILED", ...
+QString formatSeconds(qint64 ms);           ///< translated "12.3 s"
 
 enum class OutputStream { Stdout, Stderr, Info };
 
@@ -28,7 +31,20 @@ struct LogLine
     QString text;
 };
 
-/// The outcome of one step: what happened, what to do, and the evidence.
+/// Why the toy example failed, as found by the verify step's diagnosis.
+enum class VerifyDiagnosis {
+    None,          ///< passed, or not a verify step
+    Unreachable,   ///< a party or the exchange port cannot be reached from the guest (StepOutcome::unreachable)
+    MysqlNotReady, ///< mysql or python of the guest not running
+    NotRunning,    ///< the guest party is not deployed / has no python container
+    Timeout,       ///< no answer within the verify timeout
+    TimeExceeded,  ///< FATE's "job running time exceeded"
+    NoSuccessLine, ///< finished without FATE's success line
+};
+QString verifyDiagnosisName(VerifyDiagnosis diagnosis); ///< stable id: "unreachable", ...
+
+/// The outcome of one step: what happened, what to do, and the evidence. Front ends read the typed
+/// fields (missing images, error kind, diagnosis); the sentences are for people only.
 struct StepOutcome
 {
     StepKind kind = StepKind::Connect;
@@ -38,6 +54,11 @@ struct StepOutcome
     QString command;       ///< the failing remote command (secrets never appear in commands)
     QStringList lastLines; ///< last output lines of the failing command
     qint64 durationMs = 0;
+    ErrorKind errorKind = ErrorKind::Other; ///< for Failed/Cancelled: what kind of failure
+    QStringList missingImages;              ///< Images: the bundle's images the host lacks (others are present)
+    QStringList busyPorts;                  ///< Ports: published ports held by another program
+    VerifyDiagnosis diagnosis = VerifyDiagnosis::None; ///< Verify
+    QStringList unreachable;                           ///< Verify, Unreachable: "address:port" entries
 };
 
 /// Everything one host job produced.
@@ -83,7 +104,8 @@ struct RunReport
     qint64 durationMs = 0;
     bool cancelled = false;
     QList<HostOutcome> hosts;
-    QMap<QString, QString> logs; ///< host key → full log (numbered lines)
+    QMap<QString, QString> logs;     ///< host key → the log's last lines (numbered), bounded in memory
+    QMap<QString, QString> logFiles; ///< host key → the full log on disk, while the runner keeps it
 
     bool succeeded() const;
     QStringList failedHostKeys() const;

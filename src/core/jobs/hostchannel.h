@@ -40,7 +40,8 @@ struct CommandResult
     bool timedOut = false;
     bool idle = false; ///< stopped by the inactivity timeout (no output, no progress)
     bool cancelled = false;
-    QString error; ///< transport failure (connection lost...), empty otherwise
+    QString error;                          ///< transport failure (connection lost...), empty otherwise
+    ErrorKind errorKind = ErrorKind::Other; ///< of error; RemoteCommand for a non-zero exit
     QString stdoutText;
     QString stderrText;
 

@@ -288,6 +288,9 @@ StepOutcome JobInterpreter::fail(const QString &summary,
 {
     StepOutcome o = ok(summary);
     o.result = result.cancelled ? StepResult::Cancelled : StepResult::Failed;
+    o.errorKind = result.cancelled                 ? ErrorKind::Cancelled
+                  : result.timedOut || result.idle ? ErrorKind::Timeout
+                                                   : result.errorKind;
     o.fix = fix;
     o.command = command.toString();
     o.lastLines = m_tail;
@@ -331,6 +334,9 @@ StepOutcome JobInterpreter::connect(const ChannelFactory &factory)
     const Status s = m_channel->connect();
     if (!s) {
         m_channel.reset();
+        CommandResult why;
+        why.errorKind = s.errorKind();
+        why.cancelled = s.errorKind() == ErrorKind::Cancelled;
         return fail(tr("cannot connect to %1:%2 as %3: %4")
                         .arg(m_job.target.address)
                         .arg(m_job.target.port)
@@ -338,7 +344,9 @@ StepOutcome JobInterpreter::connect(const ChannelFactory &factory)
                     tr("Check that the host is up and reachable, that SSH listens on port %1 and that user %2 "
                        "can log in (key, agent or password).")
                         .arg(m_job.target.port)
-                        .arg(m_job.target.user));
+                        .arg(m_job.target.user),
+                    ShellCommand(),
+                    why);
     }
     return ok(tr("connected to %1").arg(m_job.target.address));
 }
@@ -489,11 +497,14 @@ StepOutcome JobInterpreter::ports()
         busyText.append(QString::number(p));
     if (o.ok() && !o.stdoutText.trimmed().isEmpty())
         return ok(tr("ports %1 held by our deployment %2").arg(busyText.join(QStringLiteral(", ")), m_job.bundle.name));
-    return fail(tr("port(s) %1 already in use by another program").arg(busyText.join(QStringLiteral(", "))),
-                tr("Stop the program that listens on the port (ss -ltnp shows it) or move it; FATE needs these ports "
-                   "on this host."),
-                cmd,
-                r);
+    StepOutcome failed
+        = fail(tr("port(s) %1 already in use by another program").arg(busyText.join(QStringLiteral(", "))),
+               tr("Stop the program that listens on the port (ss -ltnp shows it) or move it; FATE needs these "
+                  "ports on this host."),
+               cmd,
+               r);
+    failed.busyPorts = busyText;
+    return failed;
 }
 
 StepOutcome JobInterpreter::arch()
@@ -524,9 +535,11 @@ StepOutcome JobInterpreter::images()
             missing.append(image);
     if (missing.isEmpty())
         return ok(tr("all %n image(s) present", nullptr, int(m_job.bundle.images.size())));
-    return warn(tr("missing images: %1").arg(missing.join(QStringLiteral(", "))),
-                tr("They will be pulled at deploy time (slow from Docker Hub); or load them from image archives "
-                   "or a private registry."));
+    StepOutcome o = warn(tr("missing images: %1").arg(missing.join(QStringLiteral(", "))),
+                         tr("They will be pulled at deploy time (slow from Docker Hub); or load them from image "
+                            "archives or a private registry."));
+    o.missingImages = missing;
+    return o;
 }
 
 StepOutcome JobInterpreter::registry()
@@ -872,15 +885,24 @@ StepOutcome JobInterpreter::verify()
         return failExec(tr("toy example"), cmd, r);
     const QStringList tail = m_tail;
     QString fix;
-    const QString diagnosis = verifyDiagnosis(r.stdoutText + r.stderrText, r.timedOut, &fix);
+    VerifyDiagnosis kind = VerifyDiagnosis::NoSuccessLine;
+    QStringList unreachable;
+    const QString diagnosis = verifyDiagnosis(r.stdoutText + r.stderrText, r.timedOut, &fix, &kind, &unreachable);
     m_tail = tail;
-    return fail(tr("toy example %1 → %2 failed: %3").arg(m_settings.guestId).arg(m_settings.hostId).arg(diagnosis),
-                fix,
-                cmd,
-                r);
+    StepOutcome o
+        = fail(tr("toy example %1 → %2 failed: %3").arg(m_settings.guestId).arg(m_settings.hostId).arg(diagnosis),
+               fix,
+               cmd,
+               r);
+    o.diagnosis = kind;
+    o.unreachable = unreachable;
+    if (o.errorKind == ErrorKind::Other)
+        o.errorKind = ErrorKind::RemoteCommand;
+    return o;
 }
 
-QString JobInterpreter::verifyDiagnosis(const QString &output, bool timedOut, QString *fix)
+QString JobInterpreter::verifyDiagnosis(
+    const QString &output, bool timedOut, QString *fix, VerifyDiagnosis *kind, QStringList *unreachableOut)
 {
     // Ports first: the most frequent cause (closed 9370/9371 between hosts).
     QList<QPair<QString, int>> probes;
@@ -898,6 +920,8 @@ QString JobInterpreter::verifyDiagnosis(const QString &output, bool timedOut, QS
             unreachable.append(QStringLiteral("%1:%2").arg(probe.first).arg(probe.second));
     }
     if (!unreachable.isEmpty()) {
+        *kind = VerifyDiagnosis::Unreachable;
+        *unreachableOut = unreachable;
         *fix = tr("Open these ports between the hosts (firewall, security group) and check the exchange's route "
                   "table and the party addresses; then verify again.");
         return tr("unreachable from the guest host: %1").arg(unreachable.join(QStringLiteral(", ")));
@@ -911,21 +935,25 @@ QString JobInterpreter::verifyDiagnosis(const QString &output, bool timedOut, QS
     for (const ContainerStatus &c : containers) {
         if ((c.service == QLatin1String("mysql") || c.service == QLatin1String("python"))
             && c.state != QLatin1String("running")) {
+            *kind = VerifyDiagnosis::MysqlNotReady;
             *fix = tr("Wait until MySQL has initialised (python stops restarting; see status), then verify again.");
             return tr("MySQL not ready (%1 is %2)").arg(c.service, c.state);
         }
     }
     if (output.contains(QLatin1String("no running python container"))) {
+        *kind = VerifyDiagnosis::NotRunning;
         *fix = tr("Deploy party %1 first, or check its status.").arg(m_settings.guestId);
         return tr("party %1 is not running").arg(m_settings.guestId);
     }
     if (timedOut || output.contains(QLatin1String("exceed"))) {
+        *kind = timedOut ? VerifyDiagnosis::Timeout : VerifyDiagnosis::TimeExceeded;
         *fix = tr("The federation did not answer in time: check that every party's proxy (9370) and the exchange "
                   "(9371) are running and that their route tables name the right addresses; raise the verify "
                   "timeout on slow hosts.");
         return timedOut ? tr("timeout after %1 s").arg(m_settings.verifyTimeoutSeconds)
                         : tr("job running time exceeded");
     }
+    *kind = VerifyDiagnosis::NoSuccessLine;
     *fix = tr("Read the toy example's output above and the python container's log.");
     return tr("no success line");
 }

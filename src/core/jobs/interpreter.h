@@ -85,7 +85,8 @@ private:
     StepOutcome status();
     StepOutcome verify();
     StepOutcome teardown(StepKind kind);
-    QString verifyDiagnosis(const QString &output, bool timedOut, QString *fix);
+    QString verifyDiagnosis(
+        const QString &output, bool timedOut, QString *fix, VerifyDiagnosis *kind, QStringList *unreachable);
 
     const HostJob &m_job;
     const RunSettings &m_settings;

@@ -191,42 +191,17 @@ QList<Step> PlanBuilder::steps(Operation op, const RunSettings &settings, bool e
     return s;
 }
 
-HostBundle PlanBuilder::defaultBundle(const Project &project, int partyId)
+HostBundle PlanBuilder::bundleFor(int partyId)
 {
+    // Folder = compose project name, so containers keep the names FATE's own scripts give them.
     HostBundle b;
-    // The names the renderer writes: a private registry serves every image as uri/prefix/<module> (see
-    // docs/render.md), mysql and redis included.
-    const bool privateRegistry = project.registry.usePrivate && !project.registry.uri.trimmed().isEmpty();
-    const QString prefix = privateRegistry ? project.registry.uri.trimmed() + QLatin1Char('/') + project.images.prefix
-                                           : project.images.prefix;
-    const QString tag = project.images.tag;
-    auto fate = [&](const char *module) { return QStringLiteral("%1/%2:%3").arg(prefix, QLatin1String(module), tag); };
     if (partyId == 0) {
         b.name = QStringLiteral("exchange");
         b.composeFile = QStringLiteral("docker-compose-exchange.yml");
-        b.images = {fate("proxy")};
-        b.ports = {project.exchange.port};
-        b.services = {QStringLiteral("exchange")};
-        return b;
+    } else {
+        b.name = QStringLiteral("confs-%1").arg(partyId);
+        b.composeFile = QStringLiteral("docker-compose.yml");
     }
-    b.name = QStringLiteral("confs-%1").arg(partyId);
-    b.composeFile = QStringLiteral("docker-compose.yml");
-    for (const char *m : {"federation", "proxy", "fateboard", "roll", "egg", "python", "meta-service"})
-        b.images.append(fate(m));
-    b.images.append(privateRegistry ? prefix + QStringLiteral("/mysql:8") : QStringLiteral("mysql:8"));
-    b.images.append(privateRegistry ? prefix + QStringLiteral("/redis:5") : QStringLiteral("redis:5"));
-    b.ports = {9370, 8080, 9360, 9380};
-    b.services = {QStringLiteral("federation"),
-                  QStringLiteral("proxy"),
-                  QStringLiteral("fateboard"),
-                  QStringLiteral("roll"),
-                  QStringLiteral("egg"),
-                  QStringLiteral("python"),
-                  QStringLiteral("meta-service"),
-                  QStringLiteral("mysql"),
-                  QStringLiteral("redis")};
-    // redis persists into ./confs/redis/data (spec 2.8): it moves with the deployment on redeploy.
-    b.dataPaths = {QStringLiteral("confs/redis/data")};
     return b;
 }
 
@@ -257,7 +232,7 @@ Plan PlanBuilder::build(const Project &project, const Selection &selection, cons
     for (const HostTarget &t : std::as_const(targets)) {
         HostJob job;
         job.target = t;
-        job.bundle = defaultBundle(project, t.partyId);
+        job.bundle = bundleFor(t.partyId);
         job.steps = steps(settings.operation, plan.settings, t.partyId == 0);
         plan.jobs.append(job);
     }

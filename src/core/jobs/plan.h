@@ -55,6 +55,8 @@ struct Step
 };
 
 /// A compose project on a host: `confs-<id>` or `exchange`. The folder name is the project name.
+/// images, ports, services and dataPaths are facts of the rendered bundle (BundlePrep::applyFacts),
+/// empty until the bundle was rendered.
 struct HostBundle
 {
     QString name;             ///< confs-10000, exchange
@@ -130,13 +132,14 @@ struct Selection
     bool explicitSelection() const { return !parties.isEmpty() || exchange; }
 };
 
-/// Builds plans from a project. Bundles (archive paths, images, ports) are filled by the caller for deploys.
+/// Builds plans from a project. The bundles' facts and archives are filled by BundlePrep from the render.
 class PlanBuilder
 {
 public:
     static QList<HostTarget> targets(const Project &project, const Selection &selection);
     static QList<Step> steps(Operation op, const RunSettings &settings, bool exchange);
-    static HostBundle defaultBundle(const Project &project, int partyId); ///< partyId 0 = exchange
+    /// The bundle's folder and compose file names (our layout); partyId 0 = exchange. No facts.
+    static HostBundle bundleFor(int partyId);
     static Plan build(const Project &project, const Selection &selection, const RunSettings &settings);
 };
 

@@ -3,18 +3,25 @@
 
 #include "jobs/interpreter.h"
 
+#include <QDir>
+#include <QFile>
 #include <QHash>
 #include <QMutex>
 #include <QRunnable>
 
+#include <map>
+#include <memory>
+
 namespace FateDeployer {
 
-/// Collects the jobs' events from their threads; the runner drains it on its timer.
+/// Collects the jobs' events from their threads; the runner drains it on its timer. Each host's
+/// log goes to a spool file as it comes (the history stores it whole); memory keeps only its tail.
 class EventHub : public JobEventSink
 {
 public:
-    explicit EventHub(qint64 startMs)
+    EventHub(qint64 startMs, const QString &spoolDir)
         : m_start(startMs)
+        , m_spoolDir(spoolDir)
     {
         m_clock.start();
     }
@@ -29,7 +36,7 @@ public:
         e.step.kind = kind;
         e.step.result = StepResult::Running;
         QMutexLocker lock(&m_mutex);
-        m_log[host] += QStringLiteral("== %1\n").arg(stepKindTitle(kind));
+        appendLog(host, QStringLiteral("== %1\n").arg(stepKindTitle(kind)));
         m_pending[host].append(e);
     }
 
@@ -42,8 +49,9 @@ public:
         e.stepCount = count;
         e.step = outcome;
         QMutexLocker lock(&m_mutex);
-        m_log[host] += QStringLiteral("== %1: %2 %3\n")
-                           .arg(stepKindTitle(outcome.kind), stepResultName(outcome.result), outcome.summary);
+        appendLog(host,
+                  QStringLiteral("== %1: %2 %3\n")
+                      .arg(stepKindTitle(outcome.kind), stepResultName(outcome.result), outcome.summary));
         ++m_finishedSteps;
         m_pending[host].append(e);
         JobEvent p;
@@ -85,12 +93,13 @@ public:
         e.line.msecsSinceStart = m_clock.elapsed() + m_start;
         QMutexLocker lock(&m_mutex);
         e.line.sequence = ++m_sequence[host];
-        m_log[host] += QStringLiteral("%1 %2 %3\n")
-                           .arg(e.line.sequence)
-                           .arg(stream == OutputStream::Stderr ? QLatin1Char('E')
-                                : stream == OutputStream::Info ? QLatin1Char('#')
-                                                               : QLatin1Char('O'))
-                           .arg(text);
+        appendLog(host,
+                  QStringLiteral("%1 %2 %3\n")
+                      .arg(e.line.sequence)
+                      .arg(stream == OutputStream::Stderr ? QLatin1Char('E')
+                           : stream == OutputStream::Info ? QLatin1Char('#')
+                                                          : QLatin1Char('O'))
+                      .arg(text));
         m_pending[host].append(e);
         return e.line.sequence;
     }
@@ -125,24 +134,59 @@ public:
         QMutexLocker lock(&m_mutex);
         return m_finishedHosts;
     }
+    /// The tail of each host's log (at most Runner::LogTailLines lines).
     QMap<QString, QString> logs()
     {
         QMutexLocker lock(&m_mutex);
         QMap<QString, QString> out;
-        for (auto it = m_log.cbegin(); it != m_log.cend(); ++it)
-            out.insert(it.key(), it.value());
+        for (auto it = m_tail.cbegin(); it != m_tail.cend(); ++it)
+            out.insert(it.key(), it.value().join(QString()));
+        return out;
+    }
+
+    /// host → its full log on disk; closes the files (the run is over).
+    QMap<QString, QString> logFiles()
+    {
+        QMutexLocker lock(&m_mutex);
+        QMap<QString, QString> out;
+        for (auto &[host, file] : m_files) {
+            file->close();
+            out.insert(host, file->fileName());
+        }
         return out;
     }
 
 private:
+    /// Called with m_mutex held.
+    void appendLog(const QString &host, const QString &line)
+    {
+        QStringList &tail = m_tail[host];
+        tail.append(line);
+        if (tail.size() > Runner::LogTailLines)
+            tail.removeFirst();
+        if (m_spoolDir.isEmpty())
+            return;
+        std::unique_ptr<QFile> &file = m_files[host];
+        if (!file) {
+            file = std::make_unique<QFile>(QDir(m_spoolDir).filePath(host + QStringLiteral(".log")));
+            if (!file->open(QIODevice::WriteOnly | QIODevice::Truncate))
+                qWarning(
+                    "fate-deployer: cannot spool the log of %s: %s", qPrintable(host), qPrintable(file->errorString()));
+        }
+        if (file->isOpen())
+            file->write(line.toUtf8());
+    }
+
     QMutex m_mutex;
     QHash<QString, QList<JobEvent>> m_pending;
     QHash<QString, qint64> m_sequence;
-    QHash<QString, QString> m_log;
+    QHash<QString, QStringList> m_tail;
+    std::map<QString, std::unique_ptr<QFile>> m_files;
     int m_finishedSteps = 0;
     int m_finishedHosts = 0;
     QElapsedTimer m_clock;
     qint64 m_start = 0;
+    QString m_spoolDir;
 };
 
 Runner::Runner(QObject *parent)
@@ -186,7 +230,9 @@ bool Runner::start(const Plan &plan)
     m_report.startedAt = QDateTime::currentDateTimeUtc();
     m_clock.start();
     m_cancel = CancelToken();
-    m_hub = std::make_shared<EventHub>(0);
+    // A fresh spool folder per run: the previous run's logs were stored (or dropped) by now.
+    m_spool = std::make_unique<QTemporaryDir>();
+    m_hub = std::make_shared<EventHub>(0, m_spool->isValid() ? m_spool->path() : QString());
     m_pool.setMaxThreadCount(std::max(1, plan.settings.maxParallelHosts));
     m_running = true;
     m_lastProgress = -1;
@@ -279,6 +325,7 @@ void Runner::flush()
         m_report.cancelled = m_cancel.isCancelled();
         m_report.durationMs = m_clock.elapsed();
         m_report.logs = m_hub->logs();
+        m_report.logFiles = m_hub->logFiles();
         emit finished(m_report);
     }
 }

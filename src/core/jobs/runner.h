@@ -7,6 +7,7 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QTemporaryDir>
 #include <QThreadPool>
 #include <QTimer>
 
@@ -32,6 +33,10 @@ public:
     void setChannelFactory(ChannelFactory factory);
     void setFlushIntervalMs(int ms); ///< default 100 (≤ 10 signals per second per host)
 
+    /// Lines of each host's log kept in memory (RunReport::logs); the full log is spooled to a file
+    /// (RunReport::logFiles) until the next start().
+    static constexpr int LogTailLines = 2000;
+
     bool start(const Plan &plan); ///< false while a run is active or the plan is empty
     void cancel();                ///< every job stops promptly; finished() follows
     bool retryFailed();           ///< runs again only the hosts that failed or were cancelled
@@ -56,6 +61,7 @@ private:
     QThreadPool m_pool;
     QTimer m_timer;
     std::shared_ptr<EventHub> m_hub;
+    std::unique_ptr<QTemporaryDir> m_spool; ///< the current run's full logs
     CancelToken m_cancel;
     Plan m_plan;
     RunReport m_report;

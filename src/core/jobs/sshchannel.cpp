@@ -6,7 +6,6 @@
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QMutex>
 
@@ -66,6 +65,9 @@ public:
             if (Status s = m_session->connect(); !s) {
                 CommandResult r;
                 r.error = s.error();
+                r.errorKind = s.errorKind();
+                r.cancelled = s.errorKind() == ErrorKind::Cancelled;
+                r.timedOut = s.errorKind() == ErrorKind::Timeout;
                 return r;
             }
         }
@@ -119,15 +121,21 @@ private:
                 sink(i ? OutputStream::Stderr : OutputStream::Stdout, pending[i]);
         CommandResult r;
         if (!result) {
+            // The session says why it stopped; nothing is guessed from the time that passed.
             r.error = result.error();
-            r.cancelled = m_sessionCancel.isCancelled();
+            r.errorKind = result.errorKind();
+            r.cancelled = m_sessionCancel.isCancelled() || result.errorKind() == ErrorKind::Cancelled;
             r.idle = !r.cancelled && m_session->lastStop() == ExecStop::Idle;
             r.timedOut = !r.cancelled && m_session->lastStop() == ExecStop::TimedOut;
+            if (r.idle || r.timedOut)
+                r.errorKind = ErrorKind::Timeout;
             return r;
         }
         r.exitStatus = result->exitSignal.isEmpty() ? result->exitStatus : -1;
         r.stdoutText = QString::fromUtf8(result->stdOut);
         r.stderrText = QString::fromUtf8(result->stdErr);
+        if (r.exitStatus != 0)
+            r.errorKind = ErrorKind::RemoteCommand;
         if (!result->exitSignal.isEmpty())
             r.error = QCoreApplication::translate("FateDeployer::SshChannel", "killed by signal %1")
                           .arg(result->exitSignal);

@@ -585,7 +585,7 @@ Status SshSession::connect()
     d->tried.clear();
     d->toRemember.clear();
     if (d->cancel.isCancelled())
-        return Error{tr("Connecting to %1 was cancelled.").arg(d->name)};
+        return Error{tr("Connecting to %1 was cancelled.").arg(d->name), ErrorKind::Cancelled};
 
     d->session = ssh_new();
     if (!d->session)
@@ -601,14 +601,15 @@ Status SshSession::connect()
         }
         auto jump = viaJump.jumpEndpoint();
         if (!jump)
-            return Error{jump.error()};
+            return Error{jump.error(), ErrorKind::Local};
         if (d->endpoint.jumpHost.isEmpty() && !d->configJump.contains(u'@'))
             jump->user.clear(); // from the jump host's own config block
         auto tunnel
             = JumpTunnel::open(jump.value(), d->prompter, d->secrets, d->cancel, d->resolvedHost, d->resolvedPort);
         if (!tunnel)
             return Error{
-                tr("Could not reach %1 through the jump host %2: %3").arg(d->name, viaJump.jumpHost, tunnel.error())};
+                tr("Could not reach %1 through the jump host %2: %3").arg(d->name, viaJump.jumpHost, tunnel.error()),
+                ErrorKind::Network};
         d->tunnel = std::move(tunnel.value());
         int fd = d->tunnel->socket();
         ssh_options_set(d->session, SSH_OPTIONS_FD, &fd);
@@ -626,14 +627,15 @@ Status SshSession::connect()
             break;
         if (d->cancel.isCancelled()) {
             d->close();
-            return Error{tr("Connecting to %1 was cancelled.").arg(d->name)};
+            return Error{tr("Connecting to %1 was cancelled.").arg(d->name), ErrorKind::Cancelled};
         }
         if (deadline.hasExpired()) {
             d->close();
             return Error{tr("Connecting to %1 timed out after %2 s. Check that the host is up and reachable "
                             "from this computer, and that no firewall drops SSH traffic.")
                              .arg(d->name)
-                             .arg(d->endpoint.connectTimeoutSeconds)};
+                             .arg(d->endpoint.connectTimeoutSeconds),
+                         ErrorKind::Timeout};
         }
         const int fd = ssh_get_fd(d->session);
         if (fd >= 0) {
@@ -651,11 +653,14 @@ Status SshSession::connect()
         if (why.contains(u"refused", Qt::CaseInsensitive))
             return Error{tr("%1 refused the SSH connection (%2). Check the port (is sshd running and "
                             "listening on it?).")
-                             .arg(d->name, why)};
+                             .arg(d->name, why),
+                         ErrorKind::Network};
         if (why.contains(u"timeout", Qt::CaseInsensitive) || why.contains(u"timed out", Qt::CaseInsensitive))
             return Error{
-                tr("Connecting to %1 timed out (%2). Check that the host is up and reachable.").arg(d->name, why)};
-        return Error{tr("Could not connect to %1: %2. Check the host name, port and network.").arg(d->name, why)};
+                tr("Connecting to %1 timed out (%2). Check that the host is up and reachable.").arg(d->name, why),
+                ErrorKind::Timeout};
+        return Error{tr("Could not connect to %1: %2. Check the host name, port and network.").arg(d->name, why),
+                     ErrorKind::Network};
     }
     ssh_set_blocking(d->session, 1);
     d->connected = true;
@@ -684,7 +689,7 @@ Status SshSession::Private::verifyHostKey()
 {
     ssh_key raw = nullptr;
     if (ssh_get_server_publickey(session, &raw) != SSH_OK)
-        return Error{tr("%1 did not present a host key: %2").arg(name, sshError(session))};
+        return Error{tr("%1 did not present a host key: %2").arg(name, sshError(session)), ErrorKind::HostKey};
     KeyPtr key(raw);
     fingerprint = fingerprintOf(key.get());
     keyType = keyTypeOf(key.get());
@@ -710,7 +715,8 @@ Status SshSession::Private::verifyHostKey()
                "This may be a reinstalled host or someone intercepting the connection. Nothing was sent. "
                "Check the new key with the host's administrator, then remove the old entry (ssh-keygen -R "
                "HOST -f FILE) and connect again.")
-                .arg(name, oldType, oldFp.isEmpty() ? tr("(unknown)") : oldFp, keyType, fingerprint, knownHosts)};
+                .arg(name, oldType, oldFp.isEmpty() ? tr("(unknown)") : oldFp, keyType, fingerprint, knownHosts),
+            ErrorKind::HostKey};
     }
     case SSH_KNOWN_HOSTS_UNKNOWN:
     case SSH_KNOWN_HOSTS_NOT_FOUND:
@@ -718,7 +724,8 @@ Status SshSession::Private::verifyHostKey()
     case SSH_KNOWN_HOSTS_ERROR:
     default:
         return Error{tr("Could not check the host key of %1 against %2: %3. Check that the file is readable.")
-                         .arg(name, knownHosts, sshError(session))};
+                         .arg(name, knownHosts, sshError(session)),
+                     ErrorKind::HostKey};
     }
 
     bool accept = false;
@@ -729,11 +736,13 @@ Status SshSession::Private::verifyHostKey()
     case HostKeyPolicy::Refuse:
         return Error{tr("The host key of %1 is not known (%2 %3). Verify it and accept it once (in the app, or "
                         "with --accept-new-host-keys, or with ssh), then try again.")
-                         .arg(name, keyType, fingerprint)};
+                         .arg(name, keyType, fingerprint),
+                     ErrorKind::HostKey};
     case HostKeyPolicy::Ask:
         if (!prompter)
             return Error{tr("The host key of %1 is not known (%2 %3) and nobody can be asked to accept it.")
-                             .arg(name, keyType, fingerprint)};
+                             .arg(name, keyType, fingerprint),
+                         ErrorKind::HostKey};
         {
             HostKeyQuestion q;
             q.host = endpoint.host;
@@ -745,17 +754,18 @@ Status SshSession::Private::verifyHostKey()
             accept = prompter->askHostKey(q, cancel) == HostKeyAnswer::Accept;
         }
         if (cancel.isCancelled())
-            return Error{tr("Connecting to %1 was cancelled.").arg(name)};
+            return Error{tr("Connecting to %1 was cancelled.").arg(name), ErrorKind::Cancelled};
         if (!accept)
-            return Error{
-                tr("The host key of %1 (%2 %3) was rejected; not connecting.").arg(name, keyType, fingerprint)};
+            return Error{tr("The host key of %1 (%2 %3) was rejected; not connecting.").arg(name, keyType, fingerprint),
+                         ErrorKind::HostKey};
         break;
     }
     const QFileInfo info(knownHosts);
     QDir().mkpath(info.absolutePath());
     if (ssh_session_update_known_hosts(session) != SSH_OK)
         return Error{tr("Could not add the host key of %1 to %2: %3. Check that the file is writable.")
-                         .arg(name, knownHosts, sshError(session))};
+                         .arg(name, knownHosts, sshError(session)),
+                     ErrorKind::HostKey};
     return {};
 }
 
@@ -962,7 +972,7 @@ Status SshSession::Private::authenticate()
     if (rc == SSH_AUTH_SUCCESS)
         return {};
     if (rc == SSH_AUTH_ERROR)
-        return Error{tr("The connection to %1 failed during login: %2").arg(name, sshError(session))};
+        return Error{tr("The connection to %1 failed during login: %2").arg(name, sshError(session)), ErrorKind::Auth};
     const int methods = ssh_userauth_list(session, nullptr);
     if (methods & SSH_AUTH_METHOD_PUBLICKEY)
         offered << QStringLiteral("publickey");
@@ -1002,25 +1012,28 @@ Status SshSession::Private::authenticate()
     }
 stopped:
     if (cancel.isCancelled())
-        return Error{tr("Logging in to %1 was cancelled.").arg(name)};
+        return Error{tr("Logging in to %1 was cancelled.").arg(name), ErrorKind::Cancelled};
     if (lost())
         return Error{tr("%1 closed the connection during login (%2). Too many attempts or a login timeout on the "
                         "server; try again.")
-                         .arg(name, sshError(session))};
+                         .arg(name, sshError(session)),
+                     ErrorKind::Auth};
     return Error{tr("Could not log in to %1 as %2. The server offers: %3. Tried: %4%5. Check the user name, the "
                     "key or password, or choose the authentication method for this host.")
                      .arg(name,
                           resolvedUser,
                           offered.isEmpty() ? tr("nothing") : offered.join(u", "),
                           tried.isEmpty() ? tr("nothing usable") : tried.join(u", "),
-                          notes.isEmpty() ? QString() : u" (" + notes.join(u"; ") + u')')};
+                          notes.isEmpty() ? QString() : u" (" + notes.join(u"; ") + u')'),
+                 ErrorKind::Auth};
 }
 
 Status SshSession::Private::lostConnection(const QString &what) const
 {
     return Error{tr("The connection to %1 was lost while %2: %3. Check that the host is up and reachable, then "
                     "run the step again.")
-                     .arg(name, what, sshError(session))};
+                     .arg(name, what, sshError(session)),
+                 ErrorKind::Network};
 }
 
 bool SshSession::Private::keepAlive()
@@ -1063,11 +1076,11 @@ Result<ExecResult> SshSession::Private::runChannel(const ShellCommand &command,
     if (!internal)
         lastStop = ExecStop::None;
     if (!internal && cancel.isCancelled())
-        return Error{tr("Cancelled before running the command on %1.").arg(name)};
+        return Error{tr("Cancelled before running the command on %1.").arg(name), ErrorKind::Cancelled};
 
     ssh_channel channel = ssh_channel_new(session);
     if (!channel)
-        return Error{lostConnection(tr("opening a channel")).error()};
+        return Error{lostConnection(tr("opening a channel")).error(), ErrorKind::Network};
     struct ChannelGuard
     {
         ssh_channel c;
@@ -1079,10 +1092,10 @@ Result<ExecResult> SshSession::Private::runChannel(const ShellCommand &command,
         }
     } guard{channel};
     if (ssh_channel_open_session(channel) != SSH_OK)
-        return Error{lostConnection(tr("opening a channel")).error()};
+        return Error{lostConnection(tr("opening a channel")).error(), ErrorKind::Network};
     // Wide, so that progress bars keep their byte counts ("12.3MB/200MB").
     if (options.pty && ssh_channel_request_pty_size(channel, "xterm", 200, 50) != SSH_OK)
-        return Error{lostConnection(tr("starting a command")).error()};
+        return Error{lostConnection(tr("starting a command")).error(), ErrorKind::Network};
 
     ChannelRun run;
     run.owner = owner;
@@ -1116,7 +1129,7 @@ Result<ExecResult> SshSession::Private::runChannel(const ShellCommand &command,
         = internal ? command
                    : ShellCommand::rawLiteral("printf 'fd-pgid=%s\\n' \"$$\"").then(ShellCommand::shC(command).exec());
     if (ssh_channel_request_exec(channel, wrapped.toUtf8().constData()) != SSH_OK)
-        return Error{lostConnection(tr("starting a command")).error()};
+        return Error{lostConnection(tr("starting a command")).error(), ErrorKind::Network};
 
     QByteArray pending = options.stdinData;
     qsizetype offset = 0;
@@ -1218,7 +1231,7 @@ Result<ExecResult> SshSession::Private::runChannel(const ShellCommand &command,
         lastStop = stop;
     if (stop == Stop::Lost) {
         run.flushPartials(true);
-        return Error{lostConnection(tr("running a command")).error()};
+        return Error{lostConnection(tr("running a command")).error(), ErrorKind::Network};
     }
     if (stop != Stop::None) {
         // Wait briefly for the pgid marker if the command has only just started.
@@ -1235,16 +1248,20 @@ Result<ExecResult> SshSession::Private::runChannel(const ShellCommand &command,
             ssh_event_dopoll(event, 50);
         run.flushPartials(true);
         QString message;
+        ErrorKind kind = ErrorKind::RemoteCommand;
         switch (stop) {
         case Stop::Cancelled:
+            kind = ErrorKind::Cancelled;
             message = tr("Cancelled; the command on %1 was stopped.").arg(name);
             break;
         case Stop::TimedOut:
+            kind = ErrorKind::Timeout;
             message = tr("The command on %1 did not finish within %2 s and was stopped.")
                           .arg(name)
                           .arg(options.timeoutSeconds);
             break;
         case Stop::Idle:
+            kind = ErrorKind::Timeout;
             message = tr("The command on %1 printed nothing and made no transfer progress for %2 s (inactivity "
                          "timeout) and was stopped.")
                           .arg(name)
@@ -1258,7 +1275,7 @@ Result<ExecResult> SshSession::Private::runChannel(const ShellCommand &command,
         }
         if (!killProblem.isEmpty())
             message += u' ' + tr("Stopping it remotely failed: %1.").arg(killProblem);
-        return Error{message};
+        return Error{message, kind};
     }
     run.flushPartials(true);
     return std::move(run.result);

@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace FateDeployer {
 
@@ -25,6 +26,16 @@ struct BundleFile
     Result<QByteArray> bytes() const;
 };
 
+/// What a bundle runs, read from its rendered compose file (and .env): the facts preflight, status
+/// and the Images page use, whatever the KubeFATE era of the templates.
+struct BundleFacts
+{
+    QStringList services;  ///< compose services, file order
+    QStringList images;    ///< image of each service, variables expanded, no duplicates
+    QList<int> ports;      ///< host ports published ("9370:9370" → 9370), ascending
+    QStringList dataPaths; ///< bind-mounted folders the bundle ships empty: the containers write them
+};
+
 /// A folder shipped to one host and unpacked there under targetDir: "confs-<id>" or "exchange".
 struct Bundle
 {
@@ -36,6 +47,7 @@ struct Bundle
     QString targetDir;       ///< remote base dir; the bundle lands in targetDir + '/' + name
     QString composeFile;     ///< "docker-compose.yml" or "docker-compose-exchange.yml"
     QList<BundleFile> files; ///< sorted by path (byte order), no directories
+    BundleFacts facts;       ///< from the compose file, recorded by the renderer
 
     QString remotePath() const { return targetDir + QLatin1Char('/') + name; }
     const BundleFile *file(const QString &path) const;

@@ -10,6 +10,8 @@
 //  * the exchange route table always lists every party; the exchange port comes from the project.
 #include "render/renderer.h"
 
+#include "render/composefacts.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
@@ -738,10 +740,16 @@ Result<RenderOutput> Render11::run()
     if (!x)
         return Error{x.error()};
     out.bundles.append(std::move(x).value());
-    for (Bundle &b : out.bundles)
+    for (Bundle &b : out.bundles) {
         std::sort(b.files.begin(), b.files.end(), [](const BundleFile &a, const BundleFile &c) {
             return a.path.toUtf8() < c.path.toUtf8();
         });
+        // What the hosts will run, from the compose file just written (preflight, status, Images page).
+        Result<BundleFacts> facts = ComposeFacts::of(b);
+        if (!facts)
+            return Error{facts.error()};
+        b.facts = std::move(facts).value();
+    }
     return out;
 }
 

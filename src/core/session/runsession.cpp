@@ -1,0 +1,251 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "session/runsession.h"
+
+#include "history/historystore.h"
+#include "jobs/bundleprep.h"
+#include "jobs/sshchannel.h"
+#include "render/bundlewriter.h"
+#include "settings/secretstore.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QSet>
+#include <QtConcurrent>
+
+namespace FateDeployer {
+
+RunSession::RunSession(SessionEnvironment environment, QObject *parent)
+    : QObject(parent)
+    , m_env(std::move(environment))
+{
+    qRegisterMetaType<FateDeployer::Plan>();
+    qRegisterMetaType<FateDeployer::ErrorKind>();
+    m_pool.setObjectName(QStringLiteral("fd-run-session"));
+    m_pool.setMaxThreadCount(2);
+    m_storePool.setObjectName(QStringLiteral("fd-last-deployed"));
+    m_storePool.setMaxThreadCount(1); // writes of the last-deployed folder, in order
+    connect(&m_prep, &QFutureWatcher<Prepared>::finished, this, [this] { launch(m_prep.result()); });
+    connect(&m_runner, &Runner::started, this, &RunSession::started);
+    connect(&m_runner, &Runner::hostEvents, this, &RunSession::hostEvents);
+    connect(&m_runner, &Runner::progress, this, &RunSession::progress);
+    connect(&m_runner, &Runner::hostFinished, this, &RunSession::hostFinished);
+    connect(&m_runner, &Runner::finished, this, &RunSession::onRunnerFinished);
+}
+
+RunSession::~RunSession()
+{
+    m_runner.cancel();
+    m_pool.waitForDone();
+    m_storePool.waitForDone();
+}
+
+void RunSession::setEnvironment(SessionEnvironment environment)
+{
+    if (!isBusy())
+        m_env = std::move(environment);
+}
+
+Plan RunSession::plan(const RunRequest &request)
+{
+    return PlanBuilder::build(request.project, request.selection, request.settings);
+}
+
+Status RunSession::start(const RunRequest &request)
+{
+    if (isBusy())
+        return Error{tr("Another run is still in progress; wait for it or cancel it."), ErrorKind::Local};
+    Plan plan = RunSession::plan(request);
+    if (plan.jobs.isEmpty())
+        return Error{tr("Nothing to do: the selection has no hosts. Add a party or select one."), ErrorKind::Local};
+    m_request = request;
+    m_plan = plan;
+    m_rendered = RenderOutput{};
+    m_lastReport = RunReport{};
+    m_cancelRequested = false;
+    const Operation op = request.settings.operation;
+    const bool deploy = op == Operation::Deploy;
+    if (deploy) {
+        m_work = std::make_unique<QTemporaryDir>();
+        if (!m_work->isValid())
+            return Error{tr("Cannot create a temporary folder for the bundles: %1. Free some disk space and try "
+                            "again.")
+                             .arg(m_work->errorString()),
+                         ErrorKind::Local};
+    }
+    emit planned(m_plan);
+
+    // Secrets (a keychain may block), the project hash and the bundles: all of it on the owned pool.
+    m_preparing = true;
+    const QString projectDir
+        = request.projectPath.isEmpty() ? QString() : QFileInfo(request.projectPath).absolutePath();
+    const QString workDir = deploy ? m_work->path() : QString();
+    const std::shared_ptr<SecretStore> secrets = m_env.secrets;
+    const bool fromEnvironment = m_env.registryPasswordFromEnvironment;
+    const Project project = request.project;
+    const QString projectPath = request.projectPath;
+    auto onProgress = [this](int done, int total) {
+        QMetaObject::invokeMethod(
+            this, [this, done, total] { emit preparing(done, total); }, Qt::QueuedConnection);
+    };
+    m_prep.setFuture(QtConcurrent::run(
+        &m_pool, [plan, project, projectPath, projectDir, workDir, secrets, fromEnvironment, deploy, op, onProgress] {
+            Prepared out{plan, {}, ErrorKind::Other, {}};
+            if (!projectPath.isEmpty())
+                out.plan.settings.projectHash = BundlePrep::projectHash(projectPath);
+            const bool registry = deploy && project.registry.usePrivate && !project.registry.uri.trimmed().isEmpty();
+            if (registry && out.plan.settings.registryPassword.isEmpty()) {
+                if (secrets) {
+                    const auto stored = secrets->read(
+                        SecretStore::registryPasswordKey(project.registry.uri, project.registry.username));
+                    if (stored.ok() && stored.value())
+                        out.plan.settings.registryPassword = stored.value()->toUtf8();
+                }
+                if (out.plan.settings.registryPassword.isEmpty() && fromEnvironment
+                    && !qEnvironmentVariableIsEmpty("FD_REGISTRY_PASSWORD"))
+                    out.plan.settings.registryPassword = qgetenv("FD_REGISTRY_PASSWORD");
+            }
+            if (deploy) {
+                if (const Status s
+                    = BundlePrep::prepare(project, projectDir, workDir, out.plan, &out.rendered, onProgress);
+                    !s) {
+                    out.error = s.error();
+                    out.errorKind = s.errorKind() == ErrorKind::Other ? ErrorKind::Local : s.errorKind();
+                }
+            } else if (op == Operation::Preflight || op == Operation::Status) {
+                // Ports and images to check, services to expect: facts of the rendered bundles. Preflight
+                // needs them; status without templates still lists what runs.
+                const Result<RenderOutput> rendered = BundlePrep::render(project, projectDir);
+                if (rendered)
+                    BundlePrep::applyFacts(rendered.value(), out.plan);
+                else if (op == Operation::Preflight) {
+                    out.error = rendered.error();
+                    out.errorKind = rendered.errorKind();
+                }
+            }
+            return out;
+        }));
+    return {};
+}
+
+void RunSession::launch(const Prepared &prepared)
+{
+    m_preparing = false;
+    if (m_cancelRequested) {
+        emit aborted(tr("cancelled before any host was contacted"), ErrorKind::Cancelled);
+        return;
+    }
+    if (!prepared.error.isEmpty()) {
+        emit aborted(m_request.settings.operation == Operation::Deploy
+                         ? tr("Preparing the bundles failed: %1").arg(prepared.error)
+                         : tr("Rendering the bundles failed: %1").arg(prepared.error),
+                     prepared.errorKind);
+        return;
+    }
+    m_plan = prepared.plan;
+    m_rendered = prepared.rendered;
+    SshChannelOptions ssh = SshChannelOptions::forProject(m_request.project, m_request.projectPath);
+    if (!m_env.knownHostsFile.isEmpty())
+        ssh.knownHostsFile = m_env.knownHostsFile;
+    else if (ssh.knownHostsFile.isEmpty())
+        ssh.knownHostsFile = m_env.fallbackKnownHostsFile;
+    ssh.hostKeyPolicy = m_env.hostKeyPolicy;
+    ssh.sshConfigFile = m_env.sshConfigFile;
+    if (m_env.connectTimeoutSeconds > 0)
+        ssh.connectTimeoutSeconds = m_env.connectTimeoutSeconds;
+    ssh.prompter = m_env.prompter;
+    ssh.secrets = m_env.secrets.get();
+    m_runner.setChannelFactory(m_env.channelFactory ? m_env.channelFactory : sshChannelFactory(ssh));
+    if (!m_runner.start(m_plan))
+        emit aborted(tr("The engine could not start the run; run the operation again."), ErrorKind::Local);
+}
+
+Status RunSession::retryFailed()
+{
+    if (isBusy())
+        return Error{tr("Another run is still in progress; wait for it or cancel it."), ErrorKind::Local};
+    const QStringList failed = failedHosts();
+    Plan again = m_plan;
+    again.jobs.clear();
+    for (const HostJob &job : std::as_const(m_plan.jobs))
+        if (failed.contains(job.target.key))
+            again.jobs.append(job);
+    if (again.jobs.isEmpty())
+        return Error{tr("No host failed in the last run; nothing to retry."), ErrorKind::Local};
+    m_plan = again;
+    m_cancelRequested = false;
+    emit planned(m_plan);
+    if (!m_runner.start(m_plan))
+        return Error{tr("The engine could not start the retry; run the whole operation again."), ErrorKind::Local};
+    return {};
+}
+
+void RunSession::cancel()
+{
+    if (m_preparing) {
+        m_cancelRequested = true; // launch() ends the run instead of starting it
+        return;
+    }
+    if (m_runner.isRunning())
+        m_runner.cancel();
+}
+
+void RunSession::onRunnerFinished(const RunReport &report)
+{
+    m_lastReport = report;
+    if (report.operation == Operation::Deploy)
+        storeDeployedBundles(report);
+    storeHistory(report);
+}
+
+void RunSession::storeHistory(RunReport report)
+{
+    if (!m_env.storeHistory) {
+        emit stored(0, QString());
+        emit finished(report);
+        return;
+    }
+    // SQLite on the pool, one store per write (a store is used from one thread only).
+    m_finishing = true;
+    const QString dir = m_env.historyDir;
+    QtConcurrent::run(&m_pool, [report, dir]() -> QPair<qint64, QString> {
+        HistoryStore store(dir);
+        if (!store.status())
+            return {0, store.status().error()};
+        const Result<qint64> id = store.add(report);
+        return id ? QPair<qint64, QString>{id.value(), {}} : QPair<qint64, QString>{0, id.error()};
+    }).then(this, [this, report](const QPair<qint64, QString> &result) mutable {
+        m_finishing = false;
+        report.id = result.first;
+        m_lastReport.id = result.first;
+        emit stored(result.first, result.second);
+        emit finished(report);
+    });
+}
+
+void RunSession::storeDeployedBundles(const RunReport &report)
+{
+    if (m_request.deployedBundlesDir.isEmpty() || m_rendered.bundles.isEmpty())
+        return;
+    // Only the bundles whose host succeeded: the others keep what was deployed there before.
+    QSet<QString> names;
+    for (const HostOutcome &h : report.hosts)
+        if (h.succeeded())
+            for (const HostJob &job : std::as_const(m_plan.jobs))
+                if (job.target.key == h.target.key)
+                    names.insert(job.bundle.name);
+    RenderOutput deployed = m_rendered;
+    deployed.bundles.removeIf([&names](const Bundle &b) { return !names.contains(b.name); });
+    if (deployed.bundles.isEmpty())
+        return;
+    QStringList bundles;
+    for (const Bundle &b : std::as_const(deployed.bundles))
+        bundles.append(b.name);
+    const QString dir = m_request.deployedBundlesDir;
+    QtConcurrent::run(&m_storePool, [deployed, dir] {
+        return BundleWriter::writeTree(deployed, dir);
+    }).then(this, [this, bundles](const Status &status) {
+        emit deployedBundlesStored(status ? bundles : QStringList(), status ? QString() : status.error());
+    });
+}
+
+} // namespace FateDeployer

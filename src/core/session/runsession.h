@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "jobs/events.h"
+#include "jobs/hostchannel.h"
+#include "jobs/plan.h"
+#include "jobs/runner.h"
+#include "remote/sshendpoint.h"
+#include "render/bundle.h"
+#include "util/result.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QTemporaryDir>
+#include <QThreadPool>
+
+#include <memory>
+
+namespace FateDeployer {
+
+class Prompter;
+class SecretStore;
+
+/// What one run does: a copy of the project, which hosts, and how.
+struct RunRequest
+{
+    Project project;
+    QString projectPath;  ///< the .fdproj file (relative templates and known_hosts, history hash); empty = untitled
+    Selection selection;  ///< empty = every party and the exchange
+    RunSettings settings; ///< operation, teardown level, hosts in parallel, timeouts, pull, image archives
+    /// After a deploy, the bundles of the hosts that succeeded are written here (the Render preview
+    /// compares with them); empty = not kept.
+    QString deployedBundlesDir;
+};
+
+/// Where secrets and answers come from and how SSH connects: the same for every run of a session.
+struct SessionEnvironment
+{
+    std::shared_ptr<SecretStore> secrets; ///< SSH passwords, passphrases, registry password (read off the GUI thread)
+    Prompter *prompter = nullptr;         ///< host keys and passwords; must outlive the session
+    HostKeyPolicy hostKeyPolicy = HostKeyPolicy::Ask;
+    QString knownHostsFile;         ///< overrides the project's known_hosts; empty = the project's
+    QString fallbackKnownHostsFile; ///< used when neither is set; empty = ~/.ssh/known_hosts
+    QString sshConfigFile;          ///< empty = ~/.ssh/config, "none" = no config
+    int connectTimeoutSeconds = 0;  ///< 0 = the SSH default
+    /// FD_REGISTRY_PASSWORD is read when the secret store has no registry password.
+    bool registryPasswordFromEnvironment = true;
+    bool storeHistory = true;      ///< every finished run goes to the HistoryStore
+    QString historyDir;            ///< empty = HistoryStore::defaultDir()
+    ChannelFactory channelFactory; ///< empty = SSH; tests pass fakes
+};
+
+/**
+ * One run of the engine, the same for the CLI and the window: secret look-up (keychain, then
+ * FD_REGISTRY_PASSWORD) → plan → bundles (rendered and packed on the session's own pool, with
+ * progress) → Runner → HistoryStore. Front ends only map its events to their views. It owns cancel
+ * and retry of the failed hosts (the host set comes from the last report, not from a view).
+ *
+ * Signal order of a run: planned, [preparing…], started, hostEvents/progress/hostFinished…,
+ * [deployedBundlesStored], stored, finished. A run that ends before any host is contacted
+ * (preparation failed, cancelled while preparing) emits aborted instead of started…finished.
+ * Lives in (and signals to) the thread that created it; nothing in it blocks that thread.
+ */
+class RunSession : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RunSession)
+
+public:
+    explicit RunSession(SessionEnvironment environment, QObject *parent = nullptr);
+    ~RunSession() override; ///< cancels and waits for the jobs and the pool
+
+    /// Replaces the environment for the next run (ignored while busy).
+    void setEnvironment(SessionEnvironment environment);
+    const SessionEnvironment &environment() const { return m_env; }
+
+    /// The plan a request gives (hosts, steps), without running anything (confirmations, dry runs).
+    static Plan plan(const RunRequest &request);
+
+    /// Starts a run; an error when one is active or the selection has no hosts (nothing emitted then).
+    Status start(const RunRequest &request);
+    /// Runs the hosts of the last run that failed or were cancelled, with the same plan and bundles.
+    Status retryFailed();
+    /// Every host stops promptly (remote processes killed); finished() or aborted() follows.
+    void cancel();
+
+    bool isBusy() const { return m_preparing || m_runner.isRunning() || m_finishing; }
+    /// Host keys of the last run that did not succeed (what retryFailed() runs).
+    QStringList failedHosts() const { return m_lastReport.failedHostKeys(); }
+    const Plan &currentPlan() const { return m_plan; }
+    const RunRequest &request() const { return m_request; }
+    const RunReport &lastReport() const { return m_lastReport; }
+
+signals:
+    /// The hosts and steps of the run about to start (also for a retry: only the retried hosts).
+    void planned(const FateDeployer::Plan &plan);
+    /// Bundle preparation: @p done of @p total bundles rendered and packed.
+    void preparing(int done, int total);
+    void started(int hostCount, int totalSteps);
+    void hostEvents(const QString &host, const QList<FateDeployer::JobEvent> &events);
+    void progress(int finishedSteps, int totalSteps);
+    void hostFinished(const FateDeployer::HostOutcome &outcome);
+    /// The run ended before any host was contacted; @p kind Cancelled after cancel().
+    void aborted(const QString &message, FateDeployer::ErrorKind kind);
+    /// After a deploy with RunRequest::deployedBundlesDir: bundles written there (error: why not).
+    void deployedBundlesStored(const QStringList &bundles, const QString &error);
+    /// The run is in the history as @p id (0 = not stored: @p error says why, empty when disabled).
+    void stored(qint64 id, const QString &error);
+    /// The run is over; report.id is its history id.
+    void finished(const FateDeployer::RunReport &report);
+
+private:
+    struct Prepared
+    {
+        Plan plan;
+        QString error;
+        ErrorKind errorKind = ErrorKind::Other;
+        RenderOutput rendered;
+    };
+
+    void launch(const Prepared &prepared);
+    void onRunnerFinished(const RunReport &report);
+    void storeDeployedBundles(const RunReport &report);
+    void storeHistory(RunReport report);
+
+    SessionEnvironment m_env;
+    QThreadPool m_pool;      ///< bundle preparation, secrets, history writes
+    QThreadPool m_storePool; ///< one thread: writes of the last-deployed bundles, in order
+    QFutureWatcher<Prepared> m_prep;
+    std::unique_ptr<QTemporaryDir> m_work; ///< bundles of the current deploy (kept for retry)
+    RunRequest m_request;
+    Plan m_plan;
+    RenderOutput m_rendered;
+    RunReport m_lastReport;
+    bool m_preparing = false;
+    bool m_finishing = false;
+    bool m_cancelRequested = false;
+    Runner m_runner; ///< last: its destructor cancels and waits before the rest goes
+};
+
+} // namespace FateDeployer
+
+Q_DECLARE_METATYPE(FateDeployer::ErrorKind)

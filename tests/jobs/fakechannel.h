@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: Apache-2.0
+// Scripted fake hosts for the engine's unit tests (runner, interpreter, run session).
+#pragma once
+
+#include "jobs/hostchannel.h"
+#include "jobs/interpreter.h"
+
+#include <functional>
+
+namespace FateDeployer::Testing {
+
+using Handler = std::function<CommandResult(
+    const HostTarget &, const QString &, const CommandRequest &, const HostChannel::LineSink &, const CancelToken &)>;
+
+class FakeChannel : public HostChannel
+{
+public:
+    FakeChannel(HostTarget target, CancelToken cancel, Handler handler, std::function<Status()> onConnect)
+        : m_target(std::move(target))
+        , m_cancel(std::move(cancel))
+        , m_handler(std::move(handler))
+        , m_onConnect(std::move(onConnect))
+    {}
+    Status connect() override { return m_onConnect ? m_onConnect() : Status(); }
+    CommandResult exec(const CommandRequest &request, const LineSink &sink) override
+    {
+        if (request.producer) {
+            char buf[4096];
+            while (request.producer(buf, sizeof buf) > 0) {
+            }
+        }
+        return m_handler(m_target, request.command.toString().remove(QLatin1Char(0x27)), request, sink, m_cancel);
+    }
+
+private:
+    HostTarget m_target;
+    CancelToken m_cancel;
+    Handler m_handler;
+    std::function<Status()> m_onConnect;
+};
+
+inline CommandResult okResult(const QString &out = {})
+{
+    CommandResult r;
+    r.exitStatus = 0;
+    r.stdoutText = out;
+    return r;
+}
+
+/// A healthy host: Docker 20.10, docker-compose 1.29, plenty of space, all running.
+inline CommandResult healthy(const HostTarget &t,
+                             const QString &cmd,
+                             const CommandRequest &,
+                             const HostChannel::LineSink &sink,
+                             const CancelToken &)
+{
+    if (cmd.startsWith(QLatin1String("docker version")))
+        return okResult(QStringLiteral("20.10.24\n"));
+    if (cmd.startsWith(QLatin1String("docker-compose version")))
+        return okResult(QStringLiteral("1.29.2\n"));
+    if (cmd.contains(QLatin1String("df -Pk")))
+        return okResult(QStringLiteral("Filesystem 1024-blocks Used Available Capacity Mounted on\n"
+                                       "/dev/sda1 100000000 1000 99999000 1% /\n"));
+    if (cmd.contains(QLatin1String("ss -ltn")))
+        return okResult(QStringLiteral("LISTEN 0 128 *:22 *:*\n"));
+    if (cmd.startsWith(QLatin1String("uname")))
+        return okResult(QStringLiteral("x86_64\n"));
+    if (cmd.contains(QLatin1String("docker inspect"))) {
+        QString out;
+        const QStringList services = t.partyId ? QStringList{QStringLiteral("federation"),
+                                                             QStringLiteral("proxy"),
+                                                             QStringLiteral("fateboard"),
+                                                             QStringLiteral("roll"),
+                                                             QStringLiteral("egg"),
+                                                             QStringLiteral("python"),
+                                                             QStringLiteral("meta-service"),
+                                                             QStringLiteral("mysql"),
+                                                             QStringLiteral("redis")}
+                                               : QStringList{QStringLiteral("exchange")};
+        for (const QString &s : services)
+            out += QStringLiteral(
+                       "abc|/p_%1_1|%1|0|img|{}|{\"Status\":\"running\",\"StartedAt\":\"2026-11-29T19:00:00Z\"}\n")
+                       .arg(s);
+        return okResult(out);
+    }
+    sink(OutputStream::Stdout, QStringLiteral("done"));
+    return okResult();
+}
+
+inline ChannelFactory factoryFor(Handler handler, std::function<Status()> onConnect = {})
+{
+    return [handler, onConnect](const HostTarget &t, const CancelToken &cancel) {
+        return std::make_unique<FakeChannel>(t, cancel, handler, onConnect);
+    };
+}
+
+} // namespace FateDeployer::Testing
