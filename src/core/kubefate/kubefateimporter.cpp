@@ -187,6 +187,9 @@ Result<Project> KubefateImporter::importParsed(const BashConfig &cfg, const Bash
     Project p;
     p.name.clear();
     p.templates.kubefateVersion = version;
+    // KubeFATE's files name the version, not where its templates are: the tag archive of that version
+    // (downloaded when first rendered), which the user can switch to a local folder or archive.
+    p.templates.kind = TemplateSource::Kind::Url;
     QHash<QString, QString> origin; // model field → "file:line: variable"
     if (versionVar)
         origin.insert(QStringLiteral("templates.kubefateVersion"), where(*env, *versionVar));
