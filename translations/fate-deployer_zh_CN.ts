@@ -488,6 +488,22 @@
         <source>--%1 must be a positive number of seconds</source>
         <translation>--%1 必须是正的秒数</translation>
     </message>
+    <message>
+        <source>archive %1 is refused: it unpacks to more than %2 MiB (the limit) at entry &quot;%3&quot;; a KubeFATE template archive is a few MB</source>
+        <translation>归档文件 %1 被拒绝：在条目“%3”处解包后超过 %2 MiB（上限）；KubeFATE 模板归档只有几 MB</translation>
+    </message>
+    <message>
+        <source>archive %1 is refused: it has more than %2 entries (the limit); a KubeFATE template archive has about a thousand</source>
+        <translation>归档文件 %1 被拒绝：条目数超过 %2（上限）；KubeFATE 模板归档约有一千个条目</translation>
+    </message>
+    <message>
+        <source>archive %1 is refused: entry &quot;%2…&quot; has a path of %3 characters (at most %4 are accepted)</source>
+        <translation>归档文件 %1 被拒绝：条目“%2…”的路径长 %3 个字符（最多允许 %4 个）</translation>
+    </message>
+    <message>
+        <source>archive %1 is refused: entry &quot;%2&quot; is %3 folders deep (at most %4 are accepted)</source>
+        <translation>归档文件 %1 被拒绝：条目“%2”有 %3 层文件夹（最多允许 %4 层）</translation>
+    </message>
 </context>
 <context>
     <name>FateDeployer::Application</name>
@@ -711,6 +727,14 @@
     <message>
         <source>%1: cannot read the file: %2</source>
         <translation>%1：无法读取文件：%2</translation>
+    </message>
+    <message>
+        <source>the value of %1 expands to %2 characters (at most %3 are accepted); a KubeFATE configuration never needs that much — is this the right file?</source>
+        <translation>%1 的值展开后有 %2 个字符（最多允许 %3 个）；KubeFATE 配置从不需要这么多——这是正确的文件吗？</translation>
+    </message>
+    <message>
+        <source>expanding $%1 goes over the limit of %2 characters produced by the references of one file; a KubeFATE configuration never needs that much — is this the right file?</source>
+        <translation>展开 $%1 时超出了单个文件中所有变量引用可产生的 %2 个字符的上限；KubeFATE 配置从不需要这么多——这是正确的文件吗？</translation>
     </message>
 </context>
 <context>
@@ -3360,10 +3384,6 @@ Accept it and remember it in %6? [y/N] </source>
 <context>
     <name>FateDeployer::ProjectFile</name>
     <message>
-        <source>not a project file: %1 at offset %2</source>
-        <translation>不是项目文件：%1（偏移 %2）</translation>
-    </message>
-    <message>
         <source>not a project file: the top level must be a JSON object</source>
         <translation>不是项目文件：顶层必须是 JSON 对象</translation>
     </message>
@@ -3400,10 +3420,6 @@ Accept it and remember it in %6? [y/N] </source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <source>%1 is too large to be a project file</source>
-        <translation>%1 太大，不可能是项目文件</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -3426,6 +3442,22 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>&quot;%1&quot; is not one of default, agent, publickey, password, keyboard-interactive</source>
         <translation>“%1”不是 default、agent、publickey、password、keyboard-interactive 之一</translation>
+    </message>
+    <message>
+        <source>is %1 characters long (at most %2 are accepted)</source>
+        <translation>长度为 %1 个字符（最多允许 %2 个）</translation>
+    </message>
+    <message>
+        <source>not a project file: %1 at line %2, column %3 (byte %4 of %5)</source>
+        <translation>不是项目文件：%1，位于第 %2 行第 %3 列（共 %5 字节中的第 %4 字节）</translation>
+    </message>
+    <message>
+        <source>parties: %1 parties listed (at most %2 are accepted)</source>
+        <translation>parties：列出了 %1 个参与方（最多允许 %2 个）</translation>
+    </message>
+    <message>
+        <source>%1: the file is %2 bytes long (at most %3 are accepted); is this the right file?</source>
+        <translation>%1：文件大小为 %2 字节（最多允许 %3 字节）；这是正确的文件吗？</translation>
     </message>
 </context>
 <context>
