@@ -87,6 +87,8 @@ Project KubefateExporter::representable(const Project &p)
     Project r;
     r.name.clear();
     r.templates.kubefateVersion = version;
+    // KubeFATE's files do not say where templates come from: an import names the version's release download.
+    r.templates.kind = TemplateSource::Kind::Url;
     r.user = p.user;
     r.baseDir = p.baseDir;
     r.sshPort = hasSshPortVariable(version) ? p.sshPort : 22;
