@@ -253,7 +253,7 @@ StepState *HostRunModel::step(const QString &host, const QString &step, int *row
         if ((s.key.isEmpty() ? s.name : s.key) == step)
             return &s;
     }
-    steps.append(StepState{step, StepState::State::Pending, 0, 0, 0, 0, {}, {}});
+    steps.append(StepState{step, StepState::State::Pending, 0, 0, 0, 0, {}, {}, {}});
     return &steps.last();
 }
 

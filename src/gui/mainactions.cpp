@@ -160,35 +160,35 @@ const ActionSpec Table[] = {
     action("deploy", "actionPreflight", QT_TRANSLATE_NOOP("FateDeployer::MainWindow", "&Preflight check"),
            QT_TRANSLATE_NOOP("FateDeployer::MainWindow",
                              "Check every host before touching anything: SSH, Docker, Compose, ports, disk"),
-           [](W &w, bool) { withBackend(w, [](W &w, DeployBackend &b) { b.preflight(w.project(), {}); }); })
+           [](W &w, bool) { withBackend(w, [](W &win, DeployBackend &b) { b.preflight(win.project(), {}); }); })
            .key(Qt::CTRL | Qt::Key_P).icon(G::Preflight).on(When::Ready).with(ActionSpec::Toolbar),
     action("deploy", "actionDeployAll", QT_TRANSLATE_NOOP("FateDeployer::MainWindow", "&Deploy all"),
            QT_TRANSLATE_NOOP("FateDeployer::MainWindow", "Deploy every party and the exchange"),
            [](W &w, bool) {
-               withBackend(w, [](W &w, DeployBackend &b) { b.deploy(w.project(), DeployBackend::Scope::All, {}); });
+               withBackend(w, [](W &win, DeployBackend &b) { b.deploy(win.project(), DeployBackend::Scope::All, {}); });
            }).key(Qt::CTRL | Qt::Key_R).icon(G::Deploy).on(When::Ready).with(ActionSpec::Toolbar),
     action("deploy", "actionDeploySelected", QT_TRANSLATE_NOOP("FateDeployer::MainWindow", "Deploy &selected parties"),
            QT_TRANSLATE_NOOP("FateDeployer::MainWindow", "Deploy only the parties selected in the topology"),
            [](W &w, bool) {
-               withBackend(w, [](W &w, DeployBackend &b) {
-                   b.deploy(w.project(), DeployBackend::Scope::SelectedParties, w.topologyPage()->selectedPartyIds());
+               withBackend(w, [](W &win, DeployBackend &b) {
+                   b.deploy(win.project(), DeployBackend::Scope::SelectedParties, win.topologyPage()->selectedPartyIds());
                });
            }).key(Qt::CTRL | Qt::SHIFT | Qt::Key_R).on(When::ReadySelection),
     action("deploy", "actionDeployExchange", QT_TRANSLATE_NOOP("FateDeployer::MainWindow", "Deploy the &exchange"),
            nullptr,
            [](W &w, bool) {
-               withBackend(w, [](W &w, DeployBackend &b) { b.deploy(w.project(), DeployBackend::Scope::Exchange, {}); });
+               withBackend(w, [](W &win, DeployBackend &b) { b.deploy(win.project(), DeployBackend::Scope::Exchange, {}); });
            }).on(When::Ready),
     action("deploy", "actionVerify", QT_TRANSLATE_NOOP("FateDeployer::MainWindow", "&Verify deployment"),
            QT_TRANSLATE_NOOP("FateDeployer::MainWindow", "Run the toy example between two parties"),
            [](W &w, bool) {
-               withBackend(w, [](W &w, DeployBackend &b) {
-                   b.verify(w.project(), w.project().guestId(), w.project().hostId());
+               withBackend(w, [](W &win, DeployBackend &b) {
+                   b.verify(win.project(), win.project().guestId(), win.project().hostId());
                });
            }).key(Qt::CTRL | Qt::Key_T).icon(G::Verify).on(When::Ready).with(ActionSpec::Toolbar),
     action("deploy", "actionRefreshStatus", QT_TRANSLATE_NOOP("FateDeployer::MainWindow", "Refresh &status"),
            QT_TRANSLATE_NOOP("FateDeployer::MainWindow", "Ask every host for its container status"),
-           [](W &w, bool) { withBackend(w, [](W &w, DeployBackend &b) { b.refreshStatus(w.project()); }); })
+           [](W &w, bool) { withBackend(w, [](W &win, DeployBackend &b) { b.refreshStatus(win.project()); }); })
            .key(QKeySequence::Refresh).icon(G::Refresh).on(When::EngineIdle).with(ActionSpec::Toolbar),
     action("deploy", "actionCancel", QT_TRANSLATE_NOOP("FateDeployer::MainWindow", "&Cancel"),
            QT_TRANSLATE_NOOP("FateDeployer::MainWindow", "Stop the running deployment"),
@@ -198,8 +198,8 @@ const ActionSpec Table[] = {
     action("deploy", "actionRetryFailed", QT_TRANSLATE_NOOP("FateDeployer::MainWindow", "&Retry failed hosts"),
            QT_TRANSLATE_NOOP("FateDeployer::MainWindow", "Rerun the plan for the hosts that failed, only them"),
            [](W &w, bool) {
-               withBackend(w, [](W &w, DeployBackend &b) {
-                   b.retryFailed(w.project(), w.monitor()->hosts()->failedHosts());
+               withBackend(w, [](W &win, DeployBackend &b) {
+                   b.retryFailed(win.project(), win.monitor()->hosts()->failedHosts());
                });
            }).key(Qt::CTRL | Qt::SHIFT | Qt::Key_F5).icon(G::Retry).on(When::Failed).with(ActionSpec::Toolbar),
     action("deploy", "actionTeardown", QT_TRANSLATE_NOOP("FateDeployer::MainWindow", "&Delete deployment…"),
