@@ -10,6 +10,7 @@
 #include "gui/prompter.h"
 #include "history/historystore.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QPointer>
 #include <QThread>
@@ -153,7 +154,9 @@ private:
             m_monitor->onStepStarted(host, step);
         }
         // Output made in a job thread and delivered to the monitor on the GUI thread, as the engine does.
-        DeployMonitor *monitor = m_monitor;
+        // The worker may outlive the window of a finished test: deliver through qApp and a guarded pointer
+        // that is only read on the GUI thread.
+        const QPointer<DeployMonitor> monitor(m_monitor);
         QThread *worker = QThread::create([monitor, hosts, step] {
             for (const QString &host : hosts) {
                 LogBatch batch;
@@ -163,7 +166,10 @@ private:
                                           QStringLiteral("%1: output %2").arg(step).arg(i),
                                           LogEntry::Severity::Info,
                                           LogEntry::Channel::Stdout});
-                QMetaObject::invokeMethod(monitor, [monitor, batch] { monitor->onOutput(batch); });
+                QMetaObject::invokeMethod(qApp, [monitor, batch] {
+                    if (monitor)
+                        monitor->onOutput(batch);
+                });
             }
         });
         connect(worker, &QThread::finished, worker, &QObject::deleteLater);
