@@ -53,24 +53,10 @@ struct HostLine
     qint64 progressPrinted = 0; ///< ms; plain output prints progress at most every few seconds
 };
 
+// The terminal shows a step that has not finished yet as running.
 QString resultWord(StepResult r)
 {
-    switch (r) {
-    case StepResult::Ok:
-        return tr("ok");
-    case StepResult::Warning:
-        return tr("warning");
-    case StepResult::Failed:
-        return tr("FAILED");
-    case StepResult::Skipped:
-        return tr("skipped");
-    case StepResult::Cancelled:
-        return tr("cancelled");
-    case StepResult::Pending:
-    case StepResult::Running:
-        break;
-    }
-    return tr("running");
+    return stepResultTitle(r == StepResult::Pending ? StepResult::Running : r);
 }
 
 } // namespace
