@@ -12,8 +12,8 @@
 #include "jobs/sshchannel.h"
 #include "render/bundlewriter.h"
 #include "render/renderer.h"
-#include "render/templatesource.h"
 #include "sandboxfixture.h"
+#include "templates/templatesource.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -5,7 +5,7 @@
 #include "archive/bundlepacker.h"
 #include "render/bundlewriter.h"
 #include "render/renderer.h"
-#include "render/templatesource.h"
+#include "templates/templatesource.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -9,8 +9,8 @@
 #include "gui/projectdocument.h"
 
 #include "jobs/bundleprep.h"
-#include "render/templatesource.h"
 #include "settings/secretstore.h"
+#include "templates/templatesource.h"
 
 #include <QButtonGroup>
 #include <QDir>

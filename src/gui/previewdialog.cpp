@@ -3,7 +3,7 @@
 
 #include "gui/icons.h"
 #include "render/renderer.h"
-#include "render/templatesource.h"
+#include "templates/templatesource.h"
 
 #include <QDialogButtonBox>
 #include <QDir>

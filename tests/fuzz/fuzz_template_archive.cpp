@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // libFuzzer target: template archive extraction (tar, tar.gz/bz2/xz, zip) into a scratch folder on tmpfs.
-#include "archive/safeextract.h"
+#include "templates/safeextract.h"
 
 #include <QDir>
 #include <QFile>

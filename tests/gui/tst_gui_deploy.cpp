@@ -14,8 +14,8 @@
 #include "model/projectfile.h"
 #include "render/bundlewriter.h"
 #include "render/renderer.h"
-#include "render/templatesource.h"
 #include "scriptedbackend.h"
+#include "templates/templatesource.h"
 
 #include <QTreeWidget>
 

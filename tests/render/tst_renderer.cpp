@@ -2,7 +2,7 @@
 #include "render/bundlewriter.h"
 #include "render/preview.h"
 #include "render/renderer.h"
-#include "render/templatesource.h"
+#include "templates/templatesource.h"
 
 #include <QCryptographicHash>
 #include <QDir>

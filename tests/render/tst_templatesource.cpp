@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "archive/safeextract.h"
-#include "render/templatesource.h"
+#include "templates/safeextract.h"
+#include "templates/templatesource.h"
 
 #include <QDir>
 #include <QDirIterator>

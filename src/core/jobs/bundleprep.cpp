@@ -3,7 +3,7 @@
 
 #include "archive/bundlepacker.h"
 #include "render/renderer.h"
-#include "render/templatesource.h"
+#include "templates/templatesource.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

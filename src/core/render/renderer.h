@@ -3,7 +3,7 @@
 
 #include "model/project.h"
 #include "render/bundle.h"
-#include "render/templatesource.h"
+#include "templates/templatesource.h"
 #include "util/result.h"
 
 namespace FateDeployer {

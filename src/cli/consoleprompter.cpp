@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "jobs/consoleprompter.h"
+#include "cli/consoleprompter.h"
 
 #include <QCoreApplication>
 

@@ -2,7 +2,7 @@
 #include "cli/cliapp.h"
 #include "model/projectfile.h"
 #include "model/validation.h"
-#include "render/templatesource.h"
+#include "templates/templatesource.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "render/templatesource.h"
+#include "templates/templatesource.h"
 
-#include "archive/safeextract.h"
+#include "templates/safeextract.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

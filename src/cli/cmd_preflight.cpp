@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // The engine's CLI commands share one runner front end (here); each cmd_<name>.cpp selects its operation.
 #include "cli/cliapp.h"
-#include "jobs/consoleprompter.h"
+#include "cli/consoleprompter.h"
 #include "model/projectfile.h"
 #include "model/validation.h"
-#include "render/templatesource.h"
 #include "session/runsession.h"
 #include "settings/secretstore.h"
+#include "templates/templatesource.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

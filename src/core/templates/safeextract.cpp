@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "archive/safeextract.h"
+#include "templates/safeextract.h"
 
 #include <QCoreApplication>
 #include <QDir>
