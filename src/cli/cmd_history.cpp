@@ -2,6 +2,7 @@
 #include "cli/cliapp.h"
 #include "history/historystore.h"
 #include "model/projectfile.h"
+#include "util/tr.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -15,10 +16,7 @@ namespace {
 
 // lupdate: the tr() calls of this file belong to the context below.
 /* TRANSLATOR FateDeployer::Cli */
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("FateDeployer::Cli", text);
-}
+constexpr Tr tr{"FateDeployer::Cli"};
 
 } // namespace
 

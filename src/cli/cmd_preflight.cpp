@@ -7,6 +7,7 @@
 #include "session/runsession.h"
 #include "settings/secretstore.h"
 #include "templates/templatesource.h"
+#include "util/tr.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -27,10 +28,7 @@ namespace {
 
 // lupdate: the tr() calls of this file belong to the context below.
 /* TRANSLATOR FateDeployer::Cli */
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("FateDeployer::Cli", text, disambiguation, n);
-}
+constexpr Tr tr{"FateDeployer::Cli"};
 
 std::atomic_bool interrupted{false};
 

@@ -6,6 +6,7 @@
 #include "render/bundlewriter.h"
 #include "render/renderer.h"
 #include "templates/templatesource.h"
+#include "util/tr.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -20,10 +21,7 @@ namespace {
 
 // lupdate: the tr() calls of this file belong to the context below.
 /* TRANSLATOR FateDeployer::Cli */
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("FateDeployer::Cli", text);
-}
+constexpr Tr tr{"FateDeployer::Cli"};
 
 } // namespace
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cli/consoleprompter.h"
+#include "util/tr.h"
 
 #include <QCoreApplication>
 
@@ -14,10 +15,7 @@ namespace {
 
 // lupdate: the tr() calls of this file belong to the context below.
 /* TRANSLATOR FateDeployer::ConsolePrompter */
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("FateDeployer::ConsolePrompter", text);
-}
+constexpr Tr tr{"FateDeployer::ConsolePrompter"};
 
 QString readLine(bool echo)
 {

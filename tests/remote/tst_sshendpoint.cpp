@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "jobs/plan.h"
+#include "jobs/sshchannel.h"
 #include "remote/sshendpoint.h"
 
 #include <QTest>
@@ -10,6 +12,8 @@ class TestSshEndpoint : public QObject
     Q_OBJECT
 
 private slots:
+    // The project -> endpoint conversion lives above remote (jobs: PlanBuilder::targets + endpointFor), so the
+    // remote module does not know the project model; this is the path the runner takes.
     void fromProject()
     {
         Project p = Project::example();
@@ -23,16 +27,33 @@ private slots:
         p.parties[1].ssh.identityFile = QStringLiteral("~/.ssh/fate");
         p.parties[1].ssh.auth = AuthMethod::Password;
         p.parties[1].ssh.jumpHost = QStringLiteral("bastion");
-        const SshEndpoint a = SshEndpoint::forParty(p, p.parties[0], QStringLiteral("/p/known_hosts"));
+        p.exchange.enabled = true;
+        p.exchange.host = QStringLiteral("10.0.0.9");
+        const auto endpoint = [&p](const QString &key, const SshChannelOptions &options) {
+            for (const HostTarget &t : PlanBuilder::targets(p, Selection{}))
+                if (t.key == key)
+                    return endpointFor(t, options);
+            return SshEndpoint{};
+        };
+        const QString partyA = QStringLiteral("party-%1").arg(p.parties[0].id);
+        const QString partyB = QStringLiteral("party-%1").arg(p.parties[1].id);
+
+        SshChannelOptions explicitFile;
+        explicitFile.knownHostsFile = QStringLiteral("/p/known_hosts");
+        const SshEndpoint a = endpoint(partyA, explicitFile);
         QCOMPARE(a.host, QStringLiteral("10.0.0.1"));
         QCOMPARE(a.user, QStringLiteral("deploy"));
         QCOMPARE(a.port, 2200);
         QCOMPARE(a.knownHostsFile, QStringLiteral("/p/known_hosts"));
         QCOMPARE(a.displayName(), QStringLiteral("deploy@10.0.0.1:2200"));
-        QVERIFY(SshEndpoint::forParty(p, p.parties[1]).knownHostsFile.isEmpty());
-        p.knownHostsFile = QStringLiteral("/project/known_hosts");
-        QCOMPARE(SshEndpoint::forExchange(p).knownHostsFile, QStringLiteral("/project/known_hosts"));
-        const SshEndpoint b = SshEndpoint::forParty(p, p.parties[1]);
+        QVERIFY(endpoint(partyB, SshChannelOptions::forProject(p, {})).knownHostsFile.isEmpty());
+
+        p.knownHostsFile = QStringLiteral("known_hosts"); // relative: taken from the project file's folder
+        const SshChannelOptions fromProject = SshChannelOptions::forProject(p, QStringLiteral("/project/x.fdproj"));
+        QCOMPARE(endpoint(QStringLiteral("exchange"), fromProject).knownHostsFile,
+                 QStringLiteral("/project/known_hosts"));
+        QCOMPARE(endpoint(QStringLiteral("exchange"), fromProject).host, QStringLiteral("10.0.0.9"));
+        const SshEndpoint b = endpoint(partyB, fromProject);
         QCOMPARE(b.knownHostsFile, QStringLiteral("/project/known_hosts"));
         QCOMPARE(b.user, QStringLiteral("root"));
         QCOMPARE(b.port, 22);
@@ -44,8 +65,6 @@ private slots:
         QCOMPARE(jump->user, QStringLiteral("root")); // inherited when the spec names none
         QCOMPARE(jump->port, 0);
         QVERIFY(jump->jumpHost.isEmpty());
-        p.exchange.host = QStringLiteral("10.0.0.9");
-        QCOMPARE(SshEndpoint::forExchange(p).host, QStringLiteral("10.0.0.9"));
     }
 
     void parseHostSpec_data()

@@ -5,6 +5,7 @@
 // verbatim files — the examples/, identical for every party — are compressed once into PackCache and
 // copied as ready-made members into every bundle. Only the tar headers differ between parties.
 #include "archive/bundlepacker.h"
+#include "util/tr.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -29,10 +30,7 @@ constexpr qint64 ChunkSize = 256 * 1024;
 
 // lupdate: the tr() calls of this file belong to the context below.
 /* TRANSLATOR FateDeployer::BundlePacker */
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("FateDeployer::BundlePacker", text);
-}
+constexpr Tr tr{"FateDeployer::BundlePacker"};
 
 Error cancelled()
 {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "history/historystore.h"
+#include "util/tr.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
@@ -20,10 +21,7 @@ namespace {
 
 // lupdate: the tr() calls of this file belong to the context below.
 /* TRANSLATOR FateDeployer::HistoryStore */
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("FateDeployer::HistoryStore", text);
-}
+constexpr Tr tr{"FateDeployer::HistoryStore"};
 
 QAtomicInteger<int> connectionCounter;
 

@@ -4,6 +4,7 @@
 #include "archive/bundlepacker.h"
 #include "render/renderer.h"
 #include "templates/templatesource.h"
+#include "util/tr.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -16,10 +17,7 @@ namespace {
 
 // lupdate: the tr() calls of this file belong to the context below.
 /* TRANSLATOR FateDeployer::BundlePrep */
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("FateDeployer::BundlePrep", text);
-}
+constexpr Tr tr{"FateDeployer::BundlePrep"};
 
 } // namespace
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jobs/events.h"
+#include "util/tr.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -12,10 +13,7 @@ namespace {
 
 // lupdate: the tr() calls of this file belong to the context below.
 /* TRANSLATOR FateDeployer::RunReport */
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("FateDeployer::RunReport", text);
-}
+constexpr Tr tr{"FateDeployer::RunReport"};
 
 QJsonObject containerJson(const ContainerStatus &c)
 {

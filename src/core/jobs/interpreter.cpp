@@ -2,6 +2,7 @@
 #include "jobs/interpreter.h"
 
 #include "jobs/remotecommands.h"
+#include "util/tr.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -23,10 +24,7 @@ constexpr int TailLines = 20;
 
 // lupdate: the tr() calls of this file belong to the context below.
 /* TRANSLATOR FateDeployer::JobInterpreter */
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("FateDeployer::JobInterpreter", text, disambiguation, n);
-}
+constexpr Tr tr{"FateDeployer::JobInterpreter"};
 
 QMutex composeMutex;
 QHash<QString, ComposeFlavor> &composeMemory()

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jobs/plan.h"
+#include "util/tr.h"
 
 #include <QCoreApplication>
 
@@ -9,10 +10,7 @@ namespace {
 
 // lupdate: the tr() calls of this file belong to the context below.
 /* TRANSLATOR FateDeployer::Plan */
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("FateDeployer::Plan", text);
-}
+constexpr Tr tr{"FateDeployer::Plan"};
 
 struct StepName
 {

@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "util/authmethod.h"
+
 #include <QList>
 #include <QString>
 
 #include <optional>
 
 namespace FateDeployer {
-
-/// How the deployer logs in to a host. Default = agent, key files, password, keyboard-interactive.
-enum class AuthMethod { Default, Agent, PublicKey, Password, KeyboardInteractive };
 
 QString authMethodToString(AuthMethod method);
 std::optional<AuthMethod> authMethodFromString(const QString &text);

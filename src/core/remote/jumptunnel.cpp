@@ -2,6 +2,7 @@
 #include "remote/jumptunnel.h"
 
 #include "remote/sshsession.h"
+#include "util/tr.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -20,10 +21,7 @@ namespace FateDeployer {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("FateDeployer::JumpTunnel", text);
-}
+constexpr Tr tr{"FateDeployer::JumpTunnel"};
 
 } // namespace
 

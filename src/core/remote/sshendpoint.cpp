@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "remote/sshendpoint.h"
+#include "util/tr.h"
 
 #include <QCoreApplication>
 
@@ -7,23 +8,7 @@ namespace FateDeployer {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("FateDeployer::SshEndpoint", text);
-}
-
-SshEndpoint fromOverrides(const Project &project, const QString &host, const SshOverrides &ssh, const QString &kh)
-{
-    SshEndpoint e;
-    e.host = host.trimmed();
-    e.port = project.portFor(ssh);
-    e.user = project.userFor(ssh);
-    e.identityFile = ssh.identityFile;
-    e.auth = ssh.auth;
-    e.jumpHost = ssh.jumpHost.trimmed();
-    e.knownHostsFile = kh.isEmpty() ? project.knownHostsFile : kh;
-    return e;
-}
+constexpr Tr tr{"FateDeployer::SshEndpoint"};
 
 } // namespace
 
@@ -36,16 +21,6 @@ QString SshEndpoint::displayName() const
     if (port > 0)
         s += u':' + QString::number(port);
     return s;
-}
-
-SshEndpoint SshEndpoint::forParty(const Project &project, const Party &party, const QString &knownHostsFile)
-{
-    return fromOverrides(project, party.host, party.ssh, knownHostsFile);
-}
-
-SshEndpoint SshEndpoint::forExchange(const Project &project, const QString &knownHostsFile)
-{
-    return fromOverrides(project, project.exchange.host, project.exchange.ssh, knownHostsFile);
 }
 
 Result<SshEndpoint> SshEndpoint::parseHostSpec(const QString &spec)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "model/project.h"
+#include "util/authmethod.h"
 #include "util/result.h"
 
 #include <QString>
@@ -36,11 +36,6 @@ struct SshEndpoint
 
     /// "user@host:port" for messages (fields as configured; unset parts omitted).
     QString displayName() const;
-
-    /// The endpoint of a party / the exchange: Project defaults + the Party/Exchange overrides.
-    /// knownHostsFile: overrides Project::knownHostsFile; both empty = ~/.ssh/known_hosts.
-    static SshEndpoint forParty(const Project &project, const Party &party, const QString &knownHostsFile = {});
-    static SshEndpoint forExchange(const Project &project, const QString &knownHostsFile = {});
 
     /// The jump host as an endpoint of its own: parsed from jumpHost, inheriting knownHostsFile,
     /// sshConfigFile, hostKeyPolicy and timeouts (and identityFile/auth, which usually are the same keys).

@@ -4,6 +4,7 @@
 #include "remote/jumptunnel.h"
 #include "remote/prompter.h"
 #include "settings/secretstore.h"
+#include "util/tr.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -35,10 +36,7 @@ namespace FateDeployer {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("FateDeployer::SshSession", text);
-}
+constexpr Tr tr{"FateDeployer::SshSession"};
 
 // Preferred ciphers: AES-GCM uses AES-NI through OpenSSL and is the fastest on both ends; all of these are
 // supported by OpenSSH 6.2+ (CentOS 7 ships 7.4).

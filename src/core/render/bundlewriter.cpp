@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "render/bundlewriter.h"
+#include "util/tr.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -13,10 +14,7 @@ namespace {
 
 // lupdate: the tr() calls of this file belong to the context below.
 /* TRANSLATOR FateDeployer::BundleWriter */
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("FateDeployer::BundleWriter", text);
-}
+constexpr Tr tr{"FateDeployer::BundleWriter"};
 
 QFileDevice::Permissions permissions(int mode)
 {

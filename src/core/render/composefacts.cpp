@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "render/composefacts.h"
+#include "util/tr.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -12,10 +13,7 @@ namespace {
 
 // lupdate: the tr() calls of this file belong to the context below.
 /* TRANSLATOR FateDeployer::ComposeFacts */
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("FateDeployer::ComposeFacts", text);
-}
+constexpr Tr tr{"FateDeployer::ComposeFacts"};
 
 QString unquote(QString v)
 {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "render/preview.h"
+#include "util/tr.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -15,10 +16,7 @@ namespace {
 
 // lupdate: the tr() calls of this file belong to the context below.
 /* TRANSLATOR FateDeployer::Preview */
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("FateDeployer::Preview", text);
-}
+constexpr Tr tr{"FateDeployer::Preview"};
 
 Result<QByteArray> hashFile(const QString &path)
 {

@@ -11,6 +11,7 @@
 #include "render/renderer.h"
 
 #include "render/composefacts.h"
+#include "util/tr.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -49,10 +50,7 @@ constexpr auto RedisPassword = "fate_dev";
 
 // lupdate: the tr() calls of this file belong to the context below.
 /* TRANSLATOR FateDeployer::Renderer */
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("FateDeployer::Renderer", text);
-}
+constexpr Tr tr{"FateDeployer::Renderer"};
 
 Error missingKey(const QString &file, const QString &key)
 {

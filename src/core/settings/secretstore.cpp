@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "settings/secretstore.h"
+#include "util/tr.h"
 
 #include <QCoreApplication>
 #include <QMetaObject>
@@ -15,10 +16,7 @@ namespace FateDeployer {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("FateDeployer::SecretStore", text);
-}
+constexpr Tr tr{"FateDeployer::SecretStore"};
 
 constexpr auto KeychainTimeout = std::chrono::seconds(60); // the OS may show an unlock dialog
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "templates/safeextract.h"
+#include "util/tr.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -18,10 +19,7 @@ namespace {
 
 // lupdate: the tr() calls of this file belong to the context below.
 /* TRANSLATOR FateDeployer::SafeExtract */
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("FateDeployer::SafeExtract", text);
-}
+constexpr Tr tr{"FateDeployer::SafeExtract"};
 
 struct ReadDeleter
 {

@@ -2,6 +2,7 @@
 #include "templates/templatesource.h"
 
 #include "templates/safeextract.h"
+#include "util/tr.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -27,10 +28,7 @@ namespace {
 
 // lupdate: the tr() calls of this file belong to the context below.
 /* TRANSLATOR FateDeployer::TemplateSources */
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("FateDeployer::TemplateSources", text);
-}
+constexpr Tr tr{"FateDeployer::TemplateSources"};
 
 bool isFile(const QString &dir, const char *rel)
 {
