@@ -4,9 +4,8 @@
 // pass the toy example. Needs FD_KUBEFATE_SRC (a KubeFATE git dir or checkout) and root; skipped
 // otherwise. The tree is extracted by tests/conformance/conformance.sh --extract; nothing of it is
 // stored in the repository.
-#include "model/project.h"
-#include "model/projectfile.h"
-#include "sandboxfixture.h"
+#include "clirun.h"
+#include "sandboxproject.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -19,7 +18,7 @@
 #include <QTest>
 
 using namespace FateDeployer;
-using FateDeployer::Testing::SandboxFixture;
+using namespace FateDeployer::Testing;
 
 class TestDeployKubefate : public QObject
 {
@@ -30,39 +29,15 @@ class TestDeployKubefate : public QObject
     QString m_tree;
     QString m_project;
 
-    struct CliRun
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-        QString all() const { return out + err; }
-    };
-
     CliRun run(const QStringList &args, int timeoutMs = 600000)
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("FD_HISTORY_DIR"), m_dir.filePath(QStringLiteral("history")));
-        env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(FD_BIN_DIR "/fate-deployer-cli"),
-                args
-                    + QStringList{QStringLiteral("--known-hosts"),
-                                  m_sb->knownHostsPath(),
-                                  QStringLiteral("--ssh-config"),
-                                  QStringLiteral("none")});
-        CliRun r;
-        if (!p.waitForFinished(timeoutMs)) {
-            p.kill();
-            p.waitForFinished();
-        }
-        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        r.err = QString::fromUtf8(p.readAllStandardError());
-        return r;
+        CliOptions options;
+        options.historyDir = m_dir.filePath(QStringLiteral("history"));
+        options.timeoutMs = timeoutMs;
+        return runCli(args + sandboxSshArgs(*m_sb), options);
     }
 
-    QString onHost(int i, const QString &cmd) { return QString::fromUtf8(m_sb->runOnHost(i, cmd).out).trimmed(); }
+    QString onHost(int i, const QString &cmd) { return Testing::onHost(*m_sb, i, cmd); }
 
 private slots:
     void initTestCase()
@@ -101,26 +76,9 @@ private slots:
         QVERIFY2(m_sb->start(2, &error), qPrintable(error));
 
         // The seed's layout: party 10000 and the exchange on host 1, party 9999 on host 2.
-        Project p;
-        p.name = QStringLiteral("kubefate-real");
-        p.templates.kind = TemplateSource::Kind::Folder;
-        p.templates.location = m_tree;
-        p.user = QStringLiteral("root");
-        for (const auto &[partyId, host] : QList<QPair<int, int>>{{10000, 1}, {9999, 2}}) {
-            Party party;
-            party.id = partyId;
-            party.host = m_sb->hostIp(host);
-            party.ssh.identityFile = m_sb->clientKeyPath();
-            p.parties.append(party);
-        }
-        p.exchange.host = m_sb->hostIp(1);
-        p.exchange.ssh.identityFile = m_sb->clientKeyPath();
-        p.verification.guestId = 10000;
-        p.verification.hostId = 9999;
-        p.verification.timeoutSeconds = 60;
-        m_project = m_dir.filePath(QStringLiteral("kubefate-real.fdproj"));
-        const Status saved = ProjectFile::save(p, m_project);
-        QVERIFY2(saved.ok(), qPrintable(saved.error()));
+        m_project = saveProject(
+            sandboxProject(*m_sb, QStringLiteral("kubefate-real"), {{10000, 1}, {9999, 2}}, 1, m_tree), m_dir.path());
+        QVERIFY(!m_project.isEmpty());
     }
 
     void cleanupTestCase()

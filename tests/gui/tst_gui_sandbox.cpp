@@ -16,7 +16,7 @@
 #include "history/historystore.h"
 #include "jobs/plan.h"
 #include "model/projectfile.h"
-#include "sandboxfixture.h"
+#include "sandboxproject.h"
 #include "settings/secretstore.h"
 
 #include <QAction>
@@ -98,28 +98,12 @@ private slots:
 
         // The project an admin would write: root with the sandbox key, a fresh known_hosts file (so
         // every host key is asked for), the KubeFATE 1.1.0 templates, the exchange on host 1.
-        Project p;
-        p.name = QStringLiteral("gui-e2e");
-        p.templates.kind = TemplateSource::Kind::Folder;
-        p.templates.location = QStringLiteral(FD_SOURCE_DIR "/tests/data/kubefate-1.1.0");
-        p.user = QStringLiteral("root");
+        Project p = sandboxProject(*m_sb, QStringLiteral("gui-e2e"), {{9999, 1}, {10000, 2}}, 1);
         p.knownHostsFile = m_tmp.filePath(QStringLiteral("known_hosts"));
         QFile(p.knownHostsFile).open(QIODevice::WriteOnly);
-        for (const auto &[partyId, host] : {std::pair{9999, 1}, std::pair{10000, 2}}) {
-            Party party;
-            party.id = partyId;
-            party.host = m_sb->hostIp(host);
-            party.ssh.identityFile = m_sb->clientKeyPath();
-            p.parties.append(party);
-        }
-        p.exchange.host = m_sb->hostIp(1);
-        p.exchange.ssh.identityFile = m_sb->clientKeyPath();
-        p.verification.guestId = 9999;
-        p.verification.hostId = 10000;
         p.verification.timeoutSeconds = 90;
-        const QString path = m_tmp.filePath(QStringLiteral("gui-e2e.fdproj"));
-        const Status saved = ProjectFile::save(p, path);
-        QVERIFY2(saved.ok(), qPrintable(saved.error()));
+        const QString path = saveProject(p, m_tmp.path());
+        QVERIFY(!path.isEmpty());
 
         if (qEnvironmentVariableIsSet("FD_GUI_SCREENSHOT_LANG"))
             m_lang = qEnvironmentVariable("FD_GUI_SCREENSHOT_LANG");

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // End to end through the fate-deployer-cli binary on sandbox hosts (real sshd, real dockerd, stand-in
 // FATE 1.1 images): the seed scenario and its failure modes. One sandbox start for the whole executable.
-#include "model/project.h"
-#include "model/projectfile.h"
-#include "sandboxfixture.h"
+#include "clirun.h"
+#include "sandboxproject.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -16,20 +15,7 @@
 #include <csignal>
 
 using namespace FateDeployer;
-using FateDeployer::Testing::SandboxFixture;
-
-namespace {
-
-struct CliRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
-    QString all() const { return out + err; }
-};
-
-} // namespace
+using namespace FateDeployer::Testing;
 
 class TestDeployCli : public QObject
 {
@@ -38,71 +24,27 @@ class TestDeployCli : public QObject
     std::unique_ptr<SandboxFixture> m_sb;
     QTemporaryDir m_dir;
 
-    QString cli() const { return QStringLiteral(FD_BIN_DIR "/fate-deployer-cli"); }
-
-    QStringList common() const
-    {
-        return {QStringLiteral("--known-hosts"),
-                m_sb->knownHostsPath(),
-                QStringLiteral("--ssh-config"),
-                QStringLiteral("none")};
-    }
-
     /// A project on sandbox hosts: parties (id, host index), exchange on host exchangeHost.
     QString writeProject(const QString &name,
                          const QList<QPair<int, int>> &parties,
                          int exchangeHost,
                          const QHash<int, QString> &dirs = {})
     {
-        Project p;
-        p.name = name;
-        p.templates.kind = TemplateSource::Kind::Folder;
-        p.templates.location = QStringLiteral(FD_TEST_DATA "/kubefate-1.1.0");
-        p.user = QStringLiteral("root");
-        for (const auto &[id, host] : parties) {
-            Party party;
-            party.id = id;
-            party.host = m_sb->hostIp(host);
-            party.ssh.identityFile = m_sb->clientKeyPath();
-            party.dir = dirs.value(id);
-            p.parties.append(party);
-        }
-        p.exchange.host = m_sb->hostIp(exchangeHost);
-        p.exchange.ssh.identityFile = m_sb->clientKeyPath();
-        p.verification.guestId = parties.first().first;
-        p.verification.hostId = parties.last().first;
-        p.verification.timeoutSeconds = 60;
-        const QString path = m_dir.filePath(name + QStringLiteral(".fdproj"));
-        const Status s = ProjectFile::save(p, path);
-        if (!s)
-            qWarning() << s.error();
-        return path;
+        Project p = sandboxProject(*m_sb, name, parties, exchangeHost);
+        for (Party &party : p.parties)
+            party.dir = dirs.value(party.id);
+        return saveProject(p, m_dir.path());
     }
 
     CliRun run(const QStringList &args, bool ssh = true, int timeoutMs = 900000)
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("FD_HISTORY_DIR"), m_dir.filePath(QStringLiteral("history")));
-        env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
-        p.setProcessEnvironment(env);
-        p.start(cli(), ssh ? args + common() : args);
-        CliRun r;
-        if (!p.waitForFinished(timeoutMs)) {
-            p.kill();
-            p.waitForFinished();
-        }
-        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        r.err = QString::fromUtf8(p.readAllStandardError());
-        return r;
+        CliOptions options;
+        options.historyDir = m_dir.filePath(QStringLiteral("history"));
+        options.timeoutMs = timeoutMs;
+        return runCli(ssh ? args + sandboxSshArgs(*m_sb) : args, options);
     }
 
-    QString onHost(int i, const QString &cmd)
-    {
-        const auto r = m_sb->runOnHost(i, cmd);
-        return QString::fromUtf8(r.out).trimmed();
-    }
+    QString onHost(int i, const QString &cmd) { return Testing::onHost(*m_sb, i, cmd); }
 
     int containerCount(int host) { return onHost(host, QStringLiteral("docker ps -aq | wc -l")).toInt(); }
 
@@ -402,7 +344,8 @@ private slots:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("FD_HISTORY_DIR"), m_dir.filePath(QStringLiteral("history")));
         p.setProcessEnvironment(env);
-        p.start(cli(), QStringList{QStringLiteral("deploy"), project} + common());
+        p.start(QStringLiteral(FD_BIN_DIR "/fate-deployer-cli"),
+                QStringList{QStringLiteral("deploy"), project} + sandboxSshArgs(*m_sb));
         QVERIFY(p.waitForStarted());
         // Cancel as soon as any host has its bundle uploaded: the others are mid-way somewhere.
         QString out;

@@ -3,12 +3,12 @@
 // templates it validates with a clear problem and its fix; a URL template source is downloaded when
 // render needs it (from a loopback HTTP server of this test, never the internet) and its sha256 is
 // recorded and shown; pointed at a template tree it deploys to the sandbox.
+#include "clirun.h"
 #include "model/project.h"
 #include "model/projectfile.h"
 #include "sandboxfixture.h"
 
 #include <QCryptographicHash>
-#include <QDeadlineTimer>
 #include <QFile>
 #include <QProcess>
 #include <QTcpServer>
@@ -17,17 +17,9 @@
 #include <QTest>
 
 using namespace FateDeployer;
-using FateDeployer::Testing::SandboxFixture;
+using namespace FateDeployer::Testing;
 
 namespace {
-
-struct CliRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QString all() const { return out + err; }
-};
 
 QString example()
 {
@@ -46,30 +38,19 @@ class TestExample : public QObject
     /// Runs the CLI while this thread's event loop keeps serving (the loopback HTTP server lives here).
     CliRun run(const QStringList &args, int timeoutMs = 1200000)
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("FD_TEMPLATE_CACHE"), m_cache);
-        env.insert(QStringLiteral("FD_HISTORY_DIR"), m_dir.filePath(QStringLiteral("history")));
-        env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+        CliOptions options;
+        options.historyDir = m_dir.filePath(QStringLiteral("history"));
+        options.env.insert(QStringLiteral("FD_TEMPLATE_CACHE"), m_cache);
         // Loopback only: no proxy may take the request elsewhere.
-        for (const char *v : {"http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"})
-            env.remove(QString::fromLatin1(v));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(FD_BIN_DIR "/fate-deployer-cli"), args);
-        CliRun r;
-        if (!p.waitForStarted())
-            return r;
-        QDeadlineTimer deadline(timeoutMs);
-        while (p.state() != QProcess::NotRunning && !deadline.hasExpired())
-            QTest::qWait(50); // keeps this thread's event loop (the HTTP server) running
-        if (p.state() != QProcess::NotRunning) {
-            p.kill();
-            p.waitForFinished();
-        }
-        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        r.err = QString::fromUtf8(p.readAllStandardError());
-        return r;
+        options.unset = {QStringLiteral("http_proxy"),
+                         QStringLiteral("https_proxy"),
+                         QStringLiteral("HTTP_PROXY"),
+                         QStringLiteral("HTTPS_PROXY"),
+                         QStringLiteral("all_proxy"),
+                         QStringLiteral("ALL_PROXY")};
+        options.timeoutMs = timeoutMs;
+        options.keepEventLoopRunning = true;
+        return runCli(args, options);
     }
 
 private slots:

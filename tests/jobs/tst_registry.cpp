@@ -3,33 +3,19 @@
 // `sandbox registry --big`): plain HTTP + htpasswd auth, TLS with the sandbox's test CA + auth, and an
 // anonymous read-only one; then a 200 MB pull over a link limited with tc tbf, longer than the
 // inactivity timeout, which passes because it makes progress. Through the fate-deployer-cli binary.
-#include "model/project.h"
-#include "model/projectfile.h"
-#include "sandboxfixture.h"
+#include "clirun.h"
+#include "sandboxproject.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace FateDeployer;
-using FateDeployer::Testing::SandboxFixture;
-
-namespace {
-
-struct CliRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QString all() const { return out + err; }
-};
-
-} // namespace
+using namespace FateDeployer::Testing;
 
 class TestRegistry : public QObject
 {
@@ -41,60 +27,27 @@ class TestRegistry : public QObject
 
     QString writeProject(const QString &name, const QString &uri, const QString &prefix, const QString &user)
     {
-        Project p;
-        p.name = name;
-        p.templates.kind = TemplateSource::Kind::Folder;
-        p.templates.location = QStringLiteral(FD_TEST_DATA "/kubefate-1.1.0");
-        p.user = QStringLiteral("root");
+        Project p = sandboxProject(*m_sb, name, {{10000, 1}, {9999, 2}}, 1);
         p.images.prefix = prefix;
         p.registry.usePrivate = true;
         p.registry.uri = uri;
         p.registry.username = user;
-        for (const auto &[id, host] : {std::pair{10000, 1}, std::pair{9999, 2}}) {
-            Party party;
-            party.id = id;
-            party.host = m_sb->hostIp(host);
-            party.ssh.identityFile = m_sb->clientKeyPath();
-            p.parties.append(party);
-        }
-        p.exchange.host = m_sb->hostIp(1);
-        p.exchange.ssh.identityFile = m_sb->clientKeyPath();
         p.verification.timeoutSeconds = 120;
-        const QString path = m_dir.filePath(name + QStringLiteral(".fdproj"));
-        const Status s = ProjectFile::save(p, path);
-        if (!s)
-            qWarning() << s.error();
-        return path;
+        return saveProject(p, m_dir.path());
     }
 
     CliRun run(const QStringList &args, const QByteArray &registryPassword = {})
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("FD_HISTORY_DIR"), m_dir.filePath(QStringLiteral("history")));
-        env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
-        env.remove(QStringLiteral("FD_REGISTRY_PASSWORD"));
+        CliOptions options;
+        options.historyDir = m_dir.filePath(QStringLiteral("history"));
+        options.unset = {QStringLiteral("FD_REGISTRY_PASSWORD")};
         if (!registryPassword.isEmpty())
-            env.insert(QStringLiteral("FD_REGISTRY_PASSWORD"), QString::fromUtf8(registryPassword));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(FD_BIN_DIR "/fate-deployer-cli"),
-                args
-                    + QStringList{QStringLiteral("--known-hosts"),
-                                  m_sb->knownHostsPath(),
-                                  QStringLiteral("--ssh-config"),
-                                  QStringLiteral("none")});
-        CliRun r;
-        if (!p.waitForFinished(1800000)) {
-            p.kill();
-            p.waitForFinished();
-        }
-        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        r.err = QString::fromUtf8(p.readAllStandardError());
-        return r;
+            options.env.insert(QStringLiteral("FD_REGISTRY_PASSWORD"), QString::fromUtf8(registryPassword));
+        options.timeoutMs = 1800000;
+        return runCli(args + sandboxSshArgs(*m_sb), options);
     }
 
-    QString onHost(int i, const QString &cmd) { return QString::fromUtf8(m_sb->runOnHost(i, cmd).out).trimmed(); }
+    QString onHost(int i, const QString &cmd) { return Testing::onHost(*m_sb, i, cmd); }
 
     /// Removes every image that came from the registry, so the next deploy must pull.
     void forgetRegistryImages()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The runner and the interpreter against scripted fake hosts: batching, numbering, parallelism,
 // cancel, retry of failed hosts, step semantics and secrets.
+#include "engineproject.h"
 #include "fakechannel.h"
 #include "jobs/bundleprep.h"
 #include "jobs/interpreter.h"
@@ -19,31 +20,6 @@ using namespace FateDeployer;
 using namespace FateDeployer::Testing;
 
 namespace {
-
-Project project(int parties)
-{
-    Project p;
-    p.name = QStringLiteral("t");
-    for (int i = 0; i < parties; ++i) {
-        Party party;
-        party.id = 10000 + i;
-        party.host = QStringLiteral("10.0.0.%1").arg(i + 1);
-        p.parties.append(party);
-    }
-    p.exchange.host = QStringLiteral("10.0.0.1");
-    p.templates.location = QStringLiteral(FD_TEST_DATA "/kubefate-1.1.0");
-    return p;
-}
-
-/// What preflight checks comes from the rendered compose files (ports, images, services).
-Plan withFacts(const Project &project, Plan plan)
-{
-    const Result<RenderOutput> rendered = BundlePrep::render(project, QString());
-    if (!rendered)
-        qFatal("render: %s", qPrintable(rendered.error()));
-    BundlePrep::applyFacts(rendered.value(), plan);
-    return plan;
-}
 
 RunReport runToEnd(Runner &runner, const Plan &plan, int timeoutMs = 20000)
 {
@@ -81,7 +57,7 @@ private slots:
         };
         RunSettings s;
         s.operation = Operation::Preflight;
-        Plan plan = PlanBuilder::build(project(5), {}, s);
+        Plan plan = PlanBuilder::build(fakeHostsProject(5), {}, s);
         Runner runner;
         runner.setChannelFactory(factoryFor(noisy));
         QHash<QString, int> signals_;
@@ -138,7 +114,7 @@ private slots:
         RunSettings s;
         s.operation = Operation::Preflight;
         s.maxParallelHosts = 3;
-        Plan plan = PlanBuilder::build(project(8), {}, s);
+        Plan plan = PlanBuilder::build(fakeHostsProject(8), {}, s);
         Runner runner;
         runner.setChannelFactory(factoryFor(slow));
         const RunReport report = runToEnd(runner, plan);
@@ -169,7 +145,7 @@ private slots:
         s.operation = Operation::Preflight;
         Runner runner;
         runner.setChannelFactory(factoryFor(h));
-        const Plan plan = withFacts(project(2), PlanBuilder::build(project(2), {}, s));
+        const Plan plan = withFacts(fakeHostsProject(2), PlanBuilder::build(fakeHostsProject(2), {}, s));
         QCOMPARE(plan.jobs.first().bundle.ports, (QList<int>{8080, 9360, 9370, 9380})); // from docker-compose.yml
         const RunReport report = runToEnd(runner, plan);
         QVERIFY(!report.succeeded());
@@ -222,7 +198,7 @@ private slots:
         s.stableSeconds = 0;
         Selection only;
         only.parties = {10000};
-        Plan plan = PlanBuilder::build(project(2), only, s);
+        Plan plan = PlanBuilder::build(fakeHostsProject(2), only, s);
         QCOMPARE(plan.jobs.size(), 1);
         plan.jobs[0].bundle.archivePath = archive.fileName();
         Runner runner;
@@ -271,7 +247,7 @@ private slots:
         Runner runner;
         runner.setChannelFactory(factoryFor(h));
         QSignalSpy done(&runner, &Runner::finished);
-        QVERIFY(runner.start(PlanBuilder::build(project(3), {}, s)));
+        QVERIFY(runner.start(PlanBuilder::build(fakeHostsProject(3), {}, s)));
         QTest::qWait(300);
         QElapsedTimer t;
         t.start();
@@ -301,7 +277,7 @@ private slots:
         Runner runner;
         runner.setChannelFactory(
             factoryFor(healthy, [] { return Status(Error{QStringLiteral("connection timed out")}); }));
-        const RunReport report = runToEnd(runner, PlanBuilder::build(project(1), {}, s));
+        const RunReport report = runToEnd(runner, PlanBuilder::build(fakeHostsProject(1), {}, s));
         QVERIFY(!report.succeeded());
         const StepOutcome *f = report.hosts.first().failedStep();
         QVERIFY(f && f->kind == StepKind::Connect);
@@ -336,7 +312,7 @@ private slots:
         s.stableSeconds = 0;
         Selection only;
         only.exchange = true;
-        Plan plan = PlanBuilder::build(project(1), only, s);
+        Plan plan = PlanBuilder::build(fakeHostsProject(1), only, s);
         QTemporaryDir dir;
         QFile archive(dir.filePath(QStringLiteral("x.tar.gz")));
         QVERIFY(archive.open(QIODevice::WriteOnly));

@@ -3,6 +3,7 @@
 // real renderer, packer and HistoryStore: the order of its events, facts from the rendered compose
 // files, typed results (missing images, busy ports, error kinds), retry from the session's own
 // failed-host set, cancel while preparing, the registry password from FD_REGISTRY_PASSWORD, history.
+#include "engineproject.h"
 #include "fakechannel.h"
 #include "history/historystore.h"
 #include "render/composefacts.h"
@@ -20,31 +21,6 @@ using namespace FateDeployer;
 using namespace FateDeployer::Testing;
 
 namespace {
-
-Project project(int parties)
-{
-    Project p;
-    p.name = QStringLiteral("session");
-    for (int i = 0; i < parties; ++i) {
-        Party party;
-        party.id = 10000 + i;
-        party.host = QStringLiteral("10.0.0.%1").arg(i + 1);
-        p.parties.append(party);
-    }
-    p.exchange.host = QStringLiteral("10.0.0.1");
-    p.templates.location = QStringLiteral(FD_TEST_DATA "/kubefate-1.1.0");
-    return p;
-}
-
-const QStringList partyServices{QStringLiteral("federation"),
-                                QStringLiteral("proxy"),
-                                QStringLiteral("fateboard"),
-                                QStringLiteral("roll"),
-                                QStringLiteral("egg"),
-                                QStringLiteral("python"),
-                                QStringLiteral("meta-service"),
-                                QStringLiteral("mysql"),
-                                QStringLiteral("redis")};
 
 /// Records every signal of a session in order, by name.
 struct Recorder
@@ -121,7 +97,7 @@ private slots:
             if (!line.trimmed().isEmpty())
                 files.append(QString::fromUtf8(line).section(QLatin1Char(' '), 2));
         const BundleFacts f = ComposeFacts::parse(compose.readAll(), ComposeFacts::parseEnv(dotEnv.readAll()), files);
-        QCOMPARE(f.services, partyServices);
+        QCOMPARE(f.services, partyServices());
         QCOMPARE(f.ports, (QList<int>{8080, 9360, 9370, 9380}));
         QVERIFY2(f.images.contains(QStringLiteral("federatedai/python:1.1-release")),
                  qPrintable(f.images.join(QLatin1Char(' '))));
@@ -162,7 +138,7 @@ private slots:
         RunSession session(env(h));
         Recorder rec(session);
         RunRequest rq;
-        rq.project = project(2);
+        rq.project = fakeHostsProject(2);
         rq.settings.operation = Operation::Preflight;
         QVERIFY(session.start(rq).ok());
         QVERIFY(session.isBusy());
@@ -177,7 +153,7 @@ private slots:
         // The plan the runner ran carries the compose files' facts.
         const HostJob &party = session.currentPlan().jobs.first();
         QCOMPARE(party.bundle.ports, (QList<int>{8080, 9360, 9370, 9380}));
-        QCOMPARE(party.bundle.services, partyServices);
+        QCOMPARE(party.bundle.services, partyServices());
         QCOMPARE(session.currentPlan().jobs.last().bundle.ports, QList<int>{9371});
 
         const RunReport &r = rec.report;
@@ -223,7 +199,7 @@ private slots:
         RunSession session(e);
         Recorder rec(session);
         RunRequest rq;
-        rq.project = project(2);
+        rq.project = fakeHostsProject(2);
         rq.settings.operation = Operation::Status;
         QVERIFY(!session.retryFailed().ok()); // nothing ran yet
         QVERIFY(session.start(rq).ok());
@@ -267,7 +243,7 @@ private slots:
         RunSession session(env(h));
         Recorder rec(session);
         RunRequest rq;
-        rq.project = project(1);
+        rq.project = fakeHostsProject(1);
         rq.selection.parties = {10000};
         rq.settings.operation = Operation::Preflight;
         QVERIFY(session.start(rq).ok());
@@ -289,7 +265,7 @@ private slots:
         RunSession session(e);
         Recorder rec(session);
         RunRequest rq;
-        rq.project = project(2);
+        rq.project = fakeHostsProject(2);
         rq.settings.operation = Operation::Deploy;
         QVERIFY(session.start(rq).ok());
         session.cancel(); // before the event loop ran: the preparation cannot have been delivered yet
@@ -323,7 +299,7 @@ private slots:
         Recorder rec(session);
         QSignalSpy keptSpy(&session, &RunSession::deployedBundlesStored);
         RunRequest rq;
-        rq.project = project(1);
+        rq.project = fakeHostsProject(1);
         rq.project.registry.usePrivate = true;
         rq.project.registry.uri = QStringLiteral("harbor.example/fate");
         rq.project.registry.username = QStringLiteral("robot");
@@ -363,7 +339,7 @@ private slots:
         RunSession session(env(chatty));
         Recorder rec(session);
         RunRequest rq;
-        rq.project = project(1);
+        rq.project = fakeHostsProject(1);
         rq.selection.parties = {10000};
         rq.settings.operation = Operation::Preflight;
         QVERIFY(session.start(rq).ok());
@@ -386,7 +362,7 @@ private slots:
         RunSession session(e);
         Recorder rec(session);
         RunRequest rq;
-        rq.project = project(1);
+        rq.project = fakeHostsProject(1);
         rq.settings.operation = Operation::Teardown;
         qint64 before = 0;
         {
@@ -406,7 +382,7 @@ private slots:
         RunSession session(env(healthy));
         Recorder rec(session);
         RunRequest rq;
-        rq.project = project(0);
+        rq.project = fakeHostsProject(0);
         rq.project.exchange.enabled = false;
         const Status s = session.start(rq);
         QVERIFY(!s.ok());

@@ -2,6 +2,7 @@
 // Scripted fake hosts for the engine's unit tests (runner, interpreter, run session).
 #pragma once
 
+#include "engineproject.h"
 #include "jobs/hostchannel.h"
 #include "jobs/interpreter.h"
 
@@ -67,16 +68,7 @@ inline CommandResult healthy(const HostTarget &t,
         return okResult(QStringLiteral("x86_64\n"));
     if (cmd.contains(QLatin1String("docker inspect"))) {
         QString out;
-        const QStringList services = t.partyId ? QStringList{QStringLiteral("federation"),
-                                                             QStringLiteral("proxy"),
-                                                             QStringLiteral("fateboard"),
-                                                             QStringLiteral("roll"),
-                                                             QStringLiteral("egg"),
-                                                             QStringLiteral("python"),
-                                                             QStringLiteral("meta-service"),
-                                                             QStringLiteral("mysql"),
-                                                             QStringLiteral("redis")}
-                                               : QStringList{QStringLiteral("exchange")};
+        const QStringList services = t.partyId ? partyServices() : QStringList{QStringLiteral("exchange")};
         for (const QString &s : services)
             out += QStringLiteral(
                        "abc|/p_%1_1|%1|0|img|{}|{\"Status\":\"running\",\"StartedAt\":\"2026-11-29T19:00:00Z\"}\n")
