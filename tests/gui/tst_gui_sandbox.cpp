@@ -82,6 +82,26 @@ class TestGuiSandbox : public QObject
         return QString::fromUtf8(m_sb->runOnHost(host, QStringLiteral("docker ps -aq | wc -l")).out).trimmed().toInt();
     }
 
+    /// Not a test (it would skip in every ctest run): with FD_GUI_SCREENSHOT_DIR set (docs; run under
+    /// xvfb-run with QT_QPA_PLATFORM=xcb) the Topology, Images and Deploy pages after this real deployment
+    /// are saved as <page>-<FD_GUI_SCREENSHOT_LANG>.png (en by default; zh_CN runs it all in Chinese).
+    void saveScreenshotsIfAsked()
+    {
+        const QString dir = qEnvironmentVariable("FD_GUI_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            return;
+        QDir().mkpath(dir);
+        const std::pair<MainWindow::Page, const char *> pages[] = {{MainWindow::Page::Topology, "topology"},
+                                                                   {MainWindow::Page::Images, "images"},
+                                                                   {MainWindow::Page::Deploy, "deploy"}};
+        for (const auto &[page, name] : pages) {
+            f.window->showPage(page);
+            QTest::qWait(300); // layouts and the picture settle
+            const QString file = QDir(dir).filePath(QStringLiteral("%1-%2.png").arg(QLatin1String(name), m_lang));
+            QVERIFY2(f.window->grab().save(file), qPrintable(file));
+        }
+    }
+
 private slots:
     void initTestCase()
     {
@@ -190,28 +210,11 @@ private slots:
         dialog->deleteLater();
     }
 
-    /// FD_GUI_SCREENSHOT_DIR set (docs; run under xvfb-run with QT_QPA_PLATFORM=xcb): the Topology,
-    /// Images and Deploy pages after this real deployment, as <page>-<FD_GUI_SCREENSHOT_LANG>.png
-    /// (en by default; zh_CN runs the whole deployment in Chinese).
-    void screenshotsAfterTheDeploy()
-    {
-        const QString dir = qEnvironmentVariable("FD_GUI_SCREENSHOT_DIR");
-        if (dir.isEmpty())
-            QSKIP("FD_GUI_SCREENSHOT_DIR not set");
-        QDir().mkpath(dir);
-        const std::pair<MainWindow::Page, const char *> pages[] = {{MainWindow::Page::Topology, "topology"},
-                                                                   {MainWindow::Page::Images, "images"},
-                                                                   {MainWindow::Page::Deploy, "deploy"}};
-        for (const auto &[page, name] : pages) {
-            f.window->showPage(page);
-            QTest::qWait(300); // layouts and the picture settle
-            const QString file = QDir(dir).filePath(QStringLiteral("%1-%2.png").arg(QLatin1String(name), m_lang));
-            QVERIFY2(f.window->grab().save(file), qPrintable(file));
-        }
-    }
-
     void verifyShowsTheSuccessLine()
     {
+        saveScreenshotsIfAsked(); // the pages as the deployment left them, before verify changes the Deploy page
+        if (QTest::currentTestFailed())
+            return;
         QSignalSpy verified(f.window->monitor(), &DeployMonitor::verifyFinished);
         f.window->action(QStringLiteral("actionVerify"))->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(!verified.isEmpty(), 600000);
