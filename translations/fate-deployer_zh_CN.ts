@@ -1231,6 +1231,15 @@ Accept it and remember it in %6? [y/N] </source>
     </message>
 </context>
 <context>
+    <name>FateDeployer::EventHub</name>
+    <message numerus="yes">
+        <source>… %n line(s) not shown live (output came faster than it could be shown); the run&apos;s full log keeps them</source>
+        <translation>
+            <numerusform>…… 有 %n 行未能实时显示（输出速度超过了显示速度）；本次运行的完整日志保留了这些行</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FateDeployer::FederationView</name>
     <message>
         <source>Federation picture</source>

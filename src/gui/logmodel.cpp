@@ -126,11 +126,15 @@ void LogModel::append(const LogBatch &batch)
     m_firstSeq += skip;
     const int first = int(m_lines.size());
     beginInsertRows({}, first, first + incoming - 1);
+    const QString *lastHost = nullptr; // a batch is mostly one host: look it up once, not per line
     for (qsizetype i = skip; i < batch.size(); ++i) {
         const LogEntry &l = batch.at(i);
-        if (!l.host.isEmpty() && !m_hosts.contains(l.host)) {
-            m_hosts.append(l.host);
-            emit hostAdded(l.host);
+        if (!l.host.isEmpty() && (!lastHost || *lastHost != l.host)) {
+            lastHost = &l.host;
+            if (!m_hosts.contains(l.host)) {
+                m_hosts.append(l.host);
+                emit hostAdded(l.host);
+            }
         }
         m_lines.push_back(l);
     }

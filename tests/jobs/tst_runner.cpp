@@ -8,7 +8,10 @@
 #include "jobs/runner.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QMutex>
+#include <QRegularExpression>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -84,14 +87,95 @@ private slots:
         for (const HostJob &job : plan.jobs) {
             const QString &host = job.target.key;
             QVERIFY2(lines.value(host) >= Lines, qPrintable(host));
-            // At most one batch per 100 ms tick per host (+1 for the final flush).
+            // At most one batch per tick per host (+1 for the final flush).
             QVERIFY2(
-                signals_.value(host) <= int(seconds * 10) + 2,
+                signals_.value(host) <= int(seconds * 1000 / Runner::FlushIntervalMs) + 2,
                 qPrintable(QStringLiteral("%1: %2 signals in %3 s").arg(host).arg(signals_.value(host)).arg(seconds)));
             QVERIFY(signals_.value(host) >= 2); // batched, yet live: not one signal at the end
         }
         // The full logs keep every numbered line.
         QVERIFY(report.logs.value(QStringLiteral("party-10000")).contains(QStringLiteral("line 2999")));
+    }
+
+    void liveStreamIsCappedPerTickAndBoundedWhileTheFullLogKeepsEverything()
+    {
+        // Each host prints 200 lines before the runner's first tick can run (this thread waits on a
+        // semaphore, not in its event loop). With at most 50 lines waiting, the oldest leave the live stream
+        // and one note says how many; lines 151…200 arrive in order, at most 10 per batch; then the job goes
+        // on. The spooled full log has all 200.
+        constexpr int Lines = 200;
+        QSemaphore printed;
+        QSemaphore go;
+        Handler flood = [&](const HostTarget &t,
+                            const QString &c,
+                            const CommandRequest &r,
+                            const HostChannel::LineSink &sink,
+                            const CancelToken &k) {
+            if (!c.startsWith(QLatin1String("docker version")))
+                return healthy(t, c, r, sink, k);
+            for (int i = 1; i <= Lines; ++i)
+                sink(OutputStream::Stdout, QStringLiteral("line %1").arg(i));
+            printed.release();
+            go.acquire();
+            return okResult(QStringLiteral("20.10.24\n"));
+        };
+        RunSettings s;
+        s.operation = Operation::Preflight;
+        const Plan plan = PlanBuilder::build(fakeHostsProject(2), {}, s);
+        const int hosts = int(plan.jobs.size());
+        Runner runner;
+        runner.setChannelFactory(factoryFor(flood));
+        runner.setLiveLimits(10, 50);
+        QHash<QString, QList<int>> received; // "line N" numbers in arrival order
+        QHash<QString, QStringList> notes;
+        QHash<QString, bool> noteFirst;
+        QHash<QString, JobEvent::Type> lastType;
+        int maxLinesPerBatch = 0;
+        static const QRegularExpression lineText(QStringLiteral("^line (\\d+)$"));
+        connect(&runner, &Runner::hostEvents, this, [&](const QString &host, const QList<JobEvent> &events) {
+            int lines = 0;
+            for (const JobEvent &e : events) {
+                lastType[host] = e.type;
+                if (e.type != JobEvent::Type::Output)
+                    continue;
+                if (e.line.text.contains(QLatin1String("not shown live"))) {
+                    notes[host].append(e.line.text);
+                    noteFirst[host] = received.value(host).isEmpty();
+                    continue;
+                }
+                ++lines;
+                if (const auto m = lineText.match(e.line.text); m.hasMatch())
+                    received[host].append(m.captured(1).toInt());
+            }
+            maxLinesPerBatch = std::max(maxLinesPerBatch, lines);
+        });
+        QSignalSpy done(&runner, &Runner::finished);
+        QVERIFY(runner.start(plan));
+        QVERIFY(printed.tryAcquire(hosts, 20000)); // every host has printed; no tick has run yet
+        QTRY_COMPARE_WITH_TIMEOUT(int(notes.size()), hosts, 20000);
+        go.release(hosts);
+        QVERIFY(done.wait(20000));
+        const RunReport report = done.first().first().value<RunReport>();
+        QVERIFY(report.succeeded());
+        QVERIFY2(maxLinesPerBatch <= 10, qPrintable(QString::number(maxLinesPerBatch)));
+        QList<int> expected;
+        for (int i = Lines - 49; i <= Lines; ++i)
+            expected.append(i);
+        static const QRegularExpression count(QStringLiteral("(\\d+) line"));
+        for (const HostJob &job : plan.jobs) {
+            const QString &host = job.target.key;
+            QCOMPARE(received.value(host), expected);
+            QCOMPARE(notes.value(host).size(), 1);
+            QVERIFY(noteFirst.value(host));
+            const auto m = count.match(notes.value(host).first());
+            QVERIFY2(m.hasMatch() && m.captured(1).toInt() >= Lines - 50, qPrintable(notes.value(host).first()));
+            QCOMPARE(lastType.value(host), JobEvent::Type::HostFinished);
+            QFile full(report.logFiles.value(host));
+            QVERIFY2(full.open(QIODevice::ReadOnly), qPrintable(host));
+            const QString log = QString::fromUtf8(full.readAll());
+            QCOMPARE(log.count(QRegularExpression(QStringLiteral(" O line \\d+\n"))), Lines);
+            QVERIFY(log.contains(QStringLiteral(" O line 1\n")));
+        }
     }
 
     void poolLimitsParallelHosts()

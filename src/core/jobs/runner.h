@@ -6,6 +6,7 @@
 #include "jobs/plan.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QObject>
 #include <QTemporaryDir>
 #include <QThreadPool>
@@ -20,7 +21,10 @@ class EventHub;
 /**
  * Runs a plan: one job per host on an owned thread pool (never the global one), at most
  * RunSettings::maxParallelHosts at a time. Lives in (and signals to) the thread that created it;
- * listeners (GUI, CLI) get batched events: at most one hostEvents() per host per 100 ms tick.
+ * listeners (GUI, CLI) get batched events: at most one hostEvents() per host per tick (FlushIntervalMs),
+ * with at most LiveLinesPerTick output lines each; a host's further lines wait for the next ticks, and
+ * beyond LivePendingLines waiting lines the oldest leave the live stream (one note says how many). The
+ * full log of every host is kept (RunReport::logFiles), whatever the listeners were shown.
  */
 class Runner : public QObject
 {
@@ -31,7 +35,16 @@ public:
 
     /// How jobs connect; defaults to SSH (remote module). Tests pass fakes.
     void setChannelFactory(ChannelFactory factory);
-    void setFlushIntervalMs(int ms); ///< default 100 (≤ 10 signals per second per host)
+    /// The tick: short enough that one tick's work on the GUI thread stays small (max_stall_ms ≤ 30).
+    static constexpr int FlushIntervalMs = 33;
+    /// Output lines of one host handed to listeners per tick (≈ 30 000 lines/s per host at most).
+    static constexpr int LiveLinesPerTick = 1000;
+    /// Output lines of one host that may wait for the listeners; memory stays bounded however slow they are.
+    static constexpr int LivePendingLines = 10000;
+
+    void setFlushIntervalMs(int ms); ///< default FlushIntervalMs
+    /// Tests: the live limits of the next start() (defaults LiveLinesPerTick, LivePendingLines).
+    void setLiveLimits(int linesPerTick, int pendingLines);
 
     /// Lines of each host's log kept in memory (RunReport::logs); the full log is spooled to a file
     /// (RunReport::logFiles) until the next start().
@@ -61,13 +74,16 @@ private:
     QThreadPool m_pool;
     QTimer m_timer;
     std::shared_ptr<EventHub> m_hub;
-    std::unique_ptr<QTemporaryDir> m_spool; ///< the current run's full logs
+    QHash<QString, QList<JobEvent>> m_batches; ///< host → this tick's events; reused from tick to tick
+    std::unique_ptr<QTemporaryDir> m_spool;    ///< the current run's full logs
     CancelToken m_cancel;
     Plan m_plan;
     RunReport m_report;
     QElapsedTimer m_clock;
     bool m_running = false;
     int m_lastProgress = -1;
+    int m_liveLinesPerTick = LiveLinesPerTick;
+    int m_livePendingLines = LivePendingLines;
 };
 
 } // namespace FateDeployer
