@@ -5,7 +5,8 @@
 // Deliberate differences from the script (see docs/render.md):
 //  * no `.bak` files;
 //  * the private registry (project.registry) rewrites every image of every bundle, mysql, redis and
-//    the exchange included, via THIRDPARTYPREFIX; an empty registry address or image prefix is an
+//    the exchange included, via THIRDPARTYPREFIX, except the third-party images the project pulls
+//    from Docker Hub (registry.dockerHubImages); an empty registry address or image prefix is an
 //    error instead of an invalid image name;
 //  * the exchange route table always lists every party; the exchange port comes from the project.
 #include "render/renderer.h"
@@ -279,9 +280,20 @@ QByteArray insertNodeSql()
            + row("egg", StoragePort, "STORAGE") + "show tables;\nselect * from node;\n";
 }
 
+/// The repository of a third-party image reference as the project names it: "mysql:8" → "mysql",
+/// "docker.io/library/redis:5" → "redis", "${THIRDPARTYPREFIX}/mysql:8" → "mysql".
+QString thirdPartyName(QString ref)
+{
+    for (const char *prefix : {"${THIRDPARTYPREFIX}/", "docker.io/", "library/"})
+        if (ref.startsWith(QLatin1String(prefix)))
+            ref = ref.mid(qsizetype(qstrlen(prefix)));
+    return ref.section(QLatin1Char('@'), 0, 0).section(QLatin1Char(':'), 0, 0);
+}
+
 /// Rewrites every `image:` of a compose file to pull from ${THIRDPARTYPREFIX}: FATE images
-/// `${PREFIX}/x` → `${THIRDPARTYPREFIX}/x`, others (mysql:8, redis:5) get the prefix in front.
-Status useRegistry(QByteArray &text, const QString &file)
+/// `${PREFIX}/x` → `${THIRDPARTYPREFIX}/x`, others (mysql:8, redis:5) get the prefix in front unless
+/// the project pulls them from Docker Hub (@p hubImages, registry.dockerHubImages).
+Status useRegistry(QByteArray &text, const QString &file, const QStringList &hubImages)
 {
     Lines lines(text);
     static const QRegularExpression image(QStringLiteral("^(\\s*image:\\s*[\"']?)([^\"'\\s]+)([\"']?\\s*)$"));
@@ -293,6 +305,14 @@ Status useRegistry(QByteArray &text, const QString &file)
             continue;
         any = true;
         QString ref = m.captured(2);
+        if (!ref.startsWith(QLatin1String("${PREFIX}/")) && hubImages.contains(thirdPartyName(ref))) {
+            // From Docker Hub: as the templates name it, without the registry in front.
+            if (ref.startsWith(QLatin1String("${THIRDPARTYPREFIX}/"))) {
+                ref = ref.mid(20);
+                lines[i] = (m.captured(1) + ref + m.captured(3)).toUtf8() + term;
+            }
+            continue;
+        }
         if (ref.startsWith(QLatin1String("${THIRDPARTYPREFIX}/")))
             continue;
         if (ref.startsWith(QLatin1String("${PREFIX}/")))
@@ -501,7 +521,7 @@ Result<Bundle> Render11::party(const Party &party) const
     if (!compose)
         return Error{compose.error()};
     if (m_project.registry.usePrivate) {
-        if (Status s = useRegistry(compose.value(), display(composePath)); !s)
+        if (Status s = useRegistry(compose.value(), display(composePath), m_project.registry.dockerHubImages); !s)
             return Error{s.error()};
     }
     addGenerated(b, b.composeFile, compose.value(), composePath);
@@ -693,7 +713,7 @@ Result<Bundle> Render11::exchange() const
     if (Status s = setExchangePort(compose.value(), display(composePath), m_project.exchange.port); !s)
         return Error{s.error()};
     if (m_project.registry.usePrivate)
-        if (Status s = useRegistry(compose.value(), display(composePath)); !s)
+        if (Status s = useRegistry(compose.value(), display(composePath), m_project.registry.dockerHubImages); !s)
             return Error{s.error()};
     addGenerated(b, b.composeFile, compose.value(), composePath);
 
