@@ -147,6 +147,7 @@ private slots:
         QCOMPARE(templates->overall(), StepState::State::Done);
         QVERIFY2(templates->steps.first().message.contains(QStringLiteral("sha256 %1 recorded").arg(m_sha)),
                  qPrintable(templates->steps.first().message));
+        QCOMPARE(templates->steps.first().total, qint64(m_body.size())); // byte progress was reported
         // Then the preflight itself ran: the hosts (a closed port on loopback) fail at connect.
         const HostRun *host = row(QStringLiteral("127.0.0.3"));
         QVERIFY(host);
@@ -162,12 +163,14 @@ private slots:
     {
         m_stall = true;
         QVERIFY(!openProject(url(QStringLiteral("c/1.1.0.tar.gz"))).isEmpty());
+        const int before = m_requests;
         f.window->action(QStringLiteral("actionDeployAll"))->trigger();
         QVERIFY(f.window->monitor()->isRunning());
-        // Half the archive arrived (progress shown), then the server went silent.
-        QTRY_VERIFY_WITH_TIMEOUT(row(EngineBackend::tr("KubeFATE templates"))
-                                     && row(EngineBackend::tr("KubeFATE templates"))->steps.first().done > 0,
-                                 60000);
+        // The server got the request and sent half the archive, then went silent: the run waits in the download.
+        QTRY_VERIFY_WITH_TIMEOUT(m_requests > before, 60000);
+        const HostRun *downloading = row(EngineBackend::tr("KubeFATE templates"));
+        QVERIFY(downloading);
+        QCOMPARE(downloading->overall(), StepState::State::Running);
         QVERIFY(m_backend->isBusy());
         f.window->action(QStringLiteral("actionCancel"))->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(!f.window->monitor()->isRunning(), 60000);
