@@ -353,6 +353,83 @@ private slots:
             QVERIFY(!log.contains(QString::fromLatin1(secret)));
         QVERIFY(!report.toJson().contains(secret));
     }
+
+    void registryCheckSendsCredentialsOnStdinAndNamesWhatFailed()
+    {
+        // "Test login": connect + the Registry step only. The probe gets the credentials as a curl config on
+        // stdin, never on its command line; its answer decides which of reachability and login failed.
+        const QByteArray secret = "s3cr3t-Pa55";
+        QMutex mutex;
+        QByteArray seenStdin;
+        QStringList allCommands;
+        QString answer;
+        Handler h = [&](const HostTarget &t,
+                        const QString &c,
+                        const CommandRequest &r,
+                        const HostChannel::LineSink &sink,
+                        const CancelToken &k) {
+            QMutexLocker lock(&mutex);
+            allCommands.append(c);
+            if (c.contains(QLatin1String("RegistryConfig.IndexConfigs"))) {
+                seenStdin = r.stdinData;
+                return okResult(answer);
+            }
+            return healthy(t, c, r, sink, k);
+        };
+        RunSettings s;
+        s.operation = Operation::Preflight;
+        s.registryOnly = true;
+        s.registryUri = QStringLiteral("harbor.example:5000/fate");
+        s.registryUser = QStringLiteral("robot");
+        s.registryPassword = secret;
+        Selection only;
+        only.exchange = true;
+        const Plan plan = PlanBuilder::build(project(1), only, s);
+        QCOMPARE(plan.jobs.first().steps.size(), 2); // connect, registry: nothing else is probed
+        QCOMPARE(plan.jobs.first().steps.last().kind, StepKind::Registry);
+        auto registryStep = [](const RunReport &report) -> StepOutcome {
+            for (const StepOutcome &o : report.hosts.first().steps)
+                if (o.kind == StepKind::Registry)
+                    return o;
+            return {};
+        };
+
+        answer = QStringLiteral("docker insecure\nreach http 401 0\nstored no\nauth given 200\n");
+        auto run = [&](const Plan &p) {
+            Runner runner;
+            runner.setChannelFactory(factoryFor(h));
+            return runToEnd(runner, p);
+        };
+        RunReport report = run(plan);
+        QVERIFY2(report.succeeded(), qPrintable(report.toText()));
+        QVERIFY2(registryStep(report).summary.contains(QLatin1String("accepts the credentials of user robot")),
+                 qPrintable(registryStep(report).summary));
+        QCOMPARE(seenStdin, QByteArray("user = \"robot:") + secret + "\"\n");
+        QVERIFY(!allCommands.join(QLatin1Char('\n')).contains(QString::fromLatin1(secret)));
+        QVERIFY(!report.toJson().contains(secret));
+
+        answer = QStringLiteral("docker insecure\nreach http 401 0\nstored no\nauth given 401\n");
+        report = run(plan);
+        QVERIFY(!report.succeeded());
+        QVERIFY2(registryStep(report).summary.contains(QLatin1String("answers over HTTP (HTTP 401), but rejects the "
+                                                                     "credentials of user robot")),
+                 qPrintable(registryStep(report).summary));
+
+        answer = QStringLiteral("docker secure\nreach none 000 7\n");
+        report = run(plan);
+        QVERIFY(!report.succeeded());
+        QVERIFY2(registryStep(report).summary.contains(QLatin1String("is not reachable from this host over HTTPS")),
+                 qPrintable(registryStep(report).summary));
+
+        // No password: the host's own login is what the probe checks, with nothing on stdin.
+        Plan noPassword = plan;
+        noPassword.settings.registryPassword.clear();
+        answer = QStringLiteral("docker secure\nreach https 401 0\nstored yes\nauth stored 200\n");
+        report = run(noPassword);
+        QVERIFY2(report.succeeded(), qPrintable(report.toText()));
+        QVERIFY(seenStdin.isEmpty());
+        QVERIFY(registryStep(report).summary.contains(QLatin1String("already logged in and the registry accepts")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRunner)
