@@ -37,7 +37,7 @@ public:
     // Stops leftovers of this id first. cpusPerHost > 0: every host gets that CPU budget (its own
     // cgroup quota: sshd, sessions, dockerd, containers), like a separate small machine.
     bool start(int hosts, QString *error = nullptr, double cpusPerHost = 0);
-    bool attach(QString *error = nullptr);           // use an instance started elsewhere
+    bool attach(QString *error = nullptr); // use an instance started elsewhere
     bool stop(QString *error = nullptr);
     bool isRunning() const { return !m_env.isEmpty(); }
 
