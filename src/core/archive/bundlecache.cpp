@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -160,6 +161,11 @@ void BundleCache::store(const QString &key, const QString &path)
 
 void BundleCache::trim()
 {
+    // leftovers of a process killed while it linked or copied an entry
+    const QDateTime hourAgo = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    for (const QFileInfo &p : QDir(m_dir).entryInfoList({QStringLiteral("*.part-*")}, QDir::Files))
+        if (p.lastModified() < hourAgo)
+            QFile::remove(p.filePath());
     QFileInfoList entries
         = QDir(m_dir).entryInfoList({QStringLiteral("*.tar.gz")}, QDir::Files, QDir::Time | QDir::Reversed);
     qint64 total = 0;
