@@ -120,19 +120,26 @@ private slots:
 
     void poolLimitsParallelHosts()
     {
-        std::atomic_int active{0};
-        std::atomic_int peak{0};
+        // "hosts in parallel" counts hosts: the exchange shares 10.0.0.1 with party 10000
+        QMutex mutex;
+        QHash<QString, int> active; // address → commands running there now
+        int peak = 0;
         Handler slow = [&](const HostTarget &t,
                            const QString &c,
                            const CommandRequest &r,
                            const HostChannel::LineSink &sink,
                            const CancelToken &k) {
-            const int now = ++active;
-            int expected = peak.load();
-            while (now > expected && !peak.compare_exchange_weak(expected, now)) {
+            {
+                QMutexLocker lock(&mutex);
+                ++active[t.address];
+                peak = std::max(peak, int(active.size()));
             }
             QThread::msleep(60);
-            --active;
+            {
+                QMutexLocker lock(&mutex);
+                if (--active[t.address] == 0)
+                    active.remove(t.address);
+            }
             return healthy(t, c, r, sink, k);
         };
         RunSettings s;
@@ -144,7 +151,40 @@ private slots:
         const RunReport report = runToEnd(runner, plan);
         QCOMPARE(report.hosts.size(), 9);
         QVERIFY(report.succeeded());
-        QCOMPARE(peak.load(), 3);
+        QCOMPARE(peak, 3);
+    }
+
+    void exchangeBesideItsPartyDoesNotWaitForASlot()
+    {
+        // One host at a time, and party 10000's first command waits until the exchange (same host,
+        // last in the plan) has run one: with job slots instead of host slots that never happens.
+        std::atomic_bool exchangeRan{false};
+        std::atomic_bool partyGaveUp{false};
+        Handler h = [&](const HostTarget &t,
+                        const QString &c,
+                        const CommandRequest &r,
+                        const HostChannel::LineSink &sink,
+                        const CancelToken &k) {
+            if (t.key == QLatin1String("exchange"))
+                exchangeRan = true;
+            else if (t.key == QLatin1String("party-10000") && !exchangeRan) {
+                // generous: only the broken scheduler ever waits this long
+                for (int i = 0; i < 12000 && !exchangeRan; ++i)
+                    QThread::msleep(10);
+                if (!exchangeRan)
+                    partyGaveUp = true;
+            }
+            return healthy(t, c, r, sink, k);
+        };
+        RunSettings s;
+        s.operation = Operation::Preflight;
+        s.maxParallelHosts = 1;
+        Plan plan = PlanBuilder::build(project(2), {}, s);
+        Runner runner;
+        runner.setChannelFactory(factoryFor(h));
+        const RunReport report = runToEnd(runner, plan);
+        QVERIFY(report.succeeded());
+        QVERIFY2(!partyGaveUp, "the exchange never ran while party 10000 held its host: it waited for a slot");
     }
 
     void preflightReportsEveryCheckAndTheFix()

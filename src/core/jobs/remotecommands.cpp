@@ -178,6 +178,19 @@ ShellCommand removePath(const QString &p)
 ShellCommand
 composeDownIfPresent(ComposeFlavor flavor, const QString &baseDir, const QString &bundle, const QString &composeFile)
 {
+    // The compose front end (a Python program for docker-compose 1.x: seconds of CPU on a small host)
+    // runs only when a container of the project exists; a first deploy needs one cheap `docker ps`.
+    return script(FD_COMPOSE_PRELUDE
+                  "d=$1/$p; f=$2; i=$(ids -a); [ -n \"$i\" ] || exit 0; "
+                  "if [ -f \"$d/$f\" ]; then (cd \"$d\" && dc -f \"$f\" down --timeout 10) || exit $?; fi; "
+                  "i=$(ids -a); if [ -n \"$i\" ]; then docker rm -f $i; fi",
+                  {flavorArg(flavor), bundle, baseDir, composeFile});
+}
+
+ShellCommand
+composeDownAll(ComposeFlavor flavor, const QString &baseDir, const QString &bundle, const QString &composeFile)
+{
+    // Teardown: compose down also when no container is left (it removes the project's networks).
     return script(FD_COMPOSE_PRELUDE
                   "d=$1/$p; f=$2; "
                   "if [ -f \"$d/$f\" ]; then (cd \"$d\" && dc -f \"$f\" down --timeout 10) || exit $?; fi; "
@@ -220,7 +233,7 @@ composeStop(ComposeFlavor flavor, const QString &baseDir, const QString &bundle,
 ShellCommand
 composeDown(ComposeFlavor flavor, const QString &baseDir, const QString &bundle, const QString &composeFile)
 {
-    return composeDownIfPresent(flavor, baseDir, bundle, composeFile);
+    return composeDownAll(flavor, baseDir, bundle, composeFile);
 }
 
 ShellCommand removeDeployment(const QString &baseDir, const QString &bundle)

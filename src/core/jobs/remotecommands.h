@@ -35,8 +35,12 @@ ShellCommand makeDir(const QString &dir);
 ShellCommand unpackToStaging(const QString &staging); ///< tar.gz on stdin
 ShellCommand removeStaleStaging(const QString &baseDir, const QString &bundle);
 ShellCommand removePath(const QString &path); ///< only ever called with our own staging folder
+/// Brings the project down before a new deployment, only when one of its containers exists.
 ShellCommand
 composeDownIfPresent(ComposeFlavor flavor, const QString &baseDir, const QString &bundle, const QString &composeFile);
+/// compose down whatever runs (teardown): also removes the project's networks.
+ShellCommand
+composeDownAll(ComposeFlavor flavor, const QString &baseDir, const QString &bundle, const QString &composeFile);
 ShellCommand
 swapFolders(const QString &baseDir, const QString &bundle, const QString &staging, const QStringList &dataPaths);
 ShellCommand composeUp(ComposeFlavor flavor, const QString &baseDir, const QString &bundle, const QString &composeFile);
