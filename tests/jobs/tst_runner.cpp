@@ -239,7 +239,7 @@ private slots:
         RunSettings s;
         s.operation = Operation::Preflight;
         s.maxParallelHosts = 1;
-        Plan plan = PlanBuilder::build(project(2), {}, s);
+        Plan plan = PlanBuilder::build(fakeHostsProject(2), {}, s);
         Runner runner;
         runner.setChannelFactory(factoryFor(h));
         const RunReport report = runToEnd(runner, plan);
@@ -484,7 +484,7 @@ private slots:
         s.registryPassword = secret;
         Selection only;
         only.exchange = true;
-        const Plan plan = PlanBuilder::build(project(1), only, s);
+        const Plan plan = PlanBuilder::build(fakeHostsProject(1), only, s);
         QCOMPARE(plan.jobs.first().steps.size(), 2); // connect, registry: nothing else is probed
         QCOMPARE(plan.jobs.first().steps.last().kind, StepKind::Registry);
         auto registryStep = [](const RunReport &report) -> StepOutcome {
