@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "kubefate/bashconfig.h"
 
+#include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -8,6 +9,22 @@
 using namespace FateDeployer;
 
 namespace {
+/// The issue's expansion bomb: a 60 KB file whose variables each repeat the previous one ten times, six levels
+/// deep (a6 would be 10^6 times a0, about 10 GB as UTF-16).
+QByteArray expansionBomb()
+{
+    QByteArray text = "a0=\"" + QByteArray(5000, 'x') + "\"\n";
+    for (int level = 1; level <= 6; ++level) {
+        text += 'a' + QByteArray::number(level) + "=\"";
+        for (int i = 0; i < 10; ++i)
+            text += "$a" + QByteArray::number(level - 1);
+        text += "\"\n";
+    }
+    while (text.size() < 60 * 1024)
+        text += "# padding to the size of the file that was tried\n";
+    return text;
+}
+
 BashConfig parseOk(const QByteArray &text, const QList<BashVariable> &predefined = {})
 {
     Result<BashConfig> r = BashConfig::parse(text, QStringLiteral("t.sh"), predefined);
@@ -231,6 +248,65 @@ private slots:
             }
         }
         QVERIFY(errors > 100); // the mutations do hit the refusals
+    }
+
+    void expansionBombFailsFastNamingTheLimit()
+    {
+        const QByteArray bomb = expansionBomb();
+        QVERIFY(bomb.size() >= 60 * 1024);
+        QElapsedTimer timer;
+        timer.start();
+        const Result<BashConfig> r = BashConfig::parse(bomb, QStringLiteral("docker-configuration.sh"));
+        const qint64 ms = timer.elapsed();
+        QVERIFY(!r.ok());
+        QVERIFY2(ms < 1000, qPrintable(QString::number(ms)));
+        // a1 (50 000 characters) and a2 (500 000) are within the work limit; a2's value is over the value limit.
+        QVERIFY2(r.error().startsWith(QLatin1String("docker-configuration.sh:3: the value of a2 expands to")),
+                 qPrintable(r.error()));
+        QVERIFY2(r.error().contains(QString::number(BashConfig::MaxValueSize)), qPrintable(r.error()));
+    }
+
+    void expansionWorkIsBoundedAcrossVariables()
+    {
+        // Each value stays under the value limit, but together the references produce more than the work limit.
+        QByteArray text = "a=\"" + QByteArray(60000, 'y') + "\"\n";
+        for (int i = 0; i < 100; ++i)
+            text += "b" + QByteArray::number(i) + "=\"$a$a\"\n";
+        const Result<BashConfig> r = BashConfig::parse(text, QStringLiteral("t.sh"));
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().contains(QLatin1String("expanding $a goes over the limit of 4194304 characters")),
+                 qPrintable(r.error()));
+        // 4 MiB / 120 002 characters per line: the 35th assignment (line 36) crosses the limit.
+        QVERIFY2(r.error().startsWith(QLatin1String("t.sh:36: ")), qPrintable(r.error()));
+    }
+
+    void manyEmptyArrayElementsAreCounted()
+    {
+        // Empty elements cost nothing in characters but still cost work: each counts.
+        QByteArray text = "e=(";
+        for (int i = 0; i < 1000; ++i)
+            text += "'' ";
+        text += ")\n";
+        for (int level = 1; level <= 6; ++level) {
+            text += 'e' + QByteArray::number(level) + "=(";
+            for (int i = 0; i < 10; ++i)
+                text += "\"${e" + (level == 1 ? QByteArray() : QByteArray::number(level - 1)) + "[@]}\" ";
+            text += ")\n";
+        }
+        QElapsedTimer timer;
+        timer.start();
+        const Result<BashConfig> r = BashConfig::parse(text, QStringLiteral("t.sh"));
+        QVERIFY(!r.ok());
+        QVERIFY(timer.elapsed() < 1000);
+        QVERIFY2(r.error().contains(QLatin1String("characters")), qPrintable(r.error()));
+    }
+
+    void valuesBelowTheLimitsStillWork()
+    {
+        QByteArray text = "a=\"" + QByteArray(1000, 'z') + "\"\nb=\"$a$a$a$a$a$a$a$a$a$a\"\nc=(\"$b\" \"$b\")\n";
+        const BashConfig c = parseOk(text);
+        QCOMPARE(c.variable(QStringLiteral("b"))->scalar().size(), 10000);
+        QCOMPARE(c.variable(QStringLiteral("c"))->values.size(), 2);
     }
 
     void parseFileErrors()

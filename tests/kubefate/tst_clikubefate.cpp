@@ -5,6 +5,7 @@
 #include "model/projectfile.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -60,6 +61,38 @@ class TestCliKubefate : public QObject
     Q_OBJECT
 
 private slots:
+    void expansionBombImportFailsFastWithTheLimit()
+    {
+        // Issue 18: 60 KB whose variables repeat the previous one ten times, six levels deep. It used to
+        // allocate until std::bad_alloc (exit 134 after 27 s).
+        QTemporaryDir dir;
+        QByteArray bomb = "a0=\"" + QByteArray(5000, 'x') + "\"\n";
+        for (int level = 1; level <= 6; ++level) {
+            bomb += 'a' + QByteArray::number(level) + "=\"";
+            for (int i = 0; i < 10; ++i)
+                bomb += "$a" + QByteArray::number(level - 1);
+            bomb += "\"\n";
+        }
+        while (bomb.size() < 60 * 1024)
+            bomb += "# padding\n";
+        const QString config = dir.filePath(QStringLiteral("docker-configuration.sh"));
+        writeFile(config, bomb);
+        QElapsedTimer timer;
+        timer.start();
+        const Run r = cli({QStringLiteral("import"),
+                           QStringLiteral("--kubefate-config"),
+                           config,
+                           QStringLiteral("-o"),
+                           dir.filePath(QStringLiteral("p.fdproj"))});
+        const qint64 ms = timer.elapsed();
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(config + QStringLiteral(":3: the value of a2 expands to")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("(at most 262144 are accepted)")), qPrintable(r.err));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("p.fdproj"))));
+        // The parser alone takes milliseconds (tst_bashconfig asserts < 1 s); this bounds the whole process.
+        QVERIFY2(ms < 5000, qPrintable(QString::number(ms)));
+    }
+
     void import110ExportBackIsEqualInMeaning()
     {
         QTemporaryDir dir;

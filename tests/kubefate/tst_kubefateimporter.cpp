@@ -26,6 +26,34 @@ class TestKubefateImporter : public QObject
     Q_OBJECT
 
 private slots:
+    void bombsInEveryImportedFileNameFileLineAndLimit()
+    {
+        // The same limits guard docker-configuration.sh, parties.conf and the .env read before them.
+        QByteArray bomb = "a0=\"" + QByteArray(30000, 'x') + "\"\n";
+        for (int level = 1; level <= 6; ++level) {
+            bomb += 'a' + QByteArray::number(level) + "=\"";
+            for (int i = 0; i < 10; ++i)
+                bomb += "$a" + QByteArray::number(level - 1);
+            bomb += "\"\n";
+        }
+        const QByteArray config = "user=fate\ndir=/data/projects/fate\npartylist=(10000 9999)\n"
+                                  "partyiplist=(192.168.7.1 192.168.7.2)\nexchangeip=192.168.7.1\n";
+        KubefateImporter importer;
+        Result<Project> r = importer.importData(config, QStringLiteral("docker-configuration.sh"), bomb);
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().startsWith(QLatin1String(".env:2: the value of a1 expands to 270001 characters")),
+                 qPrintable(r.error()));
+        QVERIFY2(r.error().contains(QLatin1String("(at most 262144 are accepted)")), qPrintable(r.error()));
+        r = importer.importData(bomb + config, QStringLiteral("parties.conf"));
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().startsWith(QLatin1String("parties.conf:2: the value of a1 expands to 270001 characters")),
+                 qPrintable(r.error()));
+        r = importer.importData(config + bomb, QStringLiteral("docker-configuration.sh"));
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().startsWith(QLatin1String("docker-configuration.sh:7: the value of a1")),
+                 qPrintable(r.error()));
+    }
+
     void kubefate110Fixture()
     {
         KubefateImporter importer;

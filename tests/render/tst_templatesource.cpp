@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "archive/safeextract.h"
 #include "render/templatesource.h"
 
 #include <QDir>
@@ -278,6 +279,66 @@ private slots:
         QCOMPARE(cacheListing(), before);
         QVERIFY(!QFile::exists(QStringLiteral("/tmp/fd-evil-abs.txt")));
         QVERIFY(!QFile::exists(m_cache.filePath(QStringLiteral("evil.txt"))));
+    }
+
+    void archiveLimitsNameTheEntryAndTheLimit()
+    {
+        // Default limits: depth and path length; small limits for size and count, so the test stays fast.
+        const QString deepPath = m_work.filePath(QStringLiteral("deep.tar.gz"));
+        QByteArray deep = "k";
+        for (int i = 0; i < 33; ++i)
+            deep += "/d";
+        QVERIFY(writeArchive(deepPath, {{deep, AE_IFREG, "x"}}));
+        const QString out = m_work.filePath(QStringLiteral("limits-out"));
+        Status s = SafeExtract::extract(deepPath, out);
+        QVERIFY(!s.ok());
+        QVERIFY2(s.error().contains(QLatin1String("is 34 folders deep (at most 32 are accepted)")),
+                 qPrintable(s.error()));
+        QVERIFY(!QFileInfo::exists(out));
+
+        const QString longPath = m_work.filePath(QStringLiteral("long.tar.gz"));
+        QVERIFY(writeArchive(longPath, {{"k/" + QByteArray(1100, 'n'), AE_IFREG, "x"}}));
+        s = SafeExtract::extract(longPath, out);
+        QVERIFY(!s.ok());
+        QVERIFY2(s.error().contains(QLatin1String("has a path of 1102 characters (at most 1024 are accepted)")),
+                 qPrintable(s.error()));
+
+        // A compression bomb: 8 MiB of zeros in a few kB, against a 4 MiB limit; nothing is left behind.
+        const QString bombPath = m_work.filePath(QStringLiteral("bomb.tar.gz"));
+        QVERIFY(writeArchive(bombPath, {{"k/a", AE_IFREG, "small"}, {"k/zeros", AE_IFREG, QByteArray(8 << 20, '\0')}}));
+        QVERIFY(QFileInfo(bombPath).size() < 64 * 1024);
+        SafeExtract::Limits small;
+        small.maxTotalBytes = 4 << 20;
+        s = SafeExtract::extract(bombPath, out, small);
+        QVERIFY(!s.ok());
+        QVERIFY2(s.error().contains(QLatin1String("unpacks to more than 4 MiB (the limit) at entry \"k/zeros\"")),
+                 qPrintable(s.error()));
+        QVERIFY(!QFileInfo::exists(out));
+
+        // Hard links copy data: ten links to a 1 MiB file cost 11 MiB.
+        QList<Entry> links{{"k/big", AE_IFREG, QByteArray(1 << 20, 'b')}};
+        for (int i = 0; i < 10; ++i)
+            links.append({"k/link" + QByteArray::number(i), AE_IFREG, "k/big", true});
+        const QString linkPath = m_work.filePath(QStringLiteral("links.tar.gz"));
+        QVERIFY(writeArchive(linkPath, links));
+        s = SafeExtract::extract(linkPath, out, small);
+        QVERIFY(!s.ok());
+        QVERIFY2(s.error().contains(QLatin1String("at entry \"k/link3\"")), qPrintable(s.error()));
+
+        QList<Entry> many;
+        for (int i = 0; i < 101; ++i)
+            many.append({"k/f" + QByteArray::number(i), AE_IFREG, "x"});
+        const QString manyPath = m_work.filePath(QStringLiteral("many.tar.gz"));
+        QVERIFY(writeArchive(manyPath, many));
+        SafeExtract::Limits few;
+        few.maxEntries = 100;
+        s = SafeExtract::extract(manyPath, out, few);
+        QVERIFY(!s.ok());
+        QVERIFY2(s.error().contains(QLatin1String("has more than 100 entries (the limit)")), qPrintable(s.error()));
+        // Within the limits the same archive unpacks.
+        few.maxEntries = 101;
+        QVERIFY2(SafeExtract::extract(manyPath, out, few).ok(), "101 entries within a limit of 101");
+        QCOMPARE(QDir(out + QStringLiteral("/k")).entryList(QDir::Files).size(), 101);
     }
 
     void truncatedGzip()

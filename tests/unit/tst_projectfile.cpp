@@ -58,6 +58,61 @@ private slots:
         QVERIFY2(p.error().startsWith(QLatin1String("parties[0].host:")), qPrintable(p.error()));
     }
 
+    void truncatedFileNamesAPlaceInsideIt()
+    {
+        // 200 bytes of a real project file, cut in the middle: the error points at its end, not past it.
+        const QByteArray truncated = ProjectFile::toJson(Project::example()).left(200);
+        QCOMPARE(truncated.size(), 200);
+        const Result<Project> p = ProjectFile::fromJson(truncated);
+        QVERIFY(!p.ok());
+        const int lines = int(truncated.count('\n')) + 1;
+        const int column = int(truncated.size() - truncated.lastIndexOf('\n'));
+        QVERIFY2(p.error().contains(QStringLiteral("at line %1, column %2 (byte 200 of 200)").arg(lines).arg(column)),
+                 qPrintable(p.error()));
+        QVERIFY2(!p.error().contains(QLatin1String("201")), qPrintable(p.error()));
+    }
+
+    void limitsNameFieldAndLimit()
+    {
+        Project big = Project::example();
+        big.parties[0].host = QString(ProjectFile::MaxFieldLength + 1, QLatin1Char('h'));
+        Result<Project> p = ProjectFile::fromJson(ProjectFile::toJson(big));
+        QVERIFY(!p.ok());
+        QCOMPARE(p.error(), QStringLiteral("parties[0].host: is 4097 characters long (at most 4096 are accepted)"));
+
+        big = Project::example();
+        big.parties[1].notes = QString(ProjectFile::MaxNotesLength, QLatin1Char('n')); // notes may be longer
+        QVERIFY(ProjectFile::fromJson(ProjectFile::toJson(big)).ok());
+        big.name = QString(5000, QLatin1Char('x'));
+        p = ProjectFile::fromJson(ProjectFile::toJson(big));
+        QVERIFY(!p.ok());
+        QCOMPARE(p.error(), QStringLiteral("name: is 5000 characters long (at most 4096 are accepted)"));
+
+        QByteArray many = R"({"formatVersion": 1, "parties": [)";
+        for (int i = 0; i <= ProjectFile::MaxParties; ++i)
+            many += QByteArray(i ? "," : "") + R"({"id": )" + QByteArray::number(i + 1) + "}";
+        many += "]}";
+        p = ProjectFile::fromJson(many);
+        QVERIFY(!p.ok());
+        QCOMPARE(p.error(), QStringLiteral("parties: 1001 parties listed (at most 1000 are accepted)"));
+    }
+
+    void oversizedFileIsRefusedWithTheLimit()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("big.fdproj"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QVERIFY(f.resize(ProjectFile::MaxFileSize + 1));
+        f.close();
+        const Result<Project> p = ProjectFile::load(path);
+        QVERIFY(!p.ok());
+        QCOMPARE(
+            p.error(),
+            QStringLiteral("%1: the file is 4194305 bytes long (at most 4194304 are accepted); is this the right file?")
+                .arg(path));
+    }
+
     void saveIsAtomic()
     {
         QTemporaryDir dir;

@@ -66,7 +66,7 @@ bool linkStaysInside(const QString &member, const QString &target)
     return true;
 }
 
-Status extractInto(const QString &archivePath, const QString &destDir)
+Status extractInto(const QString &archivePath, const QString &destDir, const SafeExtract::Limits &limits)
 {
     std::unique_ptr<archive, ReadDeleter> a(archive_read_new());
     archive_read_support_filter_all(a.get());
@@ -81,6 +81,15 @@ Status extractInto(const QString &archivePath, const QString &destDir)
     const QDir dest(destDir);
     QSet<QString> files;
     int count = 0;
+    int entries = 0;
+    qint64 total = 0;
+    auto tooLarge = [&](const QString &raw) {
+        return Error{tr("archive %1 is refused: it unpacks to more than %2 MiB (the limit) at entry \"%3\"; a "
+                        "KubeFATE template archive is a few MB")
+                         .arg(archivePath)
+                         .arg(limits.maxTotalBytes / (1024 * 1024))
+                         .arg(raw)};
+    };
     for (;;) {
         archive_entry *entry = nullptr;
         const int r = archive_read_next_header(a.get(), &entry);
@@ -91,7 +100,23 @@ Status extractInto(const QString &archivePath, const QString &destDir)
                              .arg(archivePath, QString::fromUtf8(archive_error_string(a.get())))};
         const QString raw = QString::fromUtf8(archive_entry_pathname_utf8(entry) ? archive_entry_pathname_utf8(entry)
                                                                                  : archive_entry_pathname(entry));
+        if (++entries > limits.maxEntries)
+            return Error{tr("archive %1 is refused: it has more than %2 entries (the limit); a KubeFATE template "
+                            "archive has about a thousand")
+                             .arg(archivePath)
+                             .arg(limits.maxEntries)};
+        if (raw.size() > limits.maxPathLength)
+            return Error{tr("archive %1 is refused: entry \"%2…\" has a path of %3 characters (at most %4 are "
+                            "accepted)")
+                             .arg(archivePath, raw.left(80))
+                             .arg(raw.size())
+                             .arg(limits.maxPathLength)};
         const QString member = cleanMember(raw);
+        if (member.count(QLatin1Char('/')) + 1 > limits.maxDepth)
+            return Error{tr("archive %1 is refused: entry \"%2\" is %3 folders deep (at most %4 are accepted)")
+                             .arg(archivePath, raw)
+                             .arg(member.count(QLatin1Char('/')) + 1)
+                             .arg(limits.maxDepth)};
         if (member.isEmpty()) {
             if (raw == QLatin1String(".") || raw == QLatin1String("./"))
                 continue;
@@ -107,6 +132,10 @@ Status extractInto(const QString &archivePath, const QString &destDir)
             if (linked.isEmpty() || !files.contains(linked))
                 return Error{tr("archive %1 is unsafe: hard link \"%2\" points outside the archive (\"%3\")")
                                  .arg(archivePath, raw, QString::fromUtf8(hardlink))};
+            // A copy costs its size again: many links to one big file are a bomb too.
+            total += QFileInfo(dest.filePath(linked)).size();
+            if (total > limits.maxTotalBytes)
+                return tooLarge(raw);
             QDir().mkpath(QFileInfo(target).path());
             QFile::remove(target);
             if (!QFile::copy(dest.filePath(linked), target))
@@ -138,6 +167,8 @@ Status extractInto(const QString &archivePath, const QString &destDir)
         for (QString dir = QFileInfo(member).path(); dir != QLatin1String("."); dir = QFileInfo(dir).path())
             if (QFileInfo(dest.filePath(dir)).isSymLink())
                 return Error{tr("archive %1 is unsafe: entry \"%2\" is written through a link").arg(archivePath, raw)};
+        if (archive_entry_size_is_set(entry) && archive_entry_size(entry) > limits.maxTotalBytes - total)
+            return tooLarge(raw);
         if (!QDir().mkpath(QFileInfo(target).path()))
             return Error{tr("cannot create folder %1").arg(QFileInfo(target).path())};
         QFile out(target);
@@ -155,11 +186,16 @@ Status extractInto(const QString &archivePath, const QString &destDir)
             if (rr < ARCHIVE_WARN)
                 return Error{tr("archive %1 is damaged or truncated at \"%2\": %3")
                                  .arg(archivePath, raw, QString::fromUtf8(archive_error_string(a.get())))};
+            // Counted by the end offset: a sparse entry that seeks far costs as much as its data would.
+            if (offset < 0 || qint64(size) > limits.maxTotalBytes
+                || offset > limits.maxTotalBytes - total - qint64(size))
+                return tooLarge(raw);
             if (out.pos() != offset && !out.seek(offset))
                 return Error{tr("cannot write %1: %2").arg(target, out.errorString())};
             if (out.write(static_cast<const char *>(buf), qint64(size)) != qint64(size))
                 return Error{tr("cannot write %1: %2").arg(target, out.errorString())};
         }
+        total += out.size();
         out.close();
         const int perm = archive_entry_perm(entry);
         QFileDevice::Permissions p
@@ -177,13 +213,13 @@ Status extractInto(const QString &archivePath, const QString &destDir)
 
 } // namespace
 
-Status SafeExtract::extract(const QString &archivePath, const QString &destDir)
+Status SafeExtract::extract(const QString &archivePath, const QString &destDir, const Limits &limits)
 {
     if (QFileInfo::exists(destDir))
         return Error{tr("cannot unpack into %1: it already exists").arg(destDir)};
     if (!QDir().mkpath(destDir))
         return Error{tr("cannot create folder %1").arg(destDir)};
-    Status s = extractInto(archivePath, destDir);
+    Status s = extractInto(archivePath, destDir, limits);
     if (!s)
         QDir(destDir).removeRecursively();
     return s;

@@ -58,14 +58,17 @@ private:
     struct Fields
     {
         QStringList list;
-        bool open = false; ///< the last field takes further characters
+        bool open = false;  ///< the last field takes further characters
+        qsizetype size = 0; ///< characters plus one per field, as BashConfig::MaxValueSize counts
         void append(const QString &text)
         {
             if (!open) {
                 list.append(QString());
                 open = true;
+                ++size;
             }
             list.last() += text;
+            size += text.size();
         }
         void split() { open = false; }
     };
@@ -101,6 +104,7 @@ private:
     [[noreturn]] void commandWord(const QString &word);
     void assignment(const QString &name, int line);
     QStringList word(Context context);
+    void checkValueSize(const Fields &fields) const;
     void singleQuoted(Fields &fields);
     void doubleQuoted(Fields &fields, Context context);
     void expansion(Fields &fields, Context context, bool quoted);
@@ -113,6 +117,10 @@ private:
     QHash<QString, BashVariable> m_known; ///< every variable visible to references, latest value
     qsizetype m_pos = 0;
     int m_line = 1;
+    qsizetype m_expansionWork = 0; ///< see BashConfig::MaxExpansionWork
+    QString m_assigning;           ///< the variable whose value is being read
+    int m_assignmentLine = 0;
+    qsizetype m_valueSoFar = 0; ///< of the array being read: elements already complete
 };
 
 const BashVariable *BashConfigParser::lookup(const QString &name) const
@@ -259,6 +267,9 @@ void BashConfigParser::assignment(const QString &name, int line)
     BashVariable variable;
     variable.name = name;
     variable.line = line;
+    m_assigning = name;
+    m_assignmentLine = line;
+    m_valueSoFar = 0;
     if (peek() == QLatin1Char('(')) {
         ++m_pos;
         variable.isArray = true;
@@ -280,7 +291,10 @@ void BashConfigParser::assignment(const QString &name, int line)
             }
             if (peek() == QLatin1Char('['))
                 fail(tr("indexed array elements ([N]=value) are not supported; list the values in order"));
-            variable.values += word(Context::Array);
+            const QStringList words = word(Context::Array);
+            for (const QString &w : words)
+                m_valueSoFar += w.size() + 1;
+            variable.values += words;
         }
         // Bash needs a separator after the closing parenthesis.
         const QChar c = peek();
@@ -290,6 +304,16 @@ void BashConfigParser::assignment(const QString &name, int line)
         const QStringList value = word(Context::Scalar);
         variable.values = QStringList{value.join(QLatin1Char(' '))};
     }
+    qsizetype size = 0;
+    for (const QString &v : std::as_const(variable.values))
+        size += v.size() + 1;
+    if (size > BashConfig::MaxValueSize)
+        fail(line,
+             tr("the value of %1 expands to %2 characters (at most %3 are accepted); a KubeFATE configuration never "
+                "needs that much — is this the right file?")
+                 .arg(name)
+                 .arg(size)
+                 .arg(BashConfig::MaxValueSize));
     m_known.insert(name, variable);
     const auto it = m_config.m_index.constFind(name);
     if (it != m_config.m_index.constEnd()) {
@@ -493,14 +517,17 @@ void BashConfigParser::expansion(Fields &fields, Context context, bool quoted)
     const QStringList parts = reference(name, index, whole);
     if (context == Context::Scalar) {
         fields.append(parts.join(QLatin1Char(' ')));
+        checkValueSize(fields);
         return;
     }
+    // Checked as the value grows (below): an array can gain a million empty elements before it is complete.
     if (quoted) {
         // "${a[@]}" keeps each element as its own word; anything else stays one word.
         for (qsizetype i = 0; i < parts.size(); ++i) {
             if (i > 0)
                 fields.split();
             fields.append(parts.at(i));
+            checkValueSize(fields);
         }
         return;
     }
@@ -515,7 +542,20 @@ void BashConfigParser::expansion(Fields &fields, Context context, bool quoted)
             fields.split();
         if (!words.at(i).isEmpty())
             fields.append(words.at(i));
+        checkValueSize(fields);
     }
+}
+
+void BashConfigParser::checkValueSize(const Fields &fields) const
+{
+    const qsizetype size = m_valueSoFar + fields.size;
+    if (size > BashConfig::MaxValueSize)
+        fail(m_assignmentLine,
+             tr("the value of %1 expands to %2 characters (at most %3 are accepted); a KubeFATE configuration never "
+                "needs that much — is this the right file?")
+                 .arg(m_assigning)
+                 .arg(size)
+                 .arg(BashConfig::MaxValueSize));
 }
 
 QStringList BashConfigParser::reference(const QString &name, const QString &index, bool whole)
@@ -525,19 +565,32 @@ QStringList BashConfigParser::reference(const QString &name, const QString &inde
         fail(tr("$%1 is not assigned earlier in this file; FATE Deployer never reads your environment, so write the "
                 "value")
                  .arg(name));
-    if (whole)
-        return v->values;
-    if (index.isEmpty())
-        return {v->values.value(0)};
-    bool ok = false;
-    const int i = index.toInt(&ok);
-    if (!ok || i < 0 || i >= v->values.size())
-        fail(QCoreApplication::translate("FateDeployer::BashConfig",
-                                         "${%1[%2]} refers to an element that does not exist (%1 has %n value(s))",
-                                         nullptr,
-                                         int(v->values.size()))
-                 .arg(name, index));
-    return {v->values.at(i)};
+    QStringList parts;
+    if (whole) {
+        parts = v->values;
+    } else if (index.isEmpty()) {
+        parts = QStringList{v->values.value(0)};
+    } else {
+        bool ok = false;
+        const int i = index.toInt(&ok);
+        if (!ok || i < 0 || i >= v->values.size())
+            fail(QCoreApplication::translate("FateDeployer::BashConfig",
+                                             "${%1[%2]} refers to an element that does not exist (%1 has %n value(s))",
+                                             nullptr,
+                                             int(v->values.size()))
+                     .arg(name, index));
+        parts = QStringList{v->values.at(i)};
+    }
+    // Count before the caller copies: references that feed each other grow geometrically (the copies here are
+    // shared, not yet paid for).
+    for (const QString &part : std::as_const(parts))
+        m_expansionWork += part.size() + 1;
+    if (m_expansionWork > BashConfig::MaxExpansionWork)
+        fail(tr("expanding $%1 goes over the limit of %2 characters produced by the references of one file; a "
+                "KubeFATE configuration never needs that much — is this the right file?")
+                 .arg(name)
+                 .arg(BashConfig::MaxExpansionWork));
+    return parts;
 }
 
 const BashVariable *BashConfig::variable(const QString &name) const

@@ -35,6 +35,12 @@ class BashConfig
 public:
     static constexpr qint64 MaxFileSize = 1024 * 1024; ///< KubeFATE's files are a few kB
     static constexpr int MaxLineLength = 64 * 1024;
+    /// Expanded size (characters, all elements of an array) of one variable. References make values grow
+    /// geometrically (`a1="$a0$a0…"`), so the file size alone does not bound them.
+    static constexpr qsizetype MaxValueSize = 256 * 1024;
+    /// Characters (plus one per element) produced by all references of one file together: bounds the work a
+    /// hostile file can cause, whatever the shape of its references.
+    static constexpr qsizetype MaxExpansionWork = 4 * 1024 * 1024;
 
     /// Parses `data`; `fileName` is used in messages. `predefined` are variables set before this file
     /// is read (KubeFATE sources `.env` before the configuration).

@@ -8,6 +8,8 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
+#include <algorithm>
+
 namespace FateDeployer {
 
 namespace {
@@ -42,16 +44,27 @@ public:
             error = ProjectFile::tr("%1: %2").arg(field, what);
     }
 
-    QString string(const QJsonObject &o, const char *key, const QString &path, const QString &def = {})
+    QString string(const QJsonObject &o,
+                   const char *key,
+                   const QString &path,
+                   const QString &def = {},
+                   int maxLength = ProjectFile::MaxFieldLength)
     {
         const QJsonValue v = o.value(QLatin1String(key));
         if (v.isUndefined() || v.isNull())
             return def;
+        const QString field = path.isEmpty() ? QString::fromLatin1(key) : path + QLatin1Char('.') + QLatin1String(key);
         if (!v.isString()) {
-            fail(path + QLatin1Char('.') + QLatin1String(key), ProjectFile::tr("must be a string"));
+            fail(field, ProjectFile::tr("must be a string"));
             return def;
         }
-        return v.toString();
+        QString text = v.toString();
+        if (text.size() > maxLength) {
+            fail(field,
+                 ProjectFile::tr("is %1 characters long (at most %2 are accepted)").arg(text.size()).arg(maxLength));
+            return def;
+        }
+        return text;
     }
 
     std::optional<int> integer(const QJsonObject &o, const char *key, const QString &path)
@@ -191,8 +204,19 @@ Result<Project> ProjectFile::fromJson(const QByteArray &json)
 {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return Error{tr("not a project file: %1 at offset %2").arg(parseError.errorString()).arg(parseError.offset)};
+    if (parseError.error != QJsonParseError::NoError) {
+        // Qt reports an unexpected end one past the last byte; name a place that exists, as line and column.
+        const qsizetype offset = std::clamp<qsizetype>(parseError.offset, 0, json.size());
+        const QByteArray before = json.left(offset);
+        const qsizetype line = before.count('\n') + 1;
+        const qsizetype column = offset - (before.lastIndexOf('\n') + 1) + 1;
+        return Error{tr("not a project file: %1 at line %2, column %3 (byte %4 of %5)")
+                         .arg(parseError.errorString())
+                         .arg(line)
+                         .arg(column)
+                         .arg(offset)
+                         .arg(json.size())};
+    }
     if (!doc.isObject())
         return Error{tr("not a project file: the top level must be a JSON object")};
     const QJsonObject root = doc.object();
@@ -251,6 +275,8 @@ Result<Project> ProjectFile::fromJson(const QByteArray &json)
     if (!partiesValue.isUndefined() && !partiesValue.isArray())
         r.fail(QStringLiteral("parties"), tr("must be a list"));
     const QJsonArray parties = partiesValue.toArray();
+    if (parties.size() > MaxParties)
+        return Error{tr("parties: %1 parties listed (at most %2 are accepted)").arg(parties.size()).arg(MaxParties)};
     for (qsizetype i = 0; i < parties.size(); ++i) {
         const QString path = QStringLiteral("parties[%1]").arg(i);
         if (!parties.at(i).isObject()) {
@@ -263,7 +289,7 @@ Result<Project> ProjectFile::fromJson(const QByteArray &json)
         party.host = r.string(o, "host", path);
         party.ssh = r.ssh(r.object(o, "ssh", path), path + QStringLiteral(".ssh"));
         party.dir = r.string(o, "dir", path);
-        party.notes = r.string(o, "notes", path);
+        party.notes = r.string(o, "notes", path, QString(), MaxNotesLength);
         p.parties.append(party);
     }
 
@@ -291,7 +317,10 @@ Result<Project> ProjectFile::load(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return Error{tr("cannot open %1: %2").arg(path, file.errorString())};
     if (file.size() > MaxFileSize)
-        return Error{tr("%1 is too large to be a project file").arg(path)};
+        return Error{tr("%1: the file is %2 bytes long (at most %3 are accepted); is this the right file?")
+                         .arg(path)
+                         .arg(file.size())
+                         .arg(MaxFileSize)};
     const QByteArray data = file.read(MaxFileSize + 1);
     Result<Project> result = fromJson(data);
     if (!result)

@@ -16,7 +16,11 @@ class ProjectFile
     Q_DECLARE_TR_FUNCTIONS(FateDeployer::ProjectFile)
 
 public:
-    static constexpr qint64 MaxFileSize = 16 * 1024 * 1024;
+    /// Limits that bound what a hostile file can make us hold; real projects stay far below them.
+    static constexpr qint64 MaxFileSize = 4 * 1024 * 1024;
+    static constexpr int MaxParties = 1000;
+    static constexpr int MaxFieldLength = 4096;  ///< every text field but notes
+    static constexpr int MaxNotesLength = 65536; ///< free text per party
 
     static QByteArray toJson(const Project &project);
     static Result<Project> fromJson(const QByteArray &json);
