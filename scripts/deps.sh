@@ -1,5 +1,5 @@
 #!/bin/sh
-# Installs the Debian 12 packages a group needs, only those missing. Usage: deps.sh build|test|run|sandbox|package ...
+# Installs the Debian 12 packages a group needs, only those missing. Usage: deps.sh build|test|run|sandbox|package|fuzz ...
 set -eu
 pkgs_build="cmake ninja-build g++ pkg-config qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite libgl-dev libssh-dev libarchive-dev qtkeychain-qt6-dev clang-format"
@@ -8,6 +8,7 @@ pkgs_test="xvfb xauth openssh-client openssh-server docker.io docker-compose ipr
   gcc libc6-dev tar gzip procps psmisc imagemagick gnome-keyring dbus dbus-x11 util-linux openssl
   fonts-wqy-microhei"
 pkgs_package="dpkg-dev desktop-file-utils appstream file"
+pkgs_fuzz="clang-14 libclang-rt-14-dev"
 
 want=""
 for group in "$@"; do
@@ -16,6 +17,7 @@ for group in "$@"; do
         run) want="$want $pkgs_build $pkgs_run" ;;
         test|sandbox) want="$want $pkgs_build $pkgs_test" ;;
         package) want="$want $pkgs_package" ;;
+        fuzz) want="$want $pkgs_build $pkgs_fuzz" ;;
         *) echo "deps.sh: unknown group $group" >&2; exit 2 ;;
     esac
 done
