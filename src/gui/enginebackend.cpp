@@ -152,11 +152,20 @@ void EngineBackend::retryFailed(const Project &project, const QStringList &hosts
                     again.jobs.append(job);
     if (again.jobs.isEmpty())
         return;
+    if ((m_operation == Operation::Deploy || m_operation == Operation::Teardown) && !m_projectPath.isEmpty()) {
+        if (const Status s = m_projectLock.lock(m_projectPath); !s) {
+            m_monitor->onRunStarted(tr("%1 (retry of the failed hosts)").arg(operationTitle(m_operation)));
+            m_monitor->onRunFinished(false, s.error());
+            return;
+        }
+    }
     m_cancelRequested = false;
     m_monitor->onRunStarted(tr("%1 (retry of the failed hosts)").arg(operationTitle(m_operation)));
     planRows(again, &m_project);
-    if (!m_runner.retryFailed())
+    if (!m_runner.retryFailed()) {
+        m_projectLock.unlock();
         m_monitor->onRunFinished(false, tr("The engine could not start the retry; run the whole operation again."));
+    }
 }
 
 void EngineBackend::verify(const Project &project, int guestId, int hostId)
@@ -229,6 +238,14 @@ void EngineBackend::start(const Project &project,
         m_monitor->onRunFinished(false, tr("Nothing to do: the selection has no hosts. Add a party or select one."));
         return;
     }
+    // The CLI may be running this project from a shell: changing runs of one project never overlap.
+    if ((settings.operation == Operation::Deploy || settings.operation == Operation::Teardown)
+        && !m_projectPath.isEmpty()) {
+        if (const Status s = m_projectLock.lock(m_projectPath); !s) {
+            m_monitor->onRunFinished(false, s.error());
+            return;
+        }
+    }
     planRows(plan, &project);
 
     const bool deploy = settings.operation == Operation::Deploy;
@@ -242,6 +259,7 @@ void EngineBackend::start(const Project &project,
     m_lastDeployedDir = deploy && m_window && !m_projectPath.isEmpty() ? m_window->lastRenderDir() : QString();
     m_work = std::make_unique<QTemporaryDir>();
     if (!m_work->isValid()) {
+        m_projectLock.unlock();
         m_monitor->onRunFinished(false,
                                  tr("Cannot create a temporary folder for the bundles: %1. Free some disk space "
                                     "and try again.")
@@ -272,10 +290,12 @@ void EngineBackend::launch(const Prepared &prepared)
     if (!m_monitor)
         return;
     if (!prepared.error.isEmpty()) {
+        m_projectLock.unlock();
         m_monitor->onRunFinished(false, tr("Preparing the bundles failed: %1").arg(prepared.error));
         return;
     }
     if (m_cancelRequested) {
+        m_projectLock.unlock();
         m_monitor->onRunFinished(false, tr("cancelled before any host was contacted"));
         return;
     }
@@ -289,8 +309,10 @@ void EngineBackend::launch(const Prepared &prepared)
     ssh.prompter = m_prompter.get();
     ssh.secrets = m_secrets.get();
     m_runner.setChannelFactory(sshChannelFactory(ssh));
-    if (!m_runner.start(prepared.plan))
+    if (!m_runner.start(prepared.plan)) {
+        m_projectLock.unlock();
         m_monitor->onRunFinished(false, tr("The engine is still busy with another run; wait for it or cancel it."));
+    }
 }
 
 void EngineBackend::planRows(const Plan &plan, const Project *project)
@@ -470,6 +492,7 @@ void EngineBackend::storeDeployedBundles(const RunReport &report)
 
 void EngineBackend::onFinished(const RunReport &report)
 {
+    m_projectLock.unlock();
     m_lastReport = report;
     m_lastHistoryId = 0;
     // History: SQLite on the pool (one store per write: a store is used from one thread only).

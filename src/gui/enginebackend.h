@@ -6,6 +6,7 @@
 #include "jobs/plan.h"
 #include "jobs/runner.h"
 #include "render/bundle.h"
+#include "util/projectlock.h"
 
 #include <QFutureWatcher>
 #include <QHash>
@@ -105,7 +106,8 @@ private:
     bool m_cancelRequested = false;
     RunReport m_lastReport;
     qint64 m_lastHistoryId = 0;
-    Runner m_runner; ///< last member: its destructor cancels and waits before the prompter goes
+    ProjectLock m_projectLock; ///< held from the start of a deploy or teardown to its end
+    Runner m_runner;           ///< last member: its destructor cancels and waits before the prompter goes
 };
 
 } // namespace FateDeployer

@@ -9,6 +9,8 @@
 #include "model/projectfile.h"
 #include "model/validation.h"
 #include "settings/secretstore.h"
+#include "util/projectlock.h"
+#include "util/signalguard.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -32,13 +34,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("FateDeployer::Cli", text);
-}
-
-std::atomic_bool interrupted{false};
-
-extern "C" void onSigint(int)
-{
-    interrupted.store(true);
 }
 
 /// What one host looks like in the compact terminal display.
@@ -77,6 +72,9 @@ QString resultWord(StepResult r)
 
 int cliEngineCommand(Operation op, CliContext &c)
 {
+    // Ctrl+C and SIGTERM from the first instant (rendering and packing included): recorded, then handled
+    // where the temporary folder and the hosts can be left clean. Exit 130 / 143 after such a cancel.
+    SignalGuard signalGuard;
     const QString name = operationName(op);
     QCommandLineParser parser;
     parser.setApplicationDescription(operationTitle(op));
@@ -103,6 +101,9 @@ int cliEngineCommand(Operation op, CliContext &c)
     const QCommandLineOption timeout(
         QStringLiteral("timeout"), tr("seconds (verify: toy example; deploy: start)"), tr("S"));
     const QCommandLineOption pull(QStringLiteral("pull"), tr("pull every image before starting"));
+    const QCommandLineOption breakLock(QStringLiteral("break-lock"),
+                                       tr("take over a stale host lock (left by a run that is gone, or older than "
+                                          "2 hours); only when nobody else is running on these hosts"));
     const QCommandLineOption load(QStringLiteral("load-images"),
                                   tr("docker save archive to load where images are missing (repeatable)"),
                                   tr("FILE"));
@@ -113,6 +114,8 @@ int cliEngineCommand(Operation op, CliContext &c)
         parser.addOption(level);
         parser.addOption(yes);
     }
+    if (op == Operation::Teardown || op == Operation::Deploy)
+        parser.addOption(breakLock);
     if (op == Operation::Verify || op == Operation::Deploy)
         parser.addOption(timeout);
     if (op == Operation::Deploy) {
@@ -140,6 +143,16 @@ int cliEngineCommand(Operation op, CliContext &c)
         return ExitFailure;
     }
 
+    // Deploy and teardown change the hosts: one run of a project at a time on this machine (the window or
+    // the CLI); the hosts' own locks keep runs from different machines apart.
+    ProjectLock projectLock;
+    if (op == Operation::Deploy || op == Operation::Teardown) {
+        if (Status s = projectLock.lock(projectPath); !s) {
+            c.err << s.error() << '\n';
+            return ExitFailure;
+        }
+    }
+
     Selection selection;
     for (const QString &value : parser.values(party)) {
         bool ok = false;
@@ -161,6 +174,7 @@ int cliEngineCommand(Operation op, CliContext &c)
         return ExitUsage;
     }
     settings.projectHash = BundlePrep::projectHash(projectPath);
+    settings.breakStaleLock = (op == Operation::Deploy || op == Operation::Teardown) && parser.isSet(breakLock);
     settings.verifyTimeoutSeconds = project.verification.timeoutSeconds;
     if ((op == Operation::Verify || op == Operation::Deploy) && parser.isSet(timeout)) {
         const int seconds = parser.value(timeout).toInt(&ok);
@@ -207,8 +221,10 @@ int cliEngineCommand(Operation op, CliContext &c)
             = secrets->read(SecretStore::registryPasswordKey(project.registry.uri, project.registry.username));
         if (stored.ok() && stored.value())
             settings.registryPassword = stored.value()->toUtf8();
-        else if (!qEnvironmentVariableIsEmpty("FD_REGISTRY_PASSWORD"))
+        else if (!qEnvironmentVariableIsEmpty("FD_REGISTRY_PASSWORD")) {
             settings.registryPassword = qgetenv("FD_REGISTRY_PASSWORD");
+            settings.registryPasswordSource = QStringLiteral("FD_REGISTRY_PASSWORD");
+        }
     }
 
     Plan plan = PlanBuilder::build(project, selection, settings);
@@ -242,10 +258,20 @@ int cliEngineCommand(Operation op, CliContext &c)
             c.err << tr("cannot create a temporary folder for the bundles") << '\n';
             return ExitFailure;
         }
-        if (Status s = BundlePrep::prepare(project, QFileInfo(projectPath).absolutePath(), work.path(), plan); !s) {
+        const Status s = BundlePrep::prepare(
+            project, QFileInfo(projectPath).absolutePath(), work.path(), plan, nullptr, SignalGuard::flag());
+        if (SignalGuard::cancelled()) {
+            c.err << tr("cancelled while the bundles were prepared; no host was contacted") << '\n';
+            return SignalGuard::exitCode(); // the temporary folder goes with `work`
+        }
+        if (!s) {
             c.err << s.error() << '\n';
             return ExitFailure;
         }
+    }
+    if (SignalGuard::cancelled()) {
+        c.err << tr("cancelled before any host was contacted") << '\n';
+        return SignalGuard::exitCode();
     }
 
     ConsolePrompter prompter;
@@ -333,17 +359,15 @@ int cliEngineCommand(Operation op, CliContext &c)
         loop.quit();
     });
     // Ctrl+C cancels the run (every host stops promptly, no half-swapped folder); a second one is fatal.
-    interrupted = false;
-    auto previous = std::signal(SIGINT, onSigint);
-    auto previousTerm = std::signal(SIGTERM, onSigint);
     QTimer sigintPoll;
     sigintPoll.setInterval(100);
+    bool cancelling = false;
     QObject::connect(&sigintPoll, &QTimer::timeout, [&]() {
-        if (interrupted.exchange(false)) {
+        if (SignalGuard::cancelled() && !cancelling) {
+            cancelling = true;
             c.err << '\n' << tr("cancelling...") << '\n';
             c.err.flush();
             runner.cancel();
-            std::signal(SIGINT, previous);
         }
     });
     sigintPoll.start();
@@ -362,8 +386,6 @@ int cliEngineCommand(Operation op, CliContext &c)
     loop.exec();
     redrawTimer.stop();
     sigintPoll.stop();
-    std::signal(SIGINT, previous);
-    std::signal(SIGTERM, previousTerm);
     redraw();
 
     if (!parser.isSet(noHistory)) {
@@ -399,6 +421,8 @@ int cliEngineCommand(Operation op, CliContext &c)
             c.out << tr("Stored as run %1 (fate-deployer-cli history --show %1).").arg(report.id) << '\n';
     }
     c.out.flush();
+    if (SignalGuard::cancelled())
+        return SignalGuard::exitCode();
     return report.succeeded() ? ExitOk : ExitFailure;
 }
 

@@ -23,9 +23,14 @@ QString tr(const char *text)
 
 } // namespace
 
-Status BundlePrep::prepare(
-    const Project &project, const QString &projectDir, const QString &outDir, Plan &plan, RenderOutput *rendered)
+Status BundlePrep::prepare(const Project &project,
+                           const QString &projectDir,
+                           const QString &outDir,
+                           Plan &plan,
+                           RenderOutput *rendered,
+                           const std::atomic_bool *cancel)
 {
+    const auto stopped = [cancel] { return cancel && cancel->load(); };
     Result<TemplateTree> tree
         = project.templates.kind == TemplateSource::Kind::Url
               ? TemplateSources::cachedUrl(TemplateSources::downloadUrl(project.templates), project.templates.sha256)
@@ -34,9 +39,13 @@ Status BundlePrep::prepare(
         return Error{project.templates.kind == TemplateSource::Kind::Url
                          ? tr("%1 (download the templates first: fate-deployer-cli render)").arg(tree.error())
                          : tree.error()};
+    if (stopped())
+        return Error{tr("cancelled before rendering")};
     const Result<RenderOutput> output = Renderer::render(project, tree.value());
     if (!output)
         return Error{output.error()};
+    if (stopped())
+        return Error{tr("cancelled after rendering, before packing")};
     if (!QDir().mkpath(outDir))
         return Error{tr("cannot create the folder %1 for the bundles").arg(outDir)};
     PackCache cache;
@@ -47,7 +56,7 @@ Status BundlePrep::prepare(
                              .arg(job.bundle.name)};
         const QString path = QDir(outDir).filePath(b->name + QStringLiteral(".tar.gz"));
         if (!QFile::exists(path))
-            if (Status s = BundlePacker::packToFile(*b, cache, path); !s)
+            if (Status s = BundlePacker::packToFile(*b, cache, path, {}, cancel); !s)
                 return s;
         job.bundle.archivePath = path;
         job.bundle.unpackedBytes = b->totalSize();

@@ -7,13 +7,16 @@
 
 #include <QString>
 
+#include <atomic>
+
 namespace FateDeployer {
 
 /// Renders a project's bundles (render module) and packs each as <outDir>/<name>.tar.gz
 /// (deterministic, paths start with "<name>/"), then points the plan's deploy jobs at them.
 /// projectDir resolves relative template paths. Blocking: call it off the GUI thread.
 /// @p rendered (optional) receives the render the archives were packed from (e.g. to keep the
-/// deployed bundles on disk for the next Render preview).
+/// deployed bundles on disk for the next Render preview). @p cancel (optional, e.g. SignalGuard::flag())
+/// stops packing at the next file and makes prepare() fail with "cancelled".
 class BundlePrep
 {
 public:
@@ -21,7 +24,8 @@ public:
                           const QString &projectDir,
                           const QString &outDir,
                           Plan &plan,
-                          RenderOutput *rendered = nullptr);
+                          RenderOutput *rendered = nullptr,
+                          const std::atomic_bool *cancel = nullptr);
     /// sha256 of the project file's bytes (stored with every run in the history).
     static QString projectHash(const QString &projectPath);
 };

@@ -4,6 +4,7 @@
 #include "jobs/plan.h"
 #include "remote/canceltoken.h"
 #include "remote/shellcommand.h"
+#include "remote/sshsession.h"
 #include "util/result.h"
 
 #include <QByteArray>
@@ -34,7 +35,8 @@ struct CommandResult
     int exitStatus = -1;
     bool timedOut = false;
     bool cancelled = false;
-    QString error; ///< transport failure (connection lost...), empty otherwise
+    QString error;               ///< transport failure (connection lost...), empty otherwise
+    bool connectionLost = false; ///< the host stopped answering: nothing more can be done there in this run
     QString stdoutText;
     QString stderrText;
 
@@ -50,6 +52,8 @@ public:
     virtual ~HostChannel() = default;
 
     virtual Status connect() = 0;
+    /// After a failed connect(): whether the host key stopped it (the fix is about the key, not the network).
+    virtual SshSession::HostKeyProblem hostKeyProblem() const { return SshSession::HostKeyProblem::None; }
     /// Runs one command; lines are passed to sink as they arrive. Honours cancel (kills the remote
     /// process group) and the timeout.
     virtual CommandResult exec(const CommandRequest &request, const LineSink &sink) = 0;

@@ -6,6 +6,7 @@
 #include "jobs/plan.h"
 
 #include <memory>
+#include <optional>
 
 namespace FateDeployer {
 
@@ -53,6 +54,8 @@ private:
     ComposeFlavor composeFlavor();
 
     StepOutcome connect(const ChannelFactory &factory);
+    std::optional<StepOutcome> takeLock();
+    void releaseLock();
     StepOutcome dockerVersion();
     StepOutcome composeVersion();
     StepOutcome diskSpace();
@@ -83,6 +86,9 @@ private:
     StepKind m_current = StepKind::Connect;
     QStringList m_tail; ///< last lines of the current command
     QString m_staging;
+    bool m_locked = false;  ///< this job holds <base>/.fd-lock-<bundle>
+    bool m_lost = false;    ///< the connection died: clean-up waits for the next run
+    QString m_dockerConfig; ///< private DOCKER_CONFIG of this run on the host (registry credentials), if any
     ComposeFlavor m_compose = ComposeFlavor::None;
 };
 

@@ -47,6 +47,7 @@ public:
     }
 
     Status connect() override { return m_session->connect(); }
+    SshSession::HostKeyProblem hostKeyProblem() const override { return m_session->hostKeyProblem(); }
 
     CommandResult exec(const CommandRequest &request, const LineSink &sink) override
     {
@@ -118,6 +119,7 @@ private:
         if (!result) {
             r.error = result.error();
             r.cancelled = m_sessionCancel.isCancelled();
+            r.connectionLost = !r.cancelled && !m_session->isConnected();
             r.timedOut = !r.cancelled && request.timeoutSeconds > 0
                          && timer.elapsed() >= qint64(request.timeoutSeconds) * 1000 - 500;
             return r;
