@@ -212,6 +212,8 @@ void EngineBackend::cancel()
 {
     if (m_preparing) {
         m_cancelRequested = true; // launch() ends the run instead of starting it
+        if (m_prepCancel)
+            m_prepCancel->store(true); // packing stops at its next file
         return;
     }
     if (m_runner.isRunning())
@@ -267,21 +269,26 @@ void EngineBackend::start(const Project &project,
         return;
     }
     m_preparing = true;
+    m_prepCancel = std::make_shared<std::atomic_bool>(false);
+    const std::shared_ptr<std::atomic_bool> prepCancel = m_prepCancel;
     const QString projectDir = m_projectPath.isEmpty() ? QString() : QFileInfo(m_projectPath).absolutePath();
     const QString workDir = m_work->path();
     std::shared_ptr<SecretStore> secrets = m_secrets;
-    m_prep.setFuture(QtConcurrent::run(&m_pool, [plan, project, projectDir, workDir, secrets, needsRegistryPassword] {
-        Prepared out{plan, {}, {}};
-        if (needsRegistryPassword && secrets) {
-            const auto stored
-                = secrets->read(SecretStore::registryPasswordKey(project.registry.uri, project.registry.username));
-            if (stored.ok() && stored.value())
-                out.plan.settings.registryPassword = stored.value()->toUtf8();
-        }
-        if (const Status s = BundlePrep::prepare(project, projectDir, workDir, out.plan, &out.rendered); !s)
-            out.error = s.error();
-        return out;
-    }));
+    m_prep.setFuture(
+        QtConcurrent::run(&m_pool, [plan, project, projectDir, workDir, secrets, needsRegistryPassword, prepCancel] {
+            Prepared out{plan, {}, {}};
+            if (needsRegistryPassword && secrets) {
+                const auto stored
+                    = secrets->read(SecretStore::registryPasswordKey(project.registry.uri, project.registry.username));
+                if (stored.ok() && stored.value())
+                    out.plan.settings.registryPassword = stored.value()->toUtf8();
+            }
+            if (const Status s
+                = BundlePrep::prepare(project, projectDir, workDir, out.plan, &out.rendered, prepCancel.get());
+                !s)
+                out.error = s.error();
+            return out;
+        }));
 }
 
 void EngineBackend::launch(const Prepared &prepared)
@@ -289,14 +296,14 @@ void EngineBackend::launch(const Prepared &prepared)
     m_preparing = false;
     if (!m_monitor)
         return;
+    if (m_cancelRequested) { // before the error: a cancelled packing reports "packing cancelled"
+        m_projectLock.unlock();
+        m_monitor->onRunFinished(false, tr("cancelled before any host was contacted"));
+        return;
+    }
     if (!prepared.error.isEmpty()) {
         m_projectLock.unlock();
         m_monitor->onRunFinished(false, tr("Preparing the bundles failed: %1").arg(prepared.error));
-        return;
-    }
-    if (m_cancelRequested) {
-        m_projectLock.unlock();
-        m_monitor->onRunFinished(false, tr("cancelled before any host was contacted"));
         return;
     }
     m_rendered = prepared.rendered;

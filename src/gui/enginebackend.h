@@ -15,6 +15,7 @@
 #include <QTemporaryDir>
 #include <QThreadPool>
 
+#include <atomic>
 #include <memory>
 
 namespace FateDeployer {
@@ -104,6 +105,7 @@ private:
     Operation m_operation = Operation::Preflight;
     bool m_preparing = false;
     bool m_cancelRequested = false;
+    std::shared_ptr<std::atomic_bool> m_prepCancel; ///< Cancel while bundles are rendered and packed
     RunReport m_lastReport;
     qint64 m_lastHistoryId = 0;
     ProjectLock m_projectLock; ///< held from the start of a deploy or teardown to its end
