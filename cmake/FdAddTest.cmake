@@ -10,6 +10,11 @@ function(fd_add_test)
         FD_BIN_DIR="${PROJECT_BINARY_DIR}/bin")
     add_test(NAME ${T_NAME} COMMAND ${T_NAME})
     set(env "QT_QPA_PLATFORM=offscreen" "LC_ALL=C.UTF-8")
+    # QtTest aborts a test function after 5 min by default; on a loaded machine one sandbox deploy can
+    # take longer. Integration tests are bounded by their ctest TIMEOUT instead.
+    if("integration" IN_LIST T_LABELS)
+        list(APPEND env "QTEST_FUNCTION_TIMEOUT=7200000")
+    endif()
     if(NOT T_TIMEOUT)
         set(T_TIMEOUT 300)
     endif()

@@ -6,6 +6,7 @@ pkgs_build="cmake ninja-build g++ pkg-config qt6-base-dev qt6-base-dev-tools qt6
 pkgs_run="libqt6widgets6 qt6-qpa-plugins"
 pkgs_test="xvfb xauth openssh-client openssh-server docker.io docker-compose iproute2 iptables busybox-static tini
   gcc libc6-dev tar gzip procps psmisc imagemagick gnome-keyring dbus dbus-x11 util-linux openssl
+  docker-registry apache2-utils
   fonts-wqy-microhei"
 pkgs_package="dpkg-dev desktop-file-utils appstream file"
 pkgs_fuzz="clang-14 libclang-rt-14-dev"

@@ -44,7 +44,7 @@ public:
     void setParallelHosts(int hosts);
     int connectTimeoutSeconds() const; ///< SSH connect + auth (default 20)
     void setConnectTimeoutSeconds(int seconds);
-    int commandTimeoutSeconds() const; ///< a remote step without output for this long fails (default 900)
+    int commandTimeoutSeconds() const; ///< inactivity timeout: no output, no transfer for this long fails (900)
     void setCommandTimeoutSeconds(int seconds);
     QString knownHostsFile() const; ///< empty = ~/.ssh/known_hosts
     void setKnownHostsFile(const QString &path);

@@ -157,6 +157,8 @@ QVariant HostRunModel::data(const QModelIndex &index, int role) const
                 return s.message.isEmpty() ? tr("Failed at “%1”").arg(s.name)
                                            : tr("Failed at “%1”: %2").arg(s.name, s.message);
             case StepState::State::Running:
+                if (!s.detail.isEmpty())
+                    return tr("%1: %2").arg(s.name, s.detail);
                 if (s.total > 0)
                     return tr("%1 (%2%)").arg(s.name).arg(int(100 * s.done / s.total));
                 return s.name;
@@ -251,7 +253,7 @@ StepState *HostRunModel::step(const QString &host, const QString &step, int *row
         if (s.name == step)
             return &s;
     }
-    steps.append(StepState{step, StepState::State::Pending, 0, 0, 0, 0, {}});
+    steps.append(StepState{step, StepState::State::Pending, 0, 0, 0, 0, {}, {}});
     return &steps.last();
 }
 
@@ -429,7 +431,7 @@ void DeployMonitor::onHostPlanned(const QString &host, const QString &role, cons
 {
     HostRun run{host, role, {}};
     for (const QString &s : steps)
-        run.steps.append(StepState{s, StepState::State::Pending, 0, 0, 0, 0, {}});
+        run.steps.append(StepState{s, StepState::State::Pending, 0, 0, 0, 0, {}, {}});
     m_hosts.addHost(run);
 }
 
@@ -452,6 +454,17 @@ void DeployMonitor::onStepProgress(const QString &host, const QString &step, qin
     StepState *s = m_hosts.step(host, step, &row);
     s->done = done;
     s->total = total;
+    m_hosts.touch(row);
+}
+
+void DeployMonitor::onStepDetail(
+    const QString &host, const QString &step, qint64 done, qint64 total, const QString &detail)
+{
+    int row = -1;
+    StepState *s = m_hosts.step(host, step, &row);
+    s->done = done;
+    s->total = total;
+    s->detail = detail;
     m_hosts.touch(row);
 }
 

@@ -23,6 +23,7 @@ struct StepState
     qint64 done = 0;       ///< progress (bytes, images…); total 0 = indeterminate
     qint64 total = 0;
     QString message; ///< failure reason or result line
+    QString detail;  ///< progress in words while running: "3 of 9 layers, 120 MB of 200 MB"
 };
 
 /// One row of the deploy page.
@@ -145,6 +146,8 @@ public slots:
     void onStepStarted(const QString &host, const QString &step);
     /// @p total 0 = indeterminate (e.g. a pull of unknown size).
     void onStepProgress(const QString &host, const QString &step, qint64 done, qint64 total);
+    /// The same with the engine's words for it (shown in the host row).
+    void onStepDetail(const QString &host, const QString &step, qint64 done, qint64 total, const QString &detail);
     /// @p message: for a failure, what failed and what to do next (shown in the row and the log).
     void onStepFinished(const QString &host, const QString &step, bool ok, const QString &message);
     void onStepSkipped(const QString &host, const QString &step);

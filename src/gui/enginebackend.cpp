@@ -114,7 +114,7 @@ RunSettings EngineBackend::baseSettings(Operation op) const
     s.operation = op;
     if (m_settings) {
         s.maxParallelHosts = m_settings->parallelHosts();
-        s.commandTimeoutSeconds = m_settings->commandTimeoutSeconds();
+        s.inactivityTimeoutSeconds = m_settings->commandTimeoutSeconds();
     }
     return s;
 }
@@ -410,6 +410,12 @@ void EngineBackend::onHostEvents(const QString &host, const QList<JobEvent> &eve
             }
             break;
         }
+        case JobEvent::Type::StepProgress:
+            for (const HostJob &job : m_runner.plan().jobs)
+                if (job.target.key == host && e.stepIndex >= 0 && e.stepIndex < job.steps.size())
+                    m_monitor->onStepDetail(
+                        row, stepKindTitle(job.steps.at(e.stepIndex).kind), e.done, e.total, e.progressText);
+            break;
         case JobEvent::Type::Progress:
         case JobEvent::Type::HostFinished:
             break; // the step segments show the per-host progress; hostFinished() carries the outcome

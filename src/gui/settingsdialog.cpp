@@ -75,7 +75,8 @@ void SettingsDialog::retranslate()
     m_ui->knownHosts->setPlaceholderText(tr("~/.ssh/known_hosts"));
     m_ui->parallelHosts->setToolTip(tr("How many hosts are deployed at the same time; the rest wait their turn."));
     m_ui->commandTimeout->setToolTip(
-        tr("A remote step that prints nothing for this long is stopped and reported as failed."));
+        tr("A remote command that prints nothing and transfers nothing for this long is stopped and reported "
+           "as failed. Long pulls and uploads that make progress are never stopped."));
 }
 
 void SettingsDialog::changeEvent(QEvent *event)

@@ -137,7 +137,7 @@ private slots:
         QVERIFY(f.window->monitor()->isRunning());
         // Three rows: both parties by address, the exchange (sharing host 1) under its own label.
         QCOMPARE(f.window->monitor()->hosts()->rowCount(), 3);
-        QTRY_VERIFY2_WITH_TIMEOUT(runFinishedOk(), qPrintable(rowsText()), 150000);
+        QTRY_VERIFY2_WITH_TIMEOUT(runFinishedOk(), qPrintable(rowsText()), 600000);
         QVERIFY2(m_hostKeysTrusted >= 2, "every host key was asked for through the window's dialog");
         QVERIFY(QFile(f.window->project().knownHostsFile).size() > 0);
         QVERIFY2(m_backend->lastReport().succeeded(), qPrintable(m_backend->lastReport().toText()));
@@ -194,7 +194,7 @@ private slots:
         f.window->action(QStringLiteral("actionPreview"))->trigger();
         auto *dialog = f.window->findChild<PreviewDialog *>(QStringLiteral("previewDialog"));
         QVERIFY(dialog);
-        QTRY_VERIFY_WITH_TIMEOUT(dialog->isReady(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->isReady(), 120000);
         QCOMPARE(dialog->tree()->topLevelItemCount(), 3);
         for (int b = 0; b < dialog->tree()->topLevelItemCount(); ++b)
             QVERIFY2(dialog->tree()->topLevelItem(b)->text(1) == PreviewDialog::tr("unchanged"),
@@ -228,7 +228,7 @@ private slots:
     {
         QSignalSpy verified(f.window->monitor(), &DeployMonitor::verifyFinished);
         f.window->action(QStringLiteral("actionVerify"))->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(!verified.isEmpty(), 120000);
+        QTRY_VERIFY_WITH_TIMEOUT(!verified.isEmpty(), 600000);
         QVERIFY2(verified.first().at(0).toBool(), qPrintable(verified.first().at(2).toString()));
         auto *details = f.window->deployPage()->findChild<QPlainTextEdit *>(QStringLiteral("verifyDetails"));
         QVERIFY(details);
@@ -272,7 +272,7 @@ private slots:
         QVERIFY(go);
         go->click();
         QVERIFY(f.window->monitor()->isRunning());
-        QTRY_VERIFY_WITH_TIMEOUT(runFinishedOk(), 90000);
+        QTRY_VERIFY_WITH_TIMEOUT(runFinishedOk(), 600000);
         QCOMPARE(containersOn(1), 0);
         QCOMPARE(containersOn(2), 0);
         // "down" keeps the deployment folder.
@@ -282,23 +282,23 @@ private slots:
     void unreachableHostFailsThenRetryFailedRunsOnlyIt()
     {
         // Settings feed the engine: a short connect timeout makes the cut link fail fast.
-        f.settings->setConnectTimeoutSeconds(4);
+        f.settings->setConnectTimeoutSeconds(15); // the cut host fails; the others must not on a loaded machine
         QVERIFY(m_sb->cut(2));
         f.window->action(QStringLiteral("actionPreflight"))->trigger();
         QVERIFY(f.window->monitor()->isRunning());
-        QTRY_VERIFY_WITH_TIMEOUT(!f.window->monitor()->isRunning(), 90000);
+        QTRY_VERIFY_WITH_TIMEOUT(!f.window->monitor()->isRunning(), 600000);
         HostRunModel *rows = f.window->monitor()->hosts();
         QCOMPARE(rows->failedHosts(), QStringList{m_sb->hostIp(2)});
         const HostRun &failed = rows->runs().at(rows->rowOf(m_sb->hostIp(2)));
         QCOMPARE(failed.steps.first().state, StepState::State::Failed);
-        QVERIFY2(failed.steps.first().message.contains(m_sb->hostIp(2)), qPrintable(failed.steps.first().message));
+        QVERIFY2(failed.steps.first().message.contains(m_sb->hostIp(2)), qPrintable(rowsText()));
         QVERIFY(f.window->action(QStringLiteral("actionRetryFailed"))->isEnabled());
 
         QVERIFY(m_sb->restore(2));
         f.window->action(QStringLiteral("actionRetryFailed"))->trigger();
         QVERIFY(f.window->monitor()->isRunning());
         QCOMPARE(rows->rowCount(), 1); // only the failed host runs again
-        QTRY_VERIFY2_WITH_TIMEOUT(runFinishedOk(), qPrintable(rowsText()), 90000);
+        QTRY_VERIFY2_WITH_TIMEOUT(runFinishedOk(), qPrintable(rowsText()), 600000);
         QCOMPARE(rows->runs().first().host, m_sb->hostIp(2));
     }
 
@@ -315,11 +315,11 @@ private slots:
                         return true;
             return false;
         };
-        QTRY_VERIFY_WITH_TIMEOUT(uploadStarted(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(uploadStarted(), 600000);
         QAction *cancel = f.window->action(QStringLiteral("actionCancel"));
         QVERIFY(cancel->isEnabled());
         cancel->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(!f.window->monitor()->isRunning(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!f.window->monitor()->isRunning(), 600000);
         QVERIFY(m_backend->lastReport().cancelled);
         QVERIFY(!f.window->monitor()->hosts()->failedHosts().isEmpty());
         QVERIFY(f.window->action(QStringLiteral("actionRetryFailed"))->isEnabled());

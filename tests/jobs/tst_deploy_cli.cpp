@@ -79,7 +79,7 @@ class TestDeployCli : public QObject
         return path;
     }
 
-    CliRun run(const QStringList &args, bool ssh = true, int timeoutMs = 240000)
+    CliRun run(const QStringList &args, bool ssh = true, int timeoutMs = 900000)
     {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -321,6 +321,40 @@ private slots:
                  QStringLiteral("ok"));
     }
 
+    void silentCommandFailsNamingTheInactivityTimeout()
+    {
+        // docker-compose hangs without a word on host 2 only (private mount namespace).
+        QVERIFY(m_sb->runOnHost(2,
+                                QStringLiteral("printf '#!/bin/sh\\nexec sleep 1003\\n' > /tmp/silent-compose && "
+                                               "chmod +x /tmp/silent-compose && "
+                                               "mount --bind /tmp/silent-compose /usr/bin/docker-compose"))
+                    .ok());
+        const QString project = writeProject(QStringLiteral("silent"), {{10000, 1}, {9999, 2}}, 1);
+        CliRun r = run({QStringLiteral("preflight"),
+                        project,
+                        QStringLiteral("--json"),
+                        QStringLiteral("--inactivity-timeout"),
+                        QStringLiteral("30")});
+        m_sb->runOnHost(2, QStringLiteral("umount /usr/bin/docker-compose"));
+        QCOMPARE(r.exitCode, 1);
+        const QJsonObject bad = hostOf(r.json(), QStringLiteral("party-9999"));
+        QString summary;
+        QString fix;
+        for (const QJsonValue &s : bad.value(QStringLiteral("steps")).toArray())
+            if (s[QLatin1String("step")].toString() == QLatin1String("compose")) {
+                summary = s[QLatin1String("summary")].toString();
+                fix = s[QLatin1String("fix")].toString();
+            }
+        QVERIFY2(summary.contains(QStringLiteral("no output and no progress for 30 s (inactivity timeout)")),
+                 qPrintable(r.out));
+        QVERIFY2(fix.contains(QStringLiteral("--inactivity-timeout"))
+                     && fix.contains(QStringLiteral("Inactivity timeout")),
+                 qPrintable(fix));
+        QCOMPARE(onHost(2, QStringLiteral("ps -eo args | grep -c '[s]leep 1003' || true")), QStringLiteral("0"));
+        QCOMPARE(hostOf(r.json(), QStringLiteral("party-10000")).value(QStringLiteral("result")).toString(),
+                 QStringLiteral("ok"));
+    }
+
     void imagesLoadedFromArchive()
     {
         // Host 3 has no image at all: preflight warns, deploy streams the admin's `docker save` file into it.
@@ -359,13 +393,13 @@ private slots:
         QString out;
         QElapsedTimer t;
         t.start();
-        while (!out.contains(QStringLiteral(": Upload: ok")) && t.elapsed() < 60000) {
+        while (!out.contains(QStringLiteral(": Upload: ok")) && t.elapsed() < 600000) {
             p.waitForReadyRead(100);
             out += QString::fromUtf8(p.readAllStandardOutput());
         }
         QVERIFY2(out.contains(QStringLiteral(": Upload: ok")), qPrintable(out));
         ::kill(pid_t(p.processId()), SIGINT);
-        QVERIFY(p.waitForFinished(30000));
+        QVERIFY(p.waitForFinished(300000));
         out += QString::fromUtf8(p.readAllStandardOutput());
         QCOMPARE(p.exitCode(), 130); // 128 + SIGINT, as a shell reports it
         QVERIFY2(out.contains(QStringLiteral("cancelled")), qPrintable(out));

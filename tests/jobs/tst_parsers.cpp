@@ -121,6 +121,50 @@ private slots:
             = RemoteCommands::registryLogin(QStringLiteral("harbor.local"), QStringLiteral("me")).toString();
         QVERIFY(login.contains(QStringLiteral("--password-stdin")));
     }
+
+    void dockerPullProgressOnATerminal()
+    {
+        // What `docker pull` prints on a pseudo-terminal (Docker 18.09 and 20.10 alike): every redraw moves
+        // the cursor up and rewrites each layer line; byte counters in decimal units.
+        DockerPullProgress p;
+        QStringList kept = p.feed(QStringLiteral("1.1-release: Pulling from fate/python"));
+        QCOMPARE(kept, QStringList{QStringLiteral("1.1-release: Pulling from fate/python")});
+        kept = p.feed(QStringLiteral("\x1b[1A\x1b[2K\r0a1b2c3d4e5f: Pulling fs layer \x1b[1B"));
+        QCOMPARE(kept, QStringList{QStringLiteral("0a1b2c3d4e5f: Pulling fs layer")});
+        p.feed(QStringLiteral("f0e1d2c3b4a5: Already exists"));
+        QCOMPARE(p.layers(), 2);
+        QCOMPARE(p.layersDone(), 1);
+        QVERIFY(p.changed());
+        kept = p.feed(
+            QStringLiteral("\x1b[2A\x1b[2K\r0a1b2c3d4e5f: Downloading [=====>        ]  12.35MB/200.1MB\x1b[2B"));
+        QVERIFY2(kept.isEmpty() || kept == QStringList{QStringLiteral("0a1b2c3d4e5f: Downloading")},
+                 qPrintable(kept.join(u'|')));
+        QCOMPARE(p.bytesDone(), qint64(12350000));
+        QCOMPARE(p.bytesTotal(), qint64(200100000));
+        QVERIFY(p.changed());
+        // A redraw with nothing new is neither logged nor a change.
+        kept = p.feed(
+            QStringLiteral("\x1b[2A\x1b[2K\r0a1b2c3d4e5f: Downloading [=====>        ]  12.35MB/200.1MB\x1b[2B"));
+        QVERIFY(kept.isEmpty());
+        QVERIFY(!p.changed());
+        // Narrow terminals leave the bar out; kB too.
+        p.feed(QStringLiteral("0a1b2c3d4e5f: Downloading  150.5MB/200.1MB"));
+        QCOMPARE(p.bytesDone(), qint64(150500000));
+        p.feed(QStringLiteral("0a1b2c3d4e5f: Verifying Checksum"));
+        p.feed(QStringLiteral("0a1b2c3d4e5f: Download complete"));
+        QCOMPARE(p.bytesDone(), qint64(200100000));
+        p.feed(QStringLiteral("0a1b2c3d4e5f: Extracting [=>   ]  557.1kB/200.1MB"));
+        QCOMPARE(p.layersDone(), 1);
+        kept = p.feed(QStringLiteral("0a1b2c3d4e5f: Pull complete"));
+        QCOMPARE(kept, QStringList{QStringLiteral("0a1b2c3d4e5f: Pull complete")});
+        QCOMPARE(p.layersDone(), 2);
+        kept = p.feed(
+            QStringLiteral("Digest: sha256:0123\r\nStatus: Downloaded newer image for r/fate/python:1.1-release"));
+        QCOMPARE(kept.size(), 2);
+        QCOMPARE(humanBytes(200100000), QStringLiteral("200.1 MB"));
+        QCOMPARE(humanBytes(999), QStringLiteral("999 B"));
+        QCOMPARE(humanBytes(1500), QStringLiteral("1.50 kB"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestParsers)

@@ -108,7 +108,10 @@ private slots:
                 QVERIFY2(actual.value(it.key()).second == it.value().second, qPrintable(it.key()));
                 QVERIFY2(actual.value(it.key()).first == it.value().first, qPrintable(it.key()));
             }
-            QVERIFY(actual.value(QStringLiteral("examples/toy_example/run_toy_example.py")).first & 0100
+            QVERIFY(actual.value(QStringLiteral("examples/federatedml-1.x-examples/hetero_linear_regression/"
+                                                "test_hetero_linr_train_job_conf.json"))
+                            .first
+                        & 0100
                     || b.kind == Bundle::Kind::Exchange);
             // Listing: fixed mtime, root owner, paths under the bundle folder, gzip integrity.
             QByteArray listing;

@@ -94,11 +94,17 @@ class TestRenderer : public QObject
 private slots:
     void initTestCase()
     {
-        // Git does not keep modes other than 644/755; the fixture's executables must stay executable.
+        // Git keeps only 644/755. As in the 1.1.0 release, a few example files are executable and
+        // processor-starter.sh is not: the fixture must keep both, so modes are really compared.
+        QVERIFY(QFileInfo(Fixture
+                          + QStringLiteral("/docker-deploy/federatedml_examples/federatedml-1.x-examples/"
+                                           "hetero_linear_regression/test_hetero_linr_train_job_conf.json"))
+                    .permissions()
+                    .testFlag(QFileDevice::ExeOwner));
         QVERIFY(
-            QFileInfo(Fixture + QStringLiteral("/docker-deploy/docker-example-dir-tree/egg/conf/processor-starter.sh"))
-                .permissions()
-                .testFlag(QFileDevice::ExeOwner));
+            !QFileInfo(Fixture + QStringLiteral("/docker-deploy/docker-example-dir-tree/egg/conf/processor-starter.sh"))
+                 .permissions()
+                 .testFlag(QFileDevice::ExeOwner));
     }
 
     void goldenFile_data()
@@ -159,8 +165,13 @@ private slots:
         const QByteArray route = b->file(QStringLiteral("confs/proxy/conf/route_table.json"))->bytes().value();
         QVERIFY(route.contains("            ]\n\t\t}\n    },\n"));
         const QByteArray server = b->file(QStringLiteral("confs/federatedml/conf/server_conf.json"))->bytes().value();
+        // The script's layout (checked against KubeFATE's real output by tests/conformance): a trailing
+        // space after "host" lines and most closing braces, none after "grpc.port" and federation's brace.
         QVERIFY(server.contains("\"host\": \"proxy\", \n"));
-        QVERIFY(server.contains("\"grpc.port\": 9360, \n"));
+        QVERIFY(server.contains("            \"port\": 9370\n        }, \n        \"fateboard\""));
+        QVERIFY(server.contains("\"grpc.port\": 9360,\n            \"http.port\": 9380\n        }, \n"));
+        QVERIFY(server.contains("            \"port\": 9394\n        },\n        \"clustercomm\""));
+        QCOMPARE(server.count(", \n"), 10);
         QVERIFY(b->file(QStringLiteral("confs/mysql/init/insert-node.sql"))->bytes().value().startsWith("\nINSERT"));
         const QByteArray fed = b->file(QStringLiteral("confs/federation/conf/federation.properties"))->bytes().value();
         QVERIFY(fed.endsWith("proxy.port=9370")); // no final newline, as the template
@@ -170,6 +181,17 @@ private slots:
         // redis.conf stays the template (CRLF, no final newline).
         QCOMPARE(b->file(QStringLiteral("confs/redis/conf/redis.conf"))->bytes().value(),
                  QByteArray("requirepass fate1234\r\ndatabases 50"));
+        // roll.properties keeps the template's missing final newline after the edited last line.
+        QVERIFY(b->file(QStringLiteral("confs/roll/conf/roll.properties"))
+                    ->bytes()
+                    .value()
+                    .endsWith("\nmeta.service.port=8590"));
+        // The exchange route table ends with the permission block, as the script writes it.
+        QVERIFY(out->bundle(QStringLiteral("exchange"))
+                    ->file(QStringLiteral("conf/route_table.json"))
+                    ->bytes()
+                    .value()
+                    .endsWith("        }\n    },\n    \"permission\": {\n        \"default_allow\": true\n    }\n}\n"));
         // The exchange coordinator is the last party (spec §2.7).
         QVERIFY(out->bundle(QStringLiteral("exchange"))
                     ->file(QStringLiteral("conf/proxy.properties"))
@@ -213,6 +235,8 @@ private slots:
             out->bundle(QStringLiteral("exchange"))->file(QStringLiteral("conf/route_table.json"))->bytes().value(),
             &error);
         QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(exchange.object().keys(), (QStringList{QStringLiteral("permission"), QStringLiteral("route_table")}));
+        QCOMPARE(exchange.object().value(u"permission").toObject().value(u"default_allow").toBool(), true);
         const QJsonObject xroutes = exchange.object().value(u"route_table").toObject();
         QCOMPARE(xroutes.size(), parties + 1);
         QCOMPARE(xroutes.value(u"default").toObject().value(u"default").toArray().first().toObject(), QJsonObject());
@@ -263,11 +287,14 @@ private slots:
         p.images.prefix = QStringLiteral("myorg");
         out = Renderer::render(p, fixtureTree());
         QVERIFY(out.ok());
-        QByteArray expected = templ;
+        // As in the release, PREFIX is the first line and the comments follow the keys.
+        QVERIFY(templ.startsWith("PREFIX=federatedai\n"));
+        QByteArray expected = '\n' + templ;
         expected.replace("\nTAG=1.1-release\n", "\nTAG=1.1-custom\n")
             .replace("\nPREFIX=federatedai\n", "\nPREFIX=myorg\n");
+        expected.remove(0, 1);
         QCOMPARE(out->bundles.first().file(QStringLiteral(".env"))->bytes().value(), expected);
-        QVERIFY(expected.startsWith("# Test fixture")); // the comment survived
+        QVERIFY(expected.contains("\n\n# Test fixture")); // the comments survived
     }
 
     // The private registry covers every image of every bundle (deliberate fix of useThirdParty).
@@ -517,7 +544,8 @@ private slots:
         QVERIFY(BundleWriter::writeTree(first.value(), out.path()).ok());
         const QString env = out.filePath(QStringLiteral("confs-10000/.env"));
         QCOMPARE(readAll(env), readAll(Fixture + QStringLiteral("/.env")));
-        QVERIFY(QFileInfo(out.filePath(QStringLiteral("confs-10000/examples/toy_example/run_toy_example.py")))
+        QVERIFY(QFileInfo(out.filePath(QStringLiteral("confs-10000/examples/federatedml-1.x-examples/"
+                                                      "hetero_linear_regression/test_hetero_linr_train_job_conf.json")))
                     .permissions()
                     .testFlag(QFileDevice::ExeOwner));
         writeAll(out.filePath(QStringLiteral("confs-10000/stale.txt")), "old");

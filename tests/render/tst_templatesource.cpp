@@ -208,7 +208,9 @@ private slots:
         QVERIFY2(t.ok(), qPrintable(t.error()));
         QCOMPARE(t->root, TemplateSources::cacheDir() + QLatin1Char('/') + sha + QStringLiteral("/KubeFATE-1.1.0"));
         QCOMPARE(readAll(t->root + QStringLiteral("/.env")), readAll(Fixture + QStringLiteral("/.env")));
-        QVERIFY(QFileInfo(t->deployDir() + QStringLiteral("/docker-example-dir-tree/egg/conf/processor-starter.sh"))
+        QVERIFY(QFileInfo(t->deployDir()
+                          + QStringLiteral("/federatedml_examples/federatedml-1.x-examples/hetero_linear_regression/"
+                                           "test_hetero_linr_train_job_conf.json"))
                     .permissions()
                     .testFlag(QFileDevice::ExeOwner));
         // Second open reuses the cache.
@@ -229,7 +231,9 @@ private slots:
         const Result<TemplateTree> t = TemplateSources::openArchive(zip);
         QVERIFY2(t.ok(), qPrintable(t.error()));
         QVERIFY(t->root.endsWith(QLatin1String("/KubeFATE-1.1.0")));
-        QVERIFY(QFileInfo(t->deployDir() + QStringLiteral("/docker-example-dir-tree/egg/conf/processor-starter.sh"))
+        QVERIFY(QFileInfo(t->deployDir()
+                          + QStringLiteral("/federatedml_examples/federatedml-1.x-examples/hetero_linear_regression/"
+                                           "test_hetero_linr_train_job_conf.json"))
                     .permissions()
                     .testFlag(QFileDevice::ExeOwner));
     }

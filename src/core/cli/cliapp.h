@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "util/result.h"
+
 #include <QCommandLineParser>
 #include <QStringList>
 #include <QTextStream>
@@ -22,6 +24,13 @@ struct CliContext
 /// Parses a command's options (the parser must have addHelpOption()). Returns the exit code to leave
 /// with — ExitUsage after printing the parse error, ExitOk after printing --help — or -1 to go on.
 int parseCliOptions(QCommandLineParser &parser, const QString &command, CliContext &context);
+
+struct TemplateSource;
+struct TemplateTree;
+/// The KubeFATE template tree of a source. A URL source not in the cache yet is downloaded now (the
+/// CLI waits in a local event loop), with progress on err and the sha256 recorded on first download
+/// and printed. Relative folder/archive paths are taken relative to projectDir.
+Result<TemplateTree> cliTemplateTree(const TemplateSource &source, const QString &projectDir, QTextStream &err);
 
 /// One subcommand of the CLI; commands live in cmd_*.cpp and are listed in cliapp.cpp.
 struct CliCommand

@@ -8,6 +8,7 @@
 #include "jobs/sshchannel.h"
 #include "model/projectfile.h"
 #include "model/validation.h"
+#include "render/templatesource.h"
 #include "settings/secretstore.h"
 #include "util/projectlock.h"
 #include "util/signalguard.h"
@@ -15,6 +16,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QHash>
@@ -46,6 +48,8 @@ struct HostLine
     QString current;
     QString state;
     QString lastOutput;
+    QString progress;           ///< the running step's progress in words
+    qint64 progressPrinted = 0; ///< ms; plain output prints progress at most every few seconds
 };
 
 QString resultWord(StepResult r)
@@ -100,6 +104,13 @@ int cliEngineCommand(Operation op, CliContext &c)
                                    QStringLiteral("down"));
     const QCommandLineOption timeout(
         QStringLiteral("timeout"), tr("seconds (verify: toy example; deploy: start)"), tr("S"));
+    const QCommandLineOption inactivity(
+        QStringLiteral("inactivity-timeout"),
+        tr("a remote command that prints nothing and moves no data for S seconds fails (default 900)"),
+        tr("S"));
+    const QCommandLineOption deadline(QStringLiteral("command-deadline"),
+                                      tr("overall limit for each remote command in seconds (default none)"),
+                                      tr("S"));
     const QCommandLineOption pull(QStringLiteral("pull"), tr("pull every image before starting"));
     const QCommandLineOption breakLock(QStringLiteral("break-lock"),
                                        tr("take over a stale host lock (left by a run that is gone, or older than "
@@ -107,8 +118,18 @@ int cliEngineCommand(Operation op, CliContext &c)
     const QCommandLineOption load(QStringLiteral("load-images"),
                                   tr("docker save archive to load where images are missing (repeatable)"),
                                   tr("FILE"));
-    for (const QCommandLineOption &o :
-         {party, exchange, jobs, json, acceptNew, knownHosts, sshConfig, verbose, noHistory, noKeychain})
+    for (const QCommandLineOption &o : {party,
+                                        exchange,
+                                        jobs,
+                                        json,
+                                        acceptNew,
+                                        knownHosts,
+                                        sshConfig,
+                                        verbose,
+                                        noHistory,
+                                        noKeychain,
+                                        inactivity,
+                                        deadline})
         parser.addOption(o);
     if (op == Operation::Teardown) {
         parser.addOption(level);
@@ -172,6 +193,16 @@ int cliEngineCommand(Operation op, CliContext &c)
     if (!ok || settings.maxParallelHosts < 1 || settings.maxParallelHosts > 64) {
         c.err << tr("--jobs must be a number from 1 to 64") << '\n';
         return ExitUsage;
+    }
+    for (const auto &[option, field] : {std::pair{&inactivity, &settings.inactivityTimeoutSeconds},
+                                        std::pair{&deadline, &settings.commandDeadlineSeconds}}) {
+        if (!parser.isSet(*option))
+            continue;
+        *field = parser.value(*option).toInt(&ok);
+        if (!ok || *field < 1) {
+            c.err << tr("--%1 must be a positive number of seconds").arg(option->names().first()) << '\n';
+            return ExitUsage;
+        }
     }
     settings.projectHash = BundlePrep::projectHash(projectPath);
     settings.breakStaleLock = (op == Operation::Deploy || op == Operation::Teardown) && parser.isSet(breakLock);
@@ -258,8 +289,18 @@ int cliEngineCommand(Operation op, CliContext &c)
             c.err << tr("cannot create a temporary folder for the bundles") << '\n';
             return ExitFailure;
         }
-        const Status s = BundlePrep::prepare(
-            project, QFileInfo(projectPath).absolutePath(), work.path(), plan, nullptr, SignalGuard::flag());
+        // A URL template source is downloaded here if needed (BundlePrep only reads the cache).
+        if (const Result<TemplateTree> tree
+            = cliTemplateTree(project.templates, QFileInfo(projectPath).absolutePath(), c.err);
+            !tree && !SignalGuard::cancelled()) {
+            c.err << tree.error() << '\n';
+            return ExitFailure;
+        }
+        const Status s
+            = SignalGuard::cancelled()
+                  ? Status()
+                  : BundlePrep::prepare(
+                      project, QFileInfo(projectPath).absolutePath(), work.path(), plan, nullptr, SignalGuard::flag());
         if (SignalGuard::cancelled()) {
             c.err << tr("cancelled while the bundles were prepared; no host was contacted") << '\n';
             return SignalGuard::exitCode(); // the temporary folder goes with `work`
@@ -294,7 +335,8 @@ int cliEngineCommand(Operation op, CliContext &c)
     QHash<QString, int> index;
     for (const HostJob &j : std::as_const(plan.jobs)) {
         index.insert(j.target.key, int(lines.size()));
-        lines.append(HostLine{j.target.key, j.target.address, 0, int(j.steps.size()), QString(), tr("waiting"), {}});
+        lines.append(
+            HostLine{j.target.key, j.target.address, 0, int(j.steps.size()), QString(), tr("waiting"), {}, {}, 0});
     }
     int drawn = 0;
     auto redraw = [&]() {
@@ -303,7 +345,7 @@ int cliEngineCommand(Operation op, CliContext &c)
         if (drawn > 0)
             c.out << "\x1b[" << drawn << 'A';
         for (const HostLine &l : std::as_const(lines)) {
-            QString tail = l.lastOutput.left(60);
+            QString tail = l.progress.isEmpty() ? l.lastOutput.left(60) : l.progress.left(100);
             c.out << "\x1b[2K" << l.key.leftJustified(14) << ' ' << l.address.leftJustified(15) << ' '
                   << QStringLiteral("[%1/%2]").arg(l.step).arg(l.steps).leftJustified(8) << ' '
                   << l.current.leftJustified(20) << ' ' << l.state.leftJustified(10) << ' ' << tail << '\n';
@@ -312,11 +354,15 @@ int cliEngineCommand(Operation op, CliContext &c)
         c.out.flush();
     };
 
+    QElapsedTimer progressClock;
+    progressClock.start();
     QObject::connect(&runner, &Runner::hostEvents, [&](const QString &host, const QList<JobEvent> &events) {
         HostLine &l = lines[index.value(host)];
         for (const JobEvent &e : events) {
             switch (e.type) {
             case JobEvent::Type::StepStarted:
+                l.progress.clear();
+                l.progressPrinted = -5000;
                 l.step = e.stepIndex + 1;
                 l.current = stepKindTitle(e.step.kind);
                 l.state = tr("running");
@@ -335,6 +381,13 @@ int cliEngineCommand(Operation op, CliContext &c)
                     l.lastOutput = e.line.text.simplified();
                 if (plain && parser.isSet(verbose))
                     c.out << host << " | " << e.line.sequence << ' ' << e.line.text << '\n';
+                break;
+            case JobEvent::Type::StepProgress:
+                l.progress = e.progressText;
+                if (plain && !compact && progressClock.elapsed() - l.progressPrinted >= 5000) {
+                    l.progressPrinted = progressClock.elapsed();
+                    c.out << host << ": " << l.current << ": " << l.progress << '\n';
+                }
                 break;
             case JobEvent::Type::Progress:
                 break;

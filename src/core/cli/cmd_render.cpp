@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "archive/bundlepacker.h"
 #include "cli/cliapp.h"
+#include "jobs/parsers.h"
 #include "model/projectfile.h"
 #include "render/bundlewriter.h"
 #include "render/renderer.h"
@@ -24,17 +25,34 @@ QString tr(const char *text)
     return QCoreApplication::translate("FateDeployer::Cli", text);
 }
 
-/// Downloads a URL source into the cache; the CLI has no GUI, so waiting in a local loop is fine here.
-Result<TemplateTree> download(const QUrl &url, const QString &sha256, QTextStream &err)
+} // namespace
+
+Result<TemplateTree> cliTemplateTree(const TemplateSource &source, const QString &projectDir, QTextStream &err)
 {
-    Result<TemplateTree> cached = TemplateSources::cachedUrl(url, sha256);
+    if (source.kind != TemplateSource::Kind::Url)
+        return TemplateSources::open(source, projectDir);
+    const QUrl url = TemplateSources::downloadUrl(source);
+    Result<TemplateTree> cached = TemplateSources::cachedUrl(url, source.sha256);
     if (cached)
         return cached;
+    // Not downloaded yet: now, with progress. The CLI has no GUI, so waiting in a local loop is fine.
+    err << tr("KubeFATE templates are not in the cache; downloading %1").arg(url.toString()) << '\n';
+    err.flush();
     TemplateDownloader downloader;
     QEventLoop loop;
     Result<TemplateTree> result = Error{QString()};
+    qint64 printed = -1;
     QObject::connect(&downloader, &TemplateDownloader::stateChanged, &loop, [&](const QString &text) {
         err << text << '\n';
+        err.flush();
+    });
+    QObject::connect(&downloader, &TemplateDownloader::progress, &loop, [&](qint64 received, qint64 total) {
+        if (received - printed < (1 << 20) && received != total)
+            return; // one line per MiB is enough
+        printed = received;
+        err << (total > 0 ? tr("  %1 of %2").arg(humanBytes(received), humanBytes(total))
+                          : tr("  %1").arg(humanBytes(received)))
+            << '\n';
         err.flush();
     });
     QObject::connect(&downloader, &TemplateDownloader::finished, &loop, [&](const TemplateTree &tree) {
@@ -45,12 +63,17 @@ Result<TemplateTree> download(const QUrl &url, const QString &sha256, QTextStrea
         result = Error{error};
         loop.quit();
     });
-    downloader.start(url, sha256);
+    downloader.start(url, source.sha256);
     loop.exec();
+    if (result) {
+        err << tr("templates of %1 downloaded; sha256 %2 recorded (put it in the project's templates.sha256 to pin "
+                  "it)")
+                   .arg(url.toString(), TemplateSources::cachedUrlSha256(url))
+            << '\n';
+        err.flush();
+    }
     return result;
 }
-
-} // namespace
 
 int cliRender(CliContext &c)
 {
@@ -92,9 +115,7 @@ int cliRender(CliContext &c)
         else
             source.kind = TemplateSource::Kind::Archive;
     }
-    Result<TemplateTree> tree = source.kind == TemplateSource::Kind::Url
-                                    ? download(TemplateSources::downloadUrl(source), source.sha256, c.err)
-                                    : TemplateSources::open(source, QFileInfo(projectPath).absolutePath());
+    Result<TemplateTree> tree = cliTemplateTree(source, QFileInfo(projectPath).absolutePath(), c.err);
     if (!tree) {
         c.err << tree.error() << '\n';
         return ExitFailure;

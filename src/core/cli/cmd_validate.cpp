@@ -2,6 +2,7 @@
 #include "cli/cliapp.h"
 #include "model/projectfile.h"
 #include "model/validation.h"
+#include "render/templatesource.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -38,7 +39,24 @@ int cliValidate(CliContext &c)
         }
         return ExitFailure;
     }
-    const QList<ValidationIssue> issues = Validator::validate(project.value());
+    QList<ValidationIssue> issues = Validator::validate(project.value());
+    // Beyond the file itself: a URL template source must be downloaded before render/deploy can use it.
+    const TemplateSource &templates = project->templates;
+    if (templates.kind == TemplateSource::Kind::Url) {
+        const QUrl url = TemplateSources::downloadUrl(templates);
+        if (!TemplateSources::cachedUrl(url, templates.sha256))
+            issues.append({ValidationIssue::Severity::Warning,
+                           QStringLiteral("templates.location"),
+                           QCoreApplication::translate("FateDeployer::Cli",
+                                                       "the KubeFATE %1 templates are not downloaded yet: render and "
+                                                       "deploy download them from %2, which needs internet access; "
+                                                       "offline, choose a KubeFATE folder or release archive instead")
+                               .arg(templates.kubefateVersion, url.toString())});
+        else if (!parser.isSet(json))
+            c.out << QCoreApplication::translate("FateDeployer::Cli", "templates: %1, sha256 %2 (downloaded)")
+                         .arg(url.toString(), TemplateSources::cachedUrlSha256(url))
+                  << '\n';
+    }
     const bool failed = Validator::hasErrors(issues);
     if (parser.isSet(json)) {
         QJsonArray list;

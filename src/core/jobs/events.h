@@ -59,14 +59,17 @@ struct HostOutcome
 /// One batched event: a step started/finished, an output line, or progress.
 struct JobEvent
 {
-    enum class Type { StepStarted, StepFinished, Output, Progress, HostFinished };
+    enum class Type { StepStarted, StepFinished, Output, Progress, StepProgress, HostFinished };
     Type type = Type::Output;
     QString host;
     int stepIndex = -1; ///< StepStarted/StepFinished/Progress
     int stepCount = 0;
-    StepOutcome step;    ///< StepStarted (kind only), StepFinished
-    LogLine line;        ///< Output
-    HostOutcome outcome; ///< HostFinished
+    StepOutcome step;     ///< StepStarted (kind only), StepFinished
+    LogLine line;         ///< Output
+    HostOutcome outcome;  ///< HostFinished
+    qint64 done = 0;      ///< StepProgress: bytes (or items) so far
+    qint64 total = 0;     ///< StepProgress: 0 = unknown
+    QString progressText; ///< StepProgress: translated, e.g. "3 of 9 layers, 120 MB of 200 MB"
 };
 
 /// A finished (or cancelled) run.

@@ -22,25 +22,31 @@ using StdinProducer = std::function<qint64(char *buf, qint64 max)>;
 
 struct CommandRequest
 {
-    ShellCommand command;    ///< built with the remote module's ShellCommand, never by hand
-    QByteArray stdinData;    ///< small stdin (e.g. a registry password); not logged
-    StdinProducer producer;  ///< large stdin streamed (a bundle, an image archive)
-    int timeoutSeconds = 0;  ///< 0 = none
-    bool quiet = false;      ///< do not forward lines (polling commands)
-    bool cancellable = true; ///< false: runs to its end even after cancel (the folder swap, cleanups)
+    ShellCommand command;                    ///< built with the remote module's ShellCommand, never by hand
+    QByteArray stdinData;                    ///< small stdin (e.g. a registry password); not logged
+    StdinProducer producer;                  ///< large stdin streamed (a bundle, an image archive)
+    int timeoutSeconds = 0;                  ///< overall deadline; 0 = none
+    int idleTimeoutSeconds = 0;              ///< no output and no stdin progress for this long fails; 0 = none
+    bool pty = false;                        ///< on a pseudo-terminal (docker pull prints its byte progress only there)
+    bool quiet = false;                      ///< do not forward lines (polling commands)
+    bool cancellable = true;                 ///< false: runs to its end even after cancel (the folder swap, cleanups)
+    std::function<void(qint64 sent)> onSent; ///< stdin bytes accepted so far (uploads, image loads)
+    /// Sees every output line instead of the default handling (tail, log), also when quiet.
+    std::function<void(OutputStream stream, const QString &line)> onLine;
 };
 
 struct CommandResult
 {
     int exitStatus = -1;
     bool timedOut = false;
+    bool idle = false; ///< stopped by the inactivity timeout (no output, no progress)
     bool cancelled = false;
     QString error;               ///< transport failure (connection lost...), empty otherwise
     bool connectionLost = false; ///< the host stopped answering: nothing more can be done there in this run
     QString stdoutText;
     QString stderrText;
 
-    bool ok() const { return exitStatus == 0 && !timedOut && !cancelled && error.isEmpty(); }
+    bool ok() const { return exitStatus == 0 && !timedOut && !idle && !cancelled && error.isEmpty(); }
 };
 
 /// A connection to one host, used by one job in one thread. The SSH implementation wraps SshSession;

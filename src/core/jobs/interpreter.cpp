@@ -132,6 +132,7 @@ HostOutcome JobInterpreter::run(const ChannelFactory &factory)
     for (int i = 0; i < count; ++i) {
         const Step &step = m_job.steps.at(i);
         m_current = step.kind;
+        m_currentIndex = i;
         if (cancelled()) {
             StepOutcome o;
             o.kind = step.kind;
@@ -286,6 +287,29 @@ void JobInterpreter::note(const QString &text)
     ++m_outcome.lineCount;
 }
 
+void JobInterpreter::progress(qint64 done, qint64 total, const QString &text)
+{
+    m_sink.stepProgress(m_job.target.key, m_currentIndex, int(m_job.steps.size()), done, total, text);
+}
+
+std::function<void(qint64)> JobInterpreter::transferProgress(qint64 total, const QString &what)
+{
+    auto clock = std::make_shared<QElapsedTimer>();
+    clock->start();
+    auto lastReport = std::make_shared<qint64>(-1000);
+    return [this, total, what, clock, lastReport](qint64 sent) {
+        const qint64 now = clock->elapsed();
+        if (now - *lastReport < 250 && sent < total)
+            return; // a few updates per second are enough for people
+        *lastReport = now;
+        const QString rate = now > 0 ? humanBytes(sent * 1000 / now) : QStringLiteral("-");
+        progress(sent,
+                 total,
+                 total > 0 ? tr("%1: %2 of %3, %4/s").arg(what, humanBytes(sent), humanBytes(total), rate)
+                           : tr("%1: %2, %3/s").arg(what, humanBytes(sent), rate));
+    };
+}
+
 CommandResult JobInterpreter::exec(const ShellCommand &command, const CommandRequest &base, bool cancellable)
 {
     CommandRequest request = base;
@@ -293,13 +317,20 @@ CommandResult JobInterpreter::exec(const ShellCommand &command, const CommandReq
     if (!m_dockerConfig.isEmpty())
         request.command.env(QStringLiteral("DOCKER_CONFIG"), m_dockerConfig); // the run's registry login
     if (request.timeoutSeconds == 0)
-        request.timeoutSeconds = m_settings.commandTimeoutSeconds;
+        request.timeoutSeconds = m_settings.commandDeadlineSeconds;
+    if (request.idleTimeoutSeconds == 0)
+        request.idleTimeoutSeconds = m_settings.inactivityTimeoutSeconds;
     if (!request.quiet)
         note(QStringLiteral("$ ") + command.toString());
     m_tail.clear();
     const QString host = m_job.target.key;
     const bool quiet = request.quiet;
-    auto sink = [this, host, quiet](OutputStream stream, const QString &line) {
+    const auto hook = request.onLine;
+    auto sink = [this, host, quiet, hook](OutputStream stream, const QString &line) {
+        if (hook) {
+            hook(stream, line); // it logs and keeps the tail itself
+            return;
+        }
         m_tail.append(line);
         if (m_tail.size() > TailLines)
             m_tail.removeFirst();
@@ -352,6 +383,15 @@ StepOutcome JobInterpreter::failExec(const QString &what,
     QString summary;
     if (r.cancelled)
         summary = tr("%1: cancelled").arg(what);
+    else if (r.idle)
+        return fail(tr("%1: no output and no progress for %2 s (inactivity timeout)")
+                        .arg(what)
+                        .arg(m_settings.inactivityTimeoutSeconds),
+                    tr("If the command is slow but working, raise the inactivity timeout: option "
+                       "--inactivity-timeout of the command line, or \"Inactivity timeout\" in the window's "
+                       "settings. Otherwise look on the host for what it waits for."),
+                    command,
+                    r);
     else if (!r.error.isEmpty())
         summary = tr("%1: %2").arg(what, r.error);
     else if (r.timedOut)
@@ -576,6 +616,8 @@ StepOutcome JobInterpreter::composeVersion()
     for (ComposeFlavor flavor : order) {
         lastCommand = RemoteCommands::composeVersion(flavor);
         last = exec(lastCommand);
+        if (last.idle) // a hanging front end is a finding of its own, not "not installed"
+            return failExec(tr("%1 version").arg(composeFlavorToString(flavor)), lastCommand, last);
         if (!last.ok())
             continue;
         const auto v = Parsers::composeVersion(last.stdoutText);
@@ -694,19 +736,22 @@ StepOutcome JobInterpreter::registry()
     const QString host = registryHostOf(m_settings.registryUri);
     const ShellCommand cmd = RemoteCommands::registryProbe(host);
     const CommandResult r = exec(cmd);
-    const QString code = r.stdoutText.trimmed();
+    const QString scheme = r.stdoutText.trimmed().section(QLatin1Char(' '), 0, 0);
+    const QString code = r.stdoutText.trimmed().section(QLatin1Char(' '), 1, 1);
     if (code.isEmpty() || code == QLatin1String("000"))
         return fail(tr("registry %1 is not reachable from this host").arg(host),
                     tr("Check the registry address, DNS, the firewall and any HTTP proxy on the host."),
                     cmd,
                     r);
-    return ok(tr("registry %1 answers (HTTP %2)").arg(host, code));
+    return ok(tr("registry %1 answers over %2 (HTTP %3)").arg(host, scheme.toUpper(), code));
 }
 
 StepOutcome JobInterpreter::registryLogin()
 {
     if (m_settings.registryUri.isEmpty())
         return ok(tr("no private registry"));
+    if (m_settings.registryUser.isEmpty()) // the project names no user: the registry allows anonymous pulls
+        return ok(tr("anonymous pulls from %1 (no registry user set)").arg(registryHostOf(m_settings.registryUri)));
     if (m_settings.registryPassword.isEmpty())
         return fail(tr("no password stored for registry user %1").arg(m_settings.registryUser),
                     tr("Store the registry password in the keychain (project settings), or for the CLI set "
@@ -796,6 +841,7 @@ StepOutcome JobInterpreter::loadImages()
         const ShellCommand cmd = RemoteCommands::loadImages();
         CommandRequest rq;
         rq.producer = fileProducer(archive);
+        rq.onSent = transferProgress(QFileInfo(archive).size(), QFileInfo(archive).fileName());
         note(tr("loading %1").arg(archive));
         const CommandResult r = exec(cmd, rq);
         if (!r.ok())
@@ -809,11 +855,40 @@ StepOutcome JobInterpreter::pullImages()
 {
     if (!m_settings.pull)
         return ok(tr("pull not requested"));
+    const int count = int(m_job.bundle.images.size());
+    int n = 0;
     for (const QString &image : m_job.bundle.images) {
         if (cancelled())
             break;
+        ++n;
         const ShellCommand cmd = RemoteCommands::pullImage(image);
-        const CommandResult r = exec(cmd);
+        // On a terminal docker prints byte counters; they are progress, not log lines.
+        CommandRequest rq;
+        rq.pty = true;
+        rq.quiet = true;
+        note(QStringLiteral("$ ") + cmd.toString());
+        DockerPullProgress pull;
+        const QString host = m_job.target.key;
+        rq.onLine = [&, host](OutputStream stream, const QString &line) {
+            for (const QString &kept : pull.feed(line)) {
+                m_sink.output(host, stream, kept);
+                ++m_outcome.lineCount;
+                m_tail.append(kept);
+                if (m_tail.size() > TailLines)
+                    m_tail.removeFirst();
+            }
+            if (pull.changed())
+                progress(pull.bytesDone(),
+                         pull.bytesTotal(),
+                         tr("image %1 of %2 (%3): %4 of %5 layers, %6 of %7")
+                             .arg(n)
+                             .arg(count)
+                             .arg(image)
+                             .arg(pull.layersDone())
+                             .arg(pull.layers())
+                             .arg(humanBytes(pull.bytesDone()), humanBytes(pull.bytesTotal())));
+        };
+        const CommandResult r = exec(cmd, rq);
         if (!r.ok())
             return failExec(tr("docker pull %1 failed").arg(image),
                             cmd,
@@ -851,6 +926,7 @@ StepOutcome JobInterpreter::upload()
     const ShellCommand cmd = RemoteCommands::unpackToStaging(m_staging);
     CommandRequest rq;
     rq.producer = fileProducer(archive);
+    rq.onSent = transferProgress(QFileInfo(archive).size(), m_job.bundle.name);
     const CommandResult r = exec(cmd, rq);
     if (!r.ok()) {
         const QString all = r.stdoutText + r.stderrText + m_tail.join(QLatin1Char('\n'));

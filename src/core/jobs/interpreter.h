@@ -19,6 +19,16 @@ public:
     virtual void stepFinished(const QString &host, int index, int count, const StepOutcome &outcome) = 0;
     /// Numbers the line; returns its sequence number.
     virtual qint64 output(const QString &host, OutputStream stream, const QString &text) = 0;
+    /// Progress inside the running step (bytes of a pull, an upload, an image load).
+    virtual void stepProgress(const QString &host, int index, int count, qint64 done, qint64 total, const QString &text)
+    {
+        Q_UNUSED(host)
+        Q_UNUSED(index)
+        Q_UNUSED(count)
+        Q_UNUSED(done)
+        Q_UNUSED(total)
+        Q_UNUSED(text)
+    }
 };
 
 /// Runs one host job step by step: the only place where step kinds have behaviour.
@@ -50,6 +60,9 @@ private:
                          const QString &fix = {}) const;
     bool cancelled() const { return m_cancel.isCancelled(); }
     void note(const QString &text);
+    void progress(qint64 done, qint64 total, const QString &text);
+    /// stdin progress of an upload/load as step progress: bytes, total, rate.
+    std::function<void(qint64)> transferProgress(qint64 total, const QString &what);
     QString hostId() const;
     ComposeFlavor composeFlavor();
 
@@ -84,6 +97,7 @@ private:
     std::unique_ptr<HostChannel> m_channel;
     HostOutcome m_outcome;
     StepKind m_current = StepKind::Connect;
+    int m_currentIndex = 0;
     QStringList m_tail; ///< last lines of the current command
     QString m_staging;
     bool m_locked = false;  ///< this job holds <base>/.fd-lock-<bundle>

@@ -2,6 +2,7 @@
 #include "jobs/parsers.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -259,6 +260,120 @@ ComposeFlavor composeFlavorFromString(const QString &text)
     if (text == QLatin1String("docker-compose"))
         return ComposeFlavor::V1Standalone;
     return ComposeFlavor::None;
+}
+
+namespace {
+
+qint64 dockerSize(const QString &number, const QString &unit)
+{
+    // Docker's HumanSize: decimal units (kB = 1000 B).
+    static const QHash<QString, double> factor{{QStringLiteral("B"), 1.0},
+                                               {QStringLiteral("kB"), 1e3},
+                                               {QStringLiteral("KB"), 1e3},
+                                               {QStringLiteral("MB"), 1e6},
+                                               {QStringLiteral("GB"), 1e9},
+                                               {QStringLiteral("TB"), 1e12}};
+    return qint64(number.toDouble() * factor.value(unit, 1.0));
+}
+
+} // namespace
+
+DockerPullProgress::Layer &DockerPullProgress::layer(const QString &id)
+{
+    for (auto &entry : m_layers)
+        if (entry.first == id)
+            return entry.second;
+    m_layers.append({id, Layer{}});
+    m_changed = true;
+    return m_layers.last().second;
+}
+
+QStringList DockerPullProgress::feed(const QString &raw)
+{
+    // CSI sequences (cursor up, erase line) and other two-byte escapes of a terminal redraw.
+    static const QRegularExpression escapes(QStringLiteral("\x1b(\\[[0-9;?]*[A-Za-z]|[()][0-9A-Za-z]|[=>])"));
+    static const QRegularExpression layerLine(QStringLiteral("^([0-9a-f]{12}): (.*)$"));
+    static const QRegularExpression bytes(
+        QStringLiteral("([0-9]+(?:\\.[0-9]+)?)\\s*([kKMGT]?B)/([0-9]+(?:\\.[0-9]+)?)\\s*([kKMGT]?B)"));
+    QStringList keep;
+    QString text = raw;
+    text.remove(escapes);
+    for (QString part : text.split(QLatin1Char('\r'), Qt::SkipEmptyParts)) {
+        part = part.trimmed();
+        if (part.isEmpty())
+            continue;
+        const auto m = layerLine.match(part);
+        if (!m.hasMatch()) {
+            keep.append(part);
+            continue;
+        }
+        Layer &l = layer(m.captured(1));
+        const QString rest = m.captured(2);
+        const QString status = rest.section(QLatin1Char(' '), 0, 0) == QLatin1String("Pulling")
+                                   ? rest
+                                   : rest.section(QRegularExpression(QStringLiteral("\\s+\\[|\\s+[0-9]")), 0, 0);
+        const auto b = bytes.match(rest);
+        if (b.hasMatch() && status == QLatin1String("Downloading")) {
+            l.current = dockerSize(b.captured(1), b.captured(2));
+            l.total = dockerSize(b.captured(3), b.captured(4));
+            m_changed = true;
+        } else if (b.hasMatch() && status == QLatin1String("Extracting")) {
+            l.downloaded = true;
+            if (l.total == 0)
+                l.total = dockerSize(b.captured(3), b.captured(4));
+            m_changed = true;
+        }
+        if (status == QLatin1String("Download complete") || status == QLatin1String("Verifying Checksum"))
+            l.downloaded = true;
+        if (status == QLatin1String("Pull complete") || status == QLatin1String("Already exists")) {
+            l.downloaded = true;
+            l.done = true;
+        }
+        if (status != l.status) {
+            l.status = status;
+            m_changed = true;
+            keep.append(QStringLiteral("%1: %2").arg(m.captured(1), status));
+        }
+    }
+    return keep;
+}
+
+int DockerPullProgress::layersDone() const
+{
+    int n = 0;
+    for (const auto &entry : m_layers)
+        n += entry.second.done ? 1 : 0;
+    return n;
+}
+
+qint64 DockerPullProgress::bytesDone() const
+{
+    qint64 n = 0;
+    for (const auto &entry : m_layers)
+        n += entry.second.downloaded ? entry.second.total : entry.second.current;
+    return n;
+}
+
+qint64 DockerPullProgress::bytesTotal() const
+{
+    qint64 n = 0;
+    for (const auto &entry : m_layers)
+        n += entry.second.total;
+    return n;
+}
+
+QString humanBytes(qint64 bytes)
+{
+    if (bytes < 1000)
+        return QStringLiteral("%1 B").arg(bytes);
+    const char *units[] = {"kB", "MB", "GB", "TB"};
+    double v = double(bytes);
+    int u = -1;
+    while (v >= 1000 && u < 3) {
+        v /= 1000;
+        ++u;
+    }
+    return QStringLiteral("%1 %2").arg(v, 0, 'f', v < 10 ? 2 : 1).arg(QLatin1String(units[u]));
 }
 
 } // namespace FateDeployer

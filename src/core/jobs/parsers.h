@@ -6,6 +6,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <utility>
 
 namespace FateDeployer {
 
@@ -51,6 +52,38 @@ struct ContainerStatus
 
 /// Parsers of what the remote tools print. All tolerate the output of CentOS 7 era tools
 /// (Docker 18.09, docker-compose 1.24, iproute2 3.10, net-tools netstat) and of current ones.
+/// Follows `docker pull` output (Docker 18.09 and later print the same layer lines) and sums up its
+/// progress: "<layer>: Downloading [==>   ]  12.3MB/200MB" (with a terminal; the bar is left out on narrow
+/// ones), "Pull complete", "Already exists"... Terminal escapes and carriage returns are handled.
+class DockerPullProgress
+{
+public:
+    /// Feeds one output line. Returns the lines worth logging: everything except byte counters and
+    /// repeats of a layer's status (a terminal redraw prints every layer again).
+    QStringList feed(const QString &line);
+    int layers() const { return int(m_layers.size()); }
+    int layersDone() const;
+    qint64 bytesDone() const;
+    qint64 bytesTotal() const; ///< of the layers whose size is known so far
+    bool changed() { return std::exchange(m_changed, false); }
+
+private:
+    struct Layer
+    {
+        QString status;
+        qint64 current = 0;
+        qint64 total = 0;
+        bool downloaded = false;
+        bool done = false;
+    };
+    QList<QPair<QString, Layer>> m_layers; // in order of appearance
+    bool m_changed = false;
+    Layer &layer(const QString &id);
+};
+
+/// "12.3 MB" (decimal units, as Docker prints them).
+QString humanBytes(qint64 bytes);
+
 namespace Parsers {
 
 /// `docker version --format '{{.Server.Version}}'`, e.g. "18.09.7" or "20.10.24+dfsg1".

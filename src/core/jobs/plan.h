@@ -89,7 +89,9 @@ struct RunSettings
     int stableSeconds = 6;         ///< services must stay up this long with no new restart
     int startTimeoutSeconds = 300; ///< WaitStable gives up after this
     int verifyTimeoutSeconds = 120;
-    int commandTimeoutSeconds = 600;
+    /// A remote command that prints nothing and moves no data for this long fails (never a working pull).
+    int inactivityTimeoutSeconds = 900;
+    int commandDeadlineSeconds = 0; ///< optional overall limit per remote command; 0 = none
     int guestId = 0;
     int hostId = 0;
     QString registryUri; ///< empty = Docker Hub

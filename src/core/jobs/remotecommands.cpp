@@ -78,11 +78,13 @@ ShellCommand images()
 
 ShellCommand registryProbe(const QString &registryHost)
 {
-    // Any HTTP answer (200, 401) means reachable; 000 means no connection.
-    return script("u=\"https://$1/v2/\"; if command -v curl >/dev/null 2>&1; then "
-                  "curl -sk -o /dev/null -m 10 -w '%{http_code}' \"$u\"; "
-                  "else wget -q -T 10 --no-check-certificate -O /dev/null \"$u\" >/dev/null 2>&1; s=$?; "
-                  "if [ $s -eq 0 ] || [ $s -eq 6 ] || [ $s -eq 8 ]; then echo 200; else echo 000; fi; fi",
+    // Any HTTP answer (200, 401) means reachable; 000 means no connection. HTTPS first, then plain HTTP
+    // (an intranet registry in the hosts' insecure-registries). Prints "<scheme> <code>".
+    return script("for s in https http; do u=\"$s://$1/v2/\"; if command -v curl >/dev/null 2>&1; then "
+                  "c=$(curl -sk -o /dev/null -m 10 -w '%{http_code}' \"$u\" 2>/dev/null); "
+                  "else wget -q -T 10 --no-check-certificate -O /dev/null \"$u\" >/dev/null 2>&1; w=$?; "
+                  "if [ $w -eq 0 ] || [ $w -eq 6 ] || [ $w -eq 8 ]; then c=200; else c=000; fi; fi; "
+                  "if [ -n \"$c\" ] && [ \"$c\" != 000 ]; then echo \"$s $c\"; exit 0; fi; done; echo 'none 000'",
                   {registryHost});
 }
 

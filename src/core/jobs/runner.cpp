@@ -54,6 +54,26 @@ public:
         m_pending[host].append(p);
     }
 
+    void
+    stepProgress(const QString &host, int index, int count, qint64 done, qint64 total, const QString &text) override
+    {
+        JobEvent e;
+        e.type = JobEvent::Type::StepProgress;
+        e.host = host;
+        e.stepIndex = index;
+        e.stepCount = count;
+        e.done = done;
+        e.total = total;
+        e.progressText = text;
+        QMutexLocker lock(&m_mutex);
+        // Only the newest progress of a host matters: replace a pending one instead of queueing them all.
+        QList<JobEvent> &pending = m_pending[host];
+        if (!pending.isEmpty() && pending.last().type == JobEvent::Type::StepProgress)
+            pending.last() = e;
+        else
+            pending.append(e);
+    }
+
     qint64 output(const QString &host, OutputStream stream, const QString &text) override
     {
         JobEvent e;

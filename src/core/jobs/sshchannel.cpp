@@ -85,6 +85,8 @@ private:
         ExecOptions o;
         o.stdinData = request.stdinData;
         o.timeoutSeconds = request.timeoutSeconds;
+        o.idleTimeoutSeconds = request.idleTimeoutSeconds;
+        o.pty = request.pty;
         o.onLine = [&](const OutputLine &line) {
             const int i = line.stream == OutputLine::Stream::Stderr ? 1 : 0;
             if (line.partial) {
@@ -95,8 +97,6 @@ private:
             pending[i].clear();
             sink(i ? OutputStream::Stderr : OutputStream::Stdout, text);
         };
-        QElapsedTimer timer;
-        timer.start();
         Result<ExecResult> result = Error{};
         if (request.producer) {
             const StdinProducer producer = request.producer;
@@ -108,7 +108,10 @@ private:
                 buf.resize(n);
                 return buf;
             };
-            result = m_session->streamInto(request.command, chunks, {}, o);
+            ProgressCallback sent;
+            if (request.onSent)
+                sent = [&request](qint64 done, qint64) { request.onSent(done); };
+            result = m_session->streamInto(request.command, chunks, sent, o);
         } else {
             result = m_session->exec(request.command, o);
         }
@@ -119,9 +122,9 @@ private:
         if (!result) {
             r.error = result.error();
             r.cancelled = m_sessionCancel.isCancelled();
-            r.connectionLost = !r.cancelled && !m_session->isConnected();
-            r.timedOut = !r.cancelled && request.timeoutSeconds > 0
-                         && timer.elapsed() >= qint64(request.timeoutSeconds) * 1000 - 500;
+            r.idle = !r.cancelled && m_session->lastStop() == ExecStop::Idle;
+            r.timedOut = !r.cancelled && m_session->lastStop() == ExecStop::TimedOut;
+            r.connectionLost = !r.cancelled && (m_session->lastStop() == ExecStop::Lost || !m_session->isConnected());
             return r;
         }
         r.exitStatus = result->exitSignal.isEmpty() ? result->exitStatus : -1;

@@ -112,6 +112,9 @@ Project Project::example()
 {
     Project p;
     p.name = QStringLiteral("FATE 1.1 two-party example");
+    // KubeFATE's own tag archive of the era: with network access the example deploys as shipped.
+    p.templates.kind = TemplateSource::Kind::Url;
+    p.templates.location = QStringLiteral("https://github.com/FederatedAI/KubeFATE/archive/refs/tags/1.1.0.tar.gz");
     p.parties = {Party{10000, QStringLiteral("192.168.7.1"), {}, {}, {}},
                  Party{9999, QStringLiteral("192.168.7.2"), {}, {}, {}}};
     p.exchange.host = QStringLiteral("192.168.7.1");

@@ -249,6 +249,10 @@ QList<ValidationIssue> Validator::validate(const Project &p)
             error(QStringLiteral("templates.sha256"),
                   tr("\"%1\" is not a SHA-256 checksum (64 hexadecimal digits)").arg(p.templates.sha256));
     }
+    if (p.templates.kind != TemplateSource::Kind::Url && p.templates.location.trimmed().isEmpty())
+        warning(QStringLiteral("templates.location"),
+                tr("no KubeFATE templates chosen: choose a KubeFATE folder or release archive, or download tag %1")
+                    .arg(version));
     if (hasLineBreakOrNul(p.templates.location))
         error(QStringLiteral("templates.location"), tr("must not contain NUL or line breaks"));
     else if (p.templates.kind == TemplateSource::Kind::Url && !p.templates.location.isEmpty()

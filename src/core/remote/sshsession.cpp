@@ -399,6 +399,7 @@ struct SshSession::Private
     QString resolvedUser;
     QString configJump; ///< a ProxyJump found in ~/.ssh/config, done natively
     quint64 sequence = 0;
+    ExecStop lastStop = ExecStop::None;
 
     // Secrets that worked and should be remembered after a successful login.
     QList<QPair<QString, QString>> toRemember;
@@ -1101,6 +1102,8 @@ Result<ExecResult> SshSession::Private::runChannel(const ShellCommand &command,
 {
     if (!connected || !session || !event)
         return Error{tr("Not connected to %1; connect first.").arg(name)};
+    if (!internal)
+        lastStop = ExecStop::None;
     if (!internal && cancel.isCancelled())
         return Error{tr("Cancelled before running the command on %1.").arg(name)};
 
@@ -1119,6 +1122,9 @@ Result<ExecResult> SshSession::Private::runChannel(const ShellCommand &command,
     } guard{channel};
     if (ssh_channel_open_session(channel) != SSH_OK)
         return Error{lostConnection(tr("opening a channel")).error()};
+    // Wide, so that progress bars keep their byte counts ("12.3MB/200MB").
+    if (options.pty && ssh_channel_request_pty_size(channel, "xterm", 200, 50) != SSH_OK)
+        return Error{lostConnection(tr("starting a command")).error()};
 
     ChannelRun run;
     run.owner = owner;
@@ -1161,8 +1167,11 @@ Result<ExecResult> SshSession::Private::runChannel(const ShellCommand &command,
     bool stdinClosedByRemote = false;
     qint64 sent = 0;
     QString failure;
-    enum class Stop { None, Cancelled, TimedOut, ProducerFailed, Lost } stop = Stop::None;
+    using Stop = ExecStop;
+    Stop stop = Stop::None;
     const qint64 deadlineMs = options.timeoutSeconds > 0 ? qint64(options.timeoutSeconds) * 1000 : -1;
+    const qint64 idleMs = options.idleTimeoutSeconds > 0 ? qint64(options.idleTimeoutSeconds) * 1000 : -1;
+    qint64 lastSent = 0; // when stdin data was last accepted: an upload in progress is activity too
     const int keepaliveMs = std::max(1000, endpoint.deadPeerTimeoutSeconds * 1000 / 3);
     qint64 lastKeepalive = 0;
 
@@ -1173,6 +1182,10 @@ Result<ExecResult> SshSession::Private::runChannel(const ShellCommand &command,
         }
         if (deadlineMs >= 0 && run.clock.elapsed() > deadlineMs) {
             stop = Stop::TimedOut;
+            break;
+        }
+        if (idleMs >= 0 && run.clock.elapsed() - std::max(run.lastIncoming, lastSent) > idleMs) {
+            stop = Stop::Idle;
             break;
         }
         // Feed stdin, never more than the peer's window allows (a blocking write would hang forever once the
@@ -1205,6 +1218,8 @@ Result<ExecResult> SshSession::Private::runChannel(const ShellCommand &command,
                     } else {
                         offset += w;
                         sent += w;
+                        if (w > 0)
+                            lastSent = run.clock.elapsed();
                         if (progress && *progress)
                             (*progress)(sent, -1);
                         canWriteMore = ssh_channel_window_size(channel) > 0;
@@ -1241,6 +1256,8 @@ Result<ExecResult> SshSession::Private::runChannel(const ShellCommand &command,
         }
     }
 
+    if (!internal)
+        lastStop = stop;
     if (stop == Stop::Lost) {
         run.flushPartials(true);
         return Error{lostConnection(tr("running a command")).error()};
@@ -1269,6 +1286,12 @@ Result<ExecResult> SshSession::Private::runChannel(const ShellCommand &command,
                           .arg(name)
                           .arg(options.timeoutSeconds);
             break;
+        case Stop::Idle:
+            message = tr("The command on %1 printed nothing and made no transfer progress for %2 s (inactivity "
+                         "timeout) and was stopped.")
+                          .arg(name)
+                          .arg(options.idleTimeoutSeconds);
+            break;
         case Stop::ProducerFailed:
             message = tr("Sending data to %1 failed: %2").arg(name, failure);
             break;
@@ -1281,6 +1304,11 @@ Result<ExecResult> SshSession::Private::runChannel(const ShellCommand &command,
     }
     run.flushPartials(true);
     return std::move(run.result);
+}
+
+ExecStop SshSession::lastStop() const
+{
+    return d->lastStop;
 }
 
 Result<ExecResult> SshSession::exec(const ShellCommand &command, const ExecOptions &options)

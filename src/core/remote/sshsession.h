@@ -44,6 +44,12 @@ struct ExecOptions
     int timeoutSeconds = 0;           ///< overall limit; 0 = none. On expiry the remote process group is killed.
     int partialLineFlushMs = 250;     ///< a line without newline is delivered (partial=true) after this long
     qsizetype captureLimit = 1 << 20; ///< bytes of stdout / stderr kept in ExecResult (the rest: streamed only)
+    /// Inactivity limit: no output received and no stdin data accepted for this long; 0 = none. A long pull
+    /// or upload that keeps making progress never hits it; a silent, stuck command does.
+    int idleTimeoutSeconds = 0;
+    /// Run the command on a pseudo-terminal (no stdin data then), so that programs such as `docker pull`
+    /// print their progress bars; the output then carries terminal escapes and stderr merged into stdout.
+    bool pty = false;
 };
 
 struct ExecResult
@@ -56,6 +62,9 @@ struct ExecResult
 
     bool succeeded() const { return exitSignal.isEmpty() && exitStatus == 0; }
 };
+
+/// Why the last exec/streamInto returned an Error (None after a normal end).
+enum class ExecStop { None, Cancelled, TimedOut, Idle, ProducerFailed, Lost };
 
 struct UploadOptions
 {
@@ -108,6 +117,9 @@ public:
                                   const ChunkProducer &producer,
                                   const ProgressCallback &onProgress = {},
                                   const ExecOptions &options = {});
+
+    /// Why the last exec()/streamInto() stopped early (ExecStop::None if it ran to its end).
+    ExecStop lastStop() const;
 
     /// Cancels whatever runs now and everything after (same as cancelling the token). Thread-safe.
     void cancel();

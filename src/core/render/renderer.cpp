@@ -189,8 +189,10 @@ QByteArray num(int n)
     return QByteArray::number(n);
 }
 
-/// federatedml/conf/server_conf.json: the layout of Python 2's json.dumps(indent=4), whose item
-/// separator ", " leaves a trailing space on every line ending with a comma.
+/// federatedml/conf/server_conf.json, in the script's own layout (spec §2.4; checked against the real
+/// output by tests/conformance): most lines ending in a comma carry a trailing space (the layout of
+/// Python 2's json.dumps(indent=4)), except the lines the script's authors added by hand — fateflow's
+/// "grpc.port" and the brace closing "federation" — which end with a bare comma.
 QByteArray serverConfJson()
 {
     struct Server
@@ -198,24 +200,24 @@ QByteArray serverConfJson()
         const char *name;
         const char *host;
         QList<QPair<const char *, int>> ports;
+        const char *close; // the line closing the object
     };
     const QList<Server> servers = {
-        {"proxy", "proxy", {{"port", ProxyPort}}},
-        {"fateboard", "fateboard", {{"port", FateboardPort}}},
-        {"roll", "roll", {{"port", RollPort}}},
-        {"fateflow", "python", {{"grpc.port", FlowGrpcPort}, {"http.port", FlowHttpPort}}},
-        {"federation", "federation", {{"port", FederationPort}}},
-        {"clustercomm", "federation", {{"port", FederationPort}}},
+        {"proxy", "proxy", {{"port", ProxyPort}}, "}, "},
+        {"fateboard", "fateboard", {{"port", FateboardPort}}, "}, "},
+        {"roll", "roll", {{"port", RollPort}}, "}, "},
+        {"fateflow", "python", {{"grpc.port", FlowGrpcPort}, {"http.port", FlowHttpPort}}, "}, "},
+        {"federation", "federation", {{"port", FederationPort}}, "},"},
+        {"clustercomm", "federation", {{"port", FederationPort}}, "}"},
     };
     QByteArray out = "{\n    \"servers\": {\n";
-    for (qsizetype s = 0; s < servers.size(); ++s) {
-        const Server &server = servers.at(s);
+    for (const Server &server : servers) {
         out += QByteArray("        \"") + server.name + "\": {\n";
         out += QByteArray("            \"host\": \"") + server.host + "\", \n";
         for (qsizetype p = 0; p < server.ports.size(); ++p)
             out += QByteArray("            \"") + server.ports.at(p).first + "\": " + num(server.ports.at(p).second)
-                   + (p + 1 < server.ports.size() ? ", \n" : "\n");
-        out += s + 1 < servers.size() ? "        }, \n" : "        }\n";
+                   + (p + 1 < server.ports.size() ? ",\n" : "\n");
+        out += QByteArray("        ") + server.close + "\n";
     }
     out += "    }\n}\n";
     return out;
@@ -247,7 +249,8 @@ QByteArray partyRouteTable(int partyId, const QString &exchangeHost, int exchang
 }
 
 /// Exchange conf/route_table.json (spec §2.6): every party in project order, then the fixed
-/// `default` entry with an empty object, so there is never a trailing comma.
+/// `default` entry with an empty object, so there is never a trailing comma; then, as in the party
+/// table, the `permission` block.
 QByteArray exchangeRouteTable(const QList<QPair<int, QString>> &parties)
 {
     QByteArray out = "{\n    \"route_table\": {\n";
@@ -258,7 +261,8 @@ QByteArray exchangeRouteTable(const QList<QPair<int, QString>> &parties)
     }
     out += "        \"default\": {\n            \"default\": [\n                {\n                }\n"
            "            ]\n        }\n";
-    out += "    }\n}\n";
+    // FATE's proxy reads the permission block; without it an exchange may refuse to forward.
+    out += "    },\n    \"permission\": {\n        \"default_allow\": true\n    }\n}\n";
     return out;
 }
 

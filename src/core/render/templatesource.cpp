@@ -198,6 +198,12 @@ QUrl TemplateSources::downloadUrl(const TemplateSource &source)
     return QUrl(base + QLatin1Char('/') + source.kubefateVersion + QStringLiteral(".tar.gz"));
 }
 
+QString TemplateSources::cachedUrlSha256(const QUrl &url)
+{
+    QFile index(urlIndexPath(url));
+    return index.open(QIODevice::ReadOnly) ? QString::fromLatin1(index.readAll().trimmed()) : QString();
+}
+
 Result<TemplateTree> TemplateSources::cachedUrl(const QUrl &url, const QString &expectedSha256)
 {
     QFile index(urlIndexPath(url));

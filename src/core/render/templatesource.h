@@ -50,6 +50,9 @@ public:
     /// A tree downloaded before from this URL (sha256 recorded in the cache index), if still cached.
     static Result<TemplateTree> cachedUrl(const QUrl &url, const QString &expectedSha256 = {});
 
+    /// The sha256 recorded when this URL was first downloaded; empty if never.
+    static QString cachedUrlSha256(const QUrl &url);
+
     /// `<CacheLocation>/templates`, or the FD_TEMPLATE_CACHE environment variable when set (tests).
     static QString cacheDir();
 

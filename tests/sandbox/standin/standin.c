@@ -6,8 +6,9 @@
  * Behaviour that matters to a deployer:
  *  - every server role runs until stopped and exits at once on SIGTERM/SIGINT (it is PID 1);
  *  - it listens on the component's container ports;
- *  - mysql listens only after FD_STANDIN_MYSQL_DELAY seconds on first start (initialisation);
- *  - python (fate_flow) exits with an error if mysql:3306 does not accept, so restart: always loops;
+ *  - mysql initialises on first start: FD_STANDIN_MYSQL_DELAY seconds and until it has turned away a
+ *    connection (deterministic: python always meets an initialising MySQL at least once);
+ *  - python (fate_flow) exits with an error if mysql:3306 does not greet it, so restart: always loops;
  *  - proxy forwards requests according to the mounted route_table.json (FATE 1.1 format);
  *  - "toy" (run_toy_example.py) succeeds only after a full round trip guest proxy -> exchange ->
  *    host proxy -> host federation, else prints FATE's timeout message.
@@ -466,17 +467,36 @@ static void sleep_s(double s) {
     while (nanosleep(&t, &t) && errno == EINTR) {}
 }
 
+/* First start = initialisation. It lasts FD_STANDIN_MYSQL_DELAY seconds AND until the stand-in has
+ * turned away FD_STANDIN_MYSQL_TURN_AWAY connection attempts (default 1): it accepts on 3306 and closes
+ * at once, without the server greeting. So a client that starts while MySQL initialises (python) fails
+ * at least once, whatever the machine's speed: the restart the tests look for is an event, not a race. */
 static int role_mysql(void) {
     int delay = env_int("FD_STANDIN_MYSQL_DELAY", 8);
+    int turn_away = env_int("FD_STANDIN_MYSQL_TURN_AWAY", 1);
     const char *marker = "/var/lib/mysql/.fd-standin-initialised";
     mkdir("/var/lib/mysql", 0755);
     if (access(marker, F_OK) == 0) {
         logf_("[Note] [Entrypoint] Database already initialised; starting mysqld");
     } else {
-        logf_("[Note] [Entrypoint] Initializing database files (stand-in delay %d s)", delay);
+        logf_("[Note] [Entrypoint] Initializing database files (stand-in: at least %d s and until %d "
+              "connection(s) were turned away)", delay, turn_away);
         system("for f in /docker-entrypoint-initdb.d/*; do [ -f \"$f\" ] && "
                "echo \"[fd-standin mysql] [Entrypoint] running $f\"; done 2>/dev/null");
-        sleep_s(delay);
+        int lfd = listen_on(3306);
+        double until = now_s() + delay;
+        int turned = 0;
+        while (now_s() < until || turned < turn_away) {
+            double left = until - now_s();
+            struct pollfd pf = {lfd, POLLIN, 0};
+            if (poll(&pf, 1, left > 0 ? (int)(left * 1000) + 1 : -1) <= 0) continue;
+            int cfd = accept(lfd, NULL, NULL);
+            if (cfd < 0) continue;
+            close(cfd);
+            turned++;
+            logf_("[Note] [Entrypoint] still initialising: connection %d closed without greeting", turned);
+        }
+        close(lfd);
         close(open(marker, O_CREAT | O_WRONLY, 0644));
     }
     logf_("[System] [MY-010931] [Server] /usr/sbin/mysqld: ready for connections. "
@@ -497,7 +517,18 @@ static int role_python(void) {
                 err);
         return 1;
     }
+    /* a MySQL server speaks first; a connection closed before the greeting is an initialising server */
+    struct pollfd pf = {fd, POLLIN, 0};
+    char greet[64];
+    ssize_t got = poll(&pf, 1, 5000) > 0 ? read(fd, greet, sizeof greet) : -1;
     close(fd);
+    if (got <= 0) {
+        logf_("fate_flow_server: database closed the connection before its greeting");
+        fprintf(stderr,
+                "peewee.OperationalError: (2013, \"Lost connection to MySQL server at 'reading initial "
+                "communication packet', system error: 0\")\n");
+        return 1;
+    }
     logf_("fate_flow_server: database connected; starting gRPC 9360, HTTP 9380");
     int ports[] = {9360, 9380};
     serve(ports, 2);

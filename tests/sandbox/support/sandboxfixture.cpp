@@ -124,13 +124,13 @@ bool SandboxFixture::start(int hosts, QString *error)
             *error = why;
         return false;
     }
-    runSandbox({QStringLiteral("stop")}, 120000); // leftovers of a crashed run with this id
+    runSandbox({QStringLiteral("stop")}, 900000); // leftovers of a crashed run with this id
     m_env.clear();
-    const CommandResult r = runSandbox({QStringLiteral("start"), QString::number(hosts)}, 300000);
+    const CommandResult r = runSandbox({QStringLiteral("start"), QString::number(hosts)}, 1800000);
     if (!r.ok()) {
         if (error)
             *error = QString::fromUtf8(r.err).trimmed();
-        runSandbox({QStringLiteral("stop")}, 120000);
+        runSandbox({QStringLiteral("stop")}, 900000);
         return false;
     }
     m_owned = true;
@@ -145,7 +145,7 @@ bool SandboxFixture::attach(QString *error)
 
 bool SandboxFixture::stop(QString *error)
 {
-    const CommandResult r = runSandbox({QStringLiteral("stop")}, 120000);
+    const CommandResult r = runSandbox({QStringLiteral("stop")}, 900000);
     m_env.clear();
     m_owned = false;
     if (!r.ok() && error)

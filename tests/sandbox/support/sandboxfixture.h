@@ -58,9 +58,9 @@ public:
     QString value(const QString &key) const { return m_env.value(key); } // any FD_SB_* variable
 
     // Runs CMD as root on host i through OpenSSH's ssh (for assertions).
-    CommandResult runOnHost(int i, const QString &cmd, int timeoutMs = 120000) const;
+    CommandResult runOnHost(int i, const QString &cmd, int timeoutMs = 600000) const;
     // Runs the sandbox script with this instance id (e.g. {"cut", "2"}).
-    CommandResult runSandbox(const QStringList &args, int timeoutMs = 120000) const;
+    CommandResult runSandbox(const QStringList &args, int timeoutMs = 900000) const;
 
     bool hostDown(int i) { return runSandbox({QStringLiteral("host-down"), indexArg(i)}).ok(); }
     bool hostUp(int i) { return runSandbox({QStringLiteral("host-up"), indexArg(i)}).ok(); }

@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: Apache-2.0
+// Deploys pulling from a real registry (Debian's docker-registry, distribution 2.8, started by
+// `sandbox registry --big`): plain HTTP + htpasswd auth, TLS with the sandbox's test CA + auth, and an
+// anonymous read-only one; then a 200 MB pull over a link limited with tc tbf, longer than the
+// inactivity timeout, which passes because it makes progress. Through the fate-deployer-cli binary.
+#include "model/project.h"
+#include "model/projectfile.h"
+#include "sandboxfixture.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace FateDeployer;
+using FateDeployer::Testing::SandboxFixture;
+
+namespace {
+
+struct CliRun
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+    QString all() const { return out + err; }
+};
+
+} // namespace
+
+class TestRegistry : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<SandboxFixture> m_sb;
+    QTemporaryDir m_dir;
+    QHash<QString, QString> m_reg; // FD_SB_REGISTRY_* of the instance
+
+    QString writeProject(const QString &name, const QString &uri, const QString &prefix, const QString &user)
+    {
+        Project p;
+        p.name = name;
+        p.templates.kind = TemplateSource::Kind::Folder;
+        p.templates.location = QStringLiteral(FD_TEST_DATA "/kubefate-1.1.0");
+        p.user = QStringLiteral("root");
+        p.images.prefix = prefix;
+        p.registry.usePrivate = true;
+        p.registry.uri = uri;
+        p.registry.username = user;
+        for (const auto &[id, host] : {std::pair{10000, 1}, std::pair{9999, 2}}) {
+            Party party;
+            party.id = id;
+            party.host = m_sb->hostIp(host);
+            party.ssh.identityFile = m_sb->clientKeyPath();
+            p.parties.append(party);
+        }
+        p.exchange.host = m_sb->hostIp(1);
+        p.exchange.ssh.identityFile = m_sb->clientKeyPath();
+        p.verification.timeoutSeconds = 120;
+        const QString path = m_dir.filePath(name + QStringLiteral(".fdproj"));
+        const Status s = ProjectFile::save(p, path);
+        if (!s)
+            qWarning() << s.error();
+        return path;
+    }
+
+    CliRun run(const QStringList &args, const QByteArray &registryPassword = {})
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("FD_HISTORY_DIR"), m_dir.filePath(QStringLiteral("history")));
+        env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+        env.remove(QStringLiteral("FD_REGISTRY_PASSWORD"));
+        if (!registryPassword.isEmpty())
+            env.insert(QStringLiteral("FD_REGISTRY_PASSWORD"), QString::fromUtf8(registryPassword));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(FD_BIN_DIR "/fate-deployer-cli"),
+                args
+                    + QStringList{QStringLiteral("--known-hosts"),
+                                  m_sb->knownHostsPath(),
+                                  QStringLiteral("--ssh-config"),
+                                  QStringLiteral("none")});
+        CliRun r;
+        if (!p.waitForFinished(1800000)) {
+            p.kill();
+            p.waitForFinished();
+        }
+        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        r.out = QString::fromUtf8(p.readAllStandardOutput());
+        r.err = QString::fromUtf8(p.readAllStandardError());
+        return r;
+    }
+
+    QString onHost(int i, const QString &cmd) { return QString::fromUtf8(m_sb->runOnHost(i, cmd).out).trimmed(); }
+
+    /// Removes every image that came from the registry, so the next deploy must pull.
+    void forgetRegistryImages()
+    {
+        const QString ip = m_reg.value(QStringLiteral("FD_SB_REGISTRY_HTTP")).section(QLatin1Char(':'), 0, 0);
+        for (int host : {1, 2})
+            m_sb->runOnHost(host,
+                            QStringLiteral("docker ps -aq | xargs -r docker rm -f >/dev/null; "
+                                           "docker images --format '{{.Repository}}:{{.Tag}}' | grep '^%1:' | "
+                                           "xargs -r docker rmi -f >/dev/null; docker logout %1:5000 >/dev/null 2>&1; "
+                                           "docker logout %1:5443 >/dev/null 2>&1; true")
+                                .arg(ip));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QString why;
+        if (!SandboxFixture::canRun(&why))
+            QSKIP(qPrintable(why));
+        QVERIFY(m_dir.isValid());
+        m_sb = std::make_unique<SandboxFixture>(24);
+        QString error;
+        QVERIFY2(m_sb->start(2, &error), qPrintable(error));
+        const auto reg = m_sb->runSandbox({QStringLiteral("registry"), QStringLiteral("--big")}, 1200000);
+        QVERIFY2(reg.ok(), reg.err.constData());
+        const auto env = m_sb->runSandbox({QStringLiteral("env")});
+        static const QRegularExpression line(QStringLiteral("^export (FD_SB_REGISTRY_[A-Z_]+)='([^']*)'$"),
+                                             QRegularExpression::MultilineOption);
+        for (auto it = line.globalMatch(QString::fromUtf8(env.out)); it.hasNext();) {
+            const auto m = it.next();
+            m_reg.insert(m.captured(1), m.captured(2));
+        }
+        QVERIFY2(m_reg.contains(QStringLiteral("FD_SB_REGISTRY_TLS")), env.out.constData());
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_sb)
+            m_sb->stop();
+    }
+
+    void deployStatusVerifyFromEachRegistry_data()
+    {
+        QTest::addColumn<QString>("variable");
+        QTest::addColumn<bool>("auth");
+        QTest::newRow("http+auth") << QStringLiteral("FD_SB_REGISTRY_HTTP") << true;
+        QTest::newRow("tls+auth") << QStringLiteral("FD_SB_REGISTRY_TLS") << true;
+        QTest::newRow("anonymous") << QStringLiteral("FD_SB_REGISTRY_ANON") << false;
+    }
+
+    void deployStatusVerifyFromEachRegistry()
+    {
+        QFETCH(QString, variable);
+        QFETCH(bool, auth);
+        const QString uri = m_reg.value(variable);
+        const QString user = auth ? m_reg.value(QStringLiteral("FD_SB_REGISTRY_USER")) : QString();
+        const QByteArray password
+            = auth ? m_reg.value(QStringLiteral("FD_SB_REGISTRY_PASSWORD")).toUtf8() : QByteArray();
+        forgetRegistryImages();
+        const QString project
+            = writeProject(QStringLiteral("reg-%1").arg(QString(QTest::currentDataTag()).remove(u'+')),
+                           uri,
+                           QStringLiteral("fate"),
+                           user);
+        CliRun r = run({QStringLiteral("preflight"), project});
+        const QString scheme = variable.endsWith(u"TLS") ? QStringLiteral("HTTPS") : QStringLiteral("HTTP");
+        QVERIFY2(r.out.contains(QStringLiteral("registry %1 answers over %2").arg(uri, scheme)), qPrintable(r.all()));
+        if (auth) {
+            // The registry really asks for the password: without it the deploy stops at the login.
+            r = run({QStringLiteral("deploy"), project, QStringLiteral("--pull")});
+            QCOMPARE(r.exitCode, 1);
+            QVERIFY2(r.out.contains(QStringLiteral("no password stored")), qPrintable(r.all()));
+        }
+        r = run({QStringLiteral("deploy"), project, QStringLiteral("--pull")}, password);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        QVERIFY2(r.out.contains(auth ? QStringLiteral("logged in to %1").arg(uri)
+                                     : QStringLiteral("anonymous pulls from %1").arg(uri)),
+                 qPrintable(r.out));
+        for (int host : {1, 2})
+            QCOMPARE(onHost(host,
+                            QStringLiteral("docker ps --format '{{.Image}}' | grep -c '^%1/fate/python:1.1-release$'")
+                                .arg(uri)),
+                     QStringLiteral("1"));
+        r = run({QStringLiteral("status"), project});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        r = run({QStringLiteral("verify"), project});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        r = run({QStringLiteral("teardown"),
+                 project,
+                 QStringLiteral("--level"),
+                 QStringLiteral("remove"),
+                 QStringLiteral("--yes")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+    }
+
+    void slowPullWithProgressOutlastsTheInactivityTimeout()
+    {
+        // 200 MB of random bytes at 20 Mbit/s takes 80 s or more; the inactivity timeout is 40 s. The pull
+        // passes because Docker's byte counters keep arriving; they show as progress.
+        forgetRegistryImages();
+        const QString project = writeProject(
+            QStringLiteral("big"), m_reg.value(QStringLiteral("FD_SB_REGISTRY_ANON")), QStringLiteral("big"), {});
+        QVERIFY(m_sb->runSandbox({QStringLiteral("shape"), QStringLiteral("2"), QStringLiteral("20mbit")}).ok());
+        QElapsedTimer t;
+        t.start();
+        CliRun r = run({QStringLiteral("deploy"),
+                        project,
+                        QStringLiteral("--party"),
+                        QStringLiteral("9999"),
+                        QStringLiteral("--pull"),
+                        QStringLiteral("--inactivity-timeout"),
+                        QStringLiteral("40")});
+        const qint64 took = t.elapsed();
+        m_sb->runSandbox({QStringLiteral("unshape"), QStringLiteral("2")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        QVERIFY2(took > 45000, qPrintable(QString::number(took)));
+        static const QRegularExpression progress(
+            QStringLiteral("party-9999: Pull images: image \\d+ of 9 \\(\\S+/big/python:1.1-release\\): "
+                           "\\d+ of \\d+ layers, [0-9.]+ [kM]?B of 20[0-9.]+ MB"));
+        QVERIFY2(progress.match(r.out).hasMatch(), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("Pull images: ok")), qPrintable(r.out));
+        QCOMPARE(onHost(2, QStringLiteral("docker ps --format '{{.Image}}' | grep -c '/big/python:1.1-release$'")),
+                 QStringLiteral("1"));
+        r = run({QStringLiteral("teardown"),
+                 project,
+                 QStringLiteral("--level"),
+                 QStringLiteral("remove"),
+                 QStringLiteral("--yes")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRegistry)
+#include "tst_registry.moc"
