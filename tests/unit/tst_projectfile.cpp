@@ -113,6 +113,27 @@ private slots:
                 .arg(path));
     }
 
+    void hugeNumbersAreRefusedNotConverted()
+    {
+        // Regression of fuzz_projectfile's crash (UBSan: 9.9e+81 is outside the range of long long): numbers far
+        // outside int are refused before any conversion.
+        for (const char *number :
+             {"99000000000000000000000000000000000000000000000000000000000000000000000000000000000",
+              "9.9e81",
+              "-1e300",
+              "1e19",
+              "2147483648",
+              "0.5"}) {
+            const QByteArray json = R"({"formatVersion": 1, "parties": [{"id": )" + QByteArray(number) + "}]}";
+            const Result<Project> p = ProjectFile::fromJson(json);
+            QVERIFY2(!p.ok(), number);
+            QCOMPARE(p.error(), QStringLiteral("parties[0].id: must be a whole number"));
+        }
+        const Result<Project> p = ProjectFile::fromJson(R"({"formatVersion": 1, "parties": [{"id": 2147483647}]})");
+        QVERIFY2(p.ok(), qPrintable(p.error()));
+        QCOMPARE(p->parties.first().id, 2147483647);
+    }
+
     void saveIsAtomic()
     {
         QTemporaryDir dir;

@@ -9,6 +9,7 @@
 #include <QSaveFile>
 
 #include <algorithm>
+#include <cmath>
 
 namespace FateDeployer {
 
@@ -73,7 +74,8 @@ public:
         if (v.isUndefined() || v.isNull())
             return std::nullopt;
         const double d = v.toDouble(0.5);
-        if (!v.isDouble() || d != double(qint64(d)) || d < -2147483648.0 || d > 2147483647.0) {
+        // Range first: converting 9.9e81 to an integer type is undefined behaviour (found by fuzz_projectfile).
+        if (!v.isDouble() || !(d >= -2147483648.0 && d <= 2147483647.0) || d != std::trunc(d)) {
             fail(path + QLatin1Char('.') + QLatin1String(key), ProjectFile::tr("must be a whole number"));
             return std::nullopt;
         }
