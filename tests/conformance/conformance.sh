@@ -30,7 +30,7 @@ while [ $# -gt 0 ]; do
     --list) list=1; shift ;;
     -v|--verbose) verbose=1; shift ;;
     --extract) extract=$2; shift 2 ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '3,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "conformance: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -272,6 +272,9 @@ for tag in "${tags[@]}"; do
             done
             extra=$(cd "$dir/ours" && ls *.tar.gz | sed 's/\.tar\.gz$//' | grep -vxF -f <(printf '%s\n' $bundles))
             [ -z "$extra" ] || { echo "  DIFFERENT   ours renders bundles KubeFATE does not: $extra"; ok=0; }
+            extra=$(cd "$FD_CONF_REC/hosts" && ls -d */home/* | grep -vxF -f <(for b in $bundles; do
+                era_upstream_archive "$b" | sed "s#^$FD_CONF_REC/hosts/##"; done))
+            [ -z "$extra" ] || { echo "  DIFFERENT   KubeFATE sends what ours does not render: $extra"; ok=0; }
         fi
         ms=$(( ($(date +%s%N) - start) / 1000000 ))
         if [ $ok = 1 ]; then printf "   ok (%d.%d s)\n" $((ms / 1000)) $((ms % 1000 / 100)); else echo "   FAILED"; failed_cases+=("$tag/$case_name"); fi

@@ -8,6 +8,7 @@
 #include "sandboxfixture.h"
 
 #include <QCryptographicHash>
+#include <QDeadlineTimer>
 #include <QFile>
 #include <QProcess>
 #include <QTcpServer>
@@ -58,7 +59,13 @@ class TestExample : public QObject
         CliRun r;
         if (!p.waitForStarted())
             return r;
-        QTRY_VERIFY_WITH_TIMEOUT(p.state() == QProcess::NotRunning, timeoutMs);
+        QDeadlineTimer deadline(timeoutMs);
+        while (p.state() != QProcess::NotRunning && !deadline.hasExpired())
+            QTest::qWait(50); // keeps this thread's event loop (the HTTP server) running
+        if (p.state() != QProcess::NotRunning) {
+            p.kill();
+            p.waitForFinished();
+        }
         r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
         r.out = QString::fromUtf8(p.readAllStandardOutput());
         r.err = QString::fromUtf8(p.readAllStandardError());

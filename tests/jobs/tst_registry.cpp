@@ -156,7 +156,7 @@ private slots:
             = auth ? m_reg.value(QStringLiteral("FD_SB_REGISTRY_PASSWORD")).toUtf8() : QByteArray();
         forgetRegistryImages();
         const QString project
-            = writeProject(QStringLiteral("reg-%1").arg(QString(QTest::currentDataTag()).remove(u'+')),
+            = writeProject(QStringLiteral("reg-%1").arg(QString::fromLatin1(QTest::currentDataTag()).remove(u'+')),
                            uri,
                            QStringLiteral("fate"),
                            user);

@@ -314,14 +314,16 @@ QStringList DockerPullProgress::feed(const QString &raw)
                                    : rest.section(QRegularExpression(QStringLiteral("\\s+\\[|\\s+[0-9]")), 0, 0);
         const auto b = bytes.match(rest);
         if (b.hasMatch() && status == QLatin1String("Downloading")) {
-            l.current = dockerSize(b.captured(1), b.captured(2));
-            l.total = dockerSize(b.captured(3), b.captured(4));
-            m_changed = true;
+            const qint64 current = dockerSize(b.captured(1), b.captured(2));
+            const qint64 total = dockerSize(b.captured(3), b.captured(4));
+            m_changed = m_changed || current != l.current || total != l.total;
+            l.current = current;
+            l.total = total;
         } else if (b.hasMatch() && status == QLatin1String("Extracting")) {
+            m_changed = m_changed || !l.downloaded || l.total == 0;
             l.downloaded = true;
             if (l.total == 0)
                 l.total = dockerSize(b.captured(3), b.captured(4));
-            m_changed = true;
         }
         if (status == QLatin1String("Download complete") || status == QLatin1String("Verifying Checksum"))
             l.downloaded = true;
