@@ -60,11 +60,17 @@ Status BundlePrep::prepare(const Project &project,
                            const QString &outDir,
                            Plan &plan,
                            RenderOutput *rendered,
-                           const std::function<void(int done, int total)> &progress)
+                           const std::function<void(int done, int total)> &progress,
+                           const std::atomic_bool *cancel)
 {
+    const auto stopped = [cancel] { return cancel && cancel->load(); };
+    if (stopped())
+        return Error{tr("cancelled before rendering"), ErrorKind::Cancelled};
     const Result<RenderOutput> output = render(project, projectDir);
     if (!output)
         return Error{output.error(), output.errorKind()};
+    if (stopped())
+        return Error{tr("cancelled after rendering, before packing"), ErrorKind::Cancelled};
     if (!QDir().mkpath(outDir))
         return Error{tr("cannot create the folder %1 for the bundles").arg(outDir), ErrorKind::Local};
     PackCache cache;
@@ -80,8 +86,8 @@ Status BundlePrep::prepare(const Project &project,
                          ErrorKind::Local};
         const QString path = QDir(outDir).filePath(b->name + QStringLiteral(".tar.gz"));
         if (!QFile::exists(path))
-            if (Status s = BundlePacker::packToFile(*b, cache, path); !s)
-                return Error{s.error(), ErrorKind::Local};
+            if (Status s = BundlePacker::packToFile(*b, cache, path, {}, cancel); !s)
+                return Error{s.error(), stopped() ? ErrorKind::Cancelled : ErrorKind::Local};
         job.bundle.archivePath = path;
         if (progress)
             progress(++done, total);

@@ -84,6 +84,9 @@ struct RegistrySettings
     bool usePrivate = false;
     QString uri;      ///< e.g. "harbor.example.com/fate"
     QString username; ///< never a password
+    /// false (default): a deploy's `docker login` goes to a private DOCKER_CONFIG folder of the run on each
+    /// host, removed at its end; true: it goes to the host user's ~/.docker/config.json and stays there.
+    bool keepLoggedIn = false;
 
     bool operator==(const RegistrySettings &) const = default;
 };
