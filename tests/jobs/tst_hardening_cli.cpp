@@ -208,8 +208,7 @@ private slots:
         const QString err = QString::fromUtf8(cliProcess.readAllStandardError());
         QCOMPARE(cliProcess.exitStatus(), QProcess::NormalExit); // handled, not killed by the default action
         QCOMPARE(cliProcess.exitCode(), 143);
-        QVERIFY2(err.contains(QLatin1String("cancelled before any host was contacted")),
-                 qPrintable(err));
+        QVERIFY2(err.contains(QLatin1String("cancelled before any host was contacted")), qPrintable(err));
         QVERIFY2(workFolders().isEmpty(), qPrintable(workFolders().join(QLatin1Char(' '))));
         // Promptly: far less than packing 384 MiB of random data takes on this class of machine.
         QVERIFY2(ms < 10000, qPrintable(QString::number(ms)));
