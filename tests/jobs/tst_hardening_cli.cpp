@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// Issue 18 through the fate-deployer-cli binary: SIGTERM while bundles are packed, two deploys of one
+// Issue 18 through the fate-deployer-cli binary: SIGINT while templates are downloaded, SIGTERM while
+// bundles are packed, two deploys of one
 // project at once (local and host locks), a link cut in the middle of a deploy. The last two run on
 // sandbox hosts (real sshd, real dockerd); one sandbox start for the whole executable.
 #include "model/project.h"
@@ -11,6 +12,8 @@
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -147,6 +150,62 @@ private slots:
     {
         if (m_sb)
             m_sb->stop();
+    }
+
+    void sigintWhileTemplatesDownloadExits130AndKeepsNothing()
+    {
+        // A loopback "mirror" that sends the headers of a 100 MB archive and 64 KiB of it, then nothing: the
+        // download is in progress for as long as the test wants.
+        QTcpServer mirror;
+        QVERIFY(mirror.listen(QHostAddress::LocalHost));
+        bool answered = false;
+        QObject::connect(&mirror, &QTcpServer::newConnection, [&] {
+            QTcpSocket *s = mirror.nextPendingConnection();
+            QObject::connect(s, &QTcpSocket::readyRead, s, [s, &answered] {
+                if (answered || !s->readAll().contains("\r\n\r\n"))
+                    return;
+                answered = true;
+                s->write("HTTP/1.1 200 OK\r\nContent-Type: application/gzip\r\nContent-Length: 100000000\r\n\r\n");
+                s->write(QByteArray(64 * 1024, '\x1f'));
+            });
+        });
+        Project p;
+        p.name = QStringLiteral("download");
+        p.templates.kind = TemplateSource::Kind::Url;
+        p.templates.location = QStringLiteral("http://127.0.0.1:%1/kubefate.tar.gz").arg(mirror.serverPort());
+        p.sshPort = 1; // never reached: the run is cancelled before any host is contacted
+        Party a;
+        a.id = 10000;
+        a.host = QStringLiteral("127.0.0.1");
+        p.parties = {a};
+        p.exchange.host = QStringLiteral("127.0.0.1");
+        const QString project = m_dir.filePath(QStringLiteral("download.fdproj"));
+        QVERIFY(ProjectFile::save(p, project).ok());
+
+        QTemporaryDir tmp;
+        const QString cache = tmp.filePath(QStringLiteral("cache"));
+        QProcess cliProcess;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("FD_HISTORY_DIR"), m_dir.filePath(QStringLiteral("history")));
+        env.insert(QStringLiteral("FD_TEMPLATE_CACHE"), cache);
+        env.insert(QStringLiteral("TMPDIR"), tmp.path());
+        env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+        cliProcess.setProcessEnvironment(env);
+        cliProcess.start(cli(), {QStringLiteral("deploy"), project, QStringLiteral("--accept-new-host-keys")});
+        QVERIFY(cliProcess.waitForStarted());
+        // The download is under way once the mirror has answered (the partial file is an unnamed O_TMPFILE).
+        QVERIFY(QTest::qWaitFor([&] { return answered || cliProcess.state() != QProcess::Running; }, 60000));
+        QVERIFY2(cliProcess.state() == QProcess::Running, cliProcess.readAllStandardError().constData());
+        QVERIFY(answered);
+        ::kill(pid_t(cliProcess.processId()), SIGINT);
+        QVERIFY(QTest::qWaitFor([&] { return cliProcess.state() != QProcess::Running; }, 30000));
+        const QString err = QString::fromUtf8(cliProcess.readAllStandardError());
+        QCOMPARE(cliProcess.exitStatus(), QProcess::NormalExit); // handled, not killed by the default action
+        QCOMPARE(cliProcess.exitCode(), 130);
+        QVERIFY2(err.contains(QLatin1String("cancelled before any host was contacted")), qPrintable(err));
+        // Nothing of the download stays in the cache; no bundle folder was made.
+        QCOMPARE(QDir(cache).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList());
+        QCOMPARE(QDir(tmp.path()).entryList({QStringLiteral("fate-deployer-*")}, QDir::Dirs), QStringList());
     }
 
     void sigtermWhilePackingExits143WithNoTemporaryFolder()
