@@ -504,6 +504,14 @@
         <source>archive %1 is refused: entry &quot;%2&quot; is %3 folders deep (at most %4 are accepted)</source>
         <translation>归档文件 %1 被拒绝：条目“%2”有 %3 层文件夹（最多允许 %4 层）</translation>
     </message>
+    <message>
+        <source>take over a stale host lock (left by a run that is gone, or older than 2 hours); only when nobody else is running on these hosts</source>
+        <translation>接管过期的主机锁（其运行已不存在，或已超过 2 小时）；仅在没有其他人在这些主机上运行时使用</translation>
+    </message>
+    <message>
+        <source>cancelled before any host was contacted</source>
+        <translation>在连接任何主机之前已取消</translation>
+    </message>
 </context>
 <context>
     <name>FateDeployer::Application</name>
@@ -775,6 +783,14 @@
     <message>
         <source>the render produced no bundle %1 (is the party or the exchange in the project?)</source>
         <translation>渲染未生成部署包 %1（项目中是否有该参与方或 Exchange？）</translation>
+    </message>
+    <message>
+        <source>cancelled before rendering</source>
+        <translation>在渲染之前已取消</translation>
+    </message>
+    <message>
+        <source>cancelled after rendering, before packing</source>
+        <translation>在渲染之后、打包之前已取消</translation>
     </message>
 </context>
 <context>
@@ -2041,10 +2057,6 @@ Accept it and remember it in %6? [y/N] </source>
         <translation>docker login %1 失败</translation>
     </message>
     <message>
-        <source>Check the registry user and the password stored in the keychain.</source>
-        <translation>请检查镜像仓库用户名以及系统钥匙串中保存的密码。</translation>
-    </message>
-    <message>
         <source>logged in to %1 as %2</source>
         <translation>已以 %2 身份登录 %1</translation>
     </message>
@@ -2363,6 +2375,154 @@ Accept it and remember it in %6? [y/N] </source>
         <translation>如果命令只是慢但仍在工作，请调大无活动超时：命令行选项 --inactivity-timeout，或窗口设置中的“无活动超时”。否则请在主机上查看它在等待什么。</translation>
     </message>
     <message>
+        <source>the staging folder %1 (the next deploy of %2 removes it)</source>
+        <translation>暂存目录 %1（下次部署 %2 时会将其删除）</translation>
+    </message>
+    <message>
+        <source>the lock %1/.fd-lock-%2 (the next run takes it over with --break-lock)</source>
+        <translation>锁 %1/.fd-lock-%2（下次运行时需用 --break-lock 接管）</translation>
+    </message>
+    <message>
+        <source>Clean-up on the host was skipped because the connection is lost; left there: %1.</source>
+        <translation>由于连接已断开，已跳过主机上的清理；留在主机上的有：%1。</translation>
+    </message>
+    <message>
+        <source>The connection is lost: the registry login of this run stays in %1 on the host (readable by its user only); remove it there.</source>
+        <translation>连接已断开：本次运行的镜像仓库登录信息仍保存在主机的 %1 中（仅其所属用户可读）；请在主机上将其删除。</translation>
+    </message>
+    <message>
+        <source>registry login of this run removed from the host (%1)</source>
+        <translation>已从主机删除本次运行的镜像仓库登录信息（%1）</translation>
+    </message>
+    <message>
+        <source>could not remove %1 (the registry login of this run) from the host; remove it there</source>
+        <translation>无法从主机删除 %1（本次运行的镜像仓库登录信息）；请在主机上将其删除</translation>
+    </message>
+    <message>
+        <source>%1: %2 (exit status %3)</source>
+        <translation>%1：%2（退出码 %3）</translation>
+    </message>
+    <message>
+        <source>The file system holding %1 is mounted read-only on the host (see the last lines): remount it read-write (or fix the disk it reports) or choose another base directory, then run again.</source>
+        <translation>%1 所在的文件系统在主机上以只读方式挂载（见最后几行输出）：请将其重新挂载为可读写（或修复其报告的磁盘问题），或选择其他部署目录，然后重新运行。</translation>
+    </message>
+    <message>
+        <source>The host is up; its key is not known yet. Compare the fingerprint above with the host&apos;s own (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub on %1), then accept it: confirm it when the window asks, or run the CLI on a terminal (it asks) or with --accept-new-host-keys.</source>
+        <translation>主机在线；只是其主机密钥尚未记录。请将上面的指纹与主机自己的指纹（在 %1 上运行 ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub）核对，然后接受该密钥：在窗口询问时确认，或在终端中运行 CLI（它会询问），或加上 --accept-new-host-keys。</translation>
+    </message>
+    <message>
+        <source>Nothing was sent. Ask the administrator of %1 whether its key really changed (reinstall); only then remove the old entry with ssh-keygen -R and accept the new key.</source>
+        <translation>未发送任何数据。请先向 %1 的管理员确认其主机密钥是否确实已变更（例如重装系统）；确认后再用 ssh-keygen -R 删除旧条目并接受新密钥。</translation>
+    </message>
+    <message>
+        <source>connected to %1; %2 locked for this run</source>
+        <translation>已连接到 %1；已为本次运行锁定 %2</translation>
+    </message>
+    <message>
+        <source>taking over the lock %1 of run %2</source>
+        <translation>正在接管运行 %2 的锁 %1</translation>
+    </message>
+    <message>
+        <source>%1 of project &quot;%2&quot; by %3@%4 (process %5, connected from %6), started %7 (run %8)</source>
+        <translation>项目“%2”的%1，由 %3@%4 发起（进程 %5，来自 %6），开始于 %7（运行 %8）</translation>
+    </message>
+    <message>
+        <source>%1 on this host is in use by another run: %2</source>
+        <translation>该主机上的 %1 正被另一次运行使用：%2</translation>
+    </message>
+    <message>
+        <source>The lock looks stale (%1). If nobody is running FATE Deployer on this host, take it over with --break-lock (fate-deployer-cli), or remove %2 on the host.</source>
+        <translation>该锁看起来已过期（%1）。如果没有人在这台主机上运行 FATE Deployer，请用 --break-lock（fate-deployer-cli）接管它，或在主机上删除 %2。</translation>
+    </message>
+    <message>
+        <source>its process on this machine is gone</source>
+        <translation>它在本机上的进程已不存在</translation>
+    </message>
+    <message>
+        <source>taken %1 s ago</source>
+        <translation>于 %1 秒前获取</translation>
+    </message>
+    <message>
+        <source>Wait until that run has finished (or cancel it there), then run again. A lock is only taken over when stale: older than %1 s or left by a process that is gone.</source>
+        <translation>请等待那次运行结束（或在那里取消它），然后重新运行。只有过期的锁才会被接管：超过 %1 秒，或其进程已不存在。</translation>
+    </message>
+    <message>
+        <source>cannot take the lock %1</source>
+        <translation>无法获取锁 %1</translation>
+    </message>
+    <message>
+        <source>Check that user %1 may write to %2 (read-only file system, permissions, disk full).</source>
+        <translation>请检查用户 %1 是否可以写入 %2（只读文件系统、权限、磁盘已满）。</translation>
+    </message>
+    <message>
+        <source>lock %1 taken (run %2)</source>
+        <translation>已获取锁 %1（运行 %2）</translation>
+    </message>
+    <message>
+        <source>lock %1/.fd-lock-%2 released</source>
+        <translation>已释放锁 %1/.fd-lock-%2</translation>
+    </message>
+    <message>
+        <source>could not release the lock %1/.fd-lock-%2: %3; the next run from another process needs --break-lock</source>
+        <translation>无法释放锁 %1/.fd-lock-%2：%3；其他进程的下一次运行需要使用 --break-lock</translation>
+    </message>
+    <message>
+        <source>exit status %1</source>
+        <translation>退出码 %1</translation>
+    </message>
+    <message>
+        <source>cannot create a private Docker configuration folder for the registry login</source>
+        <translation>无法为镜像仓库登录创建私有的 Docker 配置目录</translation>
+    </message>
+    <message>
+        <source>Check that mktemp works and /tmp (or $TMPDIR) is writable on the host.</source>
+        <translation>请检查主机上 mktemp 是否可用，以及 /tmp（或 $TMPDIR）是否可写。</translation>
+    </message>
+    <message>
+        <source>the password stored in the keychain</source>
+        <translation>系统钥匙串中保存的密码</translation>
+    </message>
+    <message>
+        <source>the password from %1</source>
+        <translation>来自 %1 的密码</translation>
+    </message>
+    <message>
+        <source>docker login to %1 failed: the host cannot resolve the name %2</source>
+        <translation>登录镜像仓库 %1 失败：主机无法解析域名 %2</translation>
+    </message>
+    <message>
+        <source>Check the registry address in the project and the host&apos;s DNS (/etc/resolv.conf, getent hosts %1). The password was not checked: the registry was never reached.</source>
+        <translation>请检查项目中的镜像仓库地址以及主机的 DNS（/etc/resolv.conf，getent hosts %1）。密码尚未被校验：根本没有连上镜像仓库。</translation>
+    </message>
+    <message>
+        <source>docker login to %1 failed: the registry cannot be reached</source>
+        <translation>登录镜像仓库 %1 失败：无法连接到镜像仓库</translation>
+    </message>
+    <message>
+        <source>Check that the registry runs and that this host may reach it (firewall, proxy). The password was not checked: the registry was never reached.</source>
+        <translation>请检查镜像仓库是否在运行，以及该主机能否访问它（防火墙、代理）。密码尚未被校验：根本没有连上镜像仓库。</translation>
+    </message>
+    <message>
+        <source>docker login to %1 failed: its TLS certificate is not trusted</source>
+        <translation>登录镜像仓库 %1 失败：其 TLS 证书不受信任</translation>
+    </message>
+    <message>
+        <source>Install the registry&apos;s CA as /etc/docker/certs.d/%1/ca.crt on the host, or list the registry under insecure-registries in /etc/docker/daemon.json.</source>
+        <translation>请在主机上将镜像仓库的 CA 证书安装为 /etc/docker/certs.d/%1/ca.crt，或在 /etc/docker/daemon.json 的 insecure-registries 中列出该镜像仓库。</translation>
+    </message>
+    <message>
+        <source>docker login to %1 failed: user %2 or the password was refused</source>
+        <translation>登录镜像仓库 %1 失败：用户 %2 或密码被拒绝</translation>
+    </message>
+    <message>
+        <source>Check the registry user %1 and %2.</source>
+        <translation>请检查镜像仓库用户 %1 以及%2。</translation>
+    </message>
+    <message>
+        <source>Read the last output lines; check the registry address, the user %1 and %2.</source>
+        <translation>请阅读最后几行输出；检查镜像仓库地址、用户 %1 以及%2。</translation>
+    </message>
+    <message>
         <source>cannot probe registry %1</source>
         <translation>无法探测镜像仓库 %1</translation>
     </message>
@@ -2465,6 +2625,10 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>Store the registry password in the keychain (Images page) and run again, or run docker login on the host.</source>
         <translation>请把镜像仓库密码保存到系统钥匙串（“镜像与镜像仓库”页面）后重新运行，或者在主机上执行 docker login。</translation>
+    </message>
+    <message>
+        <source>Check the registry user and the password stored in the keychain.</source>
+        <translation>请检查镜像仓库用户名以及系统钥匙串中保存的密码。</translation>
     </message>
 </context>
 <context>
@@ -3679,6 +3843,21 @@ Accept it and remember it in %6? [y/N] </source>
     </message>
 </context>
 <context>
+    <name>FateDeployer::ProjectLock</name>
+    <message>
+        <source>%1 is already being run by %2 (process %3 on %4); wait until that run has finished or cancel it there, then try again</source>
+        <translation>%1 正由 %2 运行（%4 上的进程 %3）；请等待那次运行结束或在那里取消它，然后重试</translation>
+    </message>
+    <message>
+        <source>another FATE Deployer</source>
+        <translation>另一个 FATE Deployer</translation>
+    </message>
+    <message>
+        <source>cannot create the lock file %1 that keeps two runs of this project apart; check that the folder is writable</source>
+        <translation>无法创建用于防止同一项目同时运行两次的锁文件 %1；请检查该文件夹是否可写</translation>
+    </message>
+</context>
+<context>
     <name>FateDeployer::ReadAhead</name>
     <message>
         <source>Reading %1 failed: %2</source>
@@ -4095,6 +4274,34 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>The command on %1 printed nothing and made no transfer progress for %2 s (inactivity timeout) and was stopped.</source>
         <translation>%1 上的命令在 %2 秒内没有输出，也没有传输进展（无活动超时），已被停止。</translation>
+    </message>
+    <message>
+        <source>password rejected %1 times</source>
+        <translation>密码被拒绝 %1 次</translation>
+    </message>
+    <message>
+        <source>keyboard-interactive answer rejected</source>
+        <translation>keyboard-interactive 应答被拒绝</translation>
+    </message>
+    <message>
+        <source>connection reset by the host or the network (%1)</source>
+        <translation>连接被主机或网络重置（%1）</translation>
+    </message>
+    <message>
+        <source>connection refused (%1)</source>
+        <translation>连接被拒绝（%1）</translation>
+    </message>
+    <message>
+        <source>timeout (%1)</source>
+        <translation>超时（%1）</translation>
+    </message>
+    <message>
+        <source>the connection was closed without a reason</source>
+        <translation>连接被关闭，未给出原因</translation>
+    </message>
+    <message>
+        <source>timeout: no answer to a keepalive within %1 s</source>
+        <translation>超时：%1 秒内未收到 keepalive 应答</translation>
     </message>
 </context>
 <context>

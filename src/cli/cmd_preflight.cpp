@@ -7,6 +7,7 @@
 #include "session/runsession.h"
 #include "settings/secretstore.h"
 #include "templates/templatesource.h"
+#include "util/signalguard.h"
 #include "util/tr.h"
 
 #include <QCommandLineParser>
@@ -18,7 +19,6 @@
 #include <QHash>
 #include <QTimer>
 
-#include <csignal>
 #include <cstdio>
 #include <unistd.h>
 
@@ -29,13 +29,6 @@ namespace {
 // lupdate: the tr() calls of this file belong to the context below.
 /* TRANSLATOR FateDeployer::Cli */
 constexpr Tr tr{"FateDeployer::Cli"};
-
-std::atomic_bool interrupted{false};
-
-extern "C" void onSigint(int)
-{
-    interrupted.store(true);
-}
 
 /// What one host looks like in the compact terminal display.
 struct HostLine
@@ -61,6 +54,9 @@ QString resultWord(StepResult r)
 
 int cliEngineCommand(Operation op, CliContext &c)
 {
+    // Ctrl+C and SIGTERM from the first instant (template download, rendering and packing included): recorded,
+    // then handled where the temporary folder and the hosts can be left clean. Exit 130 / 143 after such a cancel.
+    SignalGuard signalGuard;
     const QString name = operationName(op);
     QCommandLineParser parser;
     parser.setApplicationDescription(operationTitle(op));
@@ -94,6 +90,9 @@ int cliEngineCommand(Operation op, CliContext &c)
                                       tr("overall limit for each remote command in seconds (default none)"),
                                       tr("S"));
     const QCommandLineOption pull(QStringLiteral("pull"), tr("pull every image before starting"));
+    const QCommandLineOption breakLock(QStringLiteral("break-lock"),
+                                       tr("take over a stale host lock (left by a run that is gone, or older than "
+                                          "2 hours); only when nobody else is running on these hosts"));
     const QCommandLineOption load(QStringLiteral("load-images"),
                                   tr("docker save archive to load where images are missing (repeatable)"),
                                   tr("FILE"));
@@ -114,6 +113,8 @@ int cliEngineCommand(Operation op, CliContext &c)
         parser.addOption(level);
         parser.addOption(yes);
     }
+    if (op == Operation::Teardown || op == Operation::Deploy)
+        parser.addOption(breakLock);
     if (op == Operation::Verify || op == Operation::Deploy)
         parser.addOption(timeout);
     if (op == Operation::Deploy) {
@@ -171,6 +172,7 @@ int cliEngineCommand(Operation op, CliContext &c)
             return ExitUsage;
         }
     }
+    settings.breakStaleLock = (op == Operation::Deploy || op == Operation::Teardown) && parser.isSet(breakLock);
     settings.verifyTimeoutSeconds = project.verification.timeoutSeconds;
     if ((op == Operation::Verify || op == Operation::Deploy) && parser.isSet(timeout)) {
         const int seconds = parser.value(timeout).toInt(&ok);
@@ -249,10 +251,14 @@ int cliEngineCommand(Operation op, CliContext &c)
         && project.templates.kind == TemplateSource::Kind::Url) {
         const Result<TemplateTree> tree
             = cliTemplateTree(project.templates, QFileInfo(projectPath).absolutePath(), c.err);
-        if (!tree && op != Operation::Status) {
+        if (!tree && op != Operation::Status && !SignalGuard::cancelled()) {
             c.err << tree.error() << '\n';
             return ExitFailure;
         }
+    }
+    if (SignalGuard::cancelled()) {
+        c.err << tr("cancelled before any host was contacted") << '\n';
+        return SignalGuard::exitCode();
     }
 
     // The run itself is the engine's RunSession, the same as the window's; this is its terminal view.
@@ -365,23 +371,19 @@ int cliEngineCommand(Operation op, CliContext &c)
         loop.quit();
     });
     // Ctrl+C cancels the run (every host stops promptly, no half-swapped folder); a second one is fatal.
-    interrupted = false;
-    auto previous = std::signal(SIGINT, onSigint);
-    auto previousTerm = std::signal(SIGTERM, onSigint);
     QTimer sigintPoll;
     sigintPoll.setInterval(100);
+    bool cancelling = false;
     QObject::connect(&sigintPoll, &QTimer::timeout, [&]() {
-        if (interrupted.exchange(false)) {
+        if (SignalGuard::cancelled() && !cancelling) {
+            cancelling = true;
             c.err << '\n' << tr("cancelling...") << '\n';
             c.err.flush();
-            session.cancel();
-            std::signal(SIGINT, previous);
+            session.cancel(); // while preparing: packing stops at its next file
         }
     });
     sigintPoll.start();
     if (const Status s = session.start(request); !s) {
-        std::signal(SIGINT, previous);
-        std::signal(SIGTERM, previousTerm);
         c.err << s.error() << '\n';
         return ExitFailure;
     }
@@ -396,12 +398,10 @@ int cliEngineCommand(Operation op, CliContext &c)
     loop.exec();
     redrawTimer.stop();
     sigintPoll.stop();
-    std::signal(SIGINT, previous);
-    std::signal(SIGTERM, previousTerm);
     redraw();
     if (!abortedWith.isEmpty()) {
         c.err << abortedWith << '\n';
-        return ExitFailure;
+        return SignalGuard::cancelled() ? SignalGuard::exitCode() : ExitFailure;
     }
 
     if (parser.isSet(json)) {
@@ -425,6 +425,8 @@ int cliEngineCommand(Operation op, CliContext &c)
             c.out << tr("Stored as run %1 (fate-deployer-cli history --show %1).").arg(report.id) << '\n';
     }
     c.out.flush();
+    if (SignalGuard::cancelled())
+        return SignalGuard::exitCode();
     return report.succeeded() ? ExitOk : ExitFailure;
 }
 

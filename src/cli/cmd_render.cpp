@@ -6,6 +6,7 @@
 #include "render/bundlewriter.h"
 #include "render/renderer.h"
 #include "templates/templatesource.h"
+#include "util/signalguard.h"
 #include "util/tr.h"
 
 #include <QCommandLineParser>
@@ -13,6 +14,7 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFileInfo>
+#include <QTimer>
 #include <QUrl>
 
 namespace FateDeployer {
@@ -61,6 +63,14 @@ Result<TemplateTree> cliTemplateTree(const TemplateSource &source, const QString
         result = Error{error};
         loop.quit();
     });
+    // Ctrl+C / SIGTERM (a SignalGuard of the command) stops the download; failed() follows and nothing is kept.
+    QTimer signalPoll;
+    signalPoll.setInterval(100);
+    QObject::connect(&signalPoll, &QTimer::timeout, &loop, [&downloader] {
+        if (SignalGuard::cancelled())
+            downloader.cancel();
+    });
+    signalPoll.start();
     downloader.start(url, source.sha256);
     loop.exec();
     if (result) {

@@ -160,6 +160,19 @@ private slots:
                             QStringLiteral("docker ps --format '{{.Image}}' | grep -c '^%1/fate/python:1.1-release$'")
                                 .arg(uri)),
                      QStringLiteral("1"));
+        // Issue 18: the login of the run went to a private DOCKER_CONFIG folder that is gone now; no host keeps
+        // base64(user:password) in ~/.docker/config.json or anywhere else we put it.
+        if (auth) {
+            for (int host : {1, 2}) {
+                const QString stored
+                    = onHost(host,
+                             QStringLiteral("cat \"$HOME/.docker/config.json\" 2>/dev/null; "
+                                            "ls -d \"${TMPDIR:-/tmp}\"/fd-docker-config-* 2>/dev/null"));
+                QVERIFY2(!stored.contains(uri), qPrintable(stored));
+                QVERIFY2(!stored.contains(QLatin1String("\"auth\"")), qPrintable(stored));
+                QVERIFY2(!stored.contains(QLatin1String("fd-docker-config-")), qPrintable(stored));
+            }
+        }
         r = run({QStringLiteral("status"), project});
         QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
         r = run({QStringLiteral("verify"), project});

@@ -36,6 +36,83 @@ RunReport runToEnd(Runner &runner, const Plan &plan, int timeoutMs = 20000)
 
 } // namespace
 
+/// A host whose key is not known (or changed): connect fails at the key, as SshSession reports it.
+class KeyProblemChannel : public FakeChannel
+{
+public:
+    KeyProblemChannel(HostTarget target, CancelToken cancel, SshSession::HostKeyProblem problem)
+        : FakeChannel(std::move(target),
+                      std::move(cancel),
+                      healthy,
+                      [] {
+                          return Status(
+                              Error{QStringLiteral("The host key of 10.0.0.1 is not known (ssh-ed25519 SHA256:x).")});
+                      })
+        , m_problem(problem)
+    {}
+    SshSession::HostKeyProblem hostKeyProblem() const override { return m_problem; }
+
+private:
+    SshSession::HostKeyProblem m_problem;
+};
+
+// The engine's lock commands, told apart by what only each of them contains.
+bool isAcquire(const QString &c)
+{
+    return c.contains(QLatin1String(".fd-lock-")) && c.contains(QLatin1String("mkdir -p \"$1\" || exit 3"));
+}
+bool isBreak(const QString &c)
+{
+    return c.contains(QLatin1String(".fd-lock-")) && c.contains(QLatin1String(".broken-"));
+}
+bool isRelease(const QString &c)
+{
+    return c.contains(QLatin1String(".fd-lock-")) && !c.contains(QLatin1String("take()"));
+}
+
+CommandResult heldBy(const QString &run, qint64 age)
+{
+    CommandResult r;
+    r.exitStatus = 75;
+    r.stdoutText = QStringLiteral("age=%1\nrun=%2\nuser=alice\nmachine=ws7.example\npid=4242\n"
+                                  "started=2026-12-05T10:00:00Z\noperation=deploy\nproject=fed\nfrom=10.0.0.9\n")
+                       .arg(age)
+                       .arg(run);
+    return r;
+}
+
+QString writeArchive(QTemporaryDir &dir)
+{
+    QFile archive(dir.filePath(QStringLiteral("b.tar.gz")));
+    if (!archive.open(QIODevice::WriteOnly))
+        return {};
+    archive.write(QByteArray(1000, 'x'));
+    return archive.fileName();
+}
+
+Plan deployPlan(const QString &archive, RunSettings s = {})
+{
+    s.operation = Operation::Deploy;
+    s.stableSeconds = 0;
+    Selection only;
+    only.parties = {10000};
+    Plan plan = PlanBuilder::build(project(1), only, s);
+    plan.jobs[0].bundle.archivePath = archive;
+    return plan;
+}
+
+RunReport runToEnd(Runner &runner, const Plan &plan, int timeoutMs = 20000)
+{
+    QSignalSpy done(&runner, &Runner::finished);
+    if (!runner.start(plan))
+        return {};
+    if (!done.wait(timeoutMs))
+        return {};
+    return done.first().first().value<RunReport>();
+}
+
+} // namespace
+
 class TestRunner : public QObject
 {
     Q_OBJECT
@@ -529,6 +606,377 @@ private slots:
         QVERIFY2(report.succeeded(), qPrintable(report.toText()));
         QVERIFY(seenStdin.isEmpty());
         QVERIFY(registryStep(report).summary.contains(QLatin1String("already logged in and the registry accepts")));
+    }
+
+    void registryLoginUsesAPrivateDockerConfigOfTheRun()
+    {
+        QTemporaryDir dir;
+        const QString archive = writeArchive(dir);
+        for (const bool keep : {false, true}) {
+            QMutex mutex;
+            QStringList commands;
+            Handler h = [&](const HostTarget &t,
+                            const QString &c,
+                            const CommandRequest &r,
+                            const HostChannel::LineSink &sink,
+                            const CancelToken &k) {
+                {
+                    QMutexLocker lock(&mutex);
+                    commands.append(c);
+                }
+                if (c.contains(QLatin1String("docker login")))
+                    return okResult(QStringLiteral("Login Succeeded\n"));
+                return healthy(t, c, r, sink, k);
+            };
+            RunSettings s;
+            s.registryUri = QStringLiteral("harbor.example/fate");
+            s.registryUser = QStringLiteral("robot");
+            s.registryPassword = "pw";
+            s.pull = true;
+            s.keepRegistryLogin = keep;
+            Runner runner;
+            runner.setChannelFactory(factoryFor(h));
+            const RunReport report = runToEnd(runner, deployPlan(archive, s));
+            QVERIFY2(report.succeeded(), qPrintable(report.toText()));
+            const QString config = QStringLiteral("DOCKER_CONFIG=/tmp/fd-docker-config-Ab3dE9 ");
+            int login = -1;
+            for (int i = 0; i < commands.size(); ++i)
+                if (commands.at(i).contains(QLatin1String("docker login")))
+                    login = i;
+            QVERIFY(login >= 0);
+            if (keep) {
+                // The project keeps the host logged in: the user's own ~/.docker/config.json, no private folder.
+                QVERIFY(!commands.join(QLatin1Char('\n')).contains(QLatin1String("DOCKER_CONFIG")));
+                continue;
+            }
+            // Login, pull and compose up all read the run's folder; at the end it is removed.
+            QVERIFY2(commands.at(login).startsWith(config), qPrintable(commands.at(login)));
+            for (const QString &c : std::as_const(commands))
+                if (c.contains(QLatin1String("docker pull")) || c.contains(QLatin1String("up -d")))
+                    QVERIFY2(c.startsWith(config), qPrintable(c));
+            QVERIFY(commands.contains(QStringLiteral("rm -rf /tmp/fd-docker-config-Ab3dE9")));
+            const qsizetype removed = commands.indexOf(QStringLiteral("rm -rf /tmp/fd-docker-config-Ab3dE9"));
+            for (qsizetype i = removed; i < commands.size(); ++i)
+                QVERIFY2(!commands.at(i).contains(QLatin1String("DOCKER_CONFIG")), qPrintable(commands.at(i)));
+        }
+    }
+
+    void keepLoggedInComesFromTheProject()
+    {
+        Project p = project(1);
+        p.registry.usePrivate = true;
+        p.registry.uri = QStringLiteral("harbor.example/fate");
+        p.registry.username = QStringLiteral("robot");
+        RunSettings s;
+        s.operation = Operation::Deploy;
+        QVERIFY(!PlanBuilder::build(p, {}, s).settings.keepRegistryLogin);
+        p.registry.keepLoggedIn = true;
+        QVERIFY(PlanBuilder::build(p, {}, s).settings.keepRegistryLogin);
+    }
+
+    void hostLockRefusesNamingTheHolder()
+    {
+        QTemporaryDir dir;
+        QMutex mutex;
+        QStringList commands;
+        Handler h = [&](const HostTarget &t,
+                        const QString &c,
+                        const CommandRequest &r,
+                        const HostChannel::LineSink &sink,
+                        const CancelToken &k) {
+            {
+                QMutexLocker lock(&mutex);
+                commands.append(c);
+            }
+            if (isAcquire(c))
+                return heldBy(QStringLiteral("run-of-alice"), 30);
+            return healthy(t, c, r, sink, k);
+        };
+        Runner runner;
+        runner.setChannelFactory(factoryFor(h));
+        const RunReport report = runToEnd(runner, deployPlan(writeArchive(dir)));
+        QVERIFY(!report.succeeded());
+        const StepOutcome *f = report.hosts.first().failedStep();
+        QVERIFY(f);
+        QCOMPARE(f->kind, StepKind::Connect);
+        QCOMPARE(f->summary,
+                 QStringLiteral("confs-10000 on this host is in use by another run: deploy of project \"fed\" by "
+                                "alice@ws7.example (process 4242, connected from 10.0.0.9), started "
+                                "2026-12-05T10:00:00Z (run run-of-alice)"));
+        QVERIFY2(f->fix.startsWith(QLatin1String("Wait until that run has finished")), qPrintable(f->fix));
+        // Nothing was touched: no upload, no release of somebody else's lock.
+        const QString all = commands.join(QLatin1Char('\n'));
+        QVERIFY(!all.contains(QLatin1String("tar -xzf")));
+        QVERIFY(!all.contains(QLatin1String(".fd-staging-")));
+        for (const QString &c : std::as_const(commands))
+            QVERIFY2(!isRelease(c) || isAcquire(c), qPrintable(c));
+    }
+
+    void staleLockIsTakenOverOnlyWithBreakLock()
+    {
+        QTemporaryDir dir;
+        const QString archive = writeArchive(dir);
+        QMutex mutex;
+        QStringList commands;
+        bool broken = false;
+        Handler h = [&](const HostTarget &t,
+                        const QString &c,
+                        const CommandRequest &r,
+                        const HostChannel::LineSink &sink,
+                        const CancelToken &k) {
+            QMutexLocker lock(&mutex);
+            commands.append(c);
+            if (isBreak(c)) {
+                broken = c.contains(QLatin1String("old-run"));
+                return okResult();
+            }
+            if (isAcquire(c))
+                return heldBy(QStringLiteral("old-run"), 3 * 3600);
+            return healthy(t, c, r, sink, k);
+        };
+        Runner runner;
+        runner.setChannelFactory(factoryFor(h));
+        RunReport report = runToEnd(runner, deployPlan(archive));
+        QVERIFY(!report.succeeded());
+        const StepOutcome *f = report.hosts.first().failedStep();
+        QVERIFY(f);
+        QVERIFY2(f->fix.contains(QLatin1String("The lock looks stale (taken 10800 s ago)")), qPrintable(f->fix));
+        QVERIFY2(f->fix.contains(QLatin1String("--break-lock")), qPrintable(f->fix));
+        QVERIFY(!broken);
+
+        RunSettings s;
+        s.breakStaleLock = true;
+        commands.clear();
+        report = runToEnd(runner, deployPlan(archive, s));
+        QVERIFY2(report.succeeded(), qPrintable(report.toText()));
+        QVERIFY(broken);
+        // Released at the end, after the last step.
+        QVERIFY(isRelease(commands.last()));
+    }
+
+    void lockIsReleasedOnFailureAndOnCancel()
+    {
+        QTemporaryDir dir;
+        const QString archive = writeArchive(dir);
+        QMutex mutex;
+        QList<QPair<QString, bool>> commands; // command, cancellable
+        std::atomic_bool blockUp{false};
+        Handler h = [&](const HostTarget &t,
+                        const QString &c,
+                        const CommandRequest &r,
+                        const HostChannel::LineSink &sink,
+                        const CancelToken &k) {
+            {
+                QMutexLocker lock(&mutex);
+                commands.append({c, r.cancellable});
+            }
+            if (c.contains(QLatin1String("up -d"))) {
+                if (blockUp) {
+                    while (!k.isCancelled())
+                        QThread::msleep(10);
+                    CommandResult res;
+                    res.cancelled = true;
+                    return res;
+                }
+                CommandResult res;
+                res.exitStatus = 1;
+                return res;
+            }
+            return healthy(t, c, r, sink, k);
+        };
+        Runner runner;
+        runner.setChannelFactory(factoryFor(h));
+        RunReport report = runToEnd(runner, deployPlan(archive));
+        QVERIFY(!report.succeeded());
+        QVERIFY(isRelease(commands.last().first));
+        QVERIFY(!commands.last().second); // never interrupted by a cancel
+
+        commands.clear();
+        blockUp = true;
+        QSignalSpy done(&runner, &Runner::finished);
+        QVERIFY(runner.start(deployPlan(archive)));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                QMutexLocker lock(&mutex);
+                return !commands.isEmpty() && commands.last().first.contains(QLatin1String("up -d"));
+            },
+            10000));
+        runner.cancel();
+        QVERIFY(done.wait(10000));
+        report = done.first().first().value<RunReport>();
+        QVERIFY(report.cancelled);
+        QVERIFY(isRelease(commands.last().first));
+        QVERIFY(!commands.last().second);
+    }
+
+    void lostConnectionSkipsCleanupAndSaysSo()
+    {
+        QTemporaryDir dir;
+        QMutex mutex;
+        QStringList commands;
+        Handler h = [&](const HostTarget &t,
+                        const QString &c,
+                        const CommandRequest &r,
+                        const HostChannel::LineSink &sink,
+                        const CancelToken &k) {
+            {
+                QMutexLocker lock(&mutex);
+                commands.append(c);
+            }
+            if (c.contains(QLatin1String("tar -xzf"))) {
+                CommandResult res;
+                res.error = QStringLiteral("The connection to 10.0.0.1 was lost while running a command: timeout: no "
+                                           "answer to a keepalive within 10 s.");
+                res.connectionLost = true;
+                return res;
+            }
+            return healthy(t, c, r, sink, k);
+        };
+        Runner runner;
+        runner.setChannelFactory(factoryFor(h));
+        const RunReport report = runToEnd(runner, deployPlan(writeArchive(dir)));
+        QVERIFY(!report.succeeded());
+        const StepOutcome *f = report.hosts.first().failedStep();
+        QVERIFY(f);
+        QCOMPARE(f->kind, StepKind::Upload);
+        QVERIFY2(f->summary.contains(QLatin1String("timeout: no answer to a keepalive within 10 s")),
+                 qPrintable(f->summary));
+        QVERIFY2(f->fix.contains(QLatin1String("Clean-up on the host was skipped because the connection is lost; "
+                                               "left there: the staging folder /data/projects/fate/.fd-staging-")),
+                 qPrintable(f->fix));
+        QVERIFY2(f->fix.contains(QLatin1String("the lock /data/projects/fate/.fd-lock-confs-10000")),
+                 qPrintable(f->fix));
+        QVERIFY(report.toText().contains(QLatin1String("Clean-up on the host was skipped")));
+        QVERIFY(commands.last().contains(QLatin1String("tar -xzf"))); // nothing after the loss
+    }
+
+    void registryLoginFailuresNameTheRealCause_data()
+    {
+        QTest::addColumn<QString>("output");
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QString>("summary");
+        QTest::addColumn<QString>("fix");
+        const QString dns = QStringLiteral("Error response from daemon: Get \"https://harbor.example/v2/\": dial tcp: "
+                                           "lookup harbor.example on 10.0.0.2:53: no such host");
+        const QString refused = QStringLiteral("Error response from daemon: Get \"https://harbor.example/v2/\": "
+                                               "unauthorized: incorrect username or password");
+        QTest::newRow("dns, password from the environment")
+            << dns << QStringLiteral("FD_REGISTRY_PASSWORD")
+            << QStringLiteral("docker login to harbor.example failed: the host cannot resolve the name harbor.example")
+            << QStringLiteral("Check the registry address in the project and the host's DNS (/etc/resolv.conf, "
+                              "getent hosts harbor.example). The password was not checked: the registry was never "
+                              "reached.");
+        QTest::newRow("dns, password from the keychain")
+            << dns << QString()
+            << QStringLiteral("docker login to harbor.example failed: the host cannot resolve the name harbor.example")
+            << QStringLiteral("Check the registry address in the project and the host's DNS (/etc/resolv.conf, "
+                              "getent hosts harbor.example). The password was not checked: the registry was never "
+                              "reached.");
+        QTest::newRow("refused, password from the environment")
+            << refused << QStringLiteral("FD_REGISTRY_PASSWORD")
+            << QStringLiteral("docker login to harbor.example failed: user robot or the password was refused")
+            << QStringLiteral("Check the registry user robot and the password from FD_REGISTRY_PASSWORD.");
+        QTest::newRow("refused, password from the keychain")
+            << refused << QString()
+            << QStringLiteral("docker login to harbor.example failed: user robot or the password was refused")
+            << QStringLiteral("Check the registry user robot and the password stored in the keychain.");
+    }
+
+    void registryLoginFailuresNameTheRealCause()
+    {
+        QFETCH(QString, output);
+        QFETCH(QString, source);
+        QFETCH(QString, summary);
+        QFETCH(QString, fix);
+        QTemporaryDir dir;
+        Handler h = [&](const HostTarget &t,
+                        const QString &c,
+                        const CommandRequest &r,
+                        const HostChannel::LineSink &sink,
+                        const CancelToken &k) {
+            if (c.contains(QLatin1String("docker login"))) {
+                sink(OutputStream::Stderr, output);
+                CommandResult res;
+                res.exitStatus = 1;
+                res.stderrText = output;
+                return res;
+            }
+            return healthy(t, c, r, sink, k);
+        };
+        RunSettings s;
+        s.registryUri = QStringLiteral("harbor.example/fate");
+        s.registryUser = QStringLiteral("robot");
+        s.registryPassword = "pw";
+        s.registryPasswordSource = source;
+        Runner runner;
+        runner.setChannelFactory(factoryFor(h));
+        const RunReport report = runToEnd(runner, deployPlan(writeArchive(dir), s));
+        const StepOutcome *f = report.hosts.first().failedStep();
+        QVERIFY(f);
+        QCOMPARE(f->kind, StepKind::RegistryLogin);
+        // What happened, then the tool's own last line as the evidence.
+        QVERIFY2(f->summary.startsWith(summary + QStringLiteral(": Error response from daemon")),
+                 qPrintable(f->summary));
+        QVERIFY2(f->summary.endsWith(QLatin1String("(exit status 1)")), qPrintable(f->summary));
+        QCOMPARE(f->fix, fix);
+    }
+
+    void readOnlyBaseDirNamesTheRealReason()
+    {
+        QTemporaryDir dir;
+        const QString reason
+            = QStringLiteral("mkdir: cannot create directory '/data/projects/fate/.fd-lock-confs-10000': Read-only "
+                             "file system");
+        Handler h = [&](const HostTarget &t,
+                        const QString &c,
+                        const CommandRequest &r,
+                        const HostChannel::LineSink &sink,
+                        const CancelToken &k) {
+            if (isAcquire(c)) {
+                sink(OutputStream::Stderr, reason);
+                CommandResult res;
+                res.exitStatus = 3;
+                return res;
+            }
+            return healthy(t, c, r, sink, k);
+        };
+        Runner runner;
+        runner.setChannelFactory(factoryFor(h));
+        const RunReport report = runToEnd(runner, deployPlan(writeArchive(dir)));
+        const StepOutcome *f = report.hosts.first().failedStep();
+        QVERIFY(f);
+        QCOMPARE(f->summary,
+                 QStringLiteral("cannot take the lock /data/projects/fate/.fd-lock-confs-10000: %1 (exit status 3)")
+                     .arg(reason));
+        QCOMPARE(f->fix,
+                 QStringLiteral("The file system holding /data/projects/fate is mounted read-only on the host (see the "
+                                "last lines): remount it read-write (or fix the disk it reports) or choose another "
+                                "base directory, then run again."));
+    }
+
+    void hostKeyFixesSayWhatToDoWithTheKey()
+    {
+        for (const auto problem : {SshSession::HostKeyProblem::Unknown, SshSession::HostKeyProblem::Changed}) {
+            RunSettings s;
+            s.operation = Operation::Status;
+            Runner runner;
+            runner.setChannelFactory([problem](const HostTarget &t, const CancelToken &cancel) {
+                return std::make_unique<KeyProblemChannel>(t, cancel, problem);
+            });
+            const RunReport report = runToEnd(runner, PlanBuilder::build(project(1), {}, s));
+            const StepOutcome *f = report.hosts.first().failedStep();
+            QVERIFY(f);
+            QVERIFY2(!f->fix.contains(QLatin1String("Check that the host is up")), qPrintable(f->fix));
+            if (problem == SshSession::HostKeyProblem::Unknown)
+                QCOMPARE(f->fix,
+                         QStringLiteral("The host is up; its key is not known yet. Compare the fingerprint above with "
+                                        "the host's own (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub on "
+                                        "10.0.0.1), then accept it: confirm it when the window asks, or run the CLI "
+                                        "on a terminal (it asks) or with --accept-new-host-keys."));
+            else
+                QVERIFY2(f->fix.startsWith(QLatin1String("Nothing was sent. Ask the administrator of 10.0.0.1")),
+                         qPrintable(f->fix));
+        }
     }
 };
 

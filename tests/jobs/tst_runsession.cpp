@@ -2,10 +2,12 @@
 // RunSession, the one code path of the CLI and the window, against scripted fake hosts and the
 // real renderer, packer and HistoryStore: the order of its events, facts from the rendered compose
 // files, typed results (missing images, busy ports, error kinds), retry from the session's own
-// failed-host set, cancel while preparing, the registry password from FD_REGISTRY_PASSWORD, history.
+// failed-host set, cancel while preparing (no bundle folder left), the registry password from
+// FD_REGISTRY_PASSWORD, history, one changing run per project file at a time (ProjectLock).
 #include "engineproject.h"
 #include "fakechannel.h"
 #include "history/historystore.h"
+#include "model/projectfile.h"
 #include "render/composefacts.h"
 #include "session/runsession.h"
 #include "settings/secretstore.h"
@@ -16,6 +18,9 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <atomic>
 
 using namespace FateDeployer;
 using namespace FateDeployer::Testing;
@@ -275,6 +280,89 @@ private slots:
         QCOMPARE(contacted.load(), 0);
         QVERIFY(!rec.order.contains(QStringLiteral("started")));
         QVERIFY(!session.isBusy());
+    }
+
+    void cancelWhilePreparingLeavesNoBundleFolder()
+    {
+        // The session's bundle folder is a QTemporaryDir under TMPDIR: a private TMPDIR shows what stays.
+        QTemporaryDir tmp;
+        const QByteArray oldTmp = qgetenv("TMPDIR");
+        qputenv("TMPDIR", QFile::encodeName(tmp.path()));
+        bool sawFolder = false;
+        {
+            RunSession session(env(healthy));
+            Recorder rec(session);
+            RunRequest rq;
+            rq.project = fakeHostsProject(2);
+            rq.settings.operation = Operation::Deploy;
+            QVERIFY(session.start(rq).ok());
+            sawFolder = !QDir(tmp.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).isEmpty();
+            session.cancel();
+            QTRY_VERIFY_WITH_TIMEOUT(rec.done, 20000);
+            QCOMPARE(rec.abortKind, ErrorKind::Cancelled);
+            // Gone at once, not when the session goes: the window keeps its session for the next run.
+            QCOMPARE(QDir(tmp.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList());
+        }
+        if (oldTmp.isNull())
+            qunsetenv("TMPDIR");
+        else
+            qputenv("TMPDIR", oldTmp);
+        QVERIFY2(sawFolder, "the deploy created no bundle folder under TMPDIR: the check above proves nothing");
+    }
+
+    void oneChangingRunPerProjectFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("p.fdproj"));
+        QVERIFY(ProjectFile::save(fakeHostsProject(1), path).ok());
+        // The first run's host waits in `docker version` until released: a run that is deterministically busy.
+        std::atomic_bool release{false};
+        Handler slow = [&release](const HostTarget &t,
+                                  const QString &c,
+                                  const CommandRequest &r,
+                                  const HostChannel::LineSink &sink,
+                                  const CancelToken &k) {
+            if (c.startsWith(QLatin1String("docker version")))
+                while (!release.load() && !k.isCancelled())
+                    QThread::msleep(5);
+            return healthy(t, c, r, sink, k);
+        };
+        RunSession first(env(slow));
+        Recorder firstRec(first);
+        RunSession second(env(healthy));
+        Recorder secondRec(second);
+        RunRequest rq;
+        rq.project = fakeHostsProject(1);
+        rq.projectPath = path;
+        rq.settings.operation = Operation::Teardown;
+        QVERIFY(first.start(rq).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(firstRec.order.contains(QStringLiteral("started")), 20000);
+
+        // Deploy and teardown of the same file from another session (the CLI, a second window) are refused.
+        for (const Operation op : {Operation::Deploy, Operation::Teardown}) {
+            rq.settings.operation = op;
+            const Status refused = second.start(rq);
+            QVERIFY(!refused.ok());
+            QVERIFY2(refused.error().contains(QLatin1String("is already being run by")), qPrintable(refused.error()));
+            QVERIFY2(
+                refused.error().contains(QStringLiteral("(process %1 on ").arg(QCoreApplication::applicationPid())),
+                qPrintable(refused.error()));
+        }
+        QVERIFY(secondRec.order.isEmpty()); // nothing emitted for a refused start
+        // Reading runs are not changes: status of the same project runs alongside.
+        rq.settings.operation = Operation::Status;
+        QVERIFY(second.start(rq).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(secondRec.done, 20000);
+
+        release = true;
+        QTRY_VERIFY_WITH_TIMEOUT(firstRec.done, 20000);
+        QVERIFY2(firstRec.report.succeeded(), qPrintable(firstRec.report.toText()));
+        // Released at the end: the other session may now change the hosts.
+        secondRec.done = false;
+        rq.settings.operation = Operation::Teardown;
+        QVERIFY(second.start(rq).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(secondRec.done, 20000);
+        QVERIFY(secondRec.report.succeeded());
     }
 
     void deployReadsTheRegistryPasswordFromTheEnvironmentAndKeepsTheBundles()

@@ -336,7 +336,9 @@ private slots:
         QVERIFY(!st.ok());
         QVERIFY2(st.error().contains(u"Could not log in"), qPrintable(st.error()));
         QVERIFY2(st.error().contains(u"The server offers: publickey, password"), qPrintable(st.error()));
-        QVERIFY2(st.error().contains(u"password rejected"), qPrintable(st.error()));
+        // Three wrong answers, then nobody gives another: one note, no contradicting "not given".
+        QVERIFY2(st.error().contains(u"password rejected 3 times"), qPrintable(st.error()));
+        QVERIFY2(!st.error().contains(u"not given"), qPrintable(st.error()));
         QVERIFY(prompter.secretQuestions.size() >= 2);
         QVERIFY(!prompter.secretQuestions.first().retry);
         QVERIFY(prompter.secretQuestions.last().retry);

@@ -23,12 +23,18 @@ private slots:
         p.registry.usePrivate = true;
         p.registry.uri = QStringLiteral("harbor.example.com/fate");
         p.registry.username = QStringLiteral("admin");
+        p.registry.keepLoggedIn = true;
         p.registry.dockerHubImages = {QStringLiteral("mysql"), QStringLiteral("redis")};
         const Result<Project> back = ProjectFile::fromJson(ProjectFile::toJson(p));
         QVERIFY2(back.ok(), qPrintable(back.error()));
         QCOMPARE(back.value(), p);
+        QVERIFY(back.value().registry.keepLoggedIn);
         // Stable: serialising twice gives the same bytes.
         QCOMPARE(ProjectFile::toJson(back.value()), ProjectFile::toJson(p));
+        // The default (log out after the run) is not written, and a file without the key reads as false.
+        p.registry.keepLoggedIn = false;
+        QVERIFY(!ProjectFile::toJson(p).contains("keepLoggedIn"));
+        QVERIFY(!ProjectFile::fromJson(ProjectFile::toJson(p)).value().registry.keepLoggedIn);
     }
 
     void exampleValidatesClean()

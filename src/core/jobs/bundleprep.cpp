@@ -59,11 +59,17 @@ Status BundlePrep::prepare(const Project &project,
                            const QString &outDir,
                            Plan &plan,
                            RenderOutput *rendered,
-                           const std::function<void(int done, int total)> &progress)
+                           const std::function<void(int done, int total)> &progress,
+                           const std::atomic_bool *cancel)
 {
+    const auto stopped = [cancel] { return cancel && cancel->load(); };
+    if (stopped())
+        return Error{tr("cancelled before rendering"), ErrorKind::Cancelled};
     const Result<RenderOutput> output = render(project, projectDir);
     if (!output)
         return Error{output.error(), output.errorKind()};
+    if (stopped())
+        return Error{tr("cancelled after rendering, before packing"), ErrorKind::Cancelled};
     if (!QDir().mkpath(outDir))
         return Error{tr("cannot create the folder %1 for the bundles").arg(outDir), ErrorKind::Local};
     PackCache cache;
@@ -84,8 +90,8 @@ Status BundlePrep::prepare(const Project &project,
             if (!key)
                 return Error{key.error(), ErrorKind::Local};
             if (key->isEmpty() || !packed.fetch(key.value(), path)) {
-                if (Status s = BundlePacker::packToFile(*b, cache, path); !s)
-                    return Error{s.error(), ErrorKind::Local};
+                if (Status s = BundlePacker::packToFile(*b, cache, path, {}, cancel); !s)
+                    return Error{s.error(), stopped() ? ErrorKind::Cancelled : ErrorKind::Local};
                 if (!key->isEmpty())
                     packed.store(key.value(), path);
             }

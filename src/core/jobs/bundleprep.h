@@ -7,6 +7,7 @@
 
 #include <QString>
 
+#include <atomic>
 #include <functional>
 
 namespace FateDeployer {
@@ -15,7 +16,9 @@ namespace FateDeployer {
 /// (deterministic, paths start with "<name>/"), then points the plan's deploy jobs at them.
 /// projectDir resolves relative template paths. Blocking: call it off the GUI thread.
 /// @p rendered (optional) receives the render the archives were packed from (e.g. to keep the
-/// deployed bundles on disk for the next Render preview).
+/// deployed bundles on disk for the next Render preview). @p cancel (optional, set from another thread
+/// or a signal handler) stops after rendering or packing at the next file; prepare() then fails with
+/// ErrorKind::Cancelled.
 class BundlePrep
 {
 public:
@@ -25,7 +28,8 @@ public:
                           const QString &outDir,
                           Plan &plan,
                           RenderOutput *rendered = nullptr,
-                          const std::function<void(int done, int total)> &progress = {});
+                          const std::function<void(int done, int total)> &progress = {},
+                          const std::atomic_bool *cancel = nullptr);
     /// Renders the project's bundles from its templates (no packing). Blocking.
     static Result<RenderOutput> render(const Project &project, const QString &projectDir);
     /// Copies each bundle's facts (images, ports, services, written folders, compose file) into the

@@ -4,6 +4,7 @@
 #include "jobs/plan.h"
 #include "remote/canceltoken.h"
 #include "remote/shellcommand.h"
+#include "remote/sshsession.h"
 #include "util/result.h"
 
 #include <QByteArray>
@@ -42,6 +43,7 @@ struct CommandResult
     bool cancelled = false;
     QString error;                          ///< transport failure (connection lost...), empty otherwise
     ErrorKind errorKind = ErrorKind::Other; ///< of error; RemoteCommand for a non-zero exit
+    bool connectionLost = false;            ///< the host stopped answering: nothing more can be done there in this run
     QString stdoutText;
     QString stderrText;
 
@@ -57,6 +59,8 @@ public:
     virtual ~HostChannel() = default;
 
     virtual Status connect() = 0;
+    /// After a failed connect(): whether the host key stopped it (the fix is about the key, not the network).
+    virtual SshSession::HostKeyProblem hostKeyProblem() const { return SshSession::HostKeyProblem::None; }
     /// Runs one command; lines are passed to sink as they arrive. Honours cancel (kills the remote
     /// process group) and the timeout.
     virtual CommandResult exec(const CommandRequest &request, const LineSink &sink) = 0;

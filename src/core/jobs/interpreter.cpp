@@ -12,7 +12,11 @@
 #include <QHash>
 #include <QMutex>
 #include <QSet>
+#include <QSysInfo>
 #include <QThread>
+
+#include <cerrno>
+#include <csignal>
 
 #include <memory>
 
@@ -42,6 +46,37 @@ StdinProducer fileProducer(const QString &path)
             return -1;
         return file->read(buf, max);
     };
+}
+
+/// key=value lines of a lock holder (see RemoteCommands::acquireLock).
+QHash<QString, QString> lockFields(const QString &text)
+{
+    QHash<QString, QString> fields;
+    for (const QString &line : text.split(QLatin1Char('\n'))) {
+        const qsizetype eq = line.indexOf(QLatin1Char('='));
+        if (eq > 0)
+            fields.insert(line.left(eq).trimmed(), line.mid(eq + 1).trimmed());
+    }
+    return fields;
+}
+
+QString oneLine(QString text, int max = 200)
+{
+    for (QChar &c : text)
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            c = QLatin1Char(' ');
+    return text.left(max);
+}
+
+/// The last output line worth showing as the reason of a failure (tools print it last), shortened.
+QString lastMeaningfulLine(const QStringList &tail)
+{
+    for (qsizetype i = tail.size() - 1; i >= 0; --i) {
+        const QString line = tail.at(i).trimmed();
+        if (!line.isEmpty() && !line.startsWith(QLatin1String("fd-pgid=")))
+            return line.size() > 200 ? line.left(200) + QStringLiteral("…") : line;
+    }
+    return {};
 }
 
 QString registryHostOf(const QString &uri)
@@ -128,6 +163,28 @@ HostOutcome JobInterpreter::run(const ChannelFactory &factory)
             failed = true;
         warned = warned || o.result == StepResult::Warning;
     }
+    if (m_lost && (!m_staging.isEmpty() || m_locked)) {
+        // Nothing can be done over a dead connection; waiting for it would only hold the run.
+        QStringList left;
+        if (!m_staging.isEmpty())
+            left.append(
+                tr("the staging folder %1 (the next deploy of %2 removes it)").arg(m_staging, m_job.bundle.name));
+        if (m_locked)
+            left.append(tr("the lock %1/.fd-lock-%2 (the next run takes it over with --break-lock)")
+                            .arg(m_job.target.baseDir, m_job.bundle.name));
+        const QString text = tr("Clean-up on the host was skipped because the connection is lost; left there: %1.")
+                                 .arg(left.join(QStringLiteral("; ")));
+        note(text);
+        for (qsizetype i = m_outcome.steps.size() - 1; i >= 0; --i) {
+            StepOutcome &failedStep = m_outcome.steps[i];
+            if (failedStep.result == StepResult::Failed) {
+                failedStep.fix = failedStep.fix.isEmpty() ? text : failedStep.fix + QLatin1Char(' ') + text;
+                break;
+            }
+        }
+        m_staging.clear();
+        m_locked = false;
+    }
     // An interrupted upload leaves no staging folder behind (the swap itself is never interrupted).
     if (!m_staging.isEmpty() && m_channel) {
         CommandRequest r;
@@ -135,6 +192,26 @@ HostOutcome JobInterpreter::run(const ChannelFactory &factory)
         exec(RemoteCommands::removePath(m_staging), r, false);
         m_staging.clear();
     }
+    if (!m_dockerConfig.isEmpty()) {
+        const QString dir = m_dockerConfig;
+        m_dockerConfig.clear(); // the removal itself runs without it
+        if (m_lost) {
+            note(tr("The connection is lost: the registry login of this run stays in %1 on the host (readable by "
+                    "its user only); remove it there.")
+                     .arg(dir));
+        } else if (m_channel) {
+            CommandRequest r;
+            r.quiet = true;
+            r.timeoutSeconds = 30;
+            const CommandResult removed = exec(RemoteCommands::removePath(dir), r, false);
+            if (removed.ok())
+                note(tr("registry login of this run removed from the host (%1)").arg(dir));
+            else
+                note(
+                    tr("could not remove %1 (the registry login of this run) from the host; remove it there").arg(dir));
+        }
+    }
+    releaseLock();
     bool anyFailed = false;
     bool anyCancelled = false;
     for (const StepOutcome &o : std::as_const(m_outcome.steps)) {
@@ -235,6 +312,8 @@ CommandResult JobInterpreter::exec(const ShellCommand &command, const CommandReq
 {
     CommandRequest request = base;
     request.command = command;
+    if (!m_dockerConfig.isEmpty())
+        request.command.env(QStringLiteral("DOCKER_CONFIG"), m_dockerConfig); // the run's registry login
     if (request.timeoutSeconds == 0)
         request.timeoutSeconds = m_settings.commandDeadlineSeconds;
     if (request.idleTimeoutSeconds == 0)
@@ -259,7 +338,9 @@ CommandResult JobInterpreter::exec(const ShellCommand &command, const CommandReq
         }
     };
     request.cancellable = cancellable;
-    return m_channel->exec(request, sink);
+    CommandResult result = m_channel->exec(request, sink);
+    m_lost = m_lost || result.connectionLost;
+    return result;
 }
 
 StepOutcome JobInterpreter::ok(const QString &summary) const
@@ -316,12 +397,16 @@ StepOutcome JobInterpreter::failExec(const QString &what,
         summary = tr("%1: %2").arg(what, r.error);
     else if (r.timedOut)
         summary = tr("%1: no answer within the time limit").arg(what);
+    else if (const QString last = lastMeaningfulLine(m_tail); !last.isEmpty())
+        summary = tr("%1: %2 (exit status %3)").arg(what, last).arg(r.exitStatus); // the real reason, not "1"
     else
         summary = tr("%1: exit status %2").arg(what).arg(r.exitStatus);
-    return fail(summary,
-                fix.isEmpty() ? tr("Read the last output lines, fix the cause on the host and run again.") : fix,
-                command,
-                r);
+    QString fixText = fix.isEmpty() ? tr("Read the last output lines, fix the cause on the host and run again.") : fix;
+    if (m_tail.join(QLatin1Char('\n')).contains(QLatin1String("Read-only file system")))
+        fixText = tr("The file system holding %1 is mounted read-only on the host (see the last lines): remount it "
+                     "read-write (or fix the disk it reports) or choose another base directory, then run again.")
+                      .arg(m_job.target.baseDir);
+    return fail(summary, fixText, command, r);
 }
 
 StepOutcome JobInterpreter::connect(const ChannelFactory &factory)
@@ -331,22 +416,137 @@ StepOutcome JobInterpreter::connect(const ChannelFactory &factory)
         return fail(tr("no connection available"), QString());
     const Status s = m_channel->connect();
     if (!s) {
+        const SshSession::HostKeyProblem keyProblem = m_channel->hostKeyProblem();
         m_channel.reset();
         CommandResult why;
         why.errorKind = s.errorKind();
         why.cancelled = s.errorKind() == ErrorKind::Cancelled;
+        QString fix;
+        if (keyProblem == SshSession::HostKeyProblem::Unknown)
+            fix = tr("The host is up; its key is not known yet. Compare the fingerprint above with the host's own "
+                     "(ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub on %1), then accept it: confirm it when the "
+                     "window asks, or run the CLI on a terminal (it asks) or with --accept-new-host-keys.")
+                      .arg(m_job.target.address);
+        else if (keyProblem == SshSession::HostKeyProblem::Changed)
+            fix = tr("Nothing was sent. Ask the administrator of %1 whether its key really changed (reinstall); only "
+                     "then remove the old entry with ssh-keygen -R and accept the new key.")
+                      .arg(m_job.target.address);
+        else
+            fix = tr("Check that the host is up and reachable, that SSH listens on port %1 and that user %2 "
+                     "can log in (key, agent or password).")
+                      .arg(m_job.target.port)
+                      .arg(m_job.target.user);
         return fail(tr("cannot connect to %1:%2 as %3: %4")
                         .arg(m_job.target.address)
                         .arg(m_job.target.port)
                         .arg(m_job.target.user, s.error()),
-                    tr("Check that the host is up and reachable, that SSH listens on port %1 and that user %2 "
-                       "can log in (key, agent or password).")
-                        .arg(m_job.target.port)
-                        .arg(m_job.target.user),
+                    fix,
                     ShellCommand(),
                     why);
     }
+    // Deploy and teardown change the host's folders: one run at a time per deployment folder.
+    if (m_settings.operation == Operation::Deploy || m_settings.operation == Operation::Teardown) {
+        if (std::optional<StepOutcome> refused = takeLock())
+            return *refused;
+        return ok(tr("connected to %1; %2 locked for this run").arg(m_job.target.address, m_job.bundle.name));
+    }
     return ok(tr("connected to %1").arg(m_job.target.address));
+}
+
+std::optional<StepOutcome> JobInterpreter::takeLock()
+{
+    const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME", QStringLiteral("?")));
+    const QString machine = QSysInfo::machineHostName();
+    const QString owner = QStringLiteral("run=%1\nuser=%2\nmachine=%3\npid=%4\nstarted=%5\noperation=%6\nproject=%7")
+                              .arg(m_settings.runId,
+                                   oneLine(user),
+                                   oneLine(machine),
+                                   QString::number(QCoreApplication::applicationPid()),
+                                   QDateTime::currentDateTimeUtc().toString(Qt::ISODate),
+                                   operationName(m_settings.operation),
+                                   oneLine(m_settings.projectName));
+    const QString lockPath = m_job.target.baseDir + QStringLiteral("/.fd-lock-") + m_job.bundle.name;
+    CommandRequest rq;
+    rq.quiet = true; // the owner text spans lines; the note below says what happened
+    rq.timeoutSeconds = 60;
+    ShellCommand cmd = RemoteCommands::acquireLock(m_job.target.baseDir, m_job.bundle.name, owner);
+    CommandResult r = exec(cmd, rq);
+    if (r.exitStatus == RemoteCommands::LockHeld) {
+        const QHash<QString, QString> holder = lockFields(r.stdoutText);
+        const QString holderRun = holder.value(QStringLiteral("run"));
+        const qint64 age = holder.value(QStringLiteral("age")).toLongLong();
+        bool goneHere = false;
+        bool thisProcess = false;
+        if (holder.value(QStringLiteral("machine")) == machine) {
+            const qint64 pid = holder.value(QStringLiteral("pid")).toLongLong();
+            goneHere = pid > 0 && ::kill(pid_t(pid), 0) != 0 && errno == ESRCH;
+            thisProcess = pid == QCoreApplication::applicationPid();
+        }
+        // A retry of this run, or an earlier run of this process (the window) that could not release it: a
+        // process runs a project once at a time (local lock), so that run is over.
+        const bool ours = (!holderRun.isEmpty() && holderRun == m_settings.runId) || thisProcess;
+        const bool stale = goneHere || age >= m_settings.lockStaleSeconds;
+        if (ours || (stale && m_settings.breakStaleLock)) {
+            note(tr("taking over the lock %1 of run %2").arg(lockPath, holderRun));
+            cmd = RemoteCommands::breakLock(m_job.target.baseDir, m_job.bundle.name, holderRun, owner);
+            r = exec(cmd, rq);
+        }
+        if (r.exitStatus == RemoteCommands::LockHeld) {
+            const QHash<QString, QString> now = lockFields(r.stdoutText);
+            const QString who = tr("%1 of project \"%2\" by %3@%4 (process %5, connected from %6), started %7 "
+                                   "(run %8)")
+                                    .arg(now.value(QStringLiteral("operation")),
+                                         now.value(QStringLiteral("project")),
+                                         now.value(QStringLiteral("user")),
+                                         now.value(QStringLiteral("machine")),
+                                         now.value(QStringLiteral("pid")),
+                                         now.value(QStringLiteral("from"), QStringLiteral("?")),
+                                         now.value(QStringLiteral("started")),
+                                         now.value(QStringLiteral("run")));
+            const QString summary = tr("%1 on this host is in use by another run: %2").arg(m_job.bundle.name, who);
+            QString fix;
+            if (stale)
+                fix = tr("The lock looks stale (%1). If nobody is running FATE Deployer on this host, take it over "
+                         "with --break-lock (fate-deployer-cli), or remove %2 on the host.")
+                          .arg(goneHere ? tr("its process on this machine is gone") : tr("taken %1 s ago").arg(age),
+                               lockPath);
+            else
+                fix = tr("Wait until that run has finished (or cancel it there), then run again. A lock is only taken "
+                         "over when stale: older than %1 s or left by a process that is gone.")
+                          .arg(m_settings.lockStaleSeconds);
+            StepOutcome o = fail(summary, fix, cmd, r);
+            o.lastLines.clear(); // the holder is in the summary; the raw owner lines add nothing
+            return o;
+        }
+    }
+    if (!r.ok())
+        return failExec(tr("cannot take the lock %1").arg(lockPath),
+                        cmd,
+                        r,
+                        tr("Check that user %1 may write to %2 (read-only file system, permissions, disk full).")
+                            .arg(m_job.target.user, m_job.target.baseDir));
+    m_locked = true;
+    note(tr("lock %1 taken (run %2)").arg(lockPath, m_settings.runId));
+    return std::nullopt;
+}
+
+void JobInterpreter::releaseLock()
+{
+    if (!m_locked || !m_channel)
+        return;
+    CommandRequest rq;
+    rq.quiet = true;
+    rq.timeoutSeconds = 30;
+    const CommandResult r
+        = exec(RemoteCommands::releaseLock(m_job.target.baseDir, m_job.bundle.name, m_settings.runId), rq, false);
+    if (r.ok())
+        note(tr("lock %1/.fd-lock-%2 released").arg(m_job.target.baseDir, m_job.bundle.name));
+    else
+        note(tr("could not release the lock %1/.fd-lock-%2: %3; the next run from another process needs --break-lock")
+                 .arg(m_job.target.baseDir,
+                      m_job.bundle.name,
+                      r.error.isEmpty() ? tr("exit status %1").arg(r.exitStatus) : r.error));
+    m_locked = false;
 }
 
 StepOutcome JobInterpreter::dockerVersion()
@@ -638,15 +838,65 @@ StepOutcome JobInterpreter::registryLogin()
                     tr("Store the registry password in the keychain (Images page) and run again, or run docker "
                        "login on the host."));
     }
+    if (!m_settings.keepRegistryLogin && m_dockerConfig.isEmpty()) {
+        // The login's credentials go to a folder of this run, removed at its end, not ~/.docker/config.json.
+        const ShellCommand mk = RemoteCommands::makeDockerConfigDir();
+        const CommandResult made = exec(mk);
+        const QString dir = made.stdoutText.trimmed();
+        if (!made.ok() || !dir.startsWith(QLatin1Char('/')) || !dir.contains(QLatin1String("/fd-docker-config-"))
+            || dir.contains(QLatin1Char('\n')))
+            return failExec(tr("cannot create a private Docker configuration folder for the registry login"),
+                            mk,
+                            made,
+                            tr("Check that mktemp works and /tmp (or $TMPDIR) is writable on the host."));
+        m_dockerConfig = dir;
+    }
     const ShellCommand cmd = RemoteCommands::registryLogin(host, m_settings.registryUser);
     CommandRequest rq;
     rq.stdinData = m_settings.registryPassword; // stdin only: never a command line or a log line
     const CommandResult r = exec(cmd, rq);
-    if (!r.ok())
+    if (!r.ok()) {
+        // Only a refusal by the registry is about the password; name where the password came from.
+        const QString all = r.stdoutText + r.stderrText + m_tail.join(QLatin1Char('\n'));
+        const auto has = [&all](const char *text) { return all.contains(QLatin1String(text), Qt::CaseInsensitive); };
+        const QString source = m_settings.registryPasswordSource.isEmpty()
+                                   ? tr("the password stored in the keychain")
+                                   : tr("the password from %1").arg(m_settings.registryPasswordSource);
+        if (has("no such host") || has("server misbehaving") || has("name resolution") || has("not known")
+            || has("lookup "))
+            return failExec(tr("docker login to %1 failed: the host cannot resolve the name %2")
+                                .arg(host, host.section(QLatin1Char(':'), 0, 0)),
+                            cmd,
+                            r,
+                            tr("Check the registry address in the project and the host's DNS (/etc/resolv.conf, "
+                               "getent hosts %1). The password was not checked: the registry was never reached.")
+                                .arg(host.section(QLatin1Char(':'), 0, 0)));
+        if (has("connection refused") || has("i/o timeout") || has("no route to host") || has("network is unreachable")
+            || has("handshake timeout"))
+            return failExec(tr("docker login to %1 failed: the registry cannot be reached").arg(host),
+                            cmd,
+                            r,
+                            tr("Check that the registry runs and that this host may reach it (firewall, proxy). "
+                               "The password was not checked: the registry was never reached."));
+        if (has("x509") || has("certificate"))
+            return failExec(tr("docker login to %1 failed: its TLS certificate is not trusted").arg(host),
+                            cmd,
+                            r,
+                            tr("Install the registry's CA as /etc/docker/certs.d/%1/ca.crt on the host, or list the "
+                               "registry under insecure-registries in /etc/docker/daemon.json.")
+                                .arg(host));
+        if (has("unauthorized") || has("incorrect username or password") || has("401") || has("denied"))
+            return failExec(
+                tr("docker login to %1 failed: user %2 or the password was refused").arg(host, m_settings.registryUser),
+                cmd,
+                r,
+                tr("Check the registry user %1 and %2.").arg(m_settings.registryUser, source));
         return failExec(tr("docker login to %1 failed").arg(host),
                         cmd,
                         r,
-                        tr("Check the registry user and the password stored in the keychain."));
+                        tr("Read the last output lines; check the registry address, the user %1 and %2.")
+                            .arg(m_settings.registryUser, source));
+    }
     return ok(tr("logged in to %1 as %2").arg(host, m_settings.registryUser));
 }
 

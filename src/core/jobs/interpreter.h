@@ -6,6 +6,7 @@
 #include "jobs/plan.h"
 
 #include <memory>
+#include <optional>
 
 namespace FateDeployer {
 
@@ -66,6 +67,8 @@ private:
     ComposeFlavor composeFlavor();
 
     StepOutcome connect(const ChannelFactory &factory);
+    std::optional<StepOutcome> takeLock();
+    void releaseLock();
     StepOutcome dockerVersion();
     StepOutcome composeVersion();
     StepOutcome diskSpace();
@@ -98,6 +101,9 @@ private:
     int m_currentIndex = 0;
     QStringList m_tail; ///< last lines of the current command
     QString m_staging;
+    bool m_locked = false;  ///< this job holds <base>/.fd-lock-<bundle>
+    bool m_lost = false;    ///< the connection died: clean-up waits for the next run
+    QString m_dockerConfig; ///< private DOCKER_CONFIG of this run on the host (registry credentials), if any
     ComposeFlavor m_compose = ComposeFlavor::None;
 };
 

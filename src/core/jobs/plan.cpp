@@ -3,6 +3,7 @@
 #include "util/tr.h"
 
 #include <QCoreApplication>
+#include <QUuid>
 
 namespace FateDeployer {
 
@@ -216,12 +217,15 @@ Plan PlanBuilder::build(const Project &project, const Selection &selection, cons
     plan.settings.exchangeAddress = project.exchange.enabled ? project.exchange.host : QString();
     plan.settings.exchangePort = project.exchange.port;
     plan.settings.projectName = project.name;
+    if (plan.settings.runId.isEmpty())
+        plan.settings.runId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     plan.settings.partyAddresses.clear();
     for (const Party &p : project.parties)
         plan.settings.partyAddresses.append({p.id, p.host});
     if (plan.settings.registryUri.isEmpty() && project.registry.usePrivate) {
         plan.settings.registryUri = project.registry.uri;
         plan.settings.registryUser = project.registry.username;
+        plan.settings.keepRegistryLogin = project.registry.keepLoggedIn;
     }
     QList<HostTarget> targets;
     if (settings.operation == Operation::Verify) {

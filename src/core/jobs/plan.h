@@ -101,13 +101,22 @@ struct RunSettings
     QString registryUri; ///< empty = Docker Hub
     QString registryUser;
     QByteArray registryPassword; ///< from the keychain; never logged, passed on stdin only
-    QStringList imageArchives;   ///< local `docker save` files to load where images are missing
+    /// false (default): `docker login` writes into a private DOCKER_CONFIG folder on the host for this run,
+    /// removed at its end, so no host keeps base64(user:password) in ~/.docker/config.json. From the project
+    /// (registry.keepLoggedIn).
+    bool keepRegistryLogin = false;
+    QString registryPasswordSource; ///< where it came from, for messages (e.g. FD_REGISTRY_PASSWORD); empty = keychain
+    QStringList imageArchives;      ///< local `docker save` files to load where images are missing
     bool pull = false;
     QString exchangeAddress; ///< for the verify diagnosis
     int exchangePort = 9371;
     QList<QPair<int, QString>> partyAddresses; ///< id → host, for the verify diagnosis
     QString projectHash;
     QString projectName;
+    /// Names this run in the host locks (<base>/.fd-lock-<bundle>) that deploy and teardown hold.
+    QString runId;
+    bool breakStaleLock = false;     ///< take over a stale lock (CLI --break-lock, the admin's decision)
+    int lockStaleSeconds = 2 * 3600; ///< a lock older than this (or whose process here is gone) is stale
 };
 
 struct HostJob

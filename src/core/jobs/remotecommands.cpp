@@ -141,6 +141,12 @@ ShellCommand registryLogin(const QString &registryHost, const QString &user)
     return ShellCommand(u"docker").args({u"login", u"--username"}).arg(user).arg(u"--password-stdin").arg(registryHost);
 }
 
+ShellCommand makeDockerConfigDir()
+{
+    return script(
+        "umask 077; d=$(mktemp -d \"${TMPDIR:-/tmp}/fd-docker-config-XXXXXX\") && chmod 700 \"$d\" && echo \"$d\"");
+}
+
 ShellCommand loadImages()
 {
     return ShellCommand(u"docker").arg(u"load");
@@ -242,6 +248,36 @@ ShellCommand removeDeployment(const QString &baseDir, const QString &bundle)
     return script("cd \"$1\" 2>/dev/null || exit 0; b=$2; "
                   "rm -rf \"./$b\" \"./$b.previous\" ./.fd-staging-\"$b\"-* ./.fd-trash-\"$b\"-*",
                   {baseDir, bundle});
+}
+
+// $1 base dir, $2 bundle, then the owner text: the lock folder's mkdir is atomic, so of two runs exactly one
+// gets it. A second mkdir without 2>/dev/null shows the real reason (read-only, permission) when the lock
+// folder does not exist.
+#define FD_LOCK_PRELUDE                                                                                                \
+    "l=\"$1/.fd-lock-$2\"; "                                                                                           \
+    "take() { if mkdir \"$l\" 2>/dev/null || { [ ! -d \"$l\" ] && mkdir \"$l\"; }; then "                              \
+    "printf '%s\\nfrom=%s\\n' \"$1\" \"${SSH_CLIENT%% *}\" >\"$l/owner\" && exit 0; rm -rf \"$l\"; exit 3; fi; }; "    \
+    "held() { [ -d \"$l\" ] || exit 3; "                                                                               \
+    "echo \"age=$(( $(date +%s) - $(stat -c %Y \"$l\" 2>/dev/null || date +%s) ))\"; cat \"$l/owner\" 2>/dev/null; "   \
+    "exit 75; }; "
+
+ShellCommand acquireLock(const QString &baseDir, const QString &bundle, const QString &owner)
+{
+    return script(FD_LOCK_PRELUDE "mkdir -p \"$1\" || exit 3; take \"$3\"; held", {baseDir, bundle, owner});
+}
+
+ShellCommand breakLock(const QString &baseDir, const QString &bundle, const QString &staleRunId, const QString &owner)
+{
+    // Moved aside first (atomic), so a run that takes the lock at the same moment is never removed.
+    return script(FD_LOCK_PRELUDE "grep -qxF \"run=$3\" \"$l/owner\" 2>/dev/null || { take \"$4\"; held; }; "
+                                  "t=\"$l.broken-$$\"; mv \"$l\" \"$t\" || held; rm -rf \"$t\"; take \"$4\"; held",
+                  {baseDir, bundle, staleRunId, owner});
+}
+
+ShellCommand releaseLock(const QString &baseDir, const QString &bundle, const QString &runId)
+{
+    return script("l=\"$1/.fd-lock-$2\"; if grep -qxF \"run=$3\" \"$l/owner\" 2>/dev/null; then rm -rf \"$l\"; fi",
+                  {baseDir, bundle, runId});
 }
 
 ShellCommand inspectProject(const QString &project)

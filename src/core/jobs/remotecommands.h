@@ -29,7 +29,9 @@ ShellCommand registryLoginStored(const QString &registryHost);
 /// `user = "name:password"` for curl's -K, quoted as curl's config syntax wants (for stdin only).
 QByteArray curlUserConfig(const QString &user, const QByteArray &password);
 ShellCommand registryLogin(const QString &registryHost, const QString &user); ///< password on stdin
-ShellCommand loadImages();                                                    ///< archive on stdin
+/// Creates a private (0700) folder for DOCKER_CONFIG under $TMPDIR or /tmp and prints its path.
+ShellCommand makeDockerConfigDir();
+ShellCommand loadImages(); ///< archive on stdin
 ShellCommand pullImage(const QString &image);
 ShellCommand makeDir(const QString &dir);
 ShellCommand unpackToStaging(const QString &staging); ///< tar.gz on stdin
@@ -49,6 +51,16 @@ composeStop(ComposeFlavor flavor, const QString &baseDir, const QString &bundle,
 ShellCommand
 composeDown(ComposeFlavor flavor, const QString &baseDir, const QString &bundle, const QString &composeFile);
 ShellCommand removeDeployment(const QString &baseDir, const QString &bundle);
+/// Exit status of acquireLock/breakLock when another run holds the lock; it then prints `age=<s>` and the
+/// holder's `key=value` lines.
+constexpr int LockHeld = 75;
+/// Atomic `mkdir` of <base>/.fd-lock-<bundle> holding `owner` (key=value lines) plus `from=` (the SSH client
+/// address the host saw). 0 = taken, LockHeld = held by another run, else the reason is on stderr.
+ShellCommand acquireLock(const QString &baseDir, const QString &bundle, const QString &owner);
+/// Takes over a stale lock, only if it is still held by run `staleRunId`.
+ShellCommand breakLock(const QString &baseDir, const QString &bundle, const QString &staleRunId, const QString &owner);
+/// Removes the lock only if run `runId` holds it.
+ShellCommand releaseLock(const QString &baseDir, const QString &bundle, const QString &runId);
 ShellCommand inspectProject(const QString &project);
 ShellCommand toyExample(const QString &guestProject, int guestId, int hostId);
 ShellCommand tcpProbe(const QString &host, int port);

@@ -46,6 +46,7 @@ public:
     }
 
     Status connect() override { return m_session->connect(); }
+    SshSession::HostKeyProblem hostKeyProblem() const override { return m_session->hostKeyProblem(); }
 
     CommandResult exec(const CommandRequest &request, const LineSink &sink) override
     {
@@ -129,6 +130,7 @@ private:
             r.timedOut = !r.cancelled && m_session->lastStop() == ExecStop::TimedOut;
             if (r.idle || r.timedOut)
                 r.errorKind = ErrorKind::Timeout;
+            r.connectionLost = !r.cancelled && (m_session->lastStop() == ExecStop::Lost || !m_session->isConnected());
             return r;
         }
         r.exitStatus = result->exitSignal.isEmpty() ? result->exitStatus : -1;

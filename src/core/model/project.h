@@ -83,6 +83,9 @@ struct RegistrySettings
     bool usePrivate = false;
     QString uri;      ///< e.g. "harbor.example.com/fate"
     QString username; ///< never a password
+    /// false (default): a deploy's `docker login` goes to a private DOCKER_CONFIG folder of the run on each
+    /// host, removed at its end; true: it goes to the host user's ~/.docker/config.json and stays there.
+    bool keepLoggedIn = false;
     /// Third-party images (repository names such as "mysql", "redis") pulled from Docker Hub even with
     /// a private registry, for sites that mirror only FATE's own images. Empty = all from the registry.
     QStringList dockerHubImages;

@@ -189,6 +189,8 @@ QByteArray ProjectFile::toJson(const Project &p)
         registry.insert(u"uri", p.registry.uri);
     if (!p.registry.username.isEmpty())
         registry.insert(u"username", p.registry.username);
+    if (p.registry.keepLoggedIn)
+        registry.insert(u"keepLoggedIn", true);
     if (!p.registry.dockerHubImages.isEmpty()) // absent in older files: every image from the registry
         registry.insert(u"dockerHubImages", QJsonArray::fromStringList(p.registry.dockerHubImages));
     root.insert(u"registry", registry);
@@ -297,6 +299,7 @@ Result<Project> ProjectFile::fromJson(const QByteArray &json)
         r.fail(QStringLiteral("registry.type"), tr("\"%1\" is not one of dockerhub, private").arg(type));
     p.registry.uri = r.string(registry, "uri", QStringLiteral("registry"));
     p.registry.username = r.string(registry, "username", QStringLiteral("registry"));
+    p.registry.keepLoggedIn = r.boolean(registry, "keepLoggedIn", QStringLiteral("registry"), false);
     p.registry.dockerHubImages = r.strings(registry, "dockerHubImages", QStringLiteral("registry"));
 
     const QJsonValue partiesValue = root.value(u"parties");

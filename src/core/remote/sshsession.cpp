@@ -386,6 +386,8 @@ struct SshSession::Private
     ssh_event event = nullptr;
     std::unique_ptr<JumpTunnel> tunnel;
     bool connected = false;
+    SshSession::HostKeyProblem hostKeyProblem = SshSession::HostKeyProblem::None;
+    QString lostReason; ///< why the connection was given up (a keepalive without answer), for the message
     QStringList offered;
     QStringList tried;
     QString fingerprint;
@@ -438,7 +440,7 @@ struct SshSession::Private
                                   SshSession *owner);
     QString killProcessGroup(qint64 pgid, SshSession *owner);
     bool keepAlive();
-    Status lostConnection(const QString &what) const;
+    Status lostConnection(const QString &what);
 };
 
 SshSession::SshSession(SshEndpoint endpoint, Prompter *prompter, SecretStore *secrets, CancelToken cancel)
@@ -481,6 +483,11 @@ QString SshSession::hostKeyFingerprint() const
 QString SshSession::hostKeyType() const
 {
     return d->keyType;
+}
+
+SshSession::HostKeyProblem SshSession::hostKeyProblem() const
+{
+    return d->hostKeyProblem;
 }
 
 bool SshSession::isConnected() const
@@ -708,6 +715,7 @@ Status SshSession::Private::verifyHostKey()
             oldType = known->first;
             oldFp = known->second;
         }
+        hostKeyProblem = SshSession::HostKeyProblem::Changed;
         return Error{
             tr("The host key of %1 has CHANGED. Known: %2 %3; presented now: %4 %5 (known_hosts: %6). "
                "This may be a reinstalled host or someone intercepting the connection. Nothing was sent. "
@@ -727,6 +735,7 @@ Status SshSession::Private::verifyHostKey()
     }
 
     bool accept = false;
+    hostKeyProblem = SshSession::HostKeyProblem::Unknown; // until accepted below
     switch (endpoint.hostKeyPolicy) {
     case HostKeyPolicy::AcceptNew:
         accept = true;
@@ -758,6 +767,7 @@ Status SshSession::Private::verifyHostKey()
                          ErrorKind::HostKey};
         break;
     }
+    hostKeyProblem = SshSession::HostKeyProblem::None;
     const QFileInfo info(knownHosts);
     QDir().mkpath(info.absolutePath());
     if (ssh_session_update_known_hosts(session) != SSH_OK)
@@ -884,6 +894,16 @@ int SshSession::Private::tryPassword(QStringList &notes)
     tried << QStringLiteral("password");
     const QString storeKey = SecretStore::sshPasswordKey(resolvedUser, resolvedHost, resolvedPort);
     std::optional<QString> stored = storedSecret(storeKey);
+    int rejected = 0;
+    // One note for the whole method: "password rejected (2 attempts)", not a rejection followed by a
+    // contradicting "not given" when nobody offers another password after it.
+    auto finish = [&](int rc, bool cancelled) {
+        if (rejected > 0)
+            notes << (rejected == 1 ? tr("password rejected") : tr("password rejected %1 times").arg(rejected));
+        else if (cancelled)
+            notes << (prompter ? tr("password not given") : tr("no password available"));
+        return rc;
+    };
     for (int attempt = 0; attempt < 4; ++attempt) {
         QString password;
         bool remember = false;
@@ -896,10 +916,8 @@ int SshSession::Private::tryPassword(QStringList &notes)
             q.kind = SecretQuestion::Kind::Password;
             q.retry = attempt > 1 || stored.has_value();
             SecretAnswer a = ask(q);
-            if (a.cancelled) {
-                notes << (prompter ? tr("password not given") : tr("no password available"));
-                return SSH_AUTH_DENIED;
-            }
+            if (a.cancelled)
+                return finish(SSH_AUTH_DENIED, true);
             password = a.secret;
             remember = a.remember;
         }
@@ -910,10 +928,10 @@ int SshSession::Private::tryPassword(QStringList &notes)
             return rc;
         }
         if (rc == SSH_AUTH_ERROR)
-            return rc;
-        notes << tr("password rejected");
+            return finish(rc, false);
+        ++rejected;
     }
-    return SSH_AUTH_DENIED;
+    return finish(SSH_AUTH_DENIED, false);
 }
 
 int SshSession::Private::tryKeyboardInteractive(QStringList &notes)
@@ -945,8 +963,11 @@ int SshSession::Private::tryKeyboardInteractive(QStringList &notes)
                 q.retry = rounds > 1;
                 SecretAnswer a = ask(q);
                 if (a.cancelled) {
-                    notes << (prompter ? tr("keyboard-interactive answer not given")
-                                       : tr("nobody to answer keyboard-interactive prompts"));
+                    if (rounds > 1)
+                        notes << tr("keyboard-interactive answer rejected"); // not "not given" after a rejection
+                    else
+                        notes << (prompter ? tr("keyboard-interactive answer not given")
+                                           : tr("nobody to answer keyboard-interactive prompts"));
                     return SSH_AUTH_DENIED;
                 }
                 answer = a.secret;
@@ -1026,18 +1047,36 @@ stopped:
                  ErrorKind::Auth};
 }
 
-Status SshSession::Private::lostConnection(const QString &what) const
+Status SshSession::Private::lostConnection(const QString &what)
 {
+    // Name the reason in the words an admin looks for: timeout, reset, refused.
+    QString reason = lostReason;
+    if (reason.isEmpty()) {
+        const QString raw = sshError(session);
+        if (raw.contains(u"reset", Qt::CaseInsensitive))
+            reason = tr("connection reset by the host or the network (%1)").arg(raw);
+        else if (raw.contains(u"refused", Qt::CaseInsensitive))
+            reason = tr("connection refused (%1)").arg(raw);
+        else if (raw.contains(u"timed out", Qt::CaseInsensitive) || raw.contains(u"timeout", Qt::CaseInsensitive))
+            reason = tr("timeout (%1)").arg(raw);
+        else if (!raw.isEmpty())
+            reason = raw;
+        else
+            reason = tr("the connection was closed without a reason");
+    }
+    // Nothing more is sent over a dead connection (no disconnect message that could wait for its timeout).
+    connected = false;
     return Error{tr("The connection to %1 was lost while %2: %3. Check that the host is up and reachable, then "
                     "run the step again.")
-                     .arg(name, what, sshError(session)),
+                     .arg(name, what, reason),
                  ErrorKind::Network};
 }
 
 bool SshSession::Private::keepAlive()
 {
-    // ssh_send_keepalive waits for the reply up to SSH_OPTIONS_TIMEOUT; use half the dead-peer time for it.
-    const long wait = std::max(3, endpoint.deadPeerTimeoutSeconds / 2);
+    // ssh_send_keepalive waits for the reply up to SSH_OPTIONS_TIMEOUT; a third of the dead-peer time, so a
+    // dead peer is reported within the dead-peer time (silence of a third, then a third of waiting).
+    const long wait = std::max(2, endpoint.deadPeerTimeoutSeconds / 3);
     ssh_options_set(session, SSH_OPTIONS_TIMEOUT, &wait);
     QElapsedTimer t;
     t.start();
@@ -1045,7 +1084,10 @@ bool SshSession::Private::keepAlive()
     const qint64 took = t.elapsed();
     const long normal = std::max(1, endpoint.connectTimeoutSeconds);
     ssh_options_set(session, SSH_OPTIONS_TIMEOUT, &normal);
-    return ssh_is_connected(session) && took < wait * 1000 - 100;
+    if (ssh_is_connected(session) && took < wait * 1000 - 100)
+        return true;
+    lostReason = tr("timeout: no answer to a keepalive within %1 s").arg(wait);
+    return false;
 }
 
 QString SshSession::Private::killProcessGroup(qint64 pgid, SshSession *owner)

@@ -85,6 +85,9 @@ struct UploadOptions
 class SshSession
 {
 public:
+    /// Why connect() stopped at the host key, if it did: the fix differs (accept a new key vs. check a changed one).
+    enum class HostKeyProblem { None, Unknown, Changed };
+
     /// prompter and secrets may be null (no questions → an Error where a question would be needed; no keychain).
     SshSession(SshEndpoint endpoint, Prompter *prompter, SecretStore *secrets, CancelToken cancel = {});
     ~SshSession();
@@ -131,6 +134,7 @@ public:
     /// After connect(): the host key's SHA256 fingerprint (OpenSSH format) and type.
     QString hostKeyFingerprint() const;
     QString hostKeyType() const;
+    HostKeyProblem hostKeyProblem() const;
 
 private:
     friend class JumpTunnel; // takes over a connected session to carry another session's traffic

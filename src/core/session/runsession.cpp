@@ -57,6 +57,8 @@ Status RunSession::start(const RunRequest &request)
     Plan plan = RunSession::plan(request);
     if (plan.jobs.isEmpty())
         return Error{tr("Nothing to do: the selection has no hosts. Add a party or select one."), ErrorKind::Local};
+    if (Status locked = lockProject(request.projectPath, request.settings.operation); !locked)
+        return locked;
     m_request = request;
     m_plan = plan;
     m_rendered = RenderOutput{};
@@ -66,11 +68,13 @@ Status RunSession::start(const RunRequest &request)
     const bool deploy = op == Operation::Deploy;
     if (deploy) {
         m_work = std::make_unique<QTemporaryDir>();
-        if (!m_work->isValid())
+        if (!m_work->isValid()) {
+            m_projectLock.unlock();
             return Error{tr("Cannot create a temporary folder for the bundles: %1. Free some disk space and try "
                             "again.")
                              .arg(m_work->errorString()),
                          ErrorKind::Local};
+        }
     }
     emit planned(m_plan);
 
@@ -83,12 +87,15 @@ Status RunSession::start(const RunRequest &request)
     const bool fromEnvironment = m_env.registryPasswordFromEnvironment;
     const Project project = request.project;
     const QString projectPath = request.projectPath;
+    m_prepCancel = std::make_shared<std::atomic_bool>(false);
+    const std::shared_ptr<std::atomic_bool> cancel = m_prepCancel;
     auto onProgress = [this](int done, int total) {
         QMetaObject::invokeMethod(
             this, [this, done, total] { emit preparing(done, total); }, Qt::QueuedConnection);
     };
     m_prep.setFuture(QtConcurrent::run(
-        &m_pool, [plan, project, projectPath, projectDir, workDir, secrets, fromEnvironment, deploy, op, onProgress] {
+        &m_pool,
+        [plan, project, projectPath, projectDir, workDir, secrets, fromEnvironment, deploy, op, onProgress, cancel] {
             Prepared out{plan, {}, ErrorKind::Other, {}};
             if (!projectPath.isEmpty())
                 out.plan.settings.projectHash = BundlePrep::projectHash(projectPath);
@@ -103,12 +110,14 @@ Status RunSession::start(const RunRequest &request)
                         out.plan.settings.registryPassword = stored.value()->toUtf8();
                 }
                 if (out.plan.settings.registryPassword.isEmpty() && fromEnvironment
-                    && !qEnvironmentVariableIsEmpty("FD_REGISTRY_PASSWORD"))
+                    && !qEnvironmentVariableIsEmpty("FD_REGISTRY_PASSWORD")) {
                     out.plan.settings.registryPassword = qgetenv("FD_REGISTRY_PASSWORD");
+                    out.plan.settings.registryPasswordSource = QStringLiteral("FD_REGISTRY_PASSWORD"); // for messages
+                }
             }
             if (deploy) {
-                if (const Status s
-                    = BundlePrep::prepare(project, projectDir, workDir, out.plan, &out.rendered, onProgress);
+                if (const Status s = BundlePrep::prepare(
+                        project, projectDir, workDir, out.plan, &out.rendered, onProgress, cancel.get());
                     !s) {
                     out.error = s.error();
                     out.errorKind = s.errorKind() == ErrorKind::Other ? ErrorKind::Local : s.errorKind();
@@ -132,15 +141,15 @@ Status RunSession::start(const RunRequest &request)
 void RunSession::launch(const Prepared &prepared)
 {
     m_preparing = false;
-    if (m_cancelRequested) {
-        emit aborted(tr("cancelled before any host was contacted"), ErrorKind::Cancelled);
+    if (m_cancelRequested) { // before the error: a cancelled packing fails with "cancelled"
+        abort(tr("cancelled before any host was contacted"), ErrorKind::Cancelled);
         return;
     }
     if (!prepared.error.isEmpty()) {
-        emit aborted(m_request.settings.operation == Operation::Deploy
-                         ? tr("Preparing the bundles failed: %1").arg(prepared.error)
-                         : tr("Rendering the bundles failed: %1").arg(prepared.error),
-                     prepared.errorKind);
+        abort(m_request.settings.operation == Operation::Deploy
+                  ? tr("Preparing the bundles failed: %1").arg(prepared.error)
+                  : tr("Rendering the bundles failed: %1").arg(prepared.error),
+              prepared.errorKind);
         return;
     }
     m_plan = prepared.plan;
@@ -158,7 +167,24 @@ void RunSession::launch(const Prepared &prepared)
     ssh.secrets = m_env.secrets.get();
     m_runner.setChannelFactory(m_env.channelFactory ? m_env.channelFactory : sshChannelFactory(ssh));
     if (!m_runner.start(m_plan))
-        emit aborted(tr("The engine could not start the run; run the operation again."), ErrorKind::Local);
+        abort(tr("The engine could not start the run; run the operation again."), ErrorKind::Local);
+}
+
+Status RunSession::lockProject(const QString &projectPath, Operation op)
+{
+    // Only runs that change the hosts exclude each other; an untitled project has no file to lock.
+    if (projectPath.isEmpty() || (op != Operation::Deploy && op != Operation::Teardown))
+        return {};
+    if (Status s = m_projectLock.lock(projectPath); !s)
+        return Error{s.error(), ErrorKind::Local};
+    return {};
+}
+
+void RunSession::abort(const QString &message, ErrorKind kind)
+{
+    m_projectLock.unlock();
+    m_work.reset(); // nothing to retry: no bundle of this run stays on disk
+    emit aborted(message, kind);
 }
 
 Status RunSession::retryFailed()
@@ -173,11 +199,15 @@ Status RunSession::retryFailed()
             again.jobs.append(job);
     if (again.jobs.isEmpty())
         return Error{tr("No host failed in the last run; nothing to retry."), ErrorKind::Local};
+    if (Status locked = lockProject(m_request.projectPath, again.settings.operation); !locked)
+        return locked;
     m_plan = again;
     m_cancelRequested = false;
     emit planned(m_plan);
-    if (!m_runner.start(m_plan))
+    if (!m_runner.start(m_plan)) {
+        m_projectLock.unlock();
         return Error{tr("The engine could not start the retry; run the whole operation again."), ErrorKind::Local};
+    }
     return {};
 }
 
@@ -185,6 +215,8 @@ void RunSession::cancel()
 {
     if (m_preparing) {
         m_cancelRequested = true; // launch() ends the run instead of starting it
+        if (m_prepCancel)
+            m_prepCancel->store(true); // packing stops at its next file
         return;
     }
     if (m_runner.isRunning())
@@ -194,6 +226,7 @@ void RunSession::cancel()
 void RunSession::onRunnerFinished(const RunReport &report)
 {
     m_lastReport = report;
+    m_projectLock.unlock(); // the hosts are done; history and last-deployed bundles are this process's own
     if (report.operation == Operation::Deploy)
         storeDeployedBundles(report);
     storeHistory(report);

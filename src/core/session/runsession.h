@@ -7,6 +7,7 @@
 #include "jobs/runner.h"
 #include "remote/sshendpoint.h"
 #include "render/bundle.h"
+#include "util/projectlock.h"
 #include "util/result.h"
 
 #include <QFutureWatcher>
@@ -14,6 +15,7 @@
 #include <QTemporaryDir>
 #include <QThreadPool>
 
+#include <atomic>
 #include <memory>
 
 namespace FateDeployer {
@@ -56,6 +58,11 @@ struct SessionEnvironment
  * progress) → Runner → HistoryStore. Front ends only map its events to their views. It owns cancel
  * and retry of the failed hosts (the host set comes from the last report, not from a view).
  *
+ * Deploy and teardown of a saved project hold its ProjectLock from start() to finished()/aborted(): the
+ * window and the CLI (or two windows) never change the same project's hosts at once; the hosts' own locks
+ * (JobInterpreter) keep runs from different machines apart. cancel() works from the first instant: while
+ * the bundles are prepared it stops the packing at its next file.
+ *
  * Signal order of a run: planned, [preparing…], started, hostEvents/progress/hostFinished…,
  * [deployedBundlesStored], stored, finished. A run that ends before any host is contacted
  * (preparation failed, cancelled while preparing) emits aborted instead of started…finished.
@@ -77,7 +84,8 @@ public:
     /// The plan a request gives (hosts, steps), without running anything (confirmations, dry runs).
     static Plan plan(const RunRequest &request);
 
-    /// Starts a run; an error when one is active or the selection has no hosts (nothing emitted then).
+    /// Starts a run; an error when one is active, the selection has no hosts or another process runs this
+    /// project's deploy or teardown (the error names it); nothing is emitted then.
     Status start(const RunRequest &request);
     /// Runs the hosts of the last run that failed or were cancelled, with the same plan and bundles.
     Status retryFailed();
@@ -122,6 +130,8 @@ private:
     void onRunnerFinished(const RunReport &report);
     void storeDeployedBundles(const RunReport &report);
     void storeHistory(RunReport report);
+    Status lockProject(const QString &projectPath, Operation op);
+    void abort(const QString &message, ErrorKind kind);
 
     SessionEnvironment m_env;
     QThreadPool m_pool;      ///< bundle preparation, secrets, history writes
@@ -135,7 +145,9 @@ private:
     bool m_preparing = false;
     bool m_finishing = false;
     bool m_cancelRequested = false;
-    Runner m_runner; ///< last: its destructor cancels and waits before the rest goes
+    std::shared_ptr<std::atomic_bool> m_prepCancel; ///< read by the preparing worker (packing stops)
+    ProjectLock m_projectLock;                      ///< held by a deploy or teardown until it ends
+    Runner m_runner;                                ///< last: its destructor cancels and waits before the rest goes
 };
 
 } // namespace FateDeployer
