@@ -74,14 +74,26 @@ void KubefateTransfer::exportFrom(ProjectController *files)
             return;
         const Project &project = files->document()->project();
         const KubefateFormat format = kubefateFormatForVersion(project.templates.kubefateVersion);
+        // A folder that already holds KubeFATE's files (a docker-deploy checkout) is updated in place:
+        // its layout and comments stay, only changed values are rewritten.
+        const bool update = QFileInfo::exists(QDir(dir).filePath(kubefateConfigFileName(format)));
         KubefateExporter exporter;
-        Status status = exporter.write(project, format, dir, false);
+        Status status
+            = exporter.write(project,
+                             format,
+                             dir,
+                             false,
+                             nullptr,
+                             update ? KubefateExporter::WriteMode::Update : KubefateExporter::WriteMode::Replace);
         if (!status) {
             files->reportError(tr("Cannot export KubeFATE configuration"), status.error());
             return;
         }
         QString text
-            = tr("Wrote %1 and .env to %2.").arg(kubefateConfigFileName(format), QDir::toNativeSeparators(dir));
+            = update
+                  ? tr("Updated %1 and .env in %2; only changed values were rewritten.")
+                        .arg(kubefateConfigFileName(format), QDir::toNativeSeparators(dir))
+                  : tr("Wrote %1 and .env to %2.").arg(kubefateConfigFileName(format), QDir::toNativeSeparators(dir));
         if (!exporter.warnings().isEmpty())
             text += QStringLiteral("\n\n") + tr("KubeFATE's files cannot carry:") + QStringLiteral("\n• ")
                     + exporter.warnings().join(QStringLiteral("\n• "));
