@@ -2461,6 +2461,14 @@ Accept it and remember it in %6? [y/N] </source>
         <source>%1: cannot read: %2</source>
         <translation>%1：无法读取：%2</translation>
     </message>
+    <message>
+        <source>the files in the folder do not read back as the project after the update (%1); export into an empty folder instead</source>
+        <translation>更新后文件夹中的文件读回的内容与项目不一致（%1）；请改为导出到空文件夹</translation>
+    </message>
+    <message>
+        <source>other values</source>
+        <translation>值不同</translation>
+    </message>
 </context>
 <context>
     <name>FateDeployer::KubefateImporter</name>

@@ -171,6 +171,13 @@ private slots:
         QVERIFY2(out.ok(), qPrintable(out.error()));
         QCOMPARE(changedLines(base.at(0).content, out->at(0).content),
                  QStringList{QStringLiteral("mysql_password='new pass'")});
+        // A password the keychain does not hold leaves the file's own line alone (never KubeFATE's default).
+        ServiceSecrets onlyBoard;
+        onlyBoard.fateboardPassword = QStringLiteral("board2");
+        out = exporter.renderOnto(p.value(), KubefateFormat::PartiesConf, base, &onlyBoard);
+        QVERIFY2(out.ok(), qPrintable(out.error()));
+        QCOMPARE(changedLines(base.at(0).content, out->at(0).content),
+                 QStringList{QStringLiteral("fateboard_password=board2")});
     }
 
     void freshExportCarriesTheSameValues()
@@ -208,6 +215,24 @@ private slots:
         const Result<QList<KubefateFile>> out = exporter.renderOnto(p.value(), KubefateFormat::PartiesConf, base);
         QVERIFY(!out.ok());
         QVERIFY2(out.error().startsWith(QLatin1String("parties.conf:12: computing shares its line")),
+                 qPrintable(out.error()));
+    }
+
+    void updateRefusesFilesOfAnotherRelease()
+    {
+        // A v1.4 parties.conf in the folder: updating it with v1.11 names would leave a mix behind.
+        const QList<KubefateFile> base
+            = {{QStringLiteral("parties.conf"),
+                "user=fate\ndir=/data/projects/fate\npartylist=(10000 9999)\npartyiplist=(10.7.0.1 10.7.0.2)\n"
+                "servingiplist=(10.7.0.1 10.7.0.2)\nexchangeip=\n"},
+               {QStringLiteral(".env"), "RegistryURI=\nTAG=1.4.5-release\nSERVING_TAG=2.0.0-release\n"}};
+        KubefateImporter importer;
+        const Result<Project> p = importer.importFiles(fixtureDir + QStringLiteral("/parties.conf"));
+        QVERIFY2(p.ok(), qPrintable(p.error()));
+        KubefateExporter exporter;
+        const Result<QList<KubefateFile>> out = exporter.renderOnto(p.value(), KubefateFormat::PartiesConf, base);
+        QVERIFY(!out.ok());
+        QVERIFY2(out.error().startsWith(QLatin1String("the files in the folder do not read back as the project")),
                  qPrintable(out.error()));
     }
 

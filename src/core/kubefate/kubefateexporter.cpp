@@ -419,9 +419,14 @@ Result<QList<KubefateFile>> KubefateExporter::renderOnto(const Project &project,
             if (v.line == 0)
                 continue; // from .env
             const bool isSecret = v.name.endsWith(QLatin1String("password"));
+            QString stored;
+            for (ServiceSecrets::Kind kind : ServiceSecrets::kinds()) {
+                if (secrets && ServiceSecrets::variableName(kind) == v.name)
+                    stored = secrets->value(kind);
+            }
             const BashVariable *old = parsedBase->variable(v.name);
-            if (old && old->line > 0 && isSecret && !secrets)
-                continue; // the project holds no password: the file's own stays
+            if (old && old->line > 0 && isSecret && stored.isEmpty())
+                continue; // no password from the keychain: the file's own stays
             // The version marker is only needed where the other variables do not tell the release.
             if (!old && v.name == QLatin1String("KubeFATE_Version"))
                 continue;
@@ -458,15 +463,21 @@ Result<QList<KubefateFile>> KubefateExporter::renderOnto(const Project &project,
 
     // Without the version marker the files must still say the project's release; else add it.
     KubefateImporter check;
-    const Result<Project> reread
-        = check.importData(out.at(0).content, out.at(0).name, out.at(1).content, out.at(1).name);
+    Result<Project> reread = check.importData(out.at(0).content, out.at(0).name, out.at(1).content, out.at(1).name);
     if (reread && reread->templates.kubefateVersion != project.templates.kubefateVersion
         && format == KubefateFormat::PartiesConf) {
         QByteArray &env = out[1].content;
         if (!env.isEmpty() && !env.endsWith('\n'))
             env += '\n';
         env += "KubeFATE_Version=v" + project.templates.kubefateVersion.toUtf8() + "-release\n";
+        reread = check.importData(out.at(0).content, out.at(0).name, out.at(1).content, out.at(1).name);
     }
+    // The folder's files may be of another release (partylist vs party_list, …): never leave a mix
+    // behind that reads back as something else than the project.
+    if (!reread || reread.value() != representable(project))
+        return Error{tr("the files in the folder do not read back as the project after the update (%1); export "
+                        "into an empty folder instead")
+                         .arg(reread ? tr("other values") : reread.error().section(QLatin1Char('\n'), 0, 0))};
     m_warnings = freshWarnings;
     return out;
 }

@@ -50,6 +50,7 @@ Result<Project> KubefateImporter::importFiles(const QString &configPath, const Q
 {
     m_warnings.clear();
     m_envPath.clear();
+    m_secrets = {};
     QString env = envPath;
     if (env.isEmpty()) {
         const QFileInfo info(configPath);
@@ -87,6 +88,7 @@ Result<Project> KubefateImporter::importData(const QByteArray &config,
 {
     m_warnings.clear();
     m_envPath.clear();
+    m_secrets = {};
     std::optional<BashConfig> envConfig;
     if (env) {
         Result<BashConfig> parsed = BashConfig::parse(*env, envName);
