@@ -2701,6 +2701,14 @@ Accept it and remember it in %6? [y/N] </source>
         <source>Updated %1 and .env in %2; only changed values were rewritten.</source>
         <translation>已更新 %2 中的 %1 和 .env；只重写了发生变化的值。</translation>
     </message>
+    <message>
+        <source>Its passwords go to the system keychain, never into the project file.</source>
+        <translation>其中的密码会存入系统钥匙串，永远不会写入项目文件。</translation>
+    </message>
+    <message>
+        <source>Cannot store the passwords in the keychain</source>
+        <translation>无法将密码存入系统钥匙串</translation>
+    </message>
 </context>
 <context>
     <name>FateDeployer::LogModel</name>

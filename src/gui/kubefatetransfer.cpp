@@ -7,10 +7,13 @@
 #include "kubefate/kubefateexporter.h"
 #include "kubefate/kubefateformat.h"
 #include "kubefate/kubefateimporter.h"
+#include "settings/servicesecrets.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <QPointer>
 #include <QWidget>
+#include <QtConcurrent>
 
 namespace FateDeployer {
 
@@ -32,14 +35,14 @@ void inform(QWidget *parent, const QString &title, const QString &text)
 }
 } // namespace
 
-void KubefateTransfer::importInto(ProjectController *files)
+void KubefateTransfer::importInto(ProjectController *files, std::shared_ptr<SecretStore> secrets)
 {
-    files->ifChangesHandled([files] {
+    files->ifChangesHandled([files, secrets] {
         Dialogs::openFile(
             parentOf(files),
             tr("Import KubeFATE configuration"),
             tr("KubeFATE configuration (docker-configuration.sh parties.conf);;All files (*)"),
-            [files](const QString &path) {
+            [files, secrets](const QString &path) {
                 if (path.isEmpty())
                     return;
                 // Two small text files: reading them here is quicker than a thread hop.
@@ -61,6 +64,19 @@ void KubefateTransfer::importInto(ProjectController *files)
                 if (!importer.warnings().isEmpty())
                     text += QStringLiteral("\n\n") + tr("Not taken over:") + QStringLiteral("\n• ")
                             + importer.warnings().join(QStringLiteral("\n• "));
+                // The file's passwords go to the keychain (it may wait for an unlock dialog: not on this thread).
+                const ServiceSecrets found = importer.secrets();
+                if (secrets && !found.maskable().isEmpty()) {
+                    text += QStringLiteral("\n\n")
+                            + tr("Its passwords go to the system keychain, never into the project file.");
+                    QPointer<ProjectController> guard(files);
+                    QtConcurrent::run([secrets, found, project] {
+                        return found.save(*secrets, project);
+                    }).then(files, [guard](const Status &stored) {
+                        if (guard && !stored)
+                            guard->reportError(tr("Cannot store the passwords in the keychain"), stored.error());
+                    });
+                }
                 text += QStringLiteral("\n\n") + tr("Save the project to keep it.");
                 inform(parentOf(files), tr("KubeFATE configuration imported"), text);
             });
