@@ -2625,16 +2625,16 @@ Accept it and remember it in %6? [y/N] </source>
         <translation>%1：已忽略：%2（不是 KubeFATE %3 的 .env 变量）</translation>
     </message>
     <message>
-        <source>%1: %2 is not stored in the project; it is kept for the keychain only</source>
-        <translation>%1：%2 不会保存到项目中；只保留用于存入系统钥匙串</translation>
-    </message>
-    <message>
         <source>%1: &quot;%2&quot; is not a whole number</source>
         <translation>%1：“%2”不是整数</translation>
     </message>
     <message>
         <source>%1: has %2 host(s) for %3 parties; give one serving host per party, in the order of party_list, or none</source>
         <translation>%1：为 %3 个参与方提供了 %2 台主机；请按 party_list 的顺序为每个参与方提供一台 serving 主机，或者都不提供</translation>
+    </message>
+    <message>
+        <source>%1: %2 is a password: never stored in the project, only in the keychain (the window&apos;s import, or import --store-secrets)</source>
+        <translation>%1：%2 是密码：永远不会保存到项目中，只会存入系统钥匙串（通过窗口中的导入，或 import --store-secrets）</translation>
     </message>
 </context>
 <context>

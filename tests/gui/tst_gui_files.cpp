@@ -15,6 +15,7 @@
 #include <QAction>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFile>
 #include <QLibraryInfo>
 #include <QLineEdit>
@@ -218,6 +219,24 @@ private slots:
         QFile saved(path);
         QVERIFY(saved.open(QIODevice::ReadOnly));
         QVERIFY(!saved.readAll().contains("fixture"));
+
+        // Exporting into a folder that holds KubeFATE's files updates them in place: byte for byte here.
+        const QString out = f.dir.filePath(QStringLiteral("docker-deploy"));
+        QVERIFY(QDir().mkpath(out));
+        for (const char *name : {"parties.conf", ".env"})
+            QVERIFY(QFile::copy(QStringLiteral(FD_TEST_DATA "/kubefate-configs/v1.11.2-spark/") + QLatin1String(name),
+                                out + QLatin1Char('/') + QLatin1String(name)));
+        Dialogs::setNextAnswer(QMessageBox::Ok);
+        Dialogs::setNextFileName(out);
+        f.window->action(QStringLiteral("actionExportKubefate"))->trigger();
+        QTRY_VERIFY2(Dialogs::lastMessage().contains(QLatin1String("only changed values were rewritten")),
+                     qPrintable(Dialogs::lastMessage()));
+        for (const char *name : {"parties.conf", ".env"}) {
+            QFile a(QStringLiteral(FD_TEST_DATA "/kubefate-configs/v1.11.2-spark/") + QLatin1String(name));
+            QFile b(out + QLatin1Char('/') + QLatin1String(name));
+            QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+            QCOMPARE(b.readAll(), a.readAll());
+        }
     }
 
     void languageSwitchesAtRuntime()

@@ -401,7 +401,9 @@ Result<Project> KubefateImporter::importParsed(const BashConfig &cfg, const Bash
             else if (ignored.defaultValue && v.scalar() == QLatin1String(ignored.defaultValue) && !v.isArray) {
                 // KubeFATE's default: nothing is lost.
             } else if (ignored.secret && eraHasEngine(era))
-                m_warnings << tr("%1: %2 is not stored in the project; it is kept for the keychain only")
+                m_warnings << tr("%1: %2 is a password: never stored in the project, only in the keychain (the "
+                                 "window's import, or "
+                                 "import --store-secrets)")
                                   .arg(QStringLiteral("%1:%2").arg(cfgName).arg(v.line), v.name);
             else if (ignored.secret)
                 m_warnings << tr("%1: ignored: %2 (%3)")
