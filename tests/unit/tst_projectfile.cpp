@@ -127,6 +127,16 @@ private slots:
         QCOMPARE(secrets.maskable().first(), QStringLiteral("serving-Secret"));
     }
 
+    void serviceSecretsAreMaskedWhole()
+    {
+        ServiceSecrets secrets;
+        secrets.mysqlPassword = QStringLiteral("pw");
+        secrets.fateboardPassword = QStringLiteral("pw-longer");
+        QCOMPARE(secrets.mask(QStringLiteral("jdbc.password=pw-longer\nCREATE USER 'fate' IDENTIFIED BY 'pw';")),
+                 QStringLiteral("jdbc.password=********\nCREATE USER 'fate' IDENTIFIED BY '********';"));
+        QCOMPARE(ServiceSecrets().mask(QStringLiteral("nothing to hide")), QStringLiteral("nothing to hide"));
+    }
+
     void switchingTheEraResetsTheEngine()
     {
         Project p = Project::example();

@@ -55,6 +55,14 @@ QStringList ServiceSecrets::maskable() const
     return values;
 }
 
+QString ServiceSecrets::mask(QString text) const
+{
+    // Longest first: a secret that contains another is replaced whole, never leaving a tail visible.
+    for (const QString &secret : maskable())
+        text.replace(secret, QStringLiteral("********"));
+    return text;
+}
+
 QString ServiceSecrets::variableName(Kind kind)
 {
     switch (kind) {

@@ -28,6 +28,8 @@ struct ServiceSecrets
     void setValue(Kind kind, const QString &secret);
     /// The non-empty values, longest first: what a preview or log must mask.
     QStringList maskable() const;
+    /// `text` with every secret value replaced by "********" (for previews of rendered files and logs).
+    QString mask(QString text) const;
 
     static QList<Kind> kinds();
     /// The parties.conf variable of the secret ("mysql_password", …).
