@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -199,6 +200,67 @@ private slots:
         QVERIFY2(plain.ok(), qPrintable(plain.error()));
         QVERIFY(!plain->at(0).content.contains("fixture"));
         QVERIFY(plain->at(0).content.contains("\nmysql_password=fate_dev\n"));
+    }
+
+    void bashReadsWhatWeWrite()
+    {
+        // KubeFATE sources .env, then parties.conf; bash must see exactly the values (a password with "$1").
+        if (QStandardPaths::findExecutable(QStringLiteral("bash")).isEmpty())
+            QSKIP("bash is not installed");
+        const QList<KubefateFile> base = fixtureFiles();
+        KubefateImporter importer;
+        const Result<Project> p
+            = importer.importData(base.at(0).content, base.at(0).name, base.at(1).content, base.at(1).name);
+        QVERIFY2(p.ok(), qPrintable(p.error()));
+        const ServiceSecrets secrets = importer.secrets();
+        KubefateExporter exporter;
+        QTemporaryDir dir;
+        QVERIFY(exporter.write(p.value(), KubefateFormat::PartiesConf, dir.path(), false, &secrets).ok());
+        const QStringList names = {QStringLiteral("computing"),
+                                   QStringLiteral("federation"),
+                                   QStringLiteral("storage"),
+                                   QStringLiteral("algorithm"),
+                                   QStringLiteral("device"),
+                                   QStringLiteral("compute_core"),
+                                   QStringLiteral("gpu_count"),
+                                   QStringLiteral("name_node"),
+                                   QStringLiteral("mysql_ip"),
+                                   QStringLiteral("mysql_user"),
+                                   QStringLiteral("mysql_db"),
+                                   QStringLiteral("serverTimezone"),
+                                   QStringLiteral("mysql_password"),
+                                   QStringLiteral("fateboard_username"),
+                                   QStringLiteral("fateboard_password"),
+                                   QStringLiteral("serving_admin_username"),
+                                   QStringLiteral("serving_admin_password"),
+                                   QStringLiteral("notebook_hashed_password"),
+                                   QStringLiteral("SERVING_TAG"),
+                                   QStringLiteral("SSH_PORT")};
+        QStringList script{QStringLiteral("set -eu; source \"$1/.env\"; source \"$1/parties.conf\"")};
+        for (const QString &n : names)
+            script << QStringLiteral("printf '%s\\n' \"$%1\"").arg(n);
+        script << QStringLiteral("printf '%s\\n' \"${serving_ip_list[*]}\"");
+        QProcess bash;
+        bash.start(QStringLiteral("/usr/bin/env"),
+                   {QStringLiteral("-i"),
+                    QStringLiteral("bash"),
+                    QStringLiteral("--noprofile"),
+                    QStringLiteral("--norc"),
+                    QStringLiteral("-c"),
+                    script.join(QLatin1Char(';')),
+                    QStringLiteral("bash"),
+                    dir.path()});
+        QVERIFY(bash.waitForFinished(10000));
+        QVERIFY2(bash.exitCode() == 0, bash.readAllStandardError().constData());
+        QStringList seen = QString::fromUtf8(bash.readAllStandardOutput()).split(QLatin1Char('\n'));
+        seen.removeLast();
+        const QMap<QString, QString> theirs = valuesOf(base);
+        QStringList expected;
+        for (const QString &n : names)
+            expected << theirs.value(theirs.contains(n) ? n : QStringLiteral(".env:") + n);
+        expected << theirs.value(QStringLiteral("serving_ip_list"));
+        QCOMPARE(seen, expected);
+        QVERIFY(seen.contains(QStringLiteral("fixture pass $1")));
     }
 
     void updateRefusesWhatItCannotRewriteAlone()
