@@ -1249,6 +1249,34 @@ Accept it and remember it in %6? [y/N] </source>
         <source>Could not keep the deployed bundles in %1 for the Render preview: %2</source>
         <translation>无法将已部署的部署包保存到 %1 以供渲染预览使用：%2</translation>
     </message>
+    <message>
+        <source>Test registry login</source>
+        <translation>测试镜像仓库登录</translation>
+    </message>
+    <message>
+        <source>KubeFATE templates</source>
+        <translation>KubeFATE 模板</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>The KubeFATE %1 templates are not in the cache; downloading %2</source>
+        <translation>KubeFATE %1 模板不在缓存中；正在从 %2 下载</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>downloaded; sha256 %1 recorded (put it in the project&apos;s template checksum to pin it)</source>
+        <translation>已下载；已记录 sha256 %1（写入项目的模板校验和即可固定此版本）</translation>
+    </message>
+    <message>
+        <source>the KubeFATE templates could not be downloaded: %1. Offline, choose a KubeFATE folder or release archive on the Images page.</source>
+        <translation>无法下载 KubeFATE 模板：%1。无法联网时，请在“镜像与镜像仓库”页面选择 KubeFATE 目录或发布包。</translation>
+    </message>
 </context>
 <context>
     <name>FateDeployer::FederationView</name>
@@ -1726,14 +1754,6 @@ Accept it and remember it in %6? [y/N] </source>
         <translation>需要时询问，保存在系统钥匙串中</translation>
     </message>
     <message>
-        <source>With a private registry every image, including mysql and redis, is pulled as address/prefix/name:tag. The password is never stored in the project file.</source>
-        <translation>使用私有镜像仓库时，所有镜像（包括 mysql 和 redis）都按“地址/前缀/名称:标签”拉取。密码永远不会保存在项目文件中。</translation>
-    </message>
-    <message>
-        <source>KubeFATE %1 templates are ready in %2.</source>
-        <translation>KubeFATE %1 模板已就绪，位于 %2。</translation>
-    </message>
-    <message>
         <source>Download %1 into the template cache</source>
         <translation>将 %1 下载到模板缓存</translation>
     </message>
@@ -1772,6 +1792,50 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>The images are listed from the rendered compose files: %1</source>
         <translation>镜像列表来自渲染后的 compose 文件：%1</translation>
+    </message>
+    <message>
+        <source>Change images from Docker Hub</source>
+        <translation>修改从 Docker Hub 拉取的镜像</translation>
+    </message>
+    <message>
+        <source>KubeFATE %1 templates are ready in %2; sha256 %3 recorded.</source>
+        <translation>KubeFATE %1 模板已就绪，位于 %2；已记录 sha256 %3。</translation>
+    </message>
+    <message>
+        <source>Testing the registry and its login from every host…</source>
+        <translation>正在从每台主机测试镜像仓库及其登录…</translation>
+    </message>
+    <message>
+        <source>%1: ✔ %2</source>
+        <translation>%1：✔ %2</translation>
+    </message>
+    <message>
+        <source>%1: ✘ %2</source>
+        <translation>%1：✘ %2</translation>
+    </message>
+    <message>
+        <source>The test did not reach the registry: %1</source>
+        <translation>测试未能进行到镜像仓库检查：%1</translation>
+    </message>
+    <message>
+        <source>Checks from every host that the registry answers and accepts the login (stored password, or the host&apos;s own docker login), without deploying.</source>
+        <translation>无需部署，从每台主机检查镜像仓库能否访问、是否接受登录（钥匙串中保存的密码，或主机自己的 docker login）。</translation>
+    </message>
+    <message>
+        <source>The KubeFATE %1 templates are not downloaded yet; the images of each host are listed from them.</source>
+        <translation>KubeFATE %1 模板尚未下载；每台主机需要的镜像要根据模板列出。</translation>
+    </message>
+    <message>
+        <source>Download now</source>
+        <translation>立即下载</translation>
+    </message>
+    <message>
+        <source>With a private registry every image is pulled as address/prefix/name:tag, including mysql and redis unless they are listed under &quot;From Docker Hub&quot;. The password is never stored in the project file.</source>
+        <translation>使用私有镜像仓库时，每个镜像都按 地址/前缀/名称:标签 拉取，mysql 和 redis 也不例外，除非它们列在“从 Docker Hub”中。密码绝不保存在项目文件中。</translation>
+    </message>
+    <message>
+        <source>third-party images your registry does not mirror, e.g. mysql, redis</source>
+        <translation>镜像仓库没有同步的第三方镜像，例如 mysql, redis</translation>
     </message>
 </context>
 <context>
@@ -1965,24 +2029,12 @@ Accept it and remember it in %6? [y/N] </source>
         <translation>Docker Hub（未设置私有镜像仓库）</translation>
     </message>
     <message>
-        <source>registry %1 is not reachable from this host</source>
-        <translation>此主机无法访问镜像仓库 %1</translation>
-    </message>
-    <message>
         <source>Check the registry address, DNS, the firewall and any HTTP proxy on the host.</source>
         <translation>请检查镜像仓库地址、DNS、防火墙以及该主机上的 HTTP 代理。</translation>
     </message>
     <message>
         <source>no private registry</source>
         <translation>未使用私有镜像仓库</translation>
-    </message>
-    <message>
-        <source>no password stored for registry user %1</source>
-        <translation>未保存镜像仓库用户 %1 的密码</translation>
-    </message>
-    <message>
-        <source>Store the registry password in the keychain (project settings) and run again.</source>
-        <translation>请将镜像仓库密码保存到系统钥匙串（项目设置）后重新运行。</translation>
     </message>
     <message>
         <source>docker login to %1 failed</source>
@@ -2309,6 +2361,110 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>If the command is slow but working, raise the inactivity timeout: option --inactivity-timeout of the command line, or &quot;Inactivity timeout&quot; in the window&apos;s settings. Otherwise look on the host for what it waits for.</source>
         <translation>如果命令只是慢但仍在工作，请调大无活动超时：命令行选项 --inactivity-timeout，或窗口设置中的“无活动超时”。否则请在主机上查看它在等待什么。</translation>
+    </message>
+    <message>
+        <source>cannot probe registry %1</source>
+        <translation>无法探测镜像仓库 %1</translation>
+    </message>
+    <message>
+        <source>registry %1 not checked: the host has no curl</source>
+        <translation>未检查镜像仓库 %1：主机上没有 curl</translation>
+    </message>
+    <message>
+        <source>Install curl on the host to let preflight check the registry and its login.</source>
+        <translation>请在主机上安装 curl，以便部署前检查能检查镜像仓库及其登录。</translation>
+    </message>
+    <message>
+        <source>HTTPS or HTTP (an insecure registry of this host&apos;s Docker)</source>
+        <translation>HTTPS 或 HTTP（该主机 Docker 配置的 insecure 镜像仓库）</translation>
+    </message>
+    <message>
+        <source>HTTPS (the host&apos;s Docker does not list it as insecure)</source>
+        <translation>HTTPS（该主机的 Docker 未将其列为 insecure 镜像仓库）</translation>
+    </message>
+    <message>
+        <source>registry %1: reachable, but its certificate is not trusted on this host</source>
+        <translation>镜像仓库 %1：可以访问，但该主机不信任它的证书</translation>
+    </message>
+    <message>
+        <source>Install the registry&apos;s CA certificate as /etc/docker/certs.d/%1/ca.crt on the host, or list the registry under insecure-registries in /etc/docker/daemon.json.</source>
+        <translation>请把镜像仓库的 CA 证书放到主机上的 /etc/docker/certs.d/%1/ca.crt，或者在 /etc/docker/daemon.json 的 insecure-registries 中列出该镜像仓库。</translation>
+    </message>
+    <message>
+        <source>registry %1 is not reachable from this host over %2</source>
+        <translation>从该主机无法通过 %2 访问镜像仓库 %1</translation>
+    </message>
+    <message>
+        <source>Check the registry address, DNS, the firewall and any HTTP proxy on the host. A plain-HTTP registry must be listed under insecure-registries in the host&apos;s /etc/docker/daemon.json.</source>
+        <translation>请检查镜像仓库地址、DNS、防火墙以及主机上的 HTTP 代理。明文 HTTP 的镜像仓库必须列在主机 /etc/docker/daemon.json 的 insecure-registries 中。</translation>
+    </message>
+    <message>
+        <source>%1, but asks for a login and the project names no registry user</source>
+        <translation>%1，但它要求登录，而项目中没有指定镜像仓库用户</translation>
+    </message>
+    <message>
+        <source>Enter the registry user in the project (Images page) and store its password.</source>
+        <translation>请在项目中（“镜像与镜像仓库”页面）填写镜像仓库用户，并保存其密码。</translation>
+    </message>
+    <message>
+        <source>%1; anonymous pulls allowed</source>
+        <translation>%1；允许匿名拉取</translation>
+    </message>
+    <message>
+        <source>%1; this host is already logged in and the registry accepts that login</source>
+        <translation>%1；该主机已经登录，镜像仓库接受该登录</translation>
+    </message>
+    <message>
+        <source>%1; the registry accepts the credentials of user %2</source>
+        <translation>%1；镜像仓库接受用户 %2 的凭据</translation>
+    </message>
+    <message>
+        <source>%1, but rejects the login stored on this host (~/.docker/config.json)</source>
+        <translation>%1，但拒绝该主机上保存的登录（~/.docker/config.json）</translation>
+    </message>
+    <message>
+        <source>%1, but rejects the credentials of user %2</source>
+        <translation>%1，但拒绝用户 %2 的凭据</translation>
+    </message>
+    <message>
+        <source>Store the registry password in the keychain (Images page) so deploy logs in again, or run docker login on the host.</source>
+        <translation>请把镜像仓库密码保存到系统钥匙串（“镜像与镜像仓库”页面），部署时会重新登录；或者在主机上执行 docker login。</translation>
+    </message>
+    <message>
+        <source>%1; the login could not be checked (HTTP %2 with credentials)</source>
+        <translation>%1；无法检查登录（带凭据访问返回 HTTP %2）</translation>
+    </message>
+    <message>
+        <source>The registry may use token authentication; deploy will try docker login.</source>
+        <translation>该镜像仓库可能使用令牌认证；部署时会尝试 docker login。</translation>
+    </message>
+    <message>
+        <source>%1; this host is already logged in (a credential helper holds the login)</source>
+        <translation>%1；该主机已经登录（登录信息由凭据助手保存）</translation>
+    </message>
+    <message>
+        <source>%1, but no password is stored for registry user %2 and this host is not logged in</source>
+        <translation>%1，但没有保存镜像仓库用户 %2 的密码，该主机也没有登录</translation>
+    </message>
+    <message>
+        <source>Store the registry password in the keychain (Images page), or run docker login on the host.</source>
+        <translation>请把镜像仓库密码保存到系统钥匙串（“镜像与镜像仓库”页面），或者在主机上执行 docker login。</translation>
+    </message>
+    <message>
+        <source>already logged in to %1 on this host (~/.docker/config.json); no login needed</source>
+        <translation>该主机已登录 %1（~/.docker/config.json）；无需再次登录</translation>
+    </message>
+    <message>
+        <source>cannot check the host&apos;s registry login</source>
+        <translation>无法检查主机的镜像仓库登录</translation>
+    </message>
+    <message>
+        <source>no password stored for registry user %1, and this host is not logged in to %2</source>
+        <translation>没有保存镜像仓库用户 %1 的密码，该主机也没有登录 %2</translation>
+    </message>
+    <message>
+        <source>Store the registry password in the keychain (Images page) and run again, or run docker login on the host.</source>
+        <translation>请把镜像仓库密码保存到系统钥匙串（“镜像与镜像仓库”页面）后重新运行，或者在主机上执行 docker login。</translation>
     </message>
 </context>
 <context>
@@ -2988,6 +3144,10 @@ Accept it and remember it in %6? [y/N] </source>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
+    <message>
+        <source>another run is in progress</source>
+        <translation>另一个运行正在进行</translation>
+    </message>
 </context>
 <context>
     <name>FateDeployer::PackCache</name>
@@ -3122,6 +3282,40 @@ Accept it and remember it in %6? [y/N] </source>
         <translation>
             <numerusform>删除 %n 个参与方</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>(agent or ~/.ssh keys)</source>
+        <translation>（SSH agent 或 ~/.ssh 中的密钥）</translation>
+    </message>
+    <message>
+        <source>(direct)</source>
+        <translation>（直连）</translation>
+    </message>
+    <message>
+        <source>Change SSH key file</source>
+        <translation>修改 SSH 私钥文件</translation>
+    </message>
+    <message>
+        <source>Change jump host</source>
+        <translation>修改跳板机</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <comment>SSH private key file column</comment>
+        <translation>私钥文件</translation>
+    </message>
+    <message>
+        <source>Jump host</source>
+        <comment>SSH ProxyJump column</comment>
+        <translation>跳板机</translation>
+    </message>
+    <message>
+        <source>The SSH private key for this host (e.g. ~/.ssh/id_ed25519); empty tries the agent and the default keys</source>
+        <translation>登录该主机用的 SSH 私钥（例如 ~/.ssh/id_ed25519）；留空则尝试 SSH agent 和默认密钥</translation>
+    </message>
+    <message>
+        <source>Reach the host through a jump host: [user@]host[:port]; several separated by commas are passed in order (the first is reached directly)</source>
+        <translation>通过跳板机访问该主机：[user@]host[:port]；多个跳板机用逗号分隔，按顺序经过（第一个直接连接）</translation>
     </message>
 </context>
 <context>
@@ -3507,6 +3701,10 @@ Accept it and remember it in %6? [y/N] </source>
         <source>%1: the file is %2 bytes long (at most %3 are accepted); is this the right file?</source>
         <translation>%1：文件大小为 %2 字节（最多允许 %3 字节）；这是正确的文件吗？</translation>
     </message>
+    <message>
+        <source>must be a list of at most 64 names</source>
+        <translation>必须是最多 64 个名称的列表</translation>
+    </message>
 </context>
 <context>
     <name>FateDeployer::ReadAhead</name>
@@ -3727,6 +3925,10 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>The jump host &quot;%1&quot; has an invalid port; use a number from 1 to 65535.</source>
         <translation>跳板机“%1”的端口无效；请使用 1 到 65535 之间的数字。</translation>
+    </message>
+    <message>
+        <source>The jump host list &quot;%1&quot; has an empty entry between commas.</source>
+        <translation>跳板机列表“%1”的逗号之间有空项。</translation>
     </message>
 </context>
 <context>
@@ -4141,6 +4343,22 @@ Accept it and remember it in %6? [y/N] </source>
         <source>Remove the selected parties</source>
         <translation>删除选中的参与方</translation>
     </message>
+    <message>
+        <source>Change exchange SSH key file</source>
+        <translation>修改 Exchange 的 SSH 私钥文件</translation>
+    </message>
+    <message>
+        <source>Change exchange jump host</source>
+        <translation>修改 Exchange 的跳板机</translation>
+    </message>
+    <message>
+        <source>agent or ~/.ssh keys</source>
+        <translation>SSH agent 或 ~/.ssh 中的密钥</translation>
+    </message>
+    <message>
+        <source>direct; or [user@]host[:port], several separated by commas</source>
+        <translation>直连；或 [user@]host[:port]，多个用逗号分隔</translation>
+    </message>
 </context>
 <context>
     <name>FateDeployer::Validator</name>
@@ -4344,6 +4562,14 @@ Accept it and remember it in %6? [y/N] </source>
         <source> or </source>
         <translation> 或 </translation>
     </message>
+    <message>
+        <source>the key file %1 does not exist on this computer; choose the private key, e.g. ~/.ssh/id_ed25519</source>
+        <translation>本机上不存在私钥文件 %1；请选择私钥，例如 ~/.ssh/id_ed25519</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a third-party image name; list names such as mysql, redis (without tag)</source>
+        <translation>“%1”不是第三方镜像名称；请填写 mysql、redis 这样的名称（不带标签）</translation>
+    </message>
 </context>
 <context>
     <name>FateDeployer::WelcomePage</name>
@@ -4470,6 +4696,10 @@ Accept it and remember it in %6? [y/N] </source>
         <source>&amp;Check images on hosts</source>
         <translation>检查主机上的镜像(&amp;C)</translation>
     </message>
+    <message>
+        <source>&amp;From Docker Hub:</source>
+        <translation>从 Docker Hub(&amp;F)：</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -4575,6 +4805,14 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>Problems</source>
         <translation>问题</translation>
+    </message>
+    <message>
+        <source>SSH &amp;key file:</source>
+        <translation>SSH 私钥文件(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Jump host:</source>
+        <translation>跳板机(&amp;J)：</translation>
     </message>
 </context>
 <context>

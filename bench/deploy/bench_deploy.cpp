@@ -2,9 +2,13 @@
 // bench_deploy (not a test): N parties + exchange on N sandbox hosts until every container is up.
 // Our engine against, in the same run on the same hosts, (a) the seed's sequential way (render, then per
 // party tar + scp + one `ssh -tt` session running the heredoc commands of spec 2.9, one after another,
-// OpenSSH clients) and (b) the same scp + ssh steps for all hosts at once. "Up" is the same for all
-// three: every container running and no restart for 2 s. Prints 2, 4 and 8 hosts; the last two lines
-// are the 8-host ratios.
+// OpenSSH clients), (b) the same scp + ssh steps for all hosts at once and, when FD_KUBEFATE_SRC names a
+// KubeFATE repository, (c) KubeFATE's own unmodified 1.1.0 docker-auto-deploy.sh (ssh/scp found first
+// on PATH are wrappers that only add `-F <sandbox ssh config>`); then the real template tree is used by
+// all of them. "Up" is the same for all: every container running and no restart for 2 s.
+// Two models, one after the other in one run: "shared" (the hosts share the machine's cores, like
+// today's sandbox) and "separate" (each host its own budget of 2/N CPUs, the deploying process outside
+// them: N separate small machines). Hosts: FD_BENCH_HOSTS (default "8"); ratios are of the last count.
 #include "jobs/bundleprep.h"
 #include "jobs/parsers.h"
 #include "jobs/remotecommands.h"
@@ -32,12 +36,14 @@ using FateDeployer::Testing::SandboxFixture;
 namespace {
 
 SandboxFixture *sb = nullptr;
+QString templateTree = QStringLiteral(FD_SOURCE_DIR "/tests/data/kubefate-1.1.0"); // or the real one
+QString kubefateTree; // the extracted real tree (FD_KUBEFATE_SRC), empty without it
 
 Project projectFor(int hosts)
 {
     Project p;
     p.name = QStringLiteral("bench");
-    p.templates.location = QStringLiteral(FD_SOURCE_DIR "/tests/data/kubefate-1.1.0");
+    p.templates.location = templateTree;
     for (int i = 1; i <= hosts; ++i) {
         Party party;
         party.id = 10000 + i;
@@ -97,9 +103,11 @@ bool seedStyle(const QString &outDir, const QString &bundle, const QString &ip, 
                     heredoc);
 }
 
-/// Polls every host until each container is running and no restart count moved for 2 s.
-void waitAllUp(int hosts, int expected)
+/// Polls every host until each container is running and no restart count moved for 2 s (at most 30 min).
+bool waitAllUp(int hosts, int expected)
 {
+    QElapsedTimer total;
+    total.start();
     QElapsedTimer stable;
     QString last;
     while (true) {
@@ -119,13 +127,17 @@ void waitAllUp(int hosts, int expected)
         }
         if (running == expected && now == last) {
             if (stable.isValid() && stable.elapsed() >= 2000)
-                return;
+                return true;
             if (!stable.isValid())
                 stable.start();
         } else {
             stable.invalidate();
         }
         last = now;
+        if (total.elapsed() > 30 * 60 * 1000) {
+            std::fprintf(stderr, "bench_deploy: %d of %d containers running after 30 min\n", running, expected);
+            return false;
+        }
         QThread::msleep(250);
     }
 }
@@ -158,8 +170,8 @@ double sequential(int hosts)
         seedStyle(out.path(), QStringLiteral("confs-%1").arg(p.id), p.host, QStringLiteral("docker-compose.yml"));
     seedStyle(
         out.path(), QStringLiteral("exchange"), project.exchange.host, QStringLiteral("docker-compose-exchange.yml"));
-    waitAllUp(hosts, hosts * 9 + 1);
-    return t.elapsed() / 1000.0;
+    const bool up = waitAllUp(hosts, hosts * 9 + 1);
+    return up ? t.elapsed() / 1000.0 : -1;
 }
 
 double naiveParallel(int hosts)
@@ -189,8 +201,62 @@ double naiveParallel(int hosts)
         th->wait();
         delete th;
     }
-    waitAllUp(hosts, hosts * 9 + 1);
-    return t.elapsed() / 1000.0;
+    const bool up = waitAllUp(hosts, hosts * 9 + 1);
+    return up ? t.elapsed() / 1000.0 : -1;
+}
+
+/// KubeFATE's own docker-auto-deploy.sh (1.1.0) on a fresh copy of its tree, configured the way an admin
+/// does (partylist, partyiplist, exchangeip); its ssh/scp reach the sandbox through PATH wrappers.
+double kubefate(int hosts)
+{
+    resetHosts(hosts);
+    QTemporaryDir work;
+    const QString run = work.filePath(QStringLiteral("kubefate"));
+    if (!runQuiet(QStringLiteral("cp"), {QStringLiteral("-a"), kubefateTree, run}))
+        return -1;
+    const QString bin = work.filePath(QStringLiteral("bin"));
+    QDir().mkpath(bin);
+    for (const char *tool : {"ssh", "scp"}) {
+        QFile w(bin + QLatin1Char('/') + QLatin1String(tool));
+        if (!w.open(QIODevice::WriteOnly))
+            return -1;
+        w.write(QStringLiteral("#!/bin/sh\nexec /usr/bin/%1 -F '%2' \"$@\"\n")
+                    .arg(QLatin1String(tool), sb->sshConfigPath())
+                    .toUtf8());
+        w.close();
+        w.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    }
+    QStringList ids, ips;
+    for (int i = 1; i <= hosts; ++i) {
+        ids << QString::number(10000 + i);
+        ips << sb->hostIp(i);
+    }
+    const QString conf = run + QStringLiteral("/docker-deploy/docker-configuration.sh");
+    if (!runQuiet(QStringLiteral("sed"),
+                  {QStringLiteral("-i"),
+                   QStringLiteral("-E"),
+                   QStringLiteral("s/^partylist=.*/partylist=(%1)/; s/^partyiplist=.*/partyiplist=(%2)/")
+                       .arg(ids.join(QLatin1Char(' ')), ips.join(QLatin1Char(' '))),
+                   conf}))
+        return -1;
+    QElapsedTimer t;
+    t.start();
+    QProcess p;
+    p.setWorkingDirectory(run);
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PATH"), bin + QLatin1Char(':') + env.value(QStringLiteral("PATH")));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral("bash"), {QStringLiteral("docker-deploy/docker-auto-deploy.sh")});
+    p.closeWriteChannel();
+    p.waitForFinished(30 * 60 * 1000);
+    const QByteArray out = p.readAll();
+    if (p.exitStatus() != QProcess::NormalExit) {
+        std::fprintf(stderr, "bench_deploy: docker-auto-deploy.sh did not finish:\n%s\n", out.right(2000).constData());
+        return -1;
+    }
+    const bool up = waitAllUp(hosts, hosts * 9 + 1);
+    return up ? t.elapsed() / 1000.0 : -1;
 }
 
 double ours(int hosts, bool *ok)
@@ -231,6 +297,57 @@ double ours(int hosts, bool *ok)
     return seconds;
 }
 
+struct Figures
+{
+    double sequential = 0, naive = 0, ours = 0, kubefate = 0;
+    bool ok = true;
+};
+
+/// One model: start the sandbox (with a CPU budget per host when cpusPerHost > 0), run every way for
+/// each host count, stop it. Returns the figures of the last host count.
+Figures runModel(SandboxFixture &fixture, const char *model, double cpusPerHost, const QList<int> &hostCounts)
+{
+    Figures last;
+    QString error;
+    if (!fixture.start(8, &error, cpusPerHost)) {
+        std::fprintf(stderr, "bench_deploy: sandbox start failed: %s\n", qPrintable(error));
+        last.ok = false;
+        return last;
+    }
+    for (int hosts : hostCounts) {
+        Figures f;
+        f.sequential = sequential(hosts);
+        f.naive = naiveParallel(hosts);
+        f.ours = ours(hosts, &f.ok);
+        if (!kubefateTree.isEmpty())
+            f.kubefate = kubefate(hosts);
+        f.ok = f.ok && f.sequential > 0 && f.naive > 0 && (kubefateTree.isEmpty() || f.kubefate > 0);
+        std::printf("model=%s cpus_per_host=%s hosts=%d sequential=%.1fs naive_parallel=%.1fs ours=%.1fs",
+                    model,
+                    cpusPerHost > 0 ? qPrintable(QString::number(cpusPerHost, 'f', 3)) : "shared",
+                    hosts,
+                    f.sequential,
+                    f.naive,
+                    f.ours);
+        if (!kubefateTree.isEmpty())
+            std::printf(" kubefate_script=%.1fs", f.kubefate);
+        std::printf("%s\n", f.ok ? "" : " (a run FAILED)");
+        std::fflush(stdout);
+        last = f;
+    }
+    resetHosts(8);
+    fixture.stop();
+    return last;
+}
+
+void printRatios(const char *model, const Figures &f)
+{
+    std::printf("deploy_vs_sequential_%s=%.3f\n", model, f.ours / f.sequential);
+    std::printf("deploy_vs_naive_parallel_%s=%.3f\n", model, f.ours / f.naive);
+    if (f.kubefate > 0)
+        std::printf("deploy_vs_kubefate_script_%s=%.3f\n", model, f.ours / f.kubefate);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -241,37 +358,41 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "bench_deploy: the sandbox cannot run here: %s\n", qPrintable(why));
         return 2;
     }
+    QTemporaryDir realTree;
+    if (const QString src = qEnvironmentVariable("FD_KUBEFATE_SRC"); !src.isEmpty()) {
+        const QString dir = realTree.filePath(QStringLiteral("1.1.0"));
+        if (!runQuiet(QStringLiteral(FD_SOURCE_DIR "/tests/conformance/conformance.sh"),
+                      {QStringLiteral("--src"),
+                       src,
+                       QStringLiteral("--tag"),
+                       QStringLiteral("1.1.0"),
+                       QStringLiteral("--extract"),
+                       dir})) {
+            std::fprintf(stderr, "bench_deploy: cannot read tag 1.1.0 from FD_KUBEFATE_SRC=%s\n", qPrintable(src));
+            return 2;
+        }
+        kubefateTree = dir;
+        templateTree = dir;
+        std::printf("templates=KubeFATE 1.1.0 from %s (real-sized); baseline kubefate_script included\n",
+                    qPrintable(src));
+    } else {
+        std::printf("templates=the stand-in tree (FD_KUBEFATE_SRC unset: no real-sized bundles, no kubefate_script)\n");
+    }
+    QList<int> hostCounts;
+    for (const QString &n :
+         qEnvironmentVariable("FD_BENCH_HOSTS", QStringLiteral("8")).split(QLatin1Char(' '), Qt::SkipEmptyParts))
+        if (const int v = n.toInt(); v >= 1 && v <= 8)
+            hostCounts.append(v);
+    if (hostCounts.isEmpty())
+        hostCounts = {8};
     const int id
         = qEnvironmentVariableIsSet("FD_SANDBOX_ID_BENCH") ? qEnvironmentVariableIntValue("FD_SANDBOX_ID_BENCH") : 23;
     SandboxFixture fixture(id);
     sb = &fixture;
-    QString error;
-    if (!fixture.start(8, &error)) {
-        std::fprintf(stderr, "bench_deploy: sandbox start failed: %s\n", qPrintable(error));
-        return 2;
-    }
-    double lastSeq = 0, lastNaive = 0, lastOurs = 0;
-    bool allOk = true;
-    for (int hosts : {2, 4, 8}) {
-        const double a = sequential(hosts);
-        const double b = naiveParallel(hosts);
-        bool ok = true;
-        const double c = ours(hosts, &ok);
-        allOk = allOk && ok;
-        std::printf("hosts=%d sequential=%.1fs naive_parallel=%.1fs ours=%.1fs%s\n",
-                    hosts,
-                    a,
-                    b,
-                    c,
-                    ok ? "" : " (ours FAILED)");
-        std::fflush(stdout);
-        lastSeq = a;
-        lastNaive = b;
-        lastOurs = c;
-    }
-    resetHosts(8);
-    fixture.stop();
-    std::printf("deploy_vs_sequential=%.3f\n", lastOurs / lastSeq);
-    std::printf("deploy_vs_naive_parallel=%.3f\n", lastOurs / lastNaive);
-    return allOk ? 0 : 1;
+    const Figures shared = runModel(fixture, "shared", 0, hostCounts);
+    // separate: every host 2/N CPUs of its own (N = 8 hosts), the deploying process outside them
+    const Figures separate = runModel(fixture, "separate", 2.0 / 8, hostCounts);
+    printRatios("shared", shared);
+    printRatios("separate", separate);
+    return shared.ok && separate.ok ? 0 : 1;
 }

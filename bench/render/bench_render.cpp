@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-// Benchmark (not a test): generates a KubeFATE 1.1.0 template tree of realistic size (~26 MB of examples/
-// plus the confs), renders and packs 8 parties, and compares with `tar czf` of one party folder.
-// Targets (issue 4): first party ≤ 1.5 × tar czf; each extra party ≤ 10 % of the first.
+// Benchmark (not a test): renders and packs 8 parties of a KubeFATE 1.1.0 tree of real size — KubeFATE's
+// own tree when FD_KUBEFATE_SRC names its repository, else a generated one (~26 MB of examples/ plus the
+// confs) — and compares with `tar czf` of one party folder, cold (empty bundle cache) and warm (the same
+// federation again: what a second deploy costs), and prints the gzip levels' time and size.
+// Targets (issue 14): first party ≤ 0.8 × tar czf (cold); each extra party ≤ 10 % of the first; an
+// unchanged federation again ≤ 2 % of its cold render + pack.
+#include "archive/bundlecache.h"
 #include "archive/bundlepacker.h"
 #include "render/bundlewriter.h"
 #include "render/renderer.h"
@@ -123,13 +127,74 @@ double median(QList<double> v)
     return v.at(v.size() / 2);
 }
 
+struct Packed
+{
+    double firstMs = 0, extraMs = 0, federationMs = 0;
+};
+
+/// What BundlePrep::prepare does for a deploy of the whole federation: render, then per bundle its
+/// content key and either the cached archive or a fresh pack (then cached).
+Packed renderAndPack(const Project &project,
+                     const TemplateTree &tree,
+                     const QString &cacheDir,
+                     const QString &out,
+                     int level = PackCache::DefaultLevel)
+{
+    QDir().mkpath(out);
+    Packed p;
+    QElapsedTimer t;
+    t.start();
+    Result<RenderOutput> r = Renderer::render(project, tree);
+    if (!r)
+        qFatal("%s", qPrintable(r.error()));
+    if (qEnvironmentVariableIsSet("FD_BENCH_VERBOSE"))
+        std::printf("  render_ms=%.1f\n", double(t.nsecsElapsed()) / 1e6);
+    PackCache members(level);
+    BundleCache cache(cacheDir);
+    const QList<Bundle> &bundles = r->bundles;
+    for (int i = 0; i < bundles.size(); ++i) {
+        const Bundle &b = bundles.at(i);
+        const QString path = out + QLatin1Char('/') + b.name + QStringLiteral(".tar.gz");
+        const Result<QString> key = cache.key(b, members.level());
+        if (!key)
+            qFatal("%s", qPrintable(key.error()));
+        if (!cache.fetch(key.value(), path)) {
+            if (Status s = BundlePacker::packToFile(b, members, path); !s)
+                qFatal("%s", qPrintable(s.error()));
+            cache.store(key.value(), path);
+        }
+        if (i == 0)
+            p.firstMs = double(t.nsecsElapsed()) / 1e6;
+    }
+    p.federationMs = double(t.nsecsElapsed()) / 1e6;
+    p.extraMs = (p.federationMs - p.firstMs) / (bundles.size() - 1);
+    return p;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QTemporaryDir tmp;
-    const QString root = makeTree(tmp.path());
+    QString root;
+    if (const QString src = qEnvironmentVariable("FD_KUBEFATE_SRC"); !src.isEmpty()) {
+        root = tmp.filePath(QStringLiteral("kubefate"));
+        QProcess x;
+        x.start(QStringLiteral(FD_SOURCE_DIR "/tests/conformance/conformance.sh"),
+                {QStringLiteral("--src"),
+                 src,
+                 QStringLiteral("--tag"),
+                 QStringLiteral("1.1.0"),
+                 QStringLiteral("--extract"),
+                 root});
+        if (!x.waitForFinished(-1) || x.exitCode() != 0)
+            qFatal("cannot read tag 1.1.0 from FD_KUBEFATE_SRC=%s", qPrintable(src));
+        std::printf("tree=KubeFATE 1.1.0 from %s\n", qPrintable(src));
+    } else {
+        root = makeTree(tmp.path());
+        std::printf("tree=generated (FD_KUBEFATE_SRC unset)\n");
+    }
     Project project = Project::example();
     project.parties.clear();
     for (int i = 0; i < 8; ++i)
@@ -152,7 +217,7 @@ int main(int argc, char *argv[])
                 static_cast<long long>(rendered->bundles.first().files.size()));
 
     const int rounds = 3;
-    QList<double> tarMs, firstMs, extraMs;
+    QList<double> tarMs, firstMs, extraMs, coldMs, warmMs;
     for (int round = 0; round < rounds; ++round) {
         // tar czf of one party folder (page cache warm for both sides).
         QElapsedTimer t;
@@ -168,23 +233,46 @@ int main(int argc, char *argv[])
             qFatal("tar czf failed");
         tarMs << double(t.nsecsElapsed()) / 1e6;
 
-        // Ours: render (all bundles) + pack the first party with a cold cache, then the other seven.
-        const QString out = tmp.filePath(QStringLiteral("packed-%1").arg(round));
-        QDir().mkpath(out);
-        t.restart();
-        Result<RenderOutput> r = Renderer::render(project, tree.value());
-        PackCache cache;
-        const QList<Bundle> &bundles = r->bundles;
-        if (Status s = BundlePacker::packToFile(bundles.at(0), cache, out + QStringLiteral("/confs-10000.tar.gz")); !s)
-            qFatal("%s", qPrintable(s.error()));
-        firstMs << double(t.nsecsElapsed()) / 1e6;
-        t.restart();
-        for (int i = 1; i < 8; ++i)
-            if (Status s = BundlePacker::packToFile(
-                    bundles.at(i), cache, out + QLatin1Char('/') + bundles.at(i).name + QStringLiteral(".tar.gz"));
-                !s)
+        // Cold: an empty bundle cache. Warm: the same federation again (a new cache object reading
+        // the folder, as the next deploy's process would).
+        const QString cacheDir = tmp.filePath(QStringLiteral("cache-%1").arg(round));
+        const Packed cold
+            = renderAndPack(project, tree.value(), cacheDir, tmp.filePath(QStringLiteral("cold-%1").arg(round)));
+        const Packed warm
+            = renderAndPack(project, tree.value(), cacheDir, tmp.filePath(QStringLiteral("warm-%1").arg(round)));
+        firstMs << cold.firstMs;
+        extraMs << cold.extraMs;
+        coldMs << cold.federationMs;
+        warmMs << warm.federationMs;
+        for (const QString &f : QDir(tmp.filePath(QStringLiteral("warm-%1").arg(round))).entryList(QDir::Files))
+            if (QFileInfo(tmp.filePath(QStringLiteral("warm-%1/").arg(round)) + f).size()
+                != QFileInfo(tmp.filePath(QStringLiteral("cold-%1/").arg(round)) + f).size())
+                qFatal("warm archive %s differs from the cold one", qPrintable(f));
+    }
+    // gzip levels: one party packed cold at each level; what it costs with the upload on a LAN.
+    std::printf("gzip levels (first party, cold; + upload at 100 Mbit/s and 1 Gbit/s):\n");
+    for (int level : {1, 3, 6, 9}) {
+        QList<double> ms;
+        qint64 bytes = 0;
+        for (int round = 0; round < rounds; ++round) {
+            const QString out = tmp.filePath(QStringLiteral("level-%1-%2").arg(level).arg(round));
+            QDir().mkpath(out);
+            QElapsedTimer t;
+            t.start();
+            Result<RenderOutput> r = Renderer::render(project, tree.value());
+            PackCache members(level);
+            if (Status s = BundlePacker::packToFile(r->bundles.at(0), members, out + QStringLiteral("/p.tar.gz")); !s)
                 qFatal("%s", qPrintable(s.error()));
-        extraMs << double(t.nsecsElapsed()) / 1e6 / 7;
+            ms << double(t.nsecsElapsed()) / 1e6;
+            bytes = QFileInfo(out + QStringLiteral("/p.tar.gz")).size();
+        }
+        const double m = median(ms);
+        std::printf("  level=%d pack_ms=%.0f bytes=%lld total_100mbit_ms=%.0f total_1gbit_ms=%.0f\n",
+                    level,
+                    m,
+                    static_cast<long long>(bytes),
+                    m + double(bytes) / 12.5e6 * 1000,
+                    m + double(bytes) / 125e6 * 1000);
     }
     const double tarM = median(tarMs), first = median(firstMs), extra = median(extraMs);
     std::printf("tar_czf_ms=%.1f (size %lld)\n",
@@ -192,9 +280,12 @@ int main(int argc, char *argv[])
                 static_cast<long long>(QFileInfo(tmp.filePath(QStringLiteral("ref.tar.gz"))).size()));
     std::printf("first_party_ms=%.1f (size %lld)\n",
                 first,
-                static_cast<long long>(QFileInfo(tmp.filePath(QStringLiteral("packed-0/confs-10000.tar.gz"))).size()));
+                static_cast<long long>(QFileInfo(tmp.filePath(QStringLiteral("cold-0/confs-10000.tar.gz"))).size()));
     std::printf("extra_party_ms=%.1f\n", extra);
+    std::printf(
+        "federation_cold_ms=%.1f federation_warm_ms=%.1f (8 parties + exchange)\n", median(coldMs), median(warmMs));
     std::printf("first_party_vs_tar=%.3f\n", first / tarM);
     std::printf("extra_party_vs_first=%.3f\n", extra / first);
+    std::printf("warm_vs_cold=%.3f\n", median(warmMs) / median(coldMs));
     return 0;
 }

@@ -35,6 +35,10 @@ public:
     virtual void refreshStatus(const Project &project) = 0;
     virtual void teardown(const Project &project, TeardownLevel level, const QList<int> &partyIds) = 0;
     virtual void cancel() = 0;
+    /// "Test login" of the Images page: reachability and credentials of the private registry from every
+    /// host, without a deploy. Results come as monitor rows and DeployMonitor::registryChecked.
+    virtual bool canTestRegistryLogin() const { return false; }
+    virtual void testRegistryLogin(const Project &project) { Q_UNUSED(project) }
     /// The project file the next runs belong to (relative paths, history hash; empty = untitled) and
     /// where the bundles of a successful deploy are kept for the Render preview (empty = not kept).
     virtual void setProjectFile(const QString &path, const QString &deployedBundlesDir)

@@ -514,6 +514,11 @@ void DeployMonitor::onImagePresence(const QString &host, const QString &image, b
     emit imagePresence(host, image, present);
 }
 
+void DeployMonitor::onRegistryChecked(const QString &host, bool ok, const QString &message)
+{
+    emit registryChecked(host, ok, message);
+}
+
 void DeployMonitor::onRunStored(qint64 id)
 {
     emit runStored(id);

@@ -150,6 +150,8 @@ public slots:
     void onRunFinished(bool ok, const QString &summary);
     /// A check found @p image present (or missing) on @p host; the window shows it on the Images page.
     void onImagePresence(const QString &host, const QString &image, bool present);
+    /// The Registry step of @p host ended (@p message: what it found; for a failure, what to do).
+    void onRegistryChecked(const QString &host, bool ok, const QString &message);
     /// The last run was written to the HistoryStore as @p id (0 = not stored).
     void onRunStored(qint64 id);
 
@@ -158,6 +160,7 @@ signals:
     void runFinished(bool ok, const QString &title, const QString &summary);
     void verifyFinished(bool ok, const QString &summary, const QString &details);
     void imagePresence(const QString &host, const QString &image, bool present);
+    void registryChecked(const QString &host, bool ok, const QString &message);
     void runStored(qint64 id);
 
 private:

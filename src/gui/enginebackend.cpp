@@ -4,7 +4,9 @@
 #include "gui/appsettings.h"
 #include "gui/deploymonitor.h"
 #include "gui/prompter.h"
+#include "jobs/parsers.h"
 #include "remote/prompter.h"
+#include "render/templatesource.h"
 #include "settings/secretstore.h"
 
 #include <QDateTime>
@@ -182,8 +184,17 @@ void EngineBackend::teardown(const Project &project, TeardownLevel level, const 
     start(project, selection, settings, title);
 }
 
+void EngineBackend::testRegistryLogin(const Project &project)
+{
+    RunSettings settings = baseSettings(Operation::Preflight);
+    settings.registryOnly = true;
+    start(project, Selection{}, settings, tr("Test registry login"));
+}
+
 void EngineBackend::cancel()
 {
+    if (m_download)
+        m_download->cancel(); // failed() follows and ends the run
     m_session.cancel();
 }
 
@@ -192,7 +203,7 @@ void EngineBackend::start(const Project &project,
                           RunSettings settings,
                           const QString &title)
 {
-    if (!m_monitor || m_session.isBusy())
+    if (!m_monitor || isBusy())
         return;
     m_session.setEnvironment(environment());
     RunRequest request;
@@ -207,8 +218,75 @@ void EngineBackend::start(const Project &project,
         m_partyHosts.insert(p.host);
     m_rows.clear();
     m_monitor->onRunStarted(title);
+    // Rendering needs the templates; a URL source is read from the cache only by the session.
+    const Operation op = settings.operation;
+    const bool needsTemplates
+        = op == Operation::Deploy || op == Operation::Status || (op == Operation::Preflight && !settings.registryOnly);
+    if (needsTemplates && project.templates.kind == TemplateSource::Kind::Url
+        && !TemplateSources::cachedUrl(TemplateSources::downloadUrl(project.templates), project.templates.sha256)) {
+        downloadThenStart(request);
+        return;
+    }
     if (const Status s = m_session.start(request); !s)
         m_monitor->onRunFinished(false, s.error());
+}
+
+void EngineBackend::downloadThenStart(const RunRequest &request)
+{
+    const QString row = tr("KubeFATE templates");
+    const QString key = QStringLiteral("download");
+    const QUrl url = TemplateSources::downloadUrl(request.project.templates);
+    m_monitor->onHostPlanned(row, QString(), {tr("Download")}, {key});
+    m_monitor->onStepStarted(row, key);
+    m_monitor->onOutput(LogBatch{LogEntry{QDateTime::currentMSecsSinceEpoch(),
+                                          row,
+                                          tr("The KubeFATE %1 templates are not in the cache; downloading %2")
+                                              .arg(request.project.templates.kubefateVersion, url.toDisplayString()),
+                                          LogEntry::Severity::Info,
+                                          LogEntry::Channel::Deployer}});
+    auto *download = new TemplateDownloader(this);
+    m_download = download;
+    connect(download, &TemplateDownloader::progress, this, [this, row, key](qint64 received, qint64 total) {
+        if (m_monitor)
+            m_monitor->onStepDetail(row,
+                                    key,
+                                    received,
+                                    std::max<qint64>(total, 0),
+                                    total > 0 ? tr("%1 of %2").arg(humanBytes(received), humanBytes(total))
+                                              : humanBytes(received));
+    });
+    connect(
+        download, &TemplateDownloader::finished, this, [this, download, row, key, url, request](const TemplateTree &) {
+            download->deleteLater();
+            m_download = nullptr;
+            if (!m_monitor)
+                return;
+            const QString sha = TemplateSources::cachedUrlSha256(url);
+            m_monitor->onStepFinished(
+                row,
+                key,
+                true,
+                tr("downloaded; sha256 %1 recorded (put it in the project's template checksum to pin it)").arg(sha));
+            if (const Status s = m_session.start(request); !s)
+                m_monitor->onRunFinished(false, s.error());
+        });
+    connect(download, &TemplateDownloader::failed, this, [this, download, row, key, request](const QString &error) {
+        download->deleteLater();
+        m_download = nullptr;
+        if (!m_monitor)
+            return;
+        m_monitor->onStepFinished(row, key, false, error);
+        if (request.settings.operation == Operation::Status) { // status lists what runs without templates too
+            if (const Status s = m_session.start(request); !s)
+                m_monitor->onRunFinished(false, s.error());
+            return;
+        }
+        m_monitor->onRunFinished(false,
+                                 tr("the KubeFATE templates could not be downloaded: %1. Offline, choose a KubeFATE "
+                                    "folder or release archive on the Images page.")
+                                     .arg(error));
+    });
+    download->start(url, request.project.templates.sha256);
 }
 
 const HostJob *EngineBackend::jobFor(const QString &key) const
@@ -274,6 +352,8 @@ void EngineBackend::onHostEvents(const QString &host, const QList<JobEvent> &eve
                 m_monitor->onStepFinished(row, step, true, messageOf(e.step));
                 if (e.step.kind == StepKind::Images)
                     showImagePresence(host, e.step.missingImages);
+                if (e.step.kind == StepKind::Registry)
+                    m_monitor->onRegistryChecked(row, true, messageOf(e.step));
                 break;
             case StepResult::Skipped:
                 m_monitor->onStepSkipped(row, step);
@@ -288,6 +368,8 @@ void EngineBackend::onHostEvents(const QString &host, const QList<JobEvent> &eve
                 if (!e.step.command.isEmpty())
                     message += QLatin1Char('\n') + tr("Command: %1").arg(e.step.command);
                 m_monitor->onStepFinished(row, step, false, message);
+                if (e.step.kind == StepKind::Registry)
+                    m_monitor->onRegistryChecked(row, false, messageOf(e.step));
                 if (!e.step.lastLines.isEmpty()) {
                     LogBatch tail;
                     for (const QString &l : e.step.lastLines)

@@ -4,6 +4,7 @@
 #include "gui/deploybackend.h"
 #include "jobs/events.h"
 #include "jobs/plan.h"
+#include "render/templatesource.h"
 #include "session/runsession.h"
 
 #include <QHash>
@@ -44,9 +45,11 @@ public:
     void refreshStatus(const Project &project) override;
     void teardown(const Project &project, TeardownLevel level, const QList<int> &partyIds) override;
     void cancel() override;
+    bool canTestRegistryLogin() const override { return true; }
+    void testRegistryLogin(const Project &project) override;
 
-    /// A run (or its bundle preparation) is in progress.
-    bool isBusy() const { return m_session.isBusy(); }
+    /// A run (or its template download, or its bundle preparation) is in progress.
+    bool isBusy() const { return m_session.isBusy() || m_download; }
     /// The engine's report of the last finished run (tests, diagnostics).
     const RunReport &lastReport() const { return m_session.lastReport(); }
     /// History id of the last stored run; 0 until its write finished (or when it failed).
@@ -62,6 +65,9 @@ signals:
 
 private:
     void start(const Project &project, const Selection &selection, RunSettings settings, const QString &title);
+    /// A URL template source not in the cache yet: downloads it (a row "KubeFATE templates" with byte
+    /// progress; Cancel stops it), records and shows its sha256, then starts the run.
+    void downloadThenStart(const RunRequest &request);
     SessionEnvironment environment() const;
     void planRows(const Plan &plan);
     void onHostEvents(const QString &host, const QList<JobEvent> &events);
@@ -82,6 +88,7 @@ private:
     QSet<QString> m_partyHosts;           ///< addresses of the current project's parties
     QString m_projectPath;
     QString m_deployedBundlesDir;
+    QPointer<TemplateDownloader> m_download; ///< while a run waits for its templates
     qint64 m_lastHistoryId = 0;
     qint64 m_runStartMs = 0; ///< wall clock of the runner's start: log lines are stamped from it
     RunSession m_session;    ///< last member: its destructor cancels and waits before the prompter goes

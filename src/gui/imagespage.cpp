@@ -16,6 +16,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QPointer>
+#include <QRegularExpression>
 #include <QtConcurrent>
 
 namespace FateDeployer {
@@ -133,6 +134,16 @@ ImagesPage::ImagesPage(ProjectDocument *document, QWidget *parent)
         tr("Change registry user"),
         [](const Project &p) { return p.registry.username; },
         [](Project &p, const QString &v) { p.registry.username = v; });
+    lineEdit(
+        m_ui->hubImages,
+        doc,
+        QStringLiteral("registry.dockerHubImages"),
+        tr("Change images from Docker Hub"),
+        [](const Project &p) { return p.registry.dockerHubImages.join(QStringLiteral(", ")); },
+        [](Project &p, const QString &v) {
+            static const QRegularExpression separators(QStringLiteral("[,\\s]+"));
+            p.registry.dockerHubImages = v.split(separators, Qt::SkipEmptyParts);
+        });
 
     auto *group = new QButtonGroup(this);
     group->addButton(m_ui->dockerHubRadio, 0);
@@ -164,14 +175,28 @@ ImagesPage::ImagesPage(ProjectDocument *document, QWidget *parent)
     connect(m_downloader, &TemplateDownloader::progress, this, &ImagesPage::setFetchProgress);
     connect(m_downloader, &TemplateDownloader::stateChanged, m_ui->fetchStatus, &QLabel::setText);
     connect(m_downloader, &TemplateDownloader::finished, this, [this](const TemplateTree &tree) {
+        const QString sha
+            = TemplateSources::cachedUrlSha256(TemplateSources::downloadUrl(m_document->project().templates));
         setFetchFinished(true,
-                         tr("KubeFATE %1 templates are ready in %2.")
-                             .arg(tree.kubefateVersion, QDir::toNativeSeparators(tree.root)));
+                         tr("KubeFATE %1 templates are ready in %2; sha256 %3 recorded.")
+                             .arg(tree.kubefateVersion, QDir::toNativeSeparators(tree.root), sha));
+        listImages(); // now they can be rendered
     });
     connect(m_downloader, &TemplateDownloader::failed, this, [this](const QString &error) {
         setFetchFinished(false, error);
     });
-    connect(m_ui->testLoginButton, &QPushButton::clicked, this, &ImagesPage::testLoginRequested);
+    connect(m_ui->testLoginButton, &QPushButton::clicked, this, [this] {
+        // A password still in the field goes to the keychain first: the test reads it from there.
+        storePassword();
+        m_loginResults.clear();
+        m_testingLogin = true;
+        m_ui->loginResult->setText(tr("Testing the registry and its login from every host…"));
+        refreshSourceWidgets();
+        if (m_pendingStores > 0)
+            m_testAfterStore = true;
+        else
+            emit testLoginRequested();
+    });
     connect(m_ui->checkImagesButton, &QPushButton::clicked, this, &ImagesPage::checkImagesRequested);
 
     connect(m_document, &ProjectDocument::changed, this, [this] {
@@ -208,12 +233,18 @@ void ImagesPage::listImages()
     const QString projectDir = path.isEmpty() ? QString() : QFileInfo(path).absolutePath();
     QPointer<ImagesPage> self(this);
     QtConcurrent::run([project, projectDir] {
-        return imagesPerHost(project, projectDir);
-    }).then(this, [self, generation](const Result<QList<HostImages>> &images) {
+        // A URL source not downloaded yet cannot be rendered: the page offers the download instead.
+        const bool notDownloaded
+            = project.templates.kind == TemplateSource::Kind::Url
+              && !TemplateSources::cachedUrl(TemplateSources::downloadUrl(project.templates), project.templates.sha256);
+        return std::pair{imagesPerHost(project, projectDir), notDownloaded};
+    }).then(this, [self, generation](const std::pair<Result<QList<HostImages>>, bool> &listed) {
         if (!self || generation != self->m_listGeneration)
             return;
+        const Result<QList<HostImages>> &images = listed.first;
         self->m_hostImages = images ? images.value() : QList<HostImages>();
         self->m_listError = images ? QString() : images.error();
+        self->m_notDownloaded = !images && listed.second;
         self->refreshImages();
     });
 }
@@ -234,12 +265,15 @@ void ImagesPage::storePassword()
     m_ui->registryPassword->clear();
     const QString key = SecretStore::registryPasswordKey(r.uri, r.username);
     m_ui->registryNote->setText(tr("Storing the password in the system keychain…"));
+    ++m_pendingStores;
     QPointer<ImagesPage> self(this);
     QtConcurrent::run([store = m_secrets, key, secret] {
         return store->write(key, secret);
     }).then(this, [self, key](const Status &status) {
         if (!self)
             return;
+        if (--self->m_pendingStores == 0 && std::exchange(self->m_testAfterStore, false))
+            emit self->testLoginRequested();
         self->m_checkedKey = key;
         self->m_ui->registryNote->setText(
             status ? tr("The password is stored in the system keychain, not in the project file.")
@@ -306,6 +340,23 @@ void ImagesPage::setFetchFinished(bool ok, const QString &message)
     refreshSourceWidgets();
 }
 
+void ImagesPage::addLoginResult(const QString &host, bool ok, const QString &message)
+{
+    if (!m_testingLogin)
+        return; // a deploy's or preflight's registry step: shown on the Deploy page
+    m_loginResults.append(ok ? tr("%1: ✔ %2").arg(host, message) : tr("%1: ✘ %2").arg(host, message));
+    m_ui->loginResult->setText(m_loginResults.join(QLatin1Char('\n')));
+}
+
+void ImagesPage::setLoginTestFinished(bool ok, const QString &summary)
+{
+    if (!std::exchange(m_testingLogin, false))
+        return;
+    refreshSourceWidgets();
+    if (m_loginResults.isEmpty()) // no host reached the registry step (e.g. SSH failed): say why
+        m_ui->loginResult->setText(ok ? summary : tr("The test did not reach the registry: %1").arg(summary));
+}
+
 void ImagesPage::setImagePresence(const QString &host, const QString &image, bool present)
 {
     m_presence.insert(host + QLatin1Char('\n') + image, present);
@@ -345,7 +396,11 @@ void ImagesPage::refreshSourceWidgets()
     const bool usePrivate = m_document->project().registry.usePrivate;
     m_ui->registryUri->setEnabled(usePrivate);
     m_ui->registryUser->setEnabled(usePrivate);
-    m_ui->testLoginButton->setEnabled(usePrivate && m_canTestLogin);
+    m_ui->testLoginButton->setEnabled(usePrivate && m_canTestLogin && !m_testingLogin);
+    m_ui->testLoginButton->setToolTip(
+        tr("Checks from every host that the registry answers and accepts the login (stored password, or the "
+           "host's own docker login), without deploying."));
+    m_ui->hubImages->setEnabled(usePrivate);
     refreshPasswordState();
     m_ui->checkImagesButton->setEnabled(m_canCheck && !m_document->project().parties.isEmpty());
     m_ui->checkImagesButton->setToolTip(m_canCheck ? QString() : tr("Open a project with at least one party first."));
@@ -354,6 +409,20 @@ void ImagesPage::refreshSourceWidgets()
 void ImagesPage::refreshImages()
 {
     m_ui->imageTree->clear();
+    if (m_notDownloaded && m_document->isOpen()) {
+        auto *item = new QTreeWidgetItem(m_ui->imageTree);
+        item->setText(0,
+                      tr("The KubeFATE %1 templates are not downloaded yet; the images of each host are listed "
+                         "from them.")
+                          .arg(m_document->project().templates.kubefateVersion));
+        item->setIcon(0, Icons::icon(Icons::Glyph::Warning));
+        auto *download = new QPushButton(tr("Download now"));
+        download->setObjectName(QStringLiteral("downloadTemplatesButton"));
+        download->setEnabled(!m_fetching);
+        connect(download, &QPushButton::clicked, m_ui->fetchButton, &QPushButton::click);
+        m_ui->imageTree->setItemWidget(item, 1, download);
+        return;
+    }
     if (!m_listError.isEmpty() && m_document->isOpen()) {
         auto *item = new QTreeWidgetItem(m_ui->imageTree);
         item->setText(0, tr("The images are listed from the rendered compose files: %1").arg(m_listError));
@@ -399,8 +468,10 @@ void ImagesPage::retranslate()
     m_ui->sourceKind->setItemText(1, tr("Archive", "template source: a local .tar.gz"));
     m_ui->sourceKind->setItemText(2, tr("Download", "template source: fetched from a URL"));
     m_checkedKey.clear(); // placeholders are re-read in the new language
-    m_ui->registryNote->setText(tr("With a private registry every image, including mysql and redis, is pulled as "
-                                   "address/prefix/name:tag. The password is never stored in the project file."));
+    m_ui->registryNote->setText(tr("With a private registry every image is pulled as address/prefix/name:tag, "
+                                   "including mysql and redis unless they are listed under \"From Docker Hub\". "
+                                   "The password is never stored in the project file."));
+    m_ui->hubImages->setPlaceholderText(tr("third-party images your registry does not mirror, e.g. mysql, redis"));
     refreshSourceWidgets();
     refreshImages();
 }

@@ -50,6 +50,10 @@ public:
     void setSecretStore(std::shared_ptr<SecretStore> store);
     void setFetchProgress(qint64 received, qint64 total);
     void setFetchFinished(bool ok, const QString &message);
+    /// One host's result of "Test login" (ignored when no test was asked for on this page).
+    void addLoginResult(const QString &host, bool ok, const QString &message);
+    /// The run of "Test login" ended (@p summary: the run's own words, shown when no host reported).
+    void setLoginTestFinished(bool ok, const QString &summary);
     /// Marks @p image on @p host as present or missing after a check.
     void setImagePresence(const QString &host, const QString &image, bool present);
 
@@ -84,6 +88,11 @@ private:
     bool m_canTestLogin = false;
     bool m_canCheck = false;
     bool m_fetching = false;
+    bool m_notDownloaded = false; ///< the last list failed because a URL source is not downloaded yet
+    bool m_testingLogin = false;
+    bool m_testAfterStore = false; ///< "Test login" waits for the password being stored
+    int m_pendingStores = 0;
+    QStringList m_loginResults;
 };
 
 } // namespace FateDeployer

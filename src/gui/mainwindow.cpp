@@ -114,6 +114,10 @@ MainWindow::MainWindow(AppSettings *settings, QWidget *parent)
             m_backend->setProjectFile(path, lastRenderDir());
     });
     connect(m_monitor, &DeployMonitor::imagePresence, m_images, &ImagesPage::setImagePresence);
+    connect(m_monitor, &DeployMonitor::registryChecked, m_images, &ImagesPage::addLoginResult);
+    connect(m_monitor, &DeployMonitor::runFinished, m_images, [this](bool ok, const QString &, const QString &summary) {
+        m_images->setLoginTestFinished(ok, summary);
+    });
     connect(m_document, &ProjectDocument::documentReset, this, [this] {
         m_statusBoard->clear();
         if (!m_document->isOpen())
@@ -196,6 +200,13 @@ void MainWindow::setDeployBackend(DeployBackend *backend)
                 showPage(Page::Deploy);
             }
         });
+        connect(m_images, &ImagesPage::testLoginRequested, links, [this] {
+            if (m_monitor->isRunning() || !m_backend->canTestRegistryLogin()) {
+                m_images->setLoginTestFinished(false, tr("another run is in progress"));
+                return;
+            }
+            m_backend->testRegistryLogin(project()); // results: monitor rows and registryChecked
+        });
         connect(m_deploy, &DeployPage::cancelRequested, links, [this] { m_backend->cancel(); });
         connect(m_deploy, &DeployPage::retryFailedRequested, links, [this](const QStringList &hosts) {
             if (!hosts.isEmpty())
@@ -260,7 +271,8 @@ void MainWindow::refresh()
     state.selection = !m_topology->selectedPartyIds().isEmpty();
     state.failed = !m_monitor->hosts()->failedHosts().isEmpty();
     m_actions->update(state);
-    m_images->setCapabilities(false, state.engine && state.open);
+    m_images->setCapabilities(state.engine && state.open && !state.running && m_backend->canTestRegistryLogin(),
+                              state.engine && state.open);
     m_sidebar->setVisible(state.open);
     m_welcome->setImportAvailable(true);
 }

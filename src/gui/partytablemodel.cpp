@@ -8,7 +8,8 @@
 namespace FateDeployer {
 
 namespace {
-const char *const columnFields[] = {".id", ".host", ".ssh.user", ".ssh.port", ".ssh.auth", ".dir", ".notes"};
+const char *const columnFields[]
+    = {".id", ".host", ".ssh.user", ".ssh.port", ".ssh.auth", ".ssh.identityFile", ".ssh.jumpHost", ".dir", ".notes"};
 } // namespace
 
 QString PartyTableModel::authLabel(AuthMethod method)
@@ -111,6 +112,10 @@ QVariant PartyTableModel::data(const QModelIndex &index, int role) const
             return party.ssh.port ? QString::number(*party.ssh.port) : tr("%1 (default)").arg(project.sshPort);
         case AuthColumn:
             return authLabel(party.ssh.auth);
+        case KeyFileColumn:
+            return party.ssh.identityFile.isEmpty() ? tr("(agent or ~/.ssh keys)") : party.ssh.identityFile;
+        case JumpColumn:
+            return party.ssh.jumpHost.isEmpty() ? tr("(direct)") : party.ssh.jumpHost;
         case DirColumn:
             return party.dir.isEmpty() ? tr("%1 (default)").arg(project.baseDir) : party.dir;
         case NotesColumn:
@@ -129,6 +134,10 @@ QVariant PartyTableModel::data(const QModelIndex &index, int role) const
             return party.ssh.port ? QString::number(*party.ssh.port) : QString();
         case AuthColumn:
             return authMethodToString(party.ssh.auth);
+        case KeyFileColumn:
+            return party.ssh.identityFile;
+        case JumpColumn:
+            return party.ssh.jumpHost;
         case DirColumn:
             return party.dir;
         case NotesColumn:
@@ -137,7 +146,9 @@ QVariant PartyTableModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::ForegroundRole:
         if ((column == UserColumn && party.ssh.user.isEmpty()) || (column == PortColumn && !party.ssh.port)
-            || (column == DirColumn && party.dir.isEmpty()))
+            || (column == DirColumn && party.dir.isEmpty())
+            || (column == KeyFileColumn && party.ssh.identityFile.isEmpty())
+            || (column == JumpColumn && party.ssh.jumpHost.isEmpty()))
             return ItemLook::value(m_look.disabled);
         break;
     case Qt::DecorationRole:
@@ -222,6 +233,14 @@ bool PartyTableModel::setData(const QModelIndex &index, const QVariant &value, i
         label = tr("Change SSH login method");
         break;
     }
+    case KeyFileColumn:
+        change = [text](Party &p) { p.ssh.identityFile = text; };
+        label = tr("Change SSH key file");
+        break;
+    case JumpColumn:
+        change = [text](Party &p) { p.ssh.jumpHost = text; };
+        label = tr("Change jump host");
+        break;
     case DirColumn:
         change = [text](Party &p) { p.dir = text; };
         label = tr("Change deployment directory");
@@ -253,6 +272,10 @@ QVariant PartyTableModel::headerData(int section, Qt::Orientation orientation, i
             return tr("SSH port");
         case AuthColumn:
             return tr("Login", "SSH authentication method column");
+        case KeyFileColumn:
+            return tr("Key file", "SSH private key file column");
+        case JumpColumn:
+            return tr("Jump host", "SSH ProxyJump column");
         case DirColumn:
             return tr("Directory", "deployment directory on the run host");
         case NotesColumn:
@@ -264,6 +287,12 @@ QVariant PartyTableModel::headerData(int section, Qt::Orientation orientation, i
             return tr("The party (organisation) id, a positive whole number unique in the federation");
         case HostColumn:
             return tr("The run host: IPv4/IPv6 address or DNS name reachable over SSH from this machine");
+        case KeyFileColumn:
+            return tr("The SSH private key for this host (e.g. ~/.ssh/id_ed25519); empty tries the agent and the "
+                      "default keys");
+        case JumpColumn:
+            return tr("Reach the host through a jump host: [user@]host[:port]; several separated by commas are "
+                      "passed in order (the first is reached directly)");
         case DirColumn:
             return tr("Where FATE is installed on the run host; empty uses the project default");
         default:

@@ -20,7 +20,18 @@ class PartyTableModel : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(PartyTableModel)
 
 public:
-    enum Column { IdColumn, HostColumn, UserColumn, PortColumn, AuthColumn, DirColumn, NotesColumn, ColumnCount };
+    enum Column {
+        IdColumn,
+        HostColumn,
+        UserColumn,
+        PortColumn,
+        AuthColumn,
+        KeyFileColumn,
+        JumpColumn,
+        DirColumn,
+        NotesColumn,
+        ColumnCount
+    };
     enum Role { IssuesRole = Qt::UserRole + 1, SeverityRole, FieldRole };
 
     explicit PartyTableModel(ProjectDocument *document, QObject *parent = nullptr);

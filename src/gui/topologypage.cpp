@@ -94,6 +94,8 @@ TopologyPage::TopologyPage(ProjectDocument *document, HostStatusBoard *status, Q
     table->setColumnWidth(PartyTableModel::UserColumn, 110);
     table->setColumnWidth(PartyTableModel::PortColumn, 80);
     table->setColumnWidth(PartyTableModel::AuthColumn, 110);
+    table->setColumnWidth(PartyTableModel::KeyFileColumn, 160);
+    table->setColumnWidth(PartyTableModel::JumpColumn, 140);
     table->setColumnWidth(PartyTableModel::DirColumn, 180);
 
     m_ui->addPartyButton->setIcon(Icons::icon(Icons::Glyph::Add));
@@ -145,6 +147,20 @@ TopologyPage::TopologyPage(ProjectDocument *document, HostStatusBoard *status, Q
         tr("Change exchange SSH user"),
         [](const Project &p) { return p.exchange.ssh.user; },
         [](Project &p, const QString &v) { p.exchange.ssh.user = v; });
+    lineEdit(
+        m_ui->exchangeKeyFile,
+        doc,
+        QStringLiteral("exchange.ssh.identityFile"),
+        tr("Change exchange SSH key file"),
+        [](const Project &p) { return p.exchange.ssh.identityFile; },
+        [](Project &p, const QString &v) { p.exchange.ssh.identityFile = v; });
+    lineEdit(
+        m_ui->exchangeJumpHost,
+        doc,
+        QStringLiteral("exchange.ssh.jumpHost"),
+        tr("Change exchange jump host"),
+        [](const Project &p) { return p.exchange.ssh.jumpHost; },
+        [](Project &p, const QString &v) { p.exchange.ssh.jumpHost = v; });
     lineEdit(
         m_ui->exchangeDir,
         doc,
@@ -286,6 +302,8 @@ void TopologyPage::refreshIssues()
     const Project &p = m_document->project();
     m_ui->exchangeUser->setPlaceholderText(tr("%1 (default)").arg(p.user));
     m_ui->exchangeDir->setPlaceholderText(tr("%1 (default)").arg(p.baseDir));
+    m_ui->exchangeKeyFile->setPlaceholderText(tr("agent or ~/.ssh keys"));
+    m_ui->exchangeJumpHost->setPlaceholderText(tr("direct; or [user@]host[:port], several separated by commas"));
     if (m_document->issues().isEmpty())
         m_ui->issuesLabel->setText(tr("No problems found."));
     else

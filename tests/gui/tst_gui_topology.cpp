@@ -86,6 +86,40 @@ private slots:
         QVERIFY(issues->isHidden());
     }
 
+    void keyFileAndJumpHostPerHost()
+    {
+        // Per party: table columns; validated like the rest, the problem named at the cell.
+        typeInto(0, PartyTableModel::KeyFileColumn, QStringLiteral(FD_SOURCE_DIR "/README.md"));
+        QCOMPARE(f.window->project().parties.at(0).ssh.identityFile, QStringLiteral(FD_SOURCE_DIR "/README.md"));
+        QVERIFY(model()->index(0, PartyTableModel::KeyFileColumn).data(Qt::DecorationRole).isNull());
+        typeInto(0, PartyTableModel::KeyFileColumn, QStringLiteral("/nowhere/id_ed25519"));
+        const QModelIndex key = model()->index(0, PartyTableModel::KeyFileColumn);
+        QCOMPARE(key.data(PartyTableModel::SeverityRole).toInt(), int(ValidationIssue::Severity::Warning));
+        QVERIFY(key.data(Qt::ToolTipRole).toString().contains(QLatin1String("does not exist")));
+
+        typeInto(1, PartyTableModel::JumpColumn, QStringLiteral("ops@bastion:2222,inner"));
+        QCOMPARE(f.window->project().parties.at(1).ssh.jumpHost, QStringLiteral("ops@bastion:2222,inner"));
+        QVERIFY(model()->index(1, PartyTableModel::JumpColumn).data(Qt::DecorationRole).isNull());
+        typeInto(1, PartyTableModel::JumpColumn, QStringLiteral("a@b@c"));
+        const QModelIndex jump = model()->index(1, PartyTableModel::JumpColumn);
+        QCOMPARE(jump.data(PartyTableModel::SeverityRole).toInt(), int(ValidationIssue::Severity::Error));
+        QVERIFY2(jump.data(Qt::ToolTipRole).toString().contains(QLatin1String("not a valid jump host")),
+                 qPrintable(jump.data(Qt::ToolTipRole).toString()));
+        QVERIFY(!f.window->action(QStringLiteral("actionDeployAll"))->isEnabled());
+
+        // The exchange: fields of its box.
+        auto *exchangeJump = f.window->findChild<QLineEdit *>(QStringLiteral("exchangeJumpHost"));
+        auto *exchangeKey = f.window->findChild<QLineEdit *>(QStringLiteral("exchangeKeyFile"));
+        QVERIFY(exchangeJump && exchangeKey);
+        exchangeJump->setFocus();
+        QTest::keyClicks(exchangeJump, QStringLiteral("root@10.0.0.9"));
+        QCOMPARE(f.window->project().exchange.ssh.jumpHost, QStringLiteral("root@10.0.0.9"));
+        exchangeKey->setFocus();
+        QTest::keyClicks(exchangeKey, QStringLiteral("~/.ssh/none-such"));
+        QCOMPARE(f.window->project().exchange.ssh.identityFile, QStringLiteral("~/.ssh/none-such"));
+        QVERIFY(exchangeKey->toolTip().contains(QLatin1String("does not exist")));
+    }
+
     void duplicateIdAndSharedHostAreMarked()
     {
         typeInto(1, PartyTableModel::IdColumn, QStringLiteral("10000"));

@@ -120,6 +120,31 @@ private slots:
         const QString login
             = RemoteCommands::registryLogin(QStringLiteral("harbor.local"), QStringLiteral("me")).toString();
         QVERIFY(login.contains(QStringLiteral("--password-stdin")));
+        // The probe takes the registry as a parameter; credentials never reach its command line.
+        const QString probe = RemoteCommands::registryProbe(QStringLiteral("reg.local:5000"), true).toString();
+        QVERIFY2(probe.endsWith(QStringLiteral("'reg.local:5000' '1'")), qPrintable(probe.right(60)));
+    }
+
+    void registryProbe()
+    {
+        RegistryProbe p = Parsers::registryProbe(
+            QStringLiteral("docker insecure\nreach http 401 0\nstored yes\nauth stored 200\n"));
+        QVERIFY(p.insecure);
+        QVERIFY(p.reachable());
+        QCOMPARE(p.scheme, QStringLiteral("http"));
+        QCOMPARE(p.code, 401);
+        QVERIFY(p.stored);
+        QCOMPARE(p.authWith, QStringLiteral("stored"));
+        QCOMPARE(p.authCode, 200);
+        p = Parsers::registryProbe(QStringLiteral("docker secure\nreach none 000 60\n"));
+        QVERIFY(!p.insecure);
+        QVERIFY(!p.reachable());
+        QCOMPARE(p.curlExit, 60);
+        QVERIFY(p.authWith.isEmpty());
+        QVERIFY(Parsers::registryProbe(QStringLiteral("docker secure\nreach nocurl 000 0\n")).noCurl);
+        // curl's config syntax: quotes and backslashes of a password are escaped, nothing else changes.
+        QCOMPARE(RemoteCommands::curlUserConfig(QStringLiteral("fd"), QByteArray("p\"a\\s$s")),
+                 QByteArray("user = \"fd:p\\\"a\\\\s$s\"\n"));
     }
 
     void dockerPullProgressOnATerminal()

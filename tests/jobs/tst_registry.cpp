@@ -39,7 +39,11 @@ class TestRegistry : public QObject
     QTemporaryDir m_dir;
     QHash<QString, QString> m_reg; // FD_SB_REGISTRY_* of the instance
 
-    QString writeProject(const QString &name, const QString &uri, const QString &prefix, const QString &user)
+    QString writeProject(const QString &name,
+                         const QString &uri,
+                         const QString &prefix,
+                         const QString &user,
+                         const QStringList &dockerHubImages = {})
     {
         Project p;
         p.name = name;
@@ -50,6 +54,7 @@ class TestRegistry : public QObject
         p.registry.usePrivate = true;
         p.registry.uri = uri;
         p.registry.username = user;
+        p.registry.dockerHubImages = dockerHubImages;
         for (const auto &[id, host] : {std::pair{10000, 1}, std::pair{9999, 2}}) {
             Party party;
             party.id = id;
@@ -164,6 +169,29 @@ private slots:
         const QString scheme = variable.endsWith(u"TLS") ? QStringLiteral("HTTPS") : QStringLiteral("HTTP");
         QVERIFY2(r.out.contains(QStringLiteral("registry %1 answers over %2").arg(uri, scheme)), qPrintable(r.all()));
         if (auth) {
+            // Preflight checks the credentials too, and says that it was they (not the address) that failed.
+            QVERIFY2(r.out.contains(QStringLiteral("no password is stored for registry user %1 and this host is not "
+                                                   "logged in")
+                                        .arg(user)),
+                     qPrintable(r.out));
+            r = run({QStringLiteral("preflight"), project}, "wrong-password");
+            QVERIFY2(r.out.contains(QStringLiteral("rejects the credentials of user %1").arg(user)), qPrintable(r.out));
+            QVERIFY2(r.exitCode != 0, qPrintable(r.out));
+            r = run({QStringLiteral("preflight"), project}, password);
+            QVERIFY2(r.out.contains(QStringLiteral("the registry accepts the credentials of user %1").arg(user)),
+                     qPrintable(r.out));
+        } else {
+            QVERIFY2(r.out.contains(QStringLiteral("anonymous pulls allowed")), qPrintable(r.out));
+            // An anonymous project against a registry that wants a login: preflight says so.
+            const QString strict = writeProject(QStringLiteral("anon-on-auth"),
+                                                m_reg.value(QStringLiteral("FD_SB_REGISTRY_HTTP")),
+                                                QStringLiteral("fate"),
+                                                {});
+            r = run({QStringLiteral("preflight"), strict});
+            QVERIFY2(r.out.contains(QStringLiteral("asks for a login and the project names no registry user")),
+                     qPrintable(r.out));
+        }
+        if (auth) {
             // The registry really asks for the password: without it the deploy stops at the login.
             r = run({QStringLiteral("deploy"), project, QStringLiteral("--pull")});
             QCOMPARE(r.exitCode, 1);
@@ -185,6 +213,58 @@ private slots:
         QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
         r = run({QStringLiteral("teardown"),
                  project,
+                 QStringLiteral("--level"),
+                 QStringLiteral("remove"),
+                 QStringLiteral("--yes")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+    }
+
+    void hostAlreadyLoggedInIsNotAskedAgain()
+    {
+        // The admin ran docker login on the hosts; the project names the user but no password is stored.
+        forgetRegistryImages();
+        const QString uri = m_reg.value(QStringLiteral("FD_SB_REGISTRY_TLS"));
+        const QString user = m_reg.value(QStringLiteral("FD_SB_REGISTRY_USER"));
+        for (int host : {1, 2})
+            QVERIFY(m_sb->runOnHost(host,
+                                    QStringLiteral("printf '%s' '%1' | docker login -u '%2' --password-stdin '%3'")
+                                        .arg(m_reg.value(QStringLiteral("FD_SB_REGISTRY_PASSWORD")), user, uri))
+                        .ok());
+        const QString project = writeProject(QStringLiteral("logged-in"), uri, QStringLiteral("fate"), user);
+        CliRun r = run({QStringLiteral("preflight"), project});
+        QVERIFY2(r.out.contains(QStringLiteral("this host is already logged in and the registry accepts that login")),
+                 qPrintable(r.out));
+        r = run({QStringLiteral("deploy"), project, QStringLiteral("--pull")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        QVERIFY2(r.out.contains(QStringLiteral("already logged in to %1 on this host").arg(uri)), qPrintable(r.out));
+        QVERIFY(!r.out.contains(QStringLiteral("logged in to %1 as").arg(uri)));
+        r = run({QStringLiteral("teardown"),
+                 project,
+                 QStringLiteral("--level"),
+                 QStringLiteral("remove"),
+                 QStringLiteral("--yes")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        forgetRegistryImages(); // also logs out
+    }
+
+    void thirdPartyImagesFromDockerHub()
+    {
+        // A registry that mirrors only FATE's images: mysql and redis keep their Docker Hub names (the
+        // sandbox hosts hold them as mysql:8 and redis:5, as a site that pulled them once would).
+        forgetRegistryImages();
+        const QString uri = m_reg.value(QStringLiteral("FD_SB_REGISTRY_ANON"));
+        const QString project = writeProject(
+            QStringLiteral("hub"), uri, QStringLiteral("fate"), {}, {QStringLiteral("mysql"), QStringLiteral("redis")});
+        CliRun r = run({QStringLiteral("deploy"), project, QStringLiteral("--party"), QStringLiteral("9999")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        const QString images = onHost(2, QStringLiteral("docker ps --format '{{.Image}}' | sort -u"));
+        QVERIFY2(images.split(u'\n').contains(QStringLiteral("mysql:8")), qPrintable(images));
+        QVERIFY2(images.split(u'\n').contains(QStringLiteral("redis:5")), qPrintable(images));
+        QVERIFY2(images.contains(QStringLiteral("%1/fate/python:1.1-release").arg(uri)), qPrintable(images));
+        r = run({QStringLiteral("teardown"),
+                 project,
+                 QStringLiteral("--party"),
+                 QStringLiteral("9999"),
                  QStringLiteral("--level"),
                  QStringLiteral("remove"),
                  QStringLiteral("--yes")});

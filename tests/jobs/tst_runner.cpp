@@ -120,19 +120,26 @@ private slots:
 
     void poolLimitsParallelHosts()
     {
-        std::atomic_int active{0};
-        std::atomic_int peak{0};
+        // "hosts in parallel" counts hosts: the exchange shares 10.0.0.1 with party 10000
+        QMutex mutex;
+        QHash<QString, int> active; // address → commands running there now
+        int peak = 0;
         Handler slow = [&](const HostTarget &t,
                            const QString &c,
                            const CommandRequest &r,
                            const HostChannel::LineSink &sink,
                            const CancelToken &k) {
-            const int now = ++active;
-            int expected = peak.load();
-            while (now > expected && !peak.compare_exchange_weak(expected, now)) {
+            {
+                QMutexLocker lock(&mutex);
+                ++active[t.address];
+                peak = std::max(peak, int(active.size()));
             }
             QThread::msleep(60);
-            --active;
+            {
+                QMutexLocker lock(&mutex);
+                if (--active[t.address] == 0)
+                    active.remove(t.address);
+            }
             return healthy(t, c, r, sink, k);
         };
         RunSettings s;
@@ -144,7 +151,40 @@ private slots:
         const RunReport report = runToEnd(runner, plan);
         QCOMPARE(report.hosts.size(), 9);
         QVERIFY(report.succeeded());
-        QCOMPARE(peak.load(), 3);
+        QCOMPARE(peak, 3);
+    }
+
+    void exchangeBesideItsPartyDoesNotWaitForASlot()
+    {
+        // One host at a time, and party 10000's first command waits until the exchange (same host,
+        // last in the plan) has run one: with job slots instead of host slots that never happens.
+        std::atomic_bool exchangeRan{false};
+        std::atomic_bool partyGaveUp{false};
+        Handler h = [&](const HostTarget &t,
+                        const QString &c,
+                        const CommandRequest &r,
+                        const HostChannel::LineSink &sink,
+                        const CancelToken &k) {
+            if (t.key == QLatin1String("exchange"))
+                exchangeRan = true;
+            else if (t.key == QLatin1String("party-10000") && !exchangeRan) {
+                // generous: only the broken scheduler ever waits this long
+                for (int i = 0; i < 12000 && !exchangeRan; ++i)
+                    QThread::msleep(10);
+                if (!exchangeRan)
+                    partyGaveUp = true;
+            }
+            return healthy(t, c, r, sink, k);
+        };
+        RunSettings s;
+        s.operation = Operation::Preflight;
+        s.maxParallelHosts = 1;
+        Plan plan = PlanBuilder::build(project(2), {}, s);
+        Runner runner;
+        runner.setChannelFactory(factoryFor(h));
+        const RunReport report = runToEnd(runner, plan);
+        QVERIFY(report.succeeded());
+        QVERIFY2(!partyGaveUp, "the exchange never ran while party 10000 held its host: it waited for a slot");
     }
 
     void preflightReportsEveryCheckAndTheFix()
@@ -352,6 +392,83 @@ private slots:
         for (const QString &log : report.logs)
             QVERIFY(!log.contains(QString::fromLatin1(secret)));
         QVERIFY(!report.toJson().contains(secret));
+    }
+
+    void registryCheckSendsCredentialsOnStdinAndNamesWhatFailed()
+    {
+        // "Test login": connect + the Registry step only. The probe gets the credentials as a curl config on
+        // stdin, never on its command line; its answer decides which of reachability and login failed.
+        const QByteArray secret = "s3cr3t-Pa55";
+        QMutex mutex;
+        QByteArray seenStdin;
+        QStringList allCommands;
+        QString answer;
+        Handler h = [&](const HostTarget &t,
+                        const QString &c,
+                        const CommandRequest &r,
+                        const HostChannel::LineSink &sink,
+                        const CancelToken &k) {
+            QMutexLocker lock(&mutex);
+            allCommands.append(c);
+            if (c.contains(QLatin1String("RegistryConfig.IndexConfigs"))) {
+                seenStdin = r.stdinData;
+                return okResult(answer);
+            }
+            return healthy(t, c, r, sink, k);
+        };
+        RunSettings s;
+        s.operation = Operation::Preflight;
+        s.registryOnly = true;
+        s.registryUri = QStringLiteral("harbor.example:5000/fate");
+        s.registryUser = QStringLiteral("robot");
+        s.registryPassword = secret;
+        Selection only;
+        only.exchange = true;
+        const Plan plan = PlanBuilder::build(project(1), only, s);
+        QCOMPARE(plan.jobs.first().steps.size(), 2); // connect, registry: nothing else is probed
+        QCOMPARE(plan.jobs.first().steps.last().kind, StepKind::Registry);
+        auto registryStep = [](const RunReport &report) -> StepOutcome {
+            for (const StepOutcome &o : report.hosts.first().steps)
+                if (o.kind == StepKind::Registry)
+                    return o;
+            return {};
+        };
+
+        answer = QStringLiteral("docker insecure\nreach http 401 0\nstored no\nauth given 200\n");
+        auto run = [&](const Plan &p) {
+            Runner runner;
+            runner.setChannelFactory(factoryFor(h));
+            return runToEnd(runner, p);
+        };
+        RunReport report = run(plan);
+        QVERIFY2(report.succeeded(), qPrintable(report.toText()));
+        QVERIFY2(registryStep(report).summary.contains(QLatin1String("accepts the credentials of user robot")),
+                 qPrintable(registryStep(report).summary));
+        QCOMPARE(seenStdin, QByteArray("user = \"robot:") + secret + "\"\n");
+        QVERIFY(!allCommands.join(QLatin1Char('\n')).contains(QString::fromLatin1(secret)));
+        QVERIFY(!report.toJson().contains(secret));
+
+        answer = QStringLiteral("docker insecure\nreach http 401 0\nstored no\nauth given 401\n");
+        report = run(plan);
+        QVERIFY(!report.succeeded());
+        QVERIFY2(registryStep(report).summary.contains(QLatin1String("answers over HTTP (HTTP 401), but rejects the "
+                                                                     "credentials of user robot")),
+                 qPrintable(registryStep(report).summary));
+
+        answer = QStringLiteral("docker secure\nreach none 000 7\n");
+        report = run(plan);
+        QVERIFY(!report.succeeded());
+        QVERIFY2(registryStep(report).summary.contains(QLatin1String("is not reachable from this host over HTTPS")),
+                 qPrintable(registryStep(report).summary));
+
+        // No password: the host's own login is what the probe checks, with nothing on stdin.
+        Plan noPassword = plan;
+        noPassword.settings.registryPassword.clear();
+        answer = QStringLiteral("docker secure\nreach https 401 0\nstored yes\nauth stored 200\n");
+        report = run(noPassword);
+        QVERIFY2(report.succeeded(), qPrintable(report.toText()));
+        QVERIFY(seenStdin.isEmpty());
+        QVERIFY(registryStep(report).summary.contains(QLatin1String("already logged in and the registry accepts")));
     }
 };
 

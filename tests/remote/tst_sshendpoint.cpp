@@ -44,6 +44,24 @@ private slots:
         QCOMPARE(jump->user, QStringLiteral("root")); // inherited when the spec names none
         QCOMPARE(jump->port, 0);
         QVERIFY(jump->jumpHost.isEmpty());
+        // A chain, in OpenSSH's order (the first hop first): the last hop is reached through the others.
+        p.parties[1].ssh.jumpHost = QStringLiteral("ops@outer:2222,inner,last");
+        auto chain = SshEndpoint::forParty(p, p.parties[1]).jumpEndpoint();
+        QVERIFY2(chain.ok(), qPrintable(chain.error()));
+        QCOMPARE(chain->host, QStringLiteral("last"));
+        QCOMPARE(chain->jumpHost, QStringLiteral("ops@outer:2222,inner"));
+        auto second = chain->jumpEndpoint();
+        QVERIFY(second.ok());
+        QCOMPARE(second->host, QStringLiteral("inner"));
+        QCOMPARE(second->jumpHost, QStringLiteral("ops@outer:2222"));
+        auto first = second->jumpEndpoint();
+        QVERIFY(first.ok());
+        QCOMPARE(first->host, QStringLiteral("outer"));
+        QCOMPARE(first->user, QStringLiteral("ops"));
+        QCOMPARE(first->port, 2222);
+        QVERIFY(first->jumpHost.isEmpty());
+        p.parties[1].ssh.jumpHost = QStringLiteral("a,,b");
+        QVERIFY(!SshEndpoint::forParty(p, p.parties[1]).jumpEndpoint().ok());
         p.exchange.host = QStringLiteral("10.0.0.9");
         QCOMPARE(SshEndpoint::forExchange(p).host, QStringLiteral("10.0.0.9"));
     }

@@ -972,6 +972,38 @@ private slots:
         QVERIFY(!no.connect().ok());
     }
 
+    void jumpChainToHiddenHost()
+    {
+        // ProxyJump chain "host 2, host 1": host 2 is reached directly, host 1 through host 2, and the
+        // hidden host (reachable only from host 1) through host 1.
+        SshEndpoint e = rootEndpoint();
+        e.host = m_sandbox.hiddenHostIp();
+        e.jumpHost = QStringLiteral("root@%1,root@%2").arg(m_sandbox.hostIp(2), m_sandbox.jumpHostIp());
+        e.knownHostsFile = freshKnownHosts(QStringLiteral("kh_chain"));
+        e.hostKeyPolicy = HostKeyPolicy::Ask;
+        TestPrompter prompter;
+        prompter.hostKeyAnswer = HostKeyAnswer::Accept;
+        SshSession s(e, &prompter, nullptr);
+        const Status st = s.connect();
+        QVERIFY2(st.ok(), qPrintable(st.error()));
+        QCOMPARE(prompter.hostKeyQuestions.size(), 3); // host 2, host 1, then the hidden host
+        auto r = s.exec(ShellCommand(u"hostname"));
+        QVERIFY2(r.ok(), qPrintable(r.error()));
+        QCOMPARE(r->stdOut, QByteArray("hidden\n"));
+        // Bulk data through both tunnels.
+        const QByteArray data(1 << 20, 'c');
+        QVERIFY(s.uploadData(data, QStringLiteral("/tmp/chained.bin")).ok());
+        r = s.exec(ShellCommand(u"wc").arg(u"-c").redirectIn(u"/tmp/chained.bin"));
+        QVERIFY(r.ok());
+        QCOMPARE(r->stdOut.trimmed(), QByteArray::number(1 << 20));
+        // A dead first hop is named in the error.
+        e.jumpHost = QStringLiteral("root@%1:2,root@%2").arg(m_sandbox.hostIp(2), m_sandbox.jumpHostIp());
+        SshSession dead(e, &prompter, nullptr);
+        const Status bad = dead.connect();
+        QVERIFY(!bad.ok());
+        QVERIFY2(bad.error().contains(m_sandbox.hostIp(2)), qPrintable(bad.error()));
+    }
+
     void jumpTargetDownMidCommand()
     {
         SshEndpoint e = rootEndpoint();

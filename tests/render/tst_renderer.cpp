@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "render/bundlewriter.h"
+#include "render/composefacts.h"
 #include "render/preview.h"
 #include "render/renderer.h"
 #include "render/templatesource.h"
@@ -318,6 +319,21 @@ private slots:
         QVERIFY(party.contains("image: \"${THIRDPARTYPREFIX}/mysql:8\"\n"));
         QVERIFY(party.contains("image: \"${THIRDPARTYPREFIX}/redis:5\"\n"));
         QVERIFY(party.contains("image: \"${THIRDPARTYPREFIX}/python:${TAG}\"\n"));
+
+        // A site that mirrors only FATE's own images: mysql from Docker Hub, redis still from the registry.
+        p.registry.dockerHubImages = {QStringLiteral("mysql")};
+        const Result<RenderOutput> hub = Renderer::render(p, fixtureTree());
+        QVERIFY2(hub.ok(), qPrintable(hub.error()));
+        const QByteArray hubParty = hub->bundles.first().file(QStringLiteral("docker-compose.yml"))->bytes().value();
+        QVERIFY2(hubParty.contains("image: \"mysql:8\"\n"), hubParty.constData());
+        QVERIFY(hubParty.contains("image: \"${THIRDPARTYPREFIX}/redis:5\"\n"));
+        QVERIFY(hubParty.contains("image: \"${THIRDPARTYPREFIX}/python:${TAG}\"\n"));
+        // The full references a host pulls (what the Images page lists).
+        const Result<BundleFacts> facts = ComposeFacts::of(hub->bundles.first());
+        QVERIFY2(facts.ok(), qPrintable(facts.error()));
+        QVERIFY2(facts->images.contains(QStringLiteral("mysql:8")), qPrintable(facts->images.join(u' ')));
+        QVERIFY(facts->images.contains(QStringLiteral("harbor.example.com/fate/federatedai/redis:5")));
+        p.registry.dockerHubImages.clear();
 
         p.registry.uri.clear();
         const Result<RenderOutput> bad = Renderer::render(p, fixtureTree());

@@ -23,7 +23,7 @@ trap cleanup EXIT
 
 "$SB" stop >/dev/null 2>&1 || true    # leftovers of an aborted run of this instance
 t0=$(now)
-if ! FD_STANDIN_MYSQL_DELAY=3 "$SB" start 3; then bad "sandbox start 3"; finish; fi
+if ! FD_STANDIN_MYSQL_DELAY=3 "$SB" start 3 --cpus-per-host 1; then bad "sandbox start 3"; finish; fi
 ok "sandbox start 3 ($(since "$t0") s)"
 eval "$("$SB" env)"
 check "env prints 3 hosts and the hidden host" test "$FD_SB_HOSTS" = 3 -a -n "$FD_SB_IP_3" -a -n "$FD_SB_HIDDEN_IP"
@@ -66,6 +66,20 @@ check "stand-in images loaded (FATE names + test registry prefix)" \
     -e 'federatedai/\(egg\|roll\|meta-service\|proxy\|federation\|python\|fateboard\):1.1-release' \
     -e 'mysql:8' -e 'redis:5' -e 'registry.fd-test.local/fate/.*' | grep -qx 18"
 
+# --- 1b. every host has a CPU budget of its own (start --cpus-per-host 1) ---
+CGP=fdsb$FD_SANDBOX_ID
+cgquota() { if [ -f /sys/fs/cgroup/cgroup.controllers ]; then cut -d' ' -f1 "/sys/fs/cgroup/${CGP}h$1/cpu.max"
+            else cat "/sys/fs/cgroup/cpu/${CGP}h$1/cpu.cfs_quota_us"; fi 2>/dev/null; }
+# cgroup v1: "N:cpu[,cpuacct]:/fdsbNhI[/...]"; v2: "0::/fdsbNhI/host" (or a container's /fdsbNhI/<id>)
+in_host_cg() { grep -qE "^[0-9]+:(cpu|cpu,cpuacct|cpuacct,cpu|):/${CGP}h$1(/|\$)"; }
+session_in_cg() { rootssh "$2" 'cat /proc/self/cgroup' 2>/dev/null | in_host_cg "$1"; }
+container_in_cg() { rootssh "$2" "cat /proc/\$(docker inspect -f '{{.State.Pid}}' $3)/cgroup" 2>/dev/null | in_host_cg "$1"; }
+for i in 1 2 3; do
+  check "h$i: CPU quota of one CPU" test "$(cgquota $i)" = 100000
+  check "h$i: an SSH session runs in the host's cpu cgroup" session_in_cg $i "$(eval echo "\$FD_SB_IP_$i")"
+done
+check "h2: SSH sessions of another host are not in h2's cgroup" sh -c "! ssh -F '$FD_SB_SSH_CONFIG' '$FD_SB_IP_1' 'cat /proc/self/cgroup' | grep -q '/${CGP}h2'"
+
 # --- 2. the stand-in bundle: party 10000 + exchange on h1, party 9999 on h2 ---
 "$HERE/fixture/render.sh" "$WORK/bundle" "$FD_SB_IP_1" "10000:$FD_SB_IP_1" "9999:$FD_SB_IP_2"
 t0=$(now)
@@ -105,6 +119,8 @@ for h in "1 10000" "2 9999"; do
     sh -c "ssh -F '$FD_SB_SSH_CONFIG' '$ip' 'docker logs confs-$2_mysql_1 2>&1' | grep -q 'still initialising: connection 1 closed'"
 done
 
+check "h2: party 9999's containers run inside h2's CPU budget" container_in_cg 2 "$FD_SB_IP_2" confs-9999_python_1
+
 # Expected successes get a long timeout (the toy returns as soon as the round trip works), so a slow
 # machine only makes them slower; expected failures use a short one (they fail whatever the speed).
 toy() { # toy HOSTIP GUEST HOST [TIMEOUT] -> output of the seed's toy-example command
@@ -143,6 +159,7 @@ check "host 3 down: ssh refused" sh -c "! ssh -F '$FD_SB_SSH_CONFIG' '$FD_SB_IP_
 "$SB" host-up 3
 check "host 3 up again with the same host key and its images" \
   test "$(rootssh "$FD_SB_IP_3" 'docker images -q | wc -l' 2>&1)" = 18
+check "host 3 up again inside its CPU budget" session_in_cg 3 "$FD_SB_IP_3"
 
 # --- 5. compose down -t 1 ---
 t0=$(now)

@@ -25,6 +25,7 @@ private slots:
         p.registry.usePrivate = true;
         p.registry.uri = QStringLiteral("harbor.example.com/fate");
         p.registry.username = QStringLiteral("admin");
+        p.registry.dockerHubImages = {QStringLiteral("mysql"), QStringLiteral("redis")};
         const Result<Project> back = ProjectFile::fromJson(ProjectFile::toJson(p));
         QVERIFY2(back.ok(), qPrintable(back.error()));
         QCOMPARE(back.value(), p);
@@ -160,6 +161,25 @@ private slots:
             = ProjectFile::load(QStringLiteral(FD_SOURCE_DIR "/resources/examples/two-party.fdproj"));
         QVERIFY2(p.ok(), qPrintable(p.error()));
         QCOMPARE(p.value(), Project::example());
+    }
+
+    void registryWithoutDockerHubImagesLoadsAsBefore()
+    {
+        // Files written before registry.dockerHubImages existed pull every image from the registry.
+        const Result<Project> p = ProjectFile::fromJson(
+            R"({"formatVersion": 1, "registry": {"type": "private", "uri": "harbor.local/fate"}})");
+        QVERIFY2(p.ok(), qPrintable(p.error()));
+        QVERIFY(p->registry.dockerHubImages.isEmpty());
+        QVERIFY(!ProjectFile::toJson(p.value()).contains("dockerHubImages"));
+        const Result<Project> bad = ProjectFile::fromJson(
+            R"({"formatVersion": 1, "registry": {"type": "private", "dockerHubImages": "mysql"}})");
+        QVERIFY(!bad.ok());
+        QVERIFY2(bad.error().startsWith(QLatin1String("registry.dockerHubImages:")), qPrintable(bad.error()));
+        Project q = Project::example();
+        q.registry.dockerHubImages = {QStringLiteral("mysql:8")};
+        const QList<ValidationIssue> issues = Validator::validate(q);
+        QVERIFY(!issues.isEmpty());
+        QCOMPARE(issues.first().field, QStringLiteral("registry.dockerHubImages"));
     }
 
     void newerFormatIsRefused()

@@ -198,6 +198,13 @@ private slots:
                 "with a letter or _)"),
               s("E parties[0].ssh.port: 0 is not a port number between 1 and 65535"),
               s("E parties[0].ssh.identityFile: must not contain NUL or line breaks")}},
+            {"key file missing here",
+             [](Project &p) {
+                 p.parties[1].ssh.identityFile = QStringLiteral(FD_SOURCE_DIR "/no-such-key");
+                 p.exchange.ssh.identityFile = QStringLiteral(FD_SOURCE_DIR "/README.md"); // exists: fine
+             },
+             {s("W parties[1].ssh.identityFile: the key file " FD_SOURCE_DIR "/no-such-key does not exist on this "
+                "computer; choose the private key, e.g. ~/.ssh/id_ed25519")}},
             {"jump host ok",
              [](Project &p) { p.parties[0].ssh.jumpHost = QStringLiteral("ops@bastion.example.org:2222,[fd00::9]"); },
              {}},

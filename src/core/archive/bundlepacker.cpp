@@ -14,6 +14,8 @@
 #include <QSaveFile>
 #include <QSet>
 #include <QTemporaryFile>
+#include <QThread>
+#include <QtConcurrent/QtConcurrentMap>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <archive.h>
@@ -44,8 +46,9 @@ Error cancelled()
 class GzipMember
 {
 public:
-    explicit GzipMember(const BundlePacker::Sink &sink)
+    GzipMember(const BundlePacker::Sink &sink, int level)
         : m_sink(sink)
+        , m_level(level)
     {}
     ~GzipMember()
     {
@@ -83,7 +86,9 @@ private:
         m_a = archive_write_new();
         if (archive_write_add_filter_gzip(m_a) != ARCHIVE_OK || archive_write_set_format_raw(m_a) != ARCHIVE_OK
             || archive_write_set_filter_option(m_a, "gzip", "timestamp", nullptr) != ARCHIVE_OK
-            || archive_write_set_filter_option(m_a, "gzip", "compression-level", "6") != ARCHIVE_OK
+            || archive_write_set_filter_option(
+                   m_a, "gzip", "compression-level", QByteArray::number(m_level).constData())
+                   != ARCHIVE_OK
             || archive_write_set_bytes_per_block(m_a, 0) != ARCHIVE_OK
             || archive_write_set_bytes_in_last_block(m_a, 1) != ARCHIVE_OK
             || archive_write_open(m_a, this, nullptr, &GzipMember::callback, nullptr) != ARCHIVE_OK)
@@ -116,6 +121,7 @@ private:
     }
 
     const BundlePacker::Sink &m_sink;
+    const int m_level;
     archive *m_a = nullptr;
     bool m_sinkFailed = false;
 };
@@ -159,32 +165,33 @@ bool isShared(const BundleFile &f)
 
 // ---------------------------------------------------------------------------------------------
 
-PackCache::PackCache() = default;
+PackCache::PackCache(int level)
+    : m_level(std::clamp(level, 1, 9))
+{}
 PackCache::~PackCache() = default;
+
+QString PackCache::memberKey(const QString &sourcePath, qint64 size)
+{
+    const QFileInfo info(sourcePath);
+    return sourcePath + QLatin1Char('\n') + QString::number(size) + QLatin1Char('\n')
+           + QString::number(info.lastModified().toMSecsSinceEpoch());
+}
 
 Result<PackCache::Member> PackCache::member(const QString &sourcePath, qint64 size, const std::atomic_bool *cancel)
 {
-    QMutexLocker lock(&m_mutex);
-    const QFileInfo info(sourcePath);
-    const QString key = sourcePath + QLatin1Char('\n') + QString::number(size) + QLatin1Char('\n')
-                        + QString::number(info.lastModified().toMSecsSinceEpoch());
-    if (auto it = m_members.constFind(key); it != m_members.constEnd())
-        return it.value();
-    if (!m_store) {
-        m_store = std::make_unique<QTemporaryFile>(QDir::tempPath() + QStringLiteral("/fd-pack-XXXXXX"));
-        if (!m_store->open())
-            return Error{tr("cannot create a temporary file in %1: %2").arg(QDir::tempPath(), m_store->errorString())};
+    const QString key = memberKey(sourcePath, size);
+    {
+        QMutexLocker lock(&m_mutex);
+        if (auto it = m_members.constFind(key); it != m_members.constEnd())
+            return it.value();
     }
-    Member m;
-    m.offset = m_store->size();
-    m_store->seek(m.offset);
-    bool writeFailed = false;
-    const BundlePacker::Sink sink = [&](const char *data, qint64 n) {
-        if (m_store->write(data, n) != n)
-            writeFailed = true;
-        return !writeFailed;
+    // Compress without the lock (prefetch() runs several of these at once), then append.
+    QByteArray data;
+    const BundlePacker::Sink sink = [&](const char *d, qint64 n) {
+        data.append(d, n);
+        return true;
     };
-    GzipMember gz(sink);
+    GzipMember gz(sink, m_level);
     BundleFile f;
     f.sourcePath = sourcePath;
     f.size = size;
@@ -196,15 +203,50 @@ Result<PackCache::Member> PackCache::member(const QString &sourcePath, qint64 si
     }
     if (s)
         s = gz.finish();
-    if (s && !m_store->flush())
-        s = Error{tr("cannot write the temporary file %1: %2").arg(m_store->fileName(), m_store->errorString())};
-    if (!s) {
-        m_store->resize(m.offset);
+    if (!s)
         return Error{s.error()};
+
+    QMutexLocker lock(&m_mutex);
+    if (auto it = m_members.constFind(key); it != m_members.constEnd())
+        return it.value(); // another thread was faster
+    if (!m_store) {
+        m_store = std::make_unique<QTemporaryFile>(QDir::tempPath() + QStringLiteral("/fd-pack-XXXXXX"));
+        if (!m_store->open())
+            return Error{tr("cannot create a temporary file in %1: %2").arg(QDir::tempPath(), m_store->errorString())};
     }
-    m.length = m_store->size() - m.offset;
+    Member m;
+    m.offset = m_store->size();
+    if (!m_store->seek(m.offset) || m_store->write(data) != data.size() || !m_store->flush()) {
+        const QString why = m_store->errorString();
+        m_store->resize(m.offset);
+        return Error{tr("cannot write the temporary file %1: %2").arg(m_store->fileName(), why)};
+    }
+    m.length = data.size();
     m_members.insert(key, m);
     return m;
+}
+
+void PackCache::prefetch(const Bundle &bundle, const std::atomic_bool *cancel)
+{
+    QList<const BundleFile *> missing;
+    {
+        QMutexLocker lock(&m_mutex);
+        for (const BundleFile &f : bundle.files)
+            if (isShared(f) && !m_members.contains(memberKey(f.sourcePath, f.size)))
+                missing.append(&f);
+    }
+    if (missing.size() < 2)
+        return;
+    // Biggest first, so the cores finish together.
+    std::sort(
+        missing.begin(), missing.end(), [](const BundleFile *a, const BundleFile *b) { return a->size > b->size; });
+    if (m_pool.maxThreadCount() != QThread::idealThreadCount())
+        m_pool.setMaxThreadCount(QThread::idealThreadCount());
+    // Errors are ignored here: pack() asks for every member again and reports them in order.
+    QtConcurrent::blockingMap(&m_pool, missing, [this, cancel](const BundleFile *f) {
+        if (!(cancel && cancel->load()))
+            member(f->sourcePath, f->size, cancel);
+    });
 }
 
 Status PackCache::copy(const Member &member, const std::function<bool(const char *, qint64)> &sink)
@@ -351,7 +393,8 @@ Status BundlePacker::pack(
 {
     const qint64 total = bundle.totalSize();
     qint64 done = 0;
-    GzipMember glue(sink);
+    cache.prefetch(bundle, cancel); // the shared members on every core, before the sequential stream
+    GzipMember glue(sink, cache.level());
     TarStream tar(glue);
     if (Status s = tar.open(); !s)
         return s;

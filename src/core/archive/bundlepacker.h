@@ -26,7 +26,9 @@ namespace FateDeployer {
 class PackCache
 {
 public:
-    PackCache();
+    /// gzip level of every member packed with this cache (see docs/render.md for the choice).
+    static constexpr int DefaultLevel = 1;
+    explicit PackCache(int level = DefaultLevel);
     ~PackCache();
     PackCache(const PackCache &) = delete;
     PackCache &operator=(const PackCache &) = delete;
@@ -38,10 +40,17 @@ public:
     };
     /// Compresses the file (tar data blocks incl. padding) unless cached; returns where it is.
     Result<Member> member(const QString &sourcePath, qint64 size, const std::atomic_bool *cancel);
+    /// Compresses every shared file of the bundle that is not cached yet, on all cores at once.
+    void prefetch(const Bundle &bundle, const std::atomic_bool *cancel);
     /// Copies a member into the sink.
     Status copy(const Member &member, const std::function<bool(const char *, qint64)> &sink);
+    int level() const { return m_level; }
 
 private:
+    static QString memberKey(const QString &sourcePath, qint64 size);
+
+    const int m_level;
+    QThreadPool m_pool;
     QMutex m_mutex;
     std::unique_ptr<QTemporaryFile> m_store;
     QHash<QString, Member> m_members;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jobs/bundleprep.h"
 
+#include "archive/bundlecache.h"
 #include "archive/bundlepacker.h"
 #include "render/renderer.h"
 #include "render/templatesource.h"
@@ -68,6 +69,7 @@ Status BundlePrep::prepare(const Project &project,
     if (!QDir().mkpath(outDir))
         return Error{tr("cannot create the folder %1 for the bundles").arg(outDir), ErrorKind::Local};
     PackCache cache;
+    BundleCache packed; // an unchanged bundle is not packed again
     const int total = int(plan.jobs.size());
     int done = 0;
     if (progress)
@@ -79,9 +81,17 @@ Status BundlePrep::prepare(const Project &project,
                              .arg(job.bundle.name),
                          ErrorKind::Local};
         const QString path = QDir(outDir).filePath(b->name + QStringLiteral(".tar.gz"));
-        if (!QFile::exists(path))
-            if (Status s = BundlePacker::packToFile(*b, cache, path); !s)
-                return Error{s.error(), ErrorKind::Local};
+        if (!QFile::exists(path)) {
+            const Result<QString> key = packed.isEnabled() ? packed.key(*b, cache.level()) : Result<QString>(QString());
+            if (!key)
+                return Error{key.error(), ErrorKind::Local};
+            if (key->isEmpty() || !packed.fetch(key.value(), path)) {
+                if (Status s = BundlePacker::packToFile(*b, cache, path); !s)
+                    return Error{s.error(), ErrorKind::Local};
+                if (!key->isEmpty())
+                    packed.store(key.value(), path);
+            }
+        }
         job.bundle.archivePath = path;
         if (progress)
             progress(++done, total);

@@ -547,16 +547,75 @@ StepOutcome JobInterpreter::registry()
     if (m_settings.registryUri.isEmpty())
         return ok(tr("Docker Hub (no private registry set)"));
     const QString host = registryHostOf(m_settings.registryUri);
-    const ShellCommand cmd = RemoteCommands::registryProbe(host);
-    const CommandResult r = exec(cmd);
-    const QString scheme = r.stdoutText.trimmed().section(QLatin1Char(' '), 0, 0);
-    const QString code = r.stdoutText.trimmed().section(QLatin1Char(' '), 1, 1);
-    if (code.isEmpty() || code == QLatin1String("000"))
-        return fail(tr("registry %1 is not reachable from this host").arg(host),
-                    tr("Check the registry address, DNS, the firewall and any HTTP proxy on the host."),
+    const QString &user = m_settings.registryUser;
+    const bool given = !user.isEmpty() && !m_settings.registryPassword.isEmpty();
+    const ShellCommand cmd = RemoteCommands::registryProbe(host, given);
+    CommandRequest rq;
+    if (given) // stdin only: never a command line or a log line
+        rq.stdinData = RemoteCommands::curlUserConfig(user, m_settings.registryPassword);
+    const CommandResult r = exec(cmd, rq);
+    if (!r.ok())
+        return failExec(tr("cannot probe registry %1").arg(host), cmd, r);
+    const RegistryProbe probe = Parsers::registryProbe(r.stdoutText);
+    if (probe.noCurl)
+        return warn(tr("registry %1 not checked: the host has no curl").arg(host),
+                    tr("Install curl on the host to let preflight check the registry and its login."));
+    // 1. Reachability, over the scheme this host's Docker uses for the registry.
+    const QString how = probe.insecure ? tr("HTTPS or HTTP (an insecure registry of this host's Docker)")
+                                       : tr("HTTPS (the host's Docker does not list it as insecure)");
+    if (!probe.reachable()) {
+        if (!probe.insecure && probe.curlExit == 60)
+            return fail(tr("registry %1: reachable, but its certificate is not trusted on this host").arg(host),
+                        tr("Install the registry's CA certificate as /etc/docker/certs.d/%1/ca.crt on the host, "
+                           "or list the registry under insecure-registries in /etc/docker/daemon.json.")
+                            .arg(host),
+                        cmd,
+                        r);
+        return fail(tr("registry %1 is not reachable from this host over %2").arg(host, how),
+                    probe.insecure
+                        ? tr("Check the registry address, DNS, the firewall and any HTTP proxy on the host.")
+                        : tr("Check the registry address, DNS, the firewall and any HTTP proxy on the host. A "
+                             "plain-HTTP registry must be listed under insecure-registries in the host's "
+                             "/etc/docker/daemon.json."),
                     cmd,
                     r);
-    return ok(tr("registry %1 answers over %2 (HTTP %3)").arg(host, scheme.toUpper(), code));
+    }
+    const QString reached
+        = tr("registry %1 answers over %2 (HTTP %3)").arg(host, probe.scheme.toUpper(), QString::number(probe.code));
+    // 2. Credentials.
+    if (user.isEmpty()) {
+        if (probe.code == 401)
+            return fail(tr("%1, but asks for a login and the project names no registry user").arg(reached),
+                        tr("Enter the registry user in the project (Images page) and store its password."),
+                        cmd,
+                        r);
+        return ok(tr("%1; anonymous pulls allowed").arg(reached));
+    }
+    if (probe.authWith == QLatin1String("given") || probe.authWith == QLatin1String("stored")) {
+        const bool stored = probe.authWith == QLatin1String("stored");
+        if (probe.authCode == 200)
+            return ok(stored ? tr("%1; this host is already logged in and the registry accepts that login").arg(reached)
+                             : tr("%1; the registry accepts the credentials of user %2").arg(reached, user));
+        if (probe.authCode == 401 || probe.authCode == 403)
+            return fail(stored
+                            ? tr("%1, but rejects the login stored on this host (~/.docker/config.json)").arg(reached)
+                            : tr("%1, but rejects the credentials of user %2").arg(reached, user),
+                        stored ? tr("Store the registry password in the keychain (Images page) so deploy logs in "
+                                    "again, or run docker login on the host.")
+                               : tr("Check the registry user and the password stored in the keychain."),
+                        cmd,
+                        r);
+        return warn(tr("%1; the login could not be checked (HTTP %2 with credentials)")
+                        .arg(reached, QString::number(probe.authCode)),
+                    tr("The registry may use token authentication; deploy will try docker login."));
+    }
+    if (probe.stored)
+        return ok(tr("%1; this host is already logged in (a credential helper holds the login)").arg(reached));
+    return fail(
+        tr("%1, but no password is stored for registry user %2 and this host is not logged in").arg(reached, user),
+        tr("Store the registry password in the keychain (Images page), or run docker login on the host."),
+        cmd,
+        r);
 }
 
 StepOutcome JobInterpreter::registryLogin()
@@ -565,10 +624,22 @@ StepOutcome JobInterpreter::registryLogin()
         return ok(tr("no private registry"));
     if (m_settings.registryUser.isEmpty()) // the project names no user: the registry allows anonymous pulls
         return ok(tr("anonymous pulls from %1 (no registry user set)").arg(registryHostOf(m_settings.registryUri)));
-    if (m_settings.registryPassword.isEmpty())
-        return fail(tr("no password stored for registry user %1").arg(m_settings.registryUser),
-                    tr("Store the registry password in the keychain (project settings) and run again."));
     const QString host = registryHostOf(m_settings.registryUri);
+    if (m_settings.registryPassword.isEmpty()) {
+        // A host whose admin already ran docker login is not asked again: its pulls use that login.
+        CommandRequest sq;
+        sq.quiet = true;
+        const ShellCommand stored = RemoteCommands::registryLoginStored(host);
+        const CommandResult sr = exec(stored, sq);
+        if (sr.ok())
+            return ok(tr("already logged in to %1 on this host (~/.docker/config.json); no login needed").arg(host));
+        if (sr.cancelled || !sr.error.isEmpty())
+            return failExec(tr("cannot check the host's registry login"), stored, sr);
+        return fail(tr("no password stored for registry user %1, and this host is not logged in to %2")
+                        .arg(m_settings.registryUser, host),
+                    tr("Store the registry password in the keychain (Images page) and run again, or run docker "
+                       "login on the host."));
+    }
     const ShellCommand cmd = RemoteCommands::registryLogin(host, m_settings.registryUser);
     CommandRequest rq;
     rq.stdinData = m_settings.registryPassword; // stdin only: never a command line or a log line

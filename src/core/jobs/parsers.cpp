@@ -175,6 +175,29 @@ QStringList imageList(const QString &output)
     return images;
 }
 
+RegistryProbe registryProbe(const QString &output)
+{
+    RegistryProbe probe;
+    for (const QString &line : nonEmptyLines(output)) {
+        const QStringList f = line.simplified().split(QLatin1Char(' '));
+        if (f.value(0) == QLatin1String("docker")) {
+            probe.insecure = f.value(1) == QLatin1String("insecure");
+        } else if (f.value(0) == QLatin1String("reach")) {
+            probe.noCurl = f.value(1) == QLatin1String("nocurl");
+            const bool known = f.value(1) == QLatin1String("https") || f.value(1) == QLatin1String("http");
+            probe.scheme = known ? f.value(1) : QString();
+            probe.code = f.value(2).toInt();
+            probe.curlExit = f.value(3).toInt();
+        } else if (f.value(0) == QLatin1String("stored")) {
+            probe.stored = f.value(1) == QLatin1String("yes");
+        } else if (f.value(0) == QLatin1String("auth")) {
+            probe.authWith = f.value(1);
+            probe.authCode = f.value(2).toInt();
+        }
+    }
+    return probe;
+}
+
 QString inspectFormat()
 {
     // Works whether the docker client renders the typed structure (Docker 18.09) or raw JSON maps (recent

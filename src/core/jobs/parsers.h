@@ -50,6 +50,21 @@ struct ContainerStatus
     bool operator==(const ContainerStatus &) const = default;
 };
 
+/// What RemoteCommands::registryProbe found on one host.
+struct RegistryProbe
+{
+    bool insecure = false; ///< the host's Docker treats the registry as insecure (HTTP allowed)
+    bool noCurl = false;   ///< the host has no curl: nothing could be probed
+    QString scheme;        ///< "https" or "http"; empty = not reachable
+    int code = 0;          ///< HTTP status of an anonymous GET /v2/ (0 = no connection)
+    int curlExit = 0;      ///< curl's exit status of the last attempt (60 = certificate not trusted)
+    bool stored = false;   ///< ~/.docker/config.json on the host has an entry for the registry
+    QString authWith;      ///< "given" (the project's credentials), "stored" (the host's login) or empty
+    int authCode = 0;      ///< HTTP status of GET /v2/ with those credentials
+
+    bool reachable() const { return !scheme.isEmpty() && code > 0; }
+};
+
 /// Parsers of what the remote tools print. All tolerate the output of CentOS 7 era tools
 /// (Docker 18.09, docker-compose 1.24, iproute2 3.10, net-tools netstat) and of current ones.
 /// Follows `docker pull` output (Docker 18.09 and later print the same layer lines) and sums up its
@@ -104,6 +119,8 @@ QList<ContainerStatus> containerStatuses(const QString &output, qint64 nowEpochS
 QString inspectFormat();
 /// True when toy-example output holds FATE's success line.
 bool toySucceeded(const QString &output);
+/// The key lines of RemoteCommands::registryProbe.
+RegistryProbe registryProbe(const QString &output);
 
 } // namespace Parsers
 

@@ -150,6 +150,10 @@ QList<Step> PlanBuilder::steps(Operation op, const RunSettings &settings, bool e
     s.append({StepKind::Connect, false});
     switch (op) {
     case Operation::Preflight:
+        if (settings.registryOnly) {
+            s.append({StepKind::Registry, true});
+            break;
+        }
         for (StepKind k : {StepKind::DockerVersion,
                            StepKind::ComposeVersion,
                            StepKind::DiskSpace,

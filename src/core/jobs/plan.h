@@ -94,6 +94,8 @@ struct RunSettings
     /// A remote command that prints nothing and moves no data for this long fails (never a working pull).
     int inactivityTimeoutSeconds = 900;
     int commandDeadlineSeconds = 0; ///< optional overall limit per remote command; 0 = none
+    /// Preflight of the registry only (connect, reachability and login: "Test login"); renders nothing.
+    bool registryOnly = false;
     int guestId = 0;
     int hostId = 0;
     QString registryUri; ///< empty = Docker Hub

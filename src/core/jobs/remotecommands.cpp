@@ -76,16 +76,64 @@ ShellCommand images()
     return ShellCommand(u"docker").args({u"images", u"--format", u"{{.Repository}}:{{.Tag}}"});
 }
 
-ShellCommand registryProbe(const QString &registryHost)
+ShellCommand registryProbe(const QString &registryHost, bool credentialsOnStdin)
 {
-    // Any HTTP answer (200, 401) means reachable; 000 means no connection. HTTPS first, then plain HTTP
-    // (an intranet registry in the hosts' insecure-registries). Prints "<scheme> <code>".
-    return script("for s in https http; do u=\"$s://$1/v2/\"; if command -v curl >/dev/null 2>&1; then "
-                  "c=$(curl -sk -o /dev/null -m 10 -w '%{http_code}' \"$u\" 2>/dev/null); "
-                  "else wget -q -T 10 --no-check-certificate -O /dev/null \"$u\" >/dev/null 2>&1; w=$?; "
-                  "if [ $w -eq 0 ] || [ $w -eq 6 ] || [ $w -eq 8 ]; then c=200; else c=000; fi; fi; "
-                  "if [ -n \"$c\" ] && [ \"$c\" != 000 ]; then echo \"$s $c\"; exit 0; fi; done; echo 'none 000'",
+    // Probes /v2/ the way this host's Docker would reach the registry: an insecure registry (listed in
+    // the daemon's insecure-registries, or on loopback) is tried over HTTPS without verification, then
+    // plain HTTP; any other only over HTTPS, trusting /etc/docker/certs.d/<registry>/ca.crt when it
+    // exists. Prints key lines for Parsers::registryProbe:
+    //   docker secure|insecure      reach <scheme|none> <http code> <curl exit>
+    //   stored yes|no               (the user's ~/.docker/config.json has an entry for the registry)
+    //   auth given|stored <code>    /v2/ with the credentials from stdin, else with the stored login
+    // Credentials arrive as a curl config on stdin ($2 = 1) and the stored login is fed to curl the
+    // same way (printf is a builtin), so no secret is ever on a command line of the host.
+    return script(R"sh(r=$1; sec=secure
+if docker info --format '{{range $k, $v := .RegistryConfig.IndexConfigs}}{{$k}} {{$v.Secure}}{{println}}{{end}}' \
+  </dev/null 2>/dev/null | grep -qxF "$r false"; then sec=insecure; fi
+case $r in localhost|localhost:*|127.*) sec=insecure;; esac
+echo "docker $sec"
+if ! command -v curl >/dev/null 2>&1; then echo 'reach nocurl 000 0'; exit 0; fi
+ca=/etc/docker/certs.d/$r/ca.crt
+get() {
+  if [ $sec = insecure ]; then curl -sk -o /dev/null -m 10 -w '%{http_code}' "$@"
+  elif [ -r "$ca" ]; then curl -s --cacert "$ca" -o /dev/null -m 10 -w '%{http_code}' "$@"
+  else curl -s -o /dev/null -m 10 -w '%{http_code}' "$@"; fi
+}
+if [ $sec = insecure ]; then schemes='https http'; else schemes=https; fi
+s=none; c=000; e=0
+for t in $schemes; do
+  c=$(get "$t://$r/v2/" </dev/null); e=$?
+  if [ -n "$c" ] && [ "$c" != 000 ]; then s=$t; break; fi
+done
+echo "reach $s ${c:-000} $e"
+[ $s = none ] && exit 0
+cfg=$HOME/.docker/config.json; a=; st=no
+if [ -r "$cfg" ] && tr -d ' \t\n\r' <"$cfg" | grep -qF "\"$r\":{"; then
+  st=yes
+  a=$(tr -d ' \t\n\r' <"$cfg" | sed -n "s/.*\"$r\":{\"auth\":\"\([A-Za-z0-9+\/=]*\)\".*/\1/p")
+fi
+echo "stored $st"
+if [ "$2" = 1 ]; then echo "auth given $(get -K - "$s://$r/v2/")"
+elif [ -n "$a" ]; then echo "auth stored $(printf 'header = "Authorization: Basic %s"\n' "$a" | get -K - "$s://$r/v2/")"
+fi
+exit 0)sh",
+                  {registryHost, credentialsOnStdin ? QStringLiteral("1") : QStringLiteral("0")});
+}
+
+ShellCommand registryLoginStored(const QString &registryHost)
+{
+    // Exit 0 when the user's ~/.docker/config.json already has an entry for the registry (a login the
+    // admin made on the host, or a credential helper's entry): then deploy does not log in again.
+    return script(R"sh(cfg=$HOME/.docker/config.json
+[ -r "$cfg" ] && tr -d ' \t\n\r' <"$cfg" | grep -qF "\"$1\":{")sh",
                   {registryHost});
+}
+
+QByteArray curlUserConfig(const QString &user, const QByteArray &password)
+{
+    QByteArray value = user.toUtf8() + ':' + password;
+    value.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n").replace('\r', "\\r");
+    return "user = \"" + value + "\"\n";
 }
 
 ShellCommand registryLogin(const QString &registryHost, const QString &user)
@@ -130,6 +178,19 @@ ShellCommand removePath(const QString &p)
 ShellCommand
 composeDownIfPresent(ComposeFlavor flavor, const QString &baseDir, const QString &bundle, const QString &composeFile)
 {
+    // The compose front end (a Python program for docker-compose 1.x: seconds of CPU on a small host)
+    // runs only when a container of the project exists; a first deploy needs one cheap `docker ps`.
+    return script(FD_COMPOSE_PRELUDE
+                  "d=$1/$p; f=$2; i=$(ids -a); [ -n \"$i\" ] || exit 0; "
+                  "if [ -f \"$d/$f\" ]; then (cd \"$d\" && dc -f \"$f\" down --timeout 10) || exit $?; fi; "
+                  "i=$(ids -a); if [ -n \"$i\" ]; then docker rm -f $i; fi",
+                  {flavorArg(flavor), bundle, baseDir, composeFile});
+}
+
+ShellCommand
+composeDownAll(ComposeFlavor flavor, const QString &baseDir, const QString &bundle, const QString &composeFile)
+{
+    // Teardown: compose down also when no container is left (it removes the project's networks).
     return script(FD_COMPOSE_PRELUDE
                   "d=$1/$p; f=$2; "
                   "if [ -f \"$d/$f\" ]; then (cd \"$d\" && dc -f \"$f\" down --timeout 10) || exit $?; fi; "
@@ -172,7 +233,7 @@ composeStop(ComposeFlavor flavor, const QString &baseDir, const QString &bundle,
 ShellCommand
 composeDown(ComposeFlavor flavor, const QString &baseDir, const QString &bundle, const QString &composeFile)
 {
-    return composeDownIfPresent(flavor, baseDir, bundle, composeFile);
+    return composeDownAll(flavor, baseDir, bundle, composeFile);
 }
 
 ShellCommand removeDeployment(const QString &baseDir, const QString &bundle)

@@ -21,7 +21,13 @@ ShellCommand listeningPorts();             ///< ss, else netstat, else /proc/net
 ShellCommand projectContainerIds(const QString &project, bool runningOnly);
 ShellCommand machineArch();
 ShellCommand images();
-ShellCommand registryProbe(const QString &registryHost);
+/// GET /v2/ as the host's Docker would (scheme, CA), then with credentials: a curl config on stdin
+/// (`user = "name:password"`, see curlUserConfig) when credentialsOnStdin, else the host's stored login.
+ShellCommand registryProbe(const QString &registryHost, bool credentialsOnStdin);
+/// Exit 0 when the host's ~/.docker/config.json already holds a login for the registry.
+ShellCommand registryLoginStored(const QString &registryHost);
+/// `user = "name:password"` for curl's -K, quoted as curl's config syntax wants (for stdin only).
+QByteArray curlUserConfig(const QString &user, const QByteArray &password);
 ShellCommand registryLogin(const QString &registryHost, const QString &user); ///< password on stdin
 ShellCommand loadImages();                                                    ///< archive on stdin
 ShellCommand pullImage(const QString &image);
@@ -29,8 +35,12 @@ ShellCommand makeDir(const QString &dir);
 ShellCommand unpackToStaging(const QString &staging); ///< tar.gz on stdin
 ShellCommand removeStaleStaging(const QString &baseDir, const QString &bundle);
 ShellCommand removePath(const QString &path); ///< only ever called with our own staging folder
+/// Brings the project down before a new deployment, only when one of its containers exists.
 ShellCommand
 composeDownIfPresent(ComposeFlavor flavor, const QString &baseDir, const QString &bundle, const QString &composeFile);
+/// compose down whatever runs (teardown): also removes the project's networks.
+ShellCommand
+composeDownAll(ComposeFlavor flavor, const QString &baseDir, const QString &bundle, const QString &composeFile);
 ShellCommand
 swapFolders(const QString &baseDir, const QString &bundle, const QString &staging, const QStringList &dataPaths);
 ShellCommand composeUp(ComposeFlavor flavor, const QString &baseDir, const QString &bundle, const QString &composeFile);

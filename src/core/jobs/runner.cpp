@@ -8,6 +8,8 @@
 #include <QHash>
 #include <QMutex>
 #include <QRunnable>
+#include <QScopeGuard>
+#include <QWaitCondition>
 
 #include <map>
 #include <memory>
@@ -189,6 +191,60 @@ private:
     QString m_spoolDir;
 };
 
+/// "Hosts in parallel" counts hosts, not jobs: jobs on a host that is already being worked on (the
+/// exchange beside its party) run at once instead of waiting behind other hosts for a free slot.
+/// Hosts get their slots in plan order; a cancelled run stops waiting.
+class HostSlots
+{
+public:
+    explicit HostSlots(int count)
+        : m_free(std::max(1, count))
+    {}
+
+    bool acquire(const QString &host, const CancelToken &cancel)
+    {
+        QMutexLocker lock(&m_mutex);
+        if (!m_waiting.contains(host) && !m_active.contains(host))
+            m_waiting.append(host);
+        for (;;) {
+            if (auto it = m_active.find(host); it != m_active.end()) {
+                ++it.value();
+                return true;
+            }
+            if (m_free > 0 && m_waiting.first() == host) {
+                m_waiting.removeFirst();
+                --m_free;
+                m_active.insert(host, 1);
+                m_changed.wakeAll();
+                return true;
+            }
+            if (cancel.isCancelled()) {
+                m_waiting.removeAll(host);
+                m_changed.wakeAll();
+                return false;
+            }
+            m_changed.wait(&m_mutex, 200);
+        }
+    }
+
+    void release(const QString &host)
+    {
+        QMutexLocker lock(&m_mutex);
+        if (auto it = m_active.find(host); it != m_active.end() && --it.value() == 0) {
+            m_active.erase(it);
+            ++m_free;
+            m_changed.wakeAll();
+        }
+    }
+
+private:
+    QMutex m_mutex;
+    QWaitCondition m_changed;
+    int m_free;
+    QList<QString> m_waiting;     ///< hosts in plan order
+    QHash<QString, int> m_active; ///< host → its jobs running now
+};
+
 Runner::Runner(QObject *parent)
     : QObject(parent)
 {
@@ -233,18 +289,25 @@ bool Runner::start(const Plan &plan)
     // A fresh spool folder per run: the previous run's logs were stored (or dropped) by now.
     m_spool = std::make_unique<QTemporaryDir>();
     m_hub = std::make_shared<EventHub>(0, m_spool->isValid() ? m_spool->path() : QString());
-    m_pool.setMaxThreadCount(std::max(1, plan.settings.maxParallelHosts));
+    // One thread per job; HostSlots limits how many hosts are worked on at once.
+    m_pool.setMaxThreadCount(int(plan.jobs.size()));
     m_running = true;
     m_lastProgress = -1;
     const auto shared = std::make_shared<const Plan>(m_plan);
+    const auto hostSlots = std::make_shared<HostSlots>(plan.settings.maxParallelHosts);
     for (int i = 0; i < plan.jobs.size(); ++i) {
         auto hub = m_hub;
         auto cancel = m_cancel;
         ChannelFactory factory = m_factory;
-        m_pool.start([shared, i, hub, cancel, factory]() {
+        m_pool.start([shared, hostSlots, i, hub, cancel, factory]() {
             const HostJob &job = shared->jobs.at(i);
             HostOutcome outcome;
-            if (cancel.isCancelled()) {
+            const bool slot = hostSlots->acquire(job.target.address, cancel);
+            const auto releaseSlot = qScopeGuard([&] {
+                if (slot)
+                    hostSlots->release(job.target.address);
+            });
+            if (!slot || cancel.isCancelled()) {
                 outcome.target = job.target;
                 outcome.result = StepResult::Cancelled;
                 for (const Step &s : job.steps) {

@@ -87,6 +87,9 @@ struct RegistrySettings
     bool usePrivate = false;
     QString uri;      ///< e.g. "harbor.example.com/fate"
     QString username; ///< never a password
+    /// Third-party images (repository names such as "mysql", "redis") pulled from Docker Hub even with
+    /// a private registry, for sites that mirror only FATE's own images. Empty = all from the registry.
+    QStringList dockerHubImages;
 
     bool operator==(const RegistrySettings &) const = default;
 };

@@ -96,6 +96,29 @@ public:
         return v.toBool();
     }
 
+    /// A list of strings (at most 64 entries).
+    QStringList strings(const QJsonObject &o, const char *key, const QString &path)
+    {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined() || v.isNull())
+            return {};
+        const QString field = path + QLatin1Char('.') + QLatin1String(key);
+        const QJsonArray a = v.toArray();
+        if (!v.isArray() || a.size() > 64) {
+            fail(field, ProjectFile::tr("must be a list of at most 64 names"));
+            return {};
+        }
+        QStringList out;
+        for (const QJsonValue &item : a) {
+            if (!item.isString() || item.toString().size() > ProjectFile::MaxFieldLength) {
+                fail(field, ProjectFile::tr("must be a list of at most 64 names"));
+                return {};
+            }
+            out.append(item.toString());
+        }
+        return out;
+    }
+
     QJsonObject object(const QJsonObject &o, const char *key, const QString &path)
     {
         const QJsonValue v = o.value(QLatin1String(key));
@@ -195,6 +218,8 @@ QByteArray ProjectFile::toJson(const Project &p)
         registry.insert(u"uri", p.registry.uri);
     if (!p.registry.username.isEmpty())
         registry.insert(u"username", p.registry.username);
+    if (!p.registry.dockerHubImages.isEmpty()) // absent in older files: every image from the registry
+        registry.insert(u"dockerHubImages", QJsonArray::fromStringList(p.registry.dockerHubImages));
     root.insert(u"registry", registry);
 
     QJsonArray parties;
@@ -327,6 +352,7 @@ Result<Project> ProjectFile::fromJson(const QByteArray &json)
         r.fail(QStringLiteral("registry.type"), tr("\"%1\" is not one of dockerhub, private").arg(type));
     p.registry.uri = r.string(registry, "uri", QStringLiteral("registry"));
     p.registry.username = r.string(registry, "username", QStringLiteral("registry"));
+    p.registry.dockerHubImages = r.strings(registry, "dockerHubImages", QStringLiteral("registry"));
 
     const QJsonValue partiesValue = root.value(u"parties");
     if (!partiesValue.isUndefined() && !partiesValue.isArray())

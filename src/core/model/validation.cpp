@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QHash>
 #include <QHostAddress>
 #include <QRegularExpression>
@@ -228,8 +229,19 @@ QList<ValidationIssue> Validator::validate(const Project &p)
         if (ssh.port)
             if (QString m = checkPort(*ssh.port); !m.isEmpty())
                 error(path + QStringLiteral(".port"), m);
-        if (hasLineBreakOrNul(ssh.identityFile))
+        if (hasLineBreakOrNul(ssh.identityFile)) {
             error(path + QStringLiteral(".identityFile"), tr("must not contain NUL or line breaks"));
+        } else if (!ssh.identityFile.isEmpty()) {
+            // A warning only: the project may be edited on another computer than the one that deploys.
+            QString file = ssh.identityFile;
+            if (file.startsWith(QLatin1String("~/")))
+                file = QDir::homePath() + file.mid(1);
+            if (!QFileInfo(file).isFile())
+                warning(path + QStringLiteral(".identityFile"),
+                        tr("the key file %1 does not exist on this computer; choose the private key, e.g. "
+                           "~/.ssh/id_ed25519")
+                            .arg(ssh.identityFile));
+        }
         if (QString m = checkJumpHost(ssh.jumpHost); !m.isEmpty())
             error(path + QStringLiteral(".jumpHost"), m);
     };
@@ -295,6 +307,13 @@ QList<ValidationIssue> Validator::validate(const Project &p)
     static const QRegularExpression badUsername(QStringLiteral("[\\s'\"`$\\\\]"));
     if (p.registry.username.contains(badUsername) || p.registry.username.contains(QChar(0)))
         error(QStringLiteral("registry.username"), tr("must not contain spaces, quotes or $"));
+    for (const QString &name : p.registry.dockerHubImages)
+        if (!imageName.match(name).hasMatch() || name.startsWith(p.images.prefix + QLatin1Char('/'))) {
+            error(
+                QStringLiteral("registry.dockerHubImages"),
+                tr("\"%1\" is not a third-party image name; list names such as mysql, redis (without tag)").arg(name));
+            break;
+        }
 
     // Parties.
     if (p.parties.isEmpty())

@@ -71,9 +71,8 @@ Result<std::unique_ptr<JumpTunnel>> JumpTunnel::open(const SshEndpoint &jump,
                                                      int targetPort)
 {
     std::unique_ptr<JumpTunnel> t(new JumpTunnel);
-    SshEndpoint first = jump;
-    first.jumpHost.clear(); // one hop; chains would go here
-    t->d->jump = std::make_unique<SshSession>(first, prompter, secrets, cancel);
+    // A chain: the jump endpoint names the hops before it (jumpHost), and its session tunnels through them.
+    t->d->jump = std::make_unique<SshSession>(jump, prompter, secrets, cancel);
     if (Status st = t->d->jump->connect(); !st)
         return Error{st.error()};
     detachEvent(*t->d->jump);

@@ -96,10 +96,18 @@ Result<SshEndpoint> SshEndpoint::parseHostSpec(const QString &spec)
 
 Result<SshEndpoint> SshEndpoint::jumpEndpoint() const
 {
-    auto parsed = parseHostSpec(jumpHost);
+    // A chain "a,b" (OpenSSH's ProxyJump order: a first) reaches the target through b, and b through a:
+    // the returned endpoint is b with jumpHost "a", which its own session tunnels in turn.
+    QStringList hops = jumpHost.split(u',');
+    const QString last = hops.takeLast();
+    auto parsed = parseHostSpec(last);
     if (!parsed)
         return parsed;
+    for (const QString &hop : std::as_const(hops))
+        if (hop.trimmed().isEmpty())
+            return Error{tr("The jump host list \"%1\" has an empty entry between commas.").arg(jumpHost)};
     SshEndpoint j = parsed.value();
+    j.jumpHost = hops.join(u',');
     if (j.user.isEmpty())
         j.user = user;
     j.identityFile = identityFile;

@@ -44,7 +44,8 @@ struct SshEndpoint
 
     /// The jump host as an endpoint of its own: parsed from jumpHost, inheriting knownHostsFile,
     /// sshConfigFile, hostKeyPolicy and timeouts (and identityFile/auth, which usually are the same keys).
-    /// Error if jumpHost is empty or malformed.
+    /// Error if jumpHost is empty or malformed. A chain "a,b" gives b with jumpHost "a" (b is reached
+    /// through a; SshSession tunnels hop by hop).
     Result<SshEndpoint> jumpEndpoint() const;
 
     /// Parses "[user@]host[:port]" (IPv6 as "[addr]:port"); fields of the result not present stay empty/0.

@@ -5,7 +5,8 @@
 // Deliberate differences from the script (see docs/render.md):
 //  * no `.bak` files;
 //  * the private registry (project.registry) rewrites every image of every bundle, mysql, redis and
-//    the exchange included, via THIRDPARTYPREFIX; an empty registry address or image prefix is an
+//    the exchange included, via THIRDPARTYPREFIX, except the third-party images the project pulls
+//    from Docker Hub (registry.dockerHubImages); an empty registry address or image prefix is an
 //    error instead of an invalid image name;
 //  * the exchange route table always lists every party; the exchange port comes from the project.
 #include "render/renderer.h"
@@ -17,6 +18,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -151,11 +153,27 @@ Status
 setPythonDictValue(QByteArray &text, const QString &file, const char *dict, const char *key, const QByteArray &value)
 {
     Lines lines(text);
-    const QRegularExpression open(QStringLiteral("^\\s*%1\\s*=\\s*\\{").arg(QLatin1String(dict)));
+    // `^\s*NAME\s*=\s*\{` without a regular expression: this runs for every key of every party.
+    const auto opens = [name = QByteArray(dict)](const QByteArray &line) {
+        const QByteArray t = line.trimmed();
+        if (!t.startsWith(name))
+            return false;
+        qsizetype at = name.size();
+        const auto skipSpace = [&] {
+            while (at < t.size() && QChar::isSpace(uchar(t.at(at))))
+                ++at;
+        };
+        skipSpace();
+        if (at >= t.size() || t.at(at) != '=')
+            return false;
+        ++at;
+        skipSpace();
+        return at < t.size() && t.at(at) == '{';
+    };
     const QByteArray quotedKey = QByteArray("'") + key + "':";
     qsizetype i = 0;
     for (; i < lines.size(); ++i)
-        if (open.match(QString::fromUtf8(lines.at(i))).hasMatch())
+        if (opens(lines.at(i)))
             break;
     for (++i; i < lines.size() && !lines.at(i).trimmed().startsWith('}'); ++i) {
         const qsizetype at = lines.at(i).indexOf(quotedKey);
@@ -279,9 +297,20 @@ QByteArray insertNodeSql()
            + row("egg", StoragePort, "STORAGE") + "show tables;\nselect * from node;\n";
 }
 
+/// The repository of a third-party image reference as the project names it: "mysql:8" → "mysql",
+/// "docker.io/library/redis:5" → "redis", "${THIRDPARTYPREFIX}/mysql:8" → "mysql".
+QString thirdPartyName(QString ref)
+{
+    for (const char *prefix : {"${THIRDPARTYPREFIX}/", "docker.io/", "library/"})
+        if (ref.startsWith(QLatin1String(prefix)))
+            ref = ref.mid(qsizetype(qstrlen(prefix)));
+    return ref.section(QLatin1Char('@'), 0, 0).section(QLatin1Char(':'), 0, 0);
+}
+
 /// Rewrites every `image:` of a compose file to pull from ${THIRDPARTYPREFIX}: FATE images
-/// `${PREFIX}/x` → `${THIRDPARTYPREFIX}/x`, others (mysql:8, redis:5) get the prefix in front.
-Status useRegistry(QByteArray &text, const QString &file)
+/// `${PREFIX}/x` → `${THIRDPARTYPREFIX}/x`, others (mysql:8, redis:5) get the prefix in front unless
+/// the project pulls them from Docker Hub (@p hubImages, registry.dockerHubImages).
+Status useRegistry(QByteArray &text, const QString &file, const QStringList &hubImages)
 {
     Lines lines(text);
     static const QRegularExpression image(QStringLiteral("^(\\s*image:\\s*[\"']?)([^\"'\\s]+)([\"']?\\s*)$"));
@@ -293,6 +322,14 @@ Status useRegistry(QByteArray &text, const QString &file)
             continue;
         any = true;
         QString ref = m.captured(2);
+        if (!ref.startsWith(QLatin1String("${PREFIX}/")) && hubImages.contains(thirdPartyName(ref))) {
+            // From Docker Hub: as the templates name it, without the registry in front.
+            if (ref.startsWith(QLatin1String("${THIRDPARTYPREFIX}/"))) {
+                ref = ref.mid(20);
+                lines[i] = (m.captured(1) + ref + m.captured(3)).toUtf8() + term;
+            }
+            continue;
+        }
         if (ref.startsWith(QLatin1String("${THIRDPARTYPREFIX}/")))
             continue;
         if (ref.startsWith(QLatin1String("${PREFIX}/")))
@@ -354,6 +391,8 @@ private:
     const TemplateTree &m_tree;
     const QString m_deploy;
     const QString m_dirTree;
+    /// Every party copies the same folders: each is listed once per render.
+    mutable QHash<QString, QList<BundleFile>> m_listings;
 };
 
 Status Render11::validate() const
@@ -421,11 +460,17 @@ Result<QByteArray> Render11::envFile() const
 
 Status Render11::addTree(Bundle &bundle, const QString &srcDir, const QString &destPrefix, bool topLevelGlob) const
 {
+    const QString listingKey = srcDir + QLatin1Char('\n') + destPrefix + (topLevelGlob ? u'g' : u'a');
+    if (auto it = m_listings.constFind(listingKey); it != m_listings.constEnd()) {
+        bundle.files.append(it.value());
+        return {};
+    }
     if (!QFileInfo(srcDir).isDir())
         return Error{tr("template folder %1 is missing from %2; the KubeFATE 1.1.0 templates are incomplete")
                          .arg(display(srcDir), m_tree.root)};
     QDirIterator it(srcDir, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
     const QDir base(srcDir);
+    QList<BundleFile> listing;
     while (it.hasNext()) {
         it.next();
         const QFileInfo info = it.fileInfo();
@@ -437,8 +482,10 @@ Status Render11::addTree(Bundle &bundle, const QString &srcDir, const QString &d
         f.sourcePath = info.absoluteFilePath();
         f.mode = modeOf(info);
         f.size = info.size();
-        bundle.files.append(f);
+        listing.append(f);
     }
+    m_listings.insert(listingKey, listing);
+    bundle.files.append(listing);
     return {};
 }
 
@@ -501,7 +548,7 @@ Result<Bundle> Render11::party(const Party &party) const
     if (!compose)
         return Error{compose.error()};
     if (m_project.registry.usePrivate) {
-        if (Status s = useRegistry(compose.value(), display(composePath)); !s)
+        if (Status s = useRegistry(compose.value(), display(composePath), m_project.registry.dockerHubImages); !s)
             return Error{s.error()};
     }
     addGenerated(b, b.composeFile, compose.value(), composePath);
@@ -693,7 +740,7 @@ Result<Bundle> Render11::exchange() const
     if (Status s = setExchangePort(compose.value(), display(composePath), m_project.exchange.port); !s)
         return Error{s.error()};
     if (m_project.registry.usePrivate)
-        if (Status s = useRegistry(compose.value(), display(composePath)); !s)
+        if (Status s = useRegistry(compose.value(), display(composePath), m_project.registry.dockerHubImages); !s)
             return Error{s.error()};
     addGenerated(b, b.composeFile, compose.value(), composePath);
 
@@ -741,9 +788,17 @@ Result<RenderOutput> Render11::run()
         return Error{x.error()};
     out.bundles.append(std::move(x).value());
     for (Bundle &b : out.bundles) {
-        std::sort(b.files.begin(), b.files.end(), [](const BundleFile &a, const BundleFile &c) {
-            return a.path.toUtf8() < c.path.toUtf8();
-        });
+        // Byte order of the UTF-8 paths (what tar and the hosts see), each path converted once.
+        QList<std::pair<QByteArray, qsizetype>> order;
+        order.reserve(b.files.size());
+        for (qsizetype i = 0; i < b.files.size(); ++i)
+            order.append({b.files.at(i).path.toUtf8(), i});
+        std::sort(order.begin(), order.end());
+        QList<BundleFile> sorted;
+        sorted.reserve(b.files.size());
+        for (const auto &[path, index] : order)
+            sorted.append(std::move(b.files[index]));
+        b.files = std::move(sorted);
         // What the hosts will run, from the compose file just written (preflight, status, Images page).
         Result<BundleFacts> facts = ComposeFacts::of(b);
         if (!facts)

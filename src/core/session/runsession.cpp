@@ -92,7 +92,9 @@ Status RunSession::start(const RunRequest &request)
             Prepared out{plan, {}, ErrorKind::Other, {}};
             if (!projectPath.isEmpty())
                 out.plan.settings.projectHash = BundlePrep::projectHash(projectPath);
-            const bool registry = deploy && project.registry.usePrivate && !project.registry.uri.trimmed().isEmpty();
+            // Preflight checks the credentials too.
+            const bool registry = (deploy || op == Operation::Preflight) && project.registry.usePrivate
+                                  && !project.registry.uri.trimmed().isEmpty();
             if (registry && out.plan.settings.registryPassword.isEmpty()) {
                 if (secrets) {
                     const auto stored = secrets->read(
@@ -111,7 +113,7 @@ Status RunSession::start(const RunRequest &request)
                     out.error = s.error();
                     out.errorKind = s.errorKind() == ErrorKind::Other ? ErrorKind::Local : s.errorKind();
                 }
-            } else if (op == Operation::Preflight || op == Operation::Status) {
+            } else if ((op == Operation::Preflight && !plan.settings.registryOnly) || op == Operation::Status) {
                 // Ports and images to check, services to expect: facts of the rendered bundles. Preflight
                 // needs them; status without templates still lists what runs.
                 const Result<RenderOutput> rendered = BundlePrep::render(project, projectDir);

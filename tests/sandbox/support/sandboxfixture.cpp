@@ -116,7 +116,7 @@ bool SandboxFixture::loadEnv(QString *error)
     return true;
 }
 
-bool SandboxFixture::start(int hosts, QString *error)
+bool SandboxFixture::start(int hosts, QString *error, double cpusPerHost)
 {
     QString why;
     if (!canRun(&why)) {
@@ -126,7 +126,10 @@ bool SandboxFixture::start(int hosts, QString *error)
     }
     runSandbox({QStringLiteral("stop")}, 900000); // leftovers of a crashed run with this id
     m_env.clear();
-    const CommandResult r = runSandbox({QStringLiteral("start"), QString::number(hosts)}, 1800000);
+    QStringList args{QStringLiteral("start"), QString::number(hosts)};
+    if (cpusPerHost > 0)
+        args << QStringLiteral("--cpus-per-host") << QString::number(cpusPerHost, 'f', 3);
+    const CommandResult r = runSandbox(args, 1800000);
     if (!r.ok()) {
         if (error)
             *error = QString::fromUtf8(r.err).trimmed();

@@ -34,8 +34,10 @@ public:
     static bool canRun(QString *why = nullptr);
     static QString scriptPath(); // env FD_SANDBOX_SCRIPT, else the source tree's script
 
-    bool start(int hosts, QString *error = nullptr); // stops leftovers of this id first
-    bool attach(QString *error = nullptr);           // use an instance started elsewhere
+    // Stops leftovers of this id first. cpusPerHost > 0: every host gets that CPU budget (its own
+    // cgroup quota: sshd, sessions, dockerd, containers), like a separate small machine.
+    bool start(int hosts, QString *error = nullptr, double cpusPerHost = 0);
+    bool attach(QString *error = nullptr); // use an instance started elsewhere
     bool stop(QString *error = nullptr);
     bool isRunning() const { return !m_env.isEmpty(); }
 

@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: Apache-2.0
+// The window against a real registry (Debian's docker-registry from `sandbox registry`): for each
+// variant (plain HTTP + htpasswd, TLS with the sandbox CA + htpasswd, anonymous) the Images page's
+// "Test login" checks the registry from every host without a deploy, then deploy, status and verify of
+// the 2-party sandbox run from the window's actions with the images pulled from that registry.
+#include "gui/deploymonitor.h"
+#include "gui/enginebackend.h"
+#include "gui/imagespage.h"
+#include "gui/prompter.h"
+#include "guitest.h"
+#include "model/projectfile.h"
+#include "sandboxfixture.h"
+#include "settings/secretstore.h"
+
+#include <QAction>
+#include <QDialog>
+#include <QLabel>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSignalSpy>
+
+using namespace FateDeployer;
+using namespace FateDeployer::Testing;
+
+class TestGuiRegistry : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<SandboxFixture> m_sb;
+    QTemporaryDir m_tmp;
+    WindowFixture f;
+    EngineBackend *m_backend = nullptr;
+    std::shared_ptr<MemorySecretStore> m_secrets = std::make_shared<MemorySecretStore>();
+    QHash<QString, QString> m_reg; // FD_SB_REGISTRY_* of the instance
+
+    void answerPrompts()
+    {
+        for (QDialog *d : f.window->prompter()->openDialogs())
+            if (auto *trust = d->findChild<QPushButton *>(QStringLiteral("trustButton")))
+                trust->click();
+    }
+
+    bool idle()
+    {
+        answerPrompts();
+        return !f.window->monitor()->isRunning();
+    }
+
+    bool allHostsDone() const
+    {
+        const auto runs = f.window->monitor()->hosts()->runs();
+        if (runs.isEmpty())
+            return false;
+        for (const HostRun &r : runs)
+            if (r.overall() != StepState::State::Done)
+                return false;
+        return true;
+    }
+
+    QString rowsText() const
+    {
+        QStringList lines;
+        for (const HostRun &r : f.window->monitor()->hosts()->runs())
+            for (const StepState &s : r.steps)
+                lines.append(QStringLiteral("%1 %2 %3 %4").arg(r.host, s.name).arg(int(s.state)).arg(s.message));
+        return lines.join(QLatin1Char('\n'));
+    }
+
+    QString onHost(int i, const QString &cmd) { return QString::fromUtf8(m_sb->runOnHost(i, cmd).out).trimmed(); }
+
+    void forgetRegistryImages()
+    {
+        const QString ip = m_reg.value(QStringLiteral("FD_SB_REGISTRY_HTTP")).section(QLatin1Char(':'), 0, 0);
+        for (int host : {1, 2})
+            m_sb->runOnHost(host,
+                            QStringLiteral("docker ps -aq | xargs -r docker rm -f >/dev/null; "
+                                           "docker images --format '{{.Repository}}:{{.Tag}}' | grep '^%1:' | "
+                                           "xargs -r docker rmi -f >/dev/null; docker logout %1:5000 >/dev/null 2>&1; "
+                                           "docker logout %1:5443 >/dev/null 2>&1; true")
+                                .arg(ip));
+    }
+
+    /// Clicks "Test login" on the Images page and returns what the page shows when the run ended.
+    QString testLogin()
+    {
+        auto *button = f.window->imagesPage()->findChild<QPushButton *>(QStringLiteral("testLoginButton"));
+        auto *result = f.window->imagesPage()->findChild<QLabel *>(QStringLiteral("loginResult"));
+        if (!button || !result || !button->isEnabled())
+            return QStringLiteral("Test login is not available");
+        button->click();
+        if (!QTest::qWaitFor([this] { return f.window->monitor()->isRunning(); }, 10000))
+            return QStringLiteral("Test login did not start a run: ") + result->text();
+        if (!QTest::qWaitFor([this] { return idle(); }, 600000))
+            return QStringLiteral("Test login did not finish: ") + result->text();
+        return result->text();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QString why;
+        if (!SandboxFixture::canRun(&why))
+            QSKIP(qPrintable(why));
+        QVERIFY(m_tmp.isValid());
+        qputenv("FD_HISTORY_DIR", m_tmp.filePath(QStringLiteral("history")).toUtf8());
+        m_sb = std::make_unique<SandboxFixture>(qEnvironmentVariableIsSet("FD_SANDBOX_ID_GUIREG")
+                                                    ? qEnvironmentVariableIntValue("FD_SANDBOX_ID_GUIREG")
+                                                    : 36);
+        QString error;
+        QVERIFY2(m_sb->start(2, &error), qPrintable(error));
+        const auto reg = m_sb->runSandbox({QStringLiteral("registry")}, 1200000);
+        QVERIFY2(reg.ok(), reg.err.constData());
+        const auto env = m_sb->runSandbox({QStringLiteral("env")});
+        static const QRegularExpression line(QStringLiteral("^export (FD_SB_REGISTRY_[A-Z_]+)='([^']*)'$"),
+                                             QRegularExpression::MultilineOption);
+        for (auto it = line.globalMatch(QString::fromUtf8(env.out)); it.hasNext();) {
+            const auto m = it.next();
+            m_reg.insert(m.captured(1), m.captured(2));
+        }
+        QVERIFY2(m_reg.contains(QStringLiteral("FD_SB_REGISTRY_TLS")), env.out.constData());
+        f.create();
+        m_backend = new EngineBackend(f.settings.get(), m_secrets, f.window.get());
+        f.window->setDeployBackend(m_backend);
+        f.window->setSecretStore(m_secrets);
+    }
+
+    void deployStatusVerifyFromTheWindow_data()
+    {
+        QTest::addColumn<QString>("variable");
+        QTest::addColumn<bool>("auth");
+        QTest::newRow("tls+auth") << QStringLiteral("FD_SB_REGISTRY_TLS") << true;
+        QTest::newRow("http+auth") << QStringLiteral("FD_SB_REGISTRY_HTTP") << true;
+        QTest::newRow("anonymous") << QStringLiteral("FD_SB_REGISTRY_ANON") << false;
+    }
+
+    void deployStatusVerifyFromTheWindow()
+    {
+        QFETCH(QString, variable);
+        QFETCH(bool, auth);
+        const QString uri = m_reg.value(variable);
+        const QString user = auth ? m_reg.value(QStringLiteral("FD_SB_REGISTRY_USER")) : QString();
+        forgetRegistryImages();
+
+        Project p;
+        p.name = QStringLiteral("gui-reg-%1").arg(QString::fromLatin1(QTest::currentDataTag()).remove(u'+'));
+        p.templates.kind = TemplateSource::Kind::Folder;
+        p.templates.location = QStringLiteral(FD_SOURCE_DIR "/tests/data/kubefate-1.1.0");
+        p.user = QStringLiteral("root");
+        p.knownHostsFile = m_sb->knownHostsPath();
+        p.images.prefix = QStringLiteral("fate");
+        p.registry.usePrivate = true;
+        p.registry.uri = uri;
+        p.registry.username = user;
+        for (const auto &[partyId, host] : {std::pair{10000, 1}, std::pair{9999, 2}}) {
+            Party party;
+            party.id = partyId;
+            party.host = m_sb->hostIp(host);
+            party.ssh.identityFile = m_sb->clientKeyPath();
+            p.parties.append(party);
+        }
+        p.exchange.host = m_sb->hostIp(1);
+        p.exchange.ssh.identityFile = m_sb->clientKeyPath();
+        p.verification.timeoutSeconds = 120;
+        const QString path = m_tmp.filePath(p.name + QStringLiteral(".fdproj"));
+        const Status saved = ProjectFile::save(p, path);
+        QVERIFY2(saved.ok(), qPrintable(saved.error()));
+        QVERIFY2(f.window->openProject(path), qPrintable(f.window->lastError()));
+        f.window->showPage(MainWindow::Page::Images);
+
+        const QString key = SecretStore::registryPasswordKey(uri, user);
+        if (auth) {
+            // Without a password and with no login on the hosts, the test names the credentials.
+            m_secrets->remove(key);
+            QString shown = testLogin();
+            QVERIFY2(shown.count(QStringLiteral("no password is stored for registry user %1").arg(user)) == 3,
+                     qPrintable(shown + QLatin1Char('\n') + rowsText()));
+            QVERIFY(m_secrets->write(key, QStringLiteral("wrong")).ok());
+            shown = testLogin();
+            QVERIFY2(shown.contains(QStringLiteral("rejects the credentials of user %1").arg(user)), qPrintable(shown));
+            QVERIFY(m_secrets->write(key, m_reg.value(QStringLiteral("FD_SB_REGISTRY_PASSWORD"))).ok());
+            shown = testLogin();
+            QVERIFY2(shown.count(QStringLiteral("the registry accepts the credentials of user %1").arg(user)) == 3,
+                     qPrintable(shown + QLatin1Char('\n') + rowsText()));
+        } else {
+            const QString shown = testLogin();
+            QVERIFY2(shown.count(QStringLiteral("anonymous pulls allowed")) == 3, qPrintable(shown));
+        }
+        // "Test login" only probed: nothing was deployed or pulled.
+        QCOMPARE(onHost(1, QStringLiteral("docker ps -aq | wc -l")), QStringLiteral("0"));
+
+        f.window->action(QStringLiteral("actionDeployAll"))->trigger();
+        QVERIFY(f.window->monitor()->isRunning());
+        QVERIFY(QTest::qWaitFor([this] { return idle(); }, 1200000));
+        QVERIFY2(allHostsDone(), qPrintable(rowsText()));
+        QVERIFY2(m_backend->lastReport().succeeded(), qPrintable(m_backend->lastReport().toText()));
+        for (int host : {1, 2})
+            QCOMPARE(onHost(host,
+                            QStringLiteral("docker ps --format '{{.Image}}' | grep -c '^%1/fate/python:1.1-release$'")
+                                .arg(uri)),
+                     QStringLiteral("1"));
+
+        f.window->action(QStringLiteral("actionRefreshStatus"))->trigger();
+        QVERIFY(QTest::qWaitFor([this] { return idle(); }, 600000));
+        QVERIFY2(allHostsDone(), qPrintable(rowsText()));
+        QVERIFY(f.window->monitor()->containers()->runningCount(m_sb->hostIp(2)) >= 9);
+
+        QSignalSpy verified(f.window->monitor(), &DeployMonitor::verifyFinished);
+        f.window->action(QStringLiteral("actionVerify"))->trigger();
+        QVERIFY(QTest::qWaitFor([&verified] { return !verified.isEmpty(); }, 600000));
+        QVERIFY2(verified.first().at(0).toBool(), qPrintable(verified.first().at(2).toString()));
+        QVERIFY(QTest::qWaitFor([this] { return idle(); }, 60000));
+        forgetRegistryImages();
+    }
+
+    void cleanupTestCase()
+    {
+        f.destroy();
+        if (m_sb && m_sb->isRunning())
+            m_sb->stop();
+    }
+};
+
+QTEST_MAIN(TestGuiRegistry)
+#include "tst_gui_registry.moc"

@@ -1,0 +1,243 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "archive/bundlecache.h"
+#include "archive/bundlepacker.h"
+#include "jobs/bundleprep.h"
+#include "render/renderer.h"
+#include "render/templatesource.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/stat.h>
+#include <utime.h>
+
+using namespace FateDeployer;
+
+namespace {
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+/// A private copy of the stand-in template tree, so files can be changed.
+QString copyFixture(const QString &dest)
+{
+    QProcess cp;
+    cp.start(QStringLiteral("cp"), {QStringLiteral("-a"), QStringLiteral(FD_TEST_DATA "/kubefate-1.1.0"), dest});
+    cp.waitForFinished(60000);
+    return dest;
+}
+
+Project project(const QString &tree, const QString &secondAddress = QStringLiteral("10.1.0.2"))
+{
+    Project p = Project::example();
+    p.templates.kind = TemplateSource::Kind::Folder;
+    p.templates.location = tree;
+    p.parties[1].host = secondAddress;
+    return p;
+}
+
+RenderOutput render(const Project &p)
+{
+    Result<TemplateTree> tree = TemplateSources::openFolder(p.templates.location);
+    if (!tree)
+        qFatal("%s", qPrintable(tree.error()));
+    Result<RenderOutput> out = Renderer::render(p, tree.value());
+    if (!out)
+        qFatal("%s", qPrintable(out.error()));
+    return out.value();
+}
+
+/// The first verbatim (template-copied) file of a bundle at least this big.
+const BundleFile *verbatimFile(const Bundle &b)
+{
+    for (const BundleFile &f : b.files)
+        if (f.isVerbatim() && f.size > 16)
+            return &f;
+    return nullptr;
+}
+
+ino_t inode(const QString &path)
+{
+    struct stat st = {};
+    return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? st.st_ino : 0;
+}
+
+} // namespace
+
+class TestBundleCache : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void keyFollowsContentNotRenderRuns()
+    {
+        QTemporaryDir tmp;
+        const QString tree = copyFixture(tmp.filePath(QStringLiteral("tree")));
+        BundleCache cache(tmp.filePath(QStringLiteral("cache")));
+        QVERIFY(cache.isEnabled());
+        const RenderOutput a = render(project(tree));
+        const RenderOutput b = render(project(tree));
+        const Bundle *partyA = a.bundle(QStringLiteral("confs-10000"));
+        const Bundle *partyB = b.bundle(QStringLiteral("confs-10000"));
+        QVERIFY(partyA && partyB);
+        const QString k1 = cache.key(*partyA, 6).value();
+        QCOMPARE(k1.size(), 64);
+        QCOMPARE(cache.key(*partyB, 6).value(), k1);
+        QVERIFY(cache.key(*partyA, 1).value() != k1); // the gzip level is part of the content
+        QVERIFY(cache.key(*a.bundle(QStringLiteral("confs-9999")), 6).value() != k1);
+
+        // Another address for party 9999 changes the exchange's route table, not party 10000's files.
+        const RenderOutput moved = render(project(tree, QStringLiteral("10.1.0.77")));
+        QCOMPARE(cache.key(*moved.bundle(QStringLiteral("confs-10000")), 6).value(), k1);
+        QVERIFY(cache.key(*moved.bundle(QStringLiteral("exchange")), 6).value()
+                != cache.key(*a.bundle(QStringLiteral("exchange")), 6).value());
+    }
+
+    void changedTemplateFileChangesTheKeyEvenWithTheSameSizeAndMtime()
+    {
+        QTemporaryDir tmp;
+        const QString tree = copyFixture(tmp.filePath(QStringLiteral("tree")));
+        BundleCache cache(tmp.filePath(QStringLiteral("cache")));
+        const RenderOutput before = render(project(tree));
+        const Bundle &party = *before.bundle(QStringLiteral("confs-10000"));
+        const BundleFile *f = verbatimFile(party);
+        QVERIFY2(f, "the fixture bundle has no verbatim file");
+        const QString k1 = cache.key(party, 6).value();
+
+        // Same size, same mtime, one byte different: only ctime (and the bytes) tell.
+        struct stat st = {};
+        QCOMPARE(::stat(QFile::encodeName(f->sourcePath).constData(), &st), 0);
+        QByteArray bytes = readAll(f->sourcePath);
+        bytes[0] = bytes.at(0) == 'x' ? 'y' : 'x';
+        {
+            QFile out(f->sourcePath);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            QCOMPARE(out.write(bytes), bytes.size());
+        }
+        struct utimbuf times = {st.st_atime, st.st_mtime};
+        QCOMPARE(::utime(QFile::encodeName(f->sourcePath).constData(), &times), 0);
+
+        const RenderOutput after = render(project(tree));
+        QVERIFY(cache.key(*after.bundle(QStringLiteral("confs-10000")), 6).value() != k1);
+        // and a fresh cache object (memo read back from disk) agrees
+        BundleCache again(tmp.filePath(QStringLiteral("cache")));
+        QCOMPARE(again.key(*after.bundle(QStringLiteral("confs-10000")), 6).value(),
+                 cache.key(*after.bundle(QStringLiteral("confs-10000")), 6).value());
+    }
+
+    void rememberedHashesAreUsedWhileTheFileIsUnchanged()
+    {
+        // Proves the stat memo is consulted: a memo line that lies about an unchanged file's hash
+        // changes the key, and a fresh cache folder does not have it.
+        QTemporaryDir tmp;
+        const QString tree = copyFixture(tmp.filePath(QStringLiteral("tree")));
+        const RenderOutput out = render(project(tree));
+        const Bundle &party = *out.bundle(QStringLiteral("confs-10000"));
+        const QString dir = tmp.filePath(QStringLiteral("cache"));
+        QString honest;
+        {
+            BundleCache cache(dir);
+            honest = cache.key(party, 6).value();
+        }
+        QFile memo(dir + QStringLiteral("/hashes.tsv"));
+        QVERIFY(memo.open(QIODevice::ReadOnly));
+        QByteArray lines = memo.readAll();
+        memo.close();
+        QVERIFY(lines.count('\n') >= 1);
+        const QByteArray firstHash = lines.left(64);
+        lines.replace(firstHash, QByteArray(64, 'a'));
+        QVERIFY(memo.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        memo.write(lines);
+        memo.close();
+        BundleCache lied(dir);
+        QVERIFY(lied.key(party, 6).value() != honest);
+        BundleCache fresh(tmp.filePath(QStringLiteral("fresh")));
+        QCOMPARE(fresh.key(party, 6).value(), honest);
+    }
+
+    void fetchGivesTheBytesOfAFreshPack()
+    {
+        QTemporaryDir tmp;
+        BundleCache cache(tmp.filePath(QStringLiteral("cache")));
+        const RenderOutput out = render(project(QStringLiteral(FD_TEST_DATA "/kubefate-1.1.0")));
+        const Bundle &party = *out.bundle(QStringLiteral("confs-9999"));
+        PackCache members;
+        const QString packed = tmp.filePath(QStringLiteral("packed.tar.gz"));
+        QVERIFY(BundlePacker::packToFile(party, members, packed));
+        const QString key = cache.key(party, members.level()).value();
+        const QString got = tmp.filePath(QStringLiteral("got.tar.gz"));
+        QVERIFY(!cache.fetch(key, got));
+        cache.store(key, packed);
+        QVERIFY(cache.fetch(key, got));
+        QCOMPARE(readAll(got), readAll(packed));
+        QVERIFY(!readAll(got).isEmpty());
+    }
+
+    void prepareReusesPackedBundles()
+    {
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath(QStringLiteral("cache"));
+        qputenv("FD_BUNDLE_CACHE", dir.toLocal8Bit());
+        const Project p = project(QStringLiteral(FD_TEST_DATA "/kubefate-1.1.0"));
+        RunSettings deploy;
+        deploy.operation = Operation::Deploy;
+        Plan plan1 = PlanBuilder::build(p, {}, deploy);
+        QVERIFY(BundlePrep::prepare(p, QString(), tmp.filePath(QStringLiteral("out1")), plan1));
+        Plan plan2 = PlanBuilder::build(p, {}, deploy);
+        QVERIFY(BundlePrep::prepare(p, QString(), tmp.filePath(QStringLiteral("out2")), plan2));
+        qunsetenv("FD_BUNDLE_CACHE");
+        const QStringList entries = QDir(dir).entryList({QStringLiteral("*.tar.gz")}, QDir::Files);
+        QCOMPARE(entries.size(), plan1.jobs.size());
+        for (int i = 0; i < plan1.jobs.size(); ++i) {
+            const QString a = plan1.jobs.at(i).bundle.archivePath, b = plan2.jobs.at(i).bundle.archivePath;
+            QVERIFY(a != b);
+            QCOMPARE(readAll(a), readAll(b));
+            // the second run packed nothing: its archive is the cache's file (a hard link here)
+            QCOMPARE(inode(b), inode(a));
+        }
+    }
+
+    void disabledByEnvironment()
+    {
+        qputenv("FD_BUNDLE_CACHE", "off");
+        BundleCache cache;
+        qunsetenv("FD_BUNDLE_CACHE");
+        QVERIFY(!cache.isEnabled());
+        QVERIFY(!cache.fetch(QString(64, QLatin1Char('a')), QStringLiteral("/nonexistent/x.tar.gz")));
+    }
+
+    void trimDropsTheLeastRecentlyUsed()
+    {
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath(QStringLiteral("cache"));
+        BundleCache cache(dir, 2500);
+        for (int i = 0; i < 3; ++i) {
+            const QString f = tmp.filePath(QStringLiteral("a%1").arg(i));
+            QFile out(f);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(QByteArray(1000, char('a' + i)));
+            out.close();
+            // distinct, ordered last-use times without sleeping
+            const QString key = QString(64, QLatin1Char(char('0' + i)));
+            cache.store(key, f);
+            const struct utimbuf t = {1700000000 + i, 1700000000 + i};
+            QCOMPARE(
+                ::utime(QFile::encodeName(dir + QLatin1Char('/') + key + QStringLiteral(".tar.gz")).constData(), &t),
+                0);
+        }
+        // the third store trimmed to 2500 bytes: 3000 > cap, so the oldest (key 0) went
+        QVERIFY(!cache.fetch(QString(64, QLatin1Char('0')), tmp.filePath(QStringLiteral("x"))));
+        QVERIFY(cache.fetch(QString(64, QLatin1Char('1')), tmp.filePath(QStringLiteral("y"))));
+        QVERIFY(cache.fetch(QString(64, QLatin1Char('2')), tmp.filePath(QStringLiteral("z"))));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBundleCache)
+#include "tst_bundlecache.moc"
