@@ -935,10 +935,6 @@
         <translation>覆盖已有文件</translation>
     </message>
     <message>
-        <source>usage: fate-deployer-cli export --format docker-configuration|parties-conf PROJECT -o DIR [--force]</source>
-        <translation>用法：fate-deployer-cli export --format docker-configuration|parties-conf PROJECT -o DIR [--force]</translation>
-    </message>
-    <message>
         <source>unknown format &quot;%1&quot;; use docker-configuration or parties-conf</source>
         <translation>未知格式“%1”；请使用 docker-configuration 或 parties-conf</translation>
     </message>
@@ -969,6 +965,30 @@
     <message>
         <source>templates: %1, sha256 %2 (downloaded)</source>
         <translation>模板：%1，sha256 %2（已下载）</translation>
+    </message>
+    <message>
+        <source>put the passwords of parties.conf (v1.11 and later) into the keychain; they never go into the project file</source>
+        <translation>将 parties.conf（v1.11 及以后）中的密码存入系统钥匙串；密码永远不会写入项目文件</translation>
+    </message>
+    <message>
+        <source>--store-secrets needs the keychain, but there is no session bus (DBUS_SESSION_BUS_ADDRESS); nothing was written</source>
+        <translation>--store-secrets 需要系统钥匙串，但没有会话总线（DBUS_SESSION_BUS_ADDRESS）；未写入任何内容</translation>
+    </message>
+    <message>
+        <source>update the parties.conf and .env already in DIR in place, keeping their layout and comments (only changed values are rewritten)</source>
+        <translation>就地更新 DIR 中已有的 parties.conf 和 .env，保留其格式和注释（只重写发生变化的值）</translation>
+    </message>
+    <message>
+        <source>write the passwords stored in the keychain (default: KubeFATE&apos;s public defaults, or with --update the file&apos;s own)</source>
+        <translation>写入系统钥匙串中保存的密码（默认：KubeFATE 公开的默认密码；使用 --update 时保留文件中原有的密码）</translation>
+    </message>
+    <message>
+        <source>usage: fate-deployer-cli export --format docker-configuration|parties-conf PROJECT -o DIR [--force] [--update] [--with-secrets]</source>
+        <translation>用法：fate-deployer-cli export --format docker-configuration|parties-conf PROJECT -o DIR [--force] [--update] [--with-secrets]</translation>
+    </message>
+    <message>
+        <source>--with-secrets needs the keychain, but there is no session bus (DBUS_SESSION_BUS_ADDRESS); nothing was written</source>
+        <translation>--with-secrets 需要系统钥匙串，但没有会话总线（DBUS_SESSION_BUS_ADDRESS）；未写入任何内容</translation>
     </message>
 </context>
 <context>
@@ -2742,14 +2762,6 @@ Accept it and remember it in %6? [y/N] </source>
         <translation>FATE Deployer 不管理 FATE-Serving；KubeFATE v1.4 要求每个参与方有一台 serving 主机。</translation>
     </message>
     <message>
-        <source>FATE-Serving is not managed by FATE Deployer.</source>
-        <translation>FATE Deployer 不管理 FATE-Serving。</translation>
-    </message>
-    <message>
-        <source>KubeFATE&apos;s own defaults, not taken from the project: FATE Deployer never exports passwords. Change them before a production deployment.</source>
-        <translation>以下为 KubeFATE 自身的默认值，并非取自项目：FATE Deployer 从不导出密码。用于生产部署前请修改。</translation>
-    </message>
-    <message>
         <source>PREFIX is only read by the exchange&apos;s compose file (it is missing upstream).</source>
         <translation>PREFIX 仅由 Exchange 的 compose 文件读取（上游缺少该变量）。</translation>
     </message>
@@ -2768,6 +2780,34 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>%1: cannot write: %2</source>
         <translation>%1：无法写入：%2</translation>
+    </message>
+    <message>
+        <source>parties[].servingHost: KubeFATE&apos;s serving_ip_list has a host for every party or for none; the serving hosts are not exported because some parties have none</source>
+        <translation>parties[].servingHost：KubeFATE 的 serving_ip_list 要么为每个参与方都指定主机，要么都不指定；由于部分参与方没有 serving 主机，serving 主机未导出</translation>
+    </message>
+    <message>
+        <source>Passwords are KubeFATE&apos;s own defaults, not taken from the project: FATE Deployer keeps passwords in the keychain only. Change them before a production deployment.</source>
+        <translation>密码为 KubeFATE 自带的默认值，并非取自项目：FATE Deployer 只在系统钥匙串中保存密码。用于生产部署前请修改这些密码。</translation>
+    </message>
+    <message>
+        <source>%1: cannot update it in place: %2</source>
+        <translation>%1：无法就地更新：%2</translation>
+    </message>
+    <message>
+        <source>%1:%2: %3 shares its line with other statements or spans several lines; it cannot be updated in place — export into an empty folder instead</source>
+        <translation>%1:%2：%3 与其他语句位于同一行，或跨越多行，无法就地更新——请改为导出到空文件夹</translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1：无法读取：%2</translation>
+    </message>
+    <message>
+        <source>the files in the folder do not read back as the project after the update (%1); export into an empty folder instead</source>
+        <translation>更新后文件夹中的文件读回的内容与项目不一致（%1）；请改为导出到空文件夹</translation>
+    </message>
+    <message>
+        <source>other values</source>
+        <translation>值不同</translation>
     </message>
 </context>
 <context>
@@ -2873,22 +2913,6 @@ Accept it and remember it in %6? [y/N] </source>
         <translation>FATE Deployer 沿用 KubeFATE 的默认值</translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot; is not one of %3 (KubeFATE %4 rejects it too)</source>
-        <translation>%1：“%2”不是 %3 之一（KubeFATE %4 同样不接受）</translation>
-    </message>
-    <message>
-        <source>%1: computing=Eggroll needs federation=Eggroll and storage=Eggroll</source>
-        <translation>%1：computing=Eggroll 要求 federation=Eggroll 且 storage=Eggroll</translation>
-    </message>
-    <message>
-        <source>%1: computing=%2 needs federation=Pulsar or federation=RabbitMQ</source>
-        <translation>%1：computing=%2 要求 federation=Pulsar 或 federation=RabbitMQ</translation>
-    </message>
-    <message>
-        <source>%1: &quot;%2&quot; is not a number of cores</source>
-        <translation>%1：“%2”不是有效的核心数</translation>
-    </message>
-    <message>
         <source>%1: ignored: %2 (not a KubeFATE 1.1.0 variable)</source>
         <translation>%1：已忽略：%2（不是 KubeFATE 1.1.0 的变量）</translation>
     </message>
@@ -2939,6 +2963,18 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>%1: ignored: %2 (not a KubeFATE %3 .env variable)</source>
         <translation>%1：已忽略：%2（不是 KubeFATE %3 的 .env 变量）</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a whole number</source>
+        <translation>%1：“%2”不是整数</translation>
+    </message>
+    <message>
+        <source>%1: has %2 host(s) for %3 parties; give one serving host per party, in the order of party_list, or none</source>
+        <translation>%1：为 %3 个参与方提供了 %2 台主机；请按 party_list 的顺序为每个参与方提供一台 serving 主机，或者都不提供</translation>
+    </message>
+    <message>
+        <source>%1: %2 is a password: never stored in the project, only in the keychain (the window&apos;s import, or import --store-secrets)</source>
+        <translation>%1：%2 是密码：永远不会保存到项目中，只会存入系统钥匙串（通过窗口中的导入，或 import --store-secrets）</translation>
     </message>
 </context>
 <context>
@@ -3000,6 +3036,18 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>KubeFATE configuration exported</source>
         <translation>已导出 KubeFATE 配置</translation>
+    </message>
+    <message>
+        <source>Updated %1 and .env in %2; only changed values were rewritten.</source>
+        <translation>已更新 %2 中的 %1 和 .env；只重写了发生变化的值。</translation>
+    </message>
+    <message>
+        <source>Its passwords go to the system keychain, never into the project file.</source>
+        <translation>其中的密码会存入系统钥匙串，永远不会写入项目文件。</translation>
+    </message>
+    <message>
+        <source>Cannot store the passwords in the keychain</source>
+        <translation>无法将密码存入系统钥匙串</translation>
     </message>
 </context>
 <context>
@@ -4692,6 +4740,54 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>no KubeFATE templates chosen: choose a KubeFATE folder or release archive, or download tag %1</source>
         <translation>未选择 KubeFATE 模板：请选择 KubeFATE 文件夹或发布包，或下载标签 %1</translation>
+    </message>
+    <message>
+        <source>KubeFATE %1 has no FATE-Serving bundle; the serving host is ignored</source>
+        <translation>KubeFATE %1 没有 FATE-Serving 部署包；serving 主机将被忽略</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of %2 (KubeFATE %3)</source>
+        <translation>“%1”不是 %2 之一（KubeFATE %3）</translation>
+    </message>
+    <message>
+        <source>%1 is not a number of cores between 1 and 4096</source>
+        <translation>%1 不是 1 到 4096 之间的核数</translation>
+    </message>
+    <message>
+        <source>%1 is not a number of GPUs between 1 and 64</source>
+        <translation>%1 不是 1 到 64 之间的 GPU 数量</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an HDFS address such as hdfs://namenode:9000</source>
+        <translation>“%1”不是 HDFS 地址，例如 hdfs://namenode:9000</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a MySQL user name (1 to 32 letters, digits and _)</source>
+        <translation>“%1”不是有效的 MySQL 用户名（1 到 32 个字母、数字和 _）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a database name (1 to 32 letters, digits and _)</source>
+        <translation>“%1”不是有效的数据库名（1 到 32 个字母、数字和 _）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time zone such as UTC or Asia/Shanghai</source>
+        <translation>“%1”不是时区，例如 UTC 或 Asia/Shanghai</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a login name (1 to 64 letters, digits and _ . @ -)</source>
+        <translation>“%1”不是有效的登录名（1 到 64 个字母、数字和 _ . @ -）</translation>
+    </message>
+    <message>
+        <source>%1 already runs the serving of parties[%2]; FATE-Serving publishes ports 8000, 8059, 8869 and 8350 on the host, so the two would clash</source>
+        <translation>%1 上已运行 parties[%2] 的 serving；FATE-Serving 会在主机上发布 8000、8059、8869 和 8350 端口，两者会发生冲突</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not possible with computing %2; choose %3</source>
+        <translation>计算引擎为 %2 时不能使用“%1”；请选择 %3</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> 或 </translation>
     </message>
     <message>
         <source>the key file %1 does not exist on this computer; choose the private key, e.g. ~/.ssh/id_ed25519</source>

@@ -2,10 +2,13 @@
 #include "cli/cliapp.h"
 #include "kubefate/kubefateexporter.h"
 #include "model/projectfile.h"
+#include "settings/servicesecrets.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+
+#include <optional>
 
 namespace FateDeployer {
 
@@ -29,12 +32,23 @@ int cliExport(CliContext &c)
         QStringLiteral("DIR"));
     const QCommandLineOption force(QStringLiteral("force"),
                                    QCoreApplication::translate("FateDeployer::Cli", "overwrite existing files"));
-    parser.addOptions({format, output, force});
+    const QCommandLineOption update(
+        QStringLiteral("update"),
+        QCoreApplication::translate("FateDeployer::Cli",
+                                    "update the parties.conf and .env already in DIR in place, keeping their layout "
+                                    "and comments (only changed values are rewritten)"));
+    const QCommandLineOption withSecrets(
+        QStringLiteral("with-secrets"),
+        QCoreApplication::translate("FateDeployer::Cli",
+                                    "write the passwords stored in the keychain (default: KubeFATE's public "
+                                    "defaults, or with --update the file's own)"));
+    parser.addOptions({format, output, force, update, withSecrets});
     if (const int code = parseCliOptions(parser, QStringLiteral("export"), c); code >= 0)
         return code;
     const QString usage = QCoreApplication::translate(
         "FateDeployer::Cli",
-        "usage: fate-deployer-cli export --format docker-configuration|parties-conf PROJECT -o DIR [--force]");
+        "usage: fate-deployer-cli export --format docker-configuration|parties-conf PROJECT -o DIR [--force] "
+        "[--update] [--with-secrets]");
     if (!parser.isSet(format) || !parser.isSet(output) || parser.positionalArguments().size() != 1) {
         c.err << usage << '\n';
         return ExitUsage;
@@ -54,9 +68,33 @@ int cliExport(CliContext &c)
         c.err << QCoreApplication::translate("FateDeployer::Cli", "error") << ": " << project.error() << '\n';
         return ExitFailure;
     }
+    std::optional<ServiceSecrets> secrets;
+    if (parser.isSet(withSecrets)) {
+        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {
+            c.err << QCoreApplication::translate("FateDeployer::Cli", "error") << ": "
+                  << QCoreApplication::translate("FateDeployer::Cli",
+                                                 "--with-secrets needs the keychain, but there is no session bus "
+                                                 "(DBUS_SESSION_BUS_ADDRESS); nothing was written")
+                  << '\n';
+            return ExitFailure;
+        }
+        KeychainSecretStore keychain;
+        Result<ServiceSecrets> loaded = ServiceSecrets::load(keychain, project.value());
+        if (!loaded) {
+            c.err << QCoreApplication::translate("FateDeployer::Cli", "error") << ": " << loaded.error() << '\n';
+            return ExitFailure;
+        }
+        secrets = loaded.value();
+    }
     KubefateExporter exporter;
     const QString dir = parser.value(output);
-    const Status written = exporter.write(project.value(), *kind, dir, parser.isSet(force));
+    const Status written = exporter.write(project.value(),
+                                          *kind,
+                                          dir,
+                                          parser.isSet(force),
+                                          secrets ? &*secrets : nullptr,
+                                          parser.isSet(update) ? KubefateExporter::WriteMode::Update
+                                                               : KubefateExporter::WriteMode::Replace);
     for (const QString &warning : exporter.warnings())
         c.err << QCoreApplication::translate("FateDeployer::Cli", "warning") << ": " << warning << '\n';
     if (!written) {

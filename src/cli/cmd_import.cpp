@@ -2,6 +2,7 @@
 #include "cli/cliapp.h"
 #include "kubefate/kubefateimporter.h"
 #include "model/projectfile.h"
+#include "settings/servicesecrets.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -37,7 +38,12 @@ int cliImport(CliContext &c)
     const QCommandLineOption force(
         QStringLiteral("force"),
         QCoreApplication::translate("FateDeployer::Cli", "overwrite an existing project file"));
-    parser.addOptions({config, env, output, name, force});
+    const QCommandLineOption storeSecrets(
+        QStringLiteral("store-secrets"),
+        QCoreApplication::translate("FateDeployer::Cli",
+                                    "put the passwords of parties.conf (v1.11 and later) into the keychain; they "
+                                    "never go into the project file"));
+    parser.addOptions({config, env, output, name, force, storeSecrets});
     if (const int code = parseCliOptions(parser, QStringLiteral("import"), c); code >= 0)
         return code;
     if (!parser.isSet(config) || !parser.isSet(output) || !parser.positionalArguments().isEmpty()) {
@@ -66,6 +72,21 @@ int cliImport(CliContext &c)
     }
     Project p = std::move(project).value();
     p.name = parser.isSet(name) ? parser.value(name) : QFileInfo(target).completeBaseName();
+    if (parser.isSet(storeSecrets)) {
+        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {
+            c.err << QCoreApplication::translate("FateDeployer::Cli", "error") << ": "
+                  << QCoreApplication::translate("FateDeployer::Cli",
+                                                 "--store-secrets needs the keychain, but there is no session bus "
+                                                 "(DBUS_SESSION_BUS_ADDRESS); nothing was written")
+                  << '\n';
+            return ExitFailure;
+        }
+        KeychainSecretStore keychain;
+        if (Status stored = importer.secrets().save(keychain, p); !stored) {
+            c.err << QCoreApplication::translate("FateDeployer::Cli", "error") << ": " << stored.error() << '\n';
+            return ExitFailure;
+        }
+    }
     if (Status saved = ProjectFile::save(p, target); !saved) {
         c.err << QCoreApplication::translate("FateDeployer::Cli", "error") << ": " << saved.error() << '\n';
         return ExitFailure;

@@ -61,7 +61,7 @@ ImagesPage::ImagesPage(ProjectDocument *document, QWidget *parent)
         QStringLiteral("templates.kubefateVersion"),
         tr("Change KubeFATE version"),
         [](const Project &p) { return p.templates.kubefateVersion; },
-        [](Project &p, const QString &v) { p.templates.kubefateVersion = v; });
+        [](Project &p, const QString &v) { p.setKubefateVersion(v); });
     FormBinding::comboBox(
         m_ui->sourceKind,
         doc,

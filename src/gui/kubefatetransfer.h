@@ -3,9 +3,12 @@
 
 #include <QCoreApplication>
 
+#include <memory>
+
 namespace FateDeployer {
 
 class ProjectController;
+class SecretStore;
 
 /// KubeFATE's own configuration files in and out of the window: import makes a new, unsaved
 /// project (behind the unsaved-changes question), export writes the open project for KubeFATE's
@@ -15,7 +18,8 @@ class KubefateTransfer
     Q_DECLARE_TR_FUNCTIONS(FateDeployer::KubefateTransfer)
 
 public:
-    static void importInto(ProjectController *files);
+    /// `secrets`: where the passwords of a v1.11+/v2.0 parties.conf go (off the GUI thread); null = dropped.
+    static void importInto(ProjectController *files, std::shared_ptr<SecretStore> secrets = {});
     static void exportFrom(ProjectController *files);
 };
 

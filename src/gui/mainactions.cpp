@@ -122,7 +122,7 @@ const ActionSpec Table[] = {
     action("file", "actionImport", QT_TRANSLATE_NOOP("FateDeployer::MainWindow", "&Import KubeFATE configuration…"),
            QT_TRANSLATE_NOOP("FateDeployer::MainWindow",
                              "Read KubeFATE's docker-configuration.sh or parties.conf (with its .env) into a new project"),
-           [](W &w, bool) { KubefateTransfer::importInto(w.files()); }).with(ActionSpec::SeparatorBefore),
+           [](W &w, bool) { KubefateTransfer::importInto(w.files(), w.secretStore()); }).with(ActionSpec::SeparatorBefore),
     menu("file/export", QT_TRANSLATE_NOOP("FateDeployer::MainWindow", "&Export"), "file"),
     action("file/export", "actionExportProject", QT_TRANSLATE_NOOP("FateDeployer::MainWindow", "&Project without secrets…"),
            QT_TRANSLATE_NOOP("FateDeployer::MainWindow", "Save a copy to share with another team; it never contains passwords"),

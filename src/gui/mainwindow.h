@@ -61,8 +61,9 @@ public:
     /// The engine adapter; null disables the Deploy menu. Every connection to it is made here.
     void setDeployBackend(DeployBackend *backend);
     DeployBackend *deployBackend() const { return m_backend; }
-    /// The keychain for registry passwords typed on the Images page.
+    /// The keychain for registry passwords typed on the Images page and imported service passwords.
     void setSecretStore(std::shared_ptr<SecretStore> store);
+    std::shared_ptr<SecretStore> secretStore() const { return m_secrets; }
 
     Page currentPage() const;
     void showPage(Page page);
@@ -104,6 +105,7 @@ private:
     QLabel *m_hostLabel;
     QLabel *m_runLabel;
     QString m_lastRun;
+    std::shared_ptr<SecretStore> m_secrets;
 };
 
 } // namespace FateDeployer

@@ -315,7 +315,7 @@ int PartyTableModel::addParty()
     int id = 10000;
     for (const Party &p : project.parties)
         id = std::max(id, p.id + 1);
-    m_document->edit(tr("Add party"), [id](Project &p) { p.parties.append(Party{id, {}, {}, {}, {}}); });
+    m_document->edit(tr("Add party"), [id](Project &p) { p.parties.append(Party{id, {}, {}, {}, {}, {}}); });
     return int(m_document->project().parties.size()) - 1;
 }
 

@@ -8,12 +8,14 @@
 #include "kubefate/kubefateimporter.h"
 #include "model/projectfile.h"
 #include "settings/secretstore.h"
+#include "settings/servicesecrets.h"
 
 #include "gui/language.h"
 
 #include <QAction>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFile>
 #include <QLibraryInfo>
 #include <QLineEdit>
@@ -193,6 +195,48 @@ private slots:
             = again.importFiles(out + QStringLiteral("/docker-configuration.sh"), out + QStringLiteral("/.env"));
         QVERIFY2(reread.ok(), qPrintable(reread.error()));
         QCOMPARE(reread->parties, f.window->project().parties);
+    }
+
+    void importedPasswordsGoToTheKeychainOnly()
+    {
+        auto store = std::make_shared<MemorySecretStore>();
+        f.window->setSecretStore(store);
+        const QString config = QStringLiteral(FD_TEST_DATA "/kubefate-configs/v1.11.2-spark/parties.conf");
+        Dialogs::setNextAnswer(QMessageBox::Ok);
+        Dialogs::setNextFileName(config);
+        f.window->action(QStringLiteral("actionImport"))->trigger();
+        QTRY_VERIFY2(f.window->document()->isOpen(), qPrintable(Dialogs::lastMessage()));
+        QCOMPARE(f.window->project().engine.computing, QStringLiteral("Spark"));
+        QCOMPARE(f.window->project().parties.at(2).servingHost, QStringLiteral("10.7.1.3"));
+        QTRY_COMPARE(store->writeCount(), 4);
+        const Result<ServiceSecrets> stored = ServiceSecrets::load(*store, f.window->project());
+        QVERIFY2(stored.ok(), qPrintable(stored.error()));
+        QCOMPARE(stored->mysqlPassword, QStringLiteral("fixture pass $1"));
+        QCOMPARE(stored->notebookHashedPassword, QStringLiteral("sha1:fixture:0123"));
+        QVERIFY(!Dialogs::lastMessage().contains(QLatin1String("fixture")));
+        const QString path = f.dir.filePath(QStringLiteral("imported.fdproj"));
+        QVERIFY(ProjectFile::save(f.window->project(), path).ok());
+        QFile saved(path);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QVERIFY(!saved.readAll().contains("fixture"));
+
+        // Exporting into a folder that holds KubeFATE's files updates them in place: byte for byte here.
+        const QString out = f.dir.filePath(QStringLiteral("docker-deploy"));
+        QVERIFY(QDir().mkpath(out));
+        for (const char *name : {"parties.conf", ".env"})
+            QVERIFY(QFile::copy(QStringLiteral(FD_TEST_DATA "/kubefate-configs/v1.11.2-spark/") + QLatin1String(name),
+                                out + QLatin1Char('/') + QLatin1String(name)));
+        Dialogs::setNextAnswer(QMessageBox::Ok);
+        Dialogs::setNextFileName(out);
+        f.window->action(QStringLiteral("actionExportKubefate"))->trigger();
+        QTRY_VERIFY2(Dialogs::lastMessage().contains(QLatin1String("only changed values were rewritten")),
+                     qPrintable(Dialogs::lastMessage()));
+        for (const char *name : {"parties.conf", ".env"}) {
+            QFile a(QStringLiteral(FD_TEST_DATA "/kubefate-configs/v1.11.2-spark/") + QLatin1String(name));
+            QFile b(out + QLatin1Char('/') + QLatin1String(name));
+            QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+            QCOMPARE(b.readAll(), a.readAll());
+        }
     }
 
     void languageSwitchesAtRuntime()

@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -27,9 +28,10 @@ struct Run
     QString err;
 };
 
-Run cli(const QStringList &args)
+Run cli(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
 {
     QProcess process;
+    process.setProcessEnvironment(env);
     process.start(QStringLiteral(FD_BIN_DIR "/fate-deployer-cli"), args);
     Run run;
     if (!process.waitForFinished(30000)) {
@@ -40,6 +42,12 @@ Run cli(const QStringList &args)
     run.out = QString::fromUtf8(process.readAllStandardOutput());
     run.err = QString::fromUtf8(process.readAllStandardError());
     return run;
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("cannot read ") + path.toUtf8();
 }
 
 void writeFile(const QString &path, const QByteArray &data)
@@ -153,6 +161,60 @@ private slots:
         QTest::addColumn<QString>("format");
         QTest::newRow("v1.11") << QStringLiteral("v1.11/parties.conf") << QStringLiteral("parties-conf");
         QTest::newRow("v2.0") << QStringLiteral("v2.0/parties.conf") << QStringLiteral("parties-conf");
+        QTest::newRow("v1.11.2 spark") << QStringLiteral("v1.11.2-spark/parties.conf")
+                                       << QStringLiteral("parties-conf");
+    }
+
+    void exportUpdateKeepsTheLayout()
+    {
+        QTemporaryDir dir;
+        const QString fixture = configs + QStringLiteral("/v1.11.2-spark/");
+        for (const char *name : {"parties.conf", ".env"})
+            QVERIFY(QFile::copy(fixture + QLatin1String(name), dir.filePath(QLatin1String(name))));
+        const QString project = dir.filePath(QStringLiteral("p.fdproj"));
+        Run r = cli({QStringLiteral("import"),
+                     QStringLiteral("--kubefate-config"),
+                     dir.filePath(QStringLiteral("parties.conf")),
+                     QStringLiteral("-o"),
+                     project});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY(!readAll(project).contains("fixture pass"));
+        // Without --update an existing folder is refused; with it the files come back byte for byte.
+        r = cli({QStringLiteral("export"),
+                 QStringLiteral("--format"),
+                 QStringLiteral("parties-conf"),
+                 project,
+                 QStringLiteral("-o"),
+                 dir.path()});
+        QCOMPARE(r.code, 1);
+        r = cli({QStringLiteral("export"),
+                 QStringLiteral("--format"),
+                 QStringLiteral("parties-conf"),
+                 project,
+                 QStringLiteral("-o"),
+                 dir.path(),
+                 QStringLiteral("--update")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        for (const char *name : {"parties.conf", ".env"})
+            QCOMPARE(readAll(dir.filePath(QLatin1String(name))), readAll(fixture + QLatin1String(name)));
+    }
+
+    void secretsNeedTheKeychain()
+    {
+        QTemporaryDir dir;
+        const QString project = dir.filePath(QStringLiteral("p.fdproj"));
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+        const Run r = cli({QStringLiteral("import"),
+                           QStringLiteral("--kubefate-config"),
+                           configs + QStringLiteral("/v1.11.2-spark/parties.conf"),
+                           QStringLiteral("-o"),
+                           project,
+                           QStringLiteral("--store-secrets")},
+                          env);
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QLatin1String("--store-secrets needs the keychain")), qPrintable(r.err));
+        QVERIFY(!QFileInfo::exists(project));
     }
 
     void importOfEveryFixture()
@@ -323,7 +385,7 @@ private slots:
         QTemporaryDir dir;
         Project p = Project::example();
         p.parties[1].host = QStringLiteral("192.168.7.300");
-        p.parties.append(Party{10000, QStringLiteral("192.168.7.1"), {}, {}, {}});
+        p.parties.append(Party{10000, QStringLiteral("192.168.7.1"), {}, {}, {}, {}});
         const QString project = dir.filePath(QStringLiteral("bad.fdproj"));
         QVERIFY(ProjectFile::save(p, project).ok());
         Run r = cli({QStringLiteral("validate"), QStringLiteral("--json"), project});

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "kubefate/kubefateexporter.h"
 #include "kubefate/kubefateimporter.h"
+#include "model/era.h"
 #include "model/validation.h"
 
 #include <QDir>
@@ -19,12 +20,12 @@ Project hostileButValid(const QString &version)
 {
     Project p = Project::example();
     p.name = QStringLiteral("evil\nrm -rf / # \"name\"");
-    p.templates.kubefateVersion = version;
+    p.setKubefateVersion(version);
     p.user = QStringLiteral("fate_admin-1");
     p.baseDir = QStringLiteral("/data/it's \"fate\" $HOME `id` ; rm -rf / & ${x} (a) *?");
-    p.parties = {Party{10000, QStringLiteral("fd00::1"), {}, {}, {}},
-                 Party{9999, QStringLiteral("fate-b.example.org"), {}, {}, {}},
-                 Party{2147483647, QStringLiteral("10.1.2.3"), {}, {}, {}}};
+    p.parties = {Party{10000, QStringLiteral("fd00::1"), {}, {}, {}, {}},
+                 Party{9999, QStringLiteral("fate-b.example.org"), {}, {}, {}, {}},
+                 Party{2147483647, QStringLiteral("10.1.2.3"), {}, {}, {}, {}}};
     p.exchange.host = QStringLiteral("10.1.2.4");
     p.images.tag = QStringLiteral("v1.1_rc-2.x");
     p.images.baseTag = version == QLatin1String("1.1.0") ? QStringLiteral("base-7") : p.images.tag;
@@ -34,6 +35,26 @@ Project hostileButValid(const QString &version)
     p.registry.uri = QStringLiteral("harbor.example.com:8443/fate-prod");
     p.sshPort = 2222;
     p.verification = {};
+    if (eraHasEngine(kubefateEra(version))) {
+        // Every era field away from KubeFATE's defaults, so the round trip covers them.
+        p.engine = {QStringLiteral("Spark"),
+                    QStringLiteral("RabbitMQ"),
+                    QStringLiteral("HDFS"),
+                    QStringLiteral("ALL"),
+                    QStringLiteral("GPU"),
+                    7,
+                    3,
+                    QStringLiteral("hdfs://nn-1.example.org:8020/fate")};
+        p.mysql = {QStringLiteral("fd00::7"),
+                   QStringLiteral("flow_1"),
+                   QStringLiteral("db_2"),
+                   QStringLiteral("America/Argentina/Buenos_Aires")};
+        p.logins = {QStringLiteral("ops@example.org"), QStringLiteral("serving.admin-1")};
+        p.images.servingTag = QStringLiteral("2.1.6_rc-1");
+        p.parties[0].servingHost = QStringLiteral("fd00::11");
+        p.parties[1].servingHost = QStringLiteral("serving-b.example.org");
+        p.parties[2].servingHost = QStringLiteral("10.1.2.33");
+    }
     return p;
 }
 
@@ -93,7 +114,7 @@ private slots:
     void partiesConfContent()
     {
         Project p = Project::example();
-        p.templates.kubefateVersion = QStringLiteral("1.4.5");
+        p.setKubefateVersion(QStringLiteral("1.4.5"));
         KubefateExporter exporter;
         Result<QList<KubefateFile>> files = exporter.render(p, KubefateFormat::PartiesConf);
         QVERIFY2(files.ok(), qPrintable(files.error()));
@@ -103,7 +124,7 @@ private slots:
         // v1.4.5's exchange compose file needs PREFIX although its .env dropped it.
         QVERIFY(files->at(1).content.contains("\nPREFIX=federatedai\nRegistryURI=\nTAG=1.1-release\n"));
 
-        p.templates.kubefateVersion = QStringLiteral("1.11.2");
+        p.setKubefateVersion(QStringLiteral("1.11.2"));
         p.exchange.enabled = false;
         p.sshPort = 2222;
         files = exporter.render(p, KubefateFormat::PartiesConf);
@@ -113,7 +134,7 @@ private slots:
         QVERIFY(files->at(0).content.contains("\nexchangeip=\n"));
         QVERIFY(files->at(1).content.contains("SSH_PORT=2222\n"));
 
-        p.templates.kubefateVersion = QStringLiteral("2.0.0");
+        p.setKubefateVersion(QStringLiteral("2.0.0"));
         p.images.prefix = QStringLiteral("mirror.local/fed");
         p.images.tag = QStringLiteral("2.0.0-release");
         files = exporter.render(p, KubefateFormat::PartiesConf);
@@ -138,7 +159,7 @@ private slots:
         const KubefateFormat format = kubefateFormatForVersion(version);
         // The example (with the version) and a hostile-but-valid project.
         Project plain = Project::example();
-        plain.templates.kubefateVersion = version;
+        plain.setKubefateVersion(version);
         if (version.startsWith(QLatin1String("2."))) {
             plain.exchange.enabled = false;
             plain.exchange.host.clear();

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "kubefate/kubefateimporter.h"
+#include "model/projectfile.h"
 
 #include <QDir>
 #include <QFile>
@@ -90,13 +91,19 @@ private slots:
         QCOMPARE(v.registry.uri, QStringLiteral("harbor.example.org/fate"));
         QCOMPARE(v.images.prefix, QStringLiteral("federatedai"));
         QCOMPARE(v.images.tag, QStringLiteral("1.11.2-release"));
-        // Serving and the changed password are reported, the password's value never.
-        QCOMPARE(importer.warnings().size(), 2);
-        QVERIFY(importer.warnings().at(0).endsWith(
-            QLatin1String("parties.conf:8: ignored: serving_ip_list (FATE Deployer does not deploy FATE-Serving)")));
-        QVERIFY(importer.warnings().at(1).endsWith(
-            QLatin1String("parties.conf:25: ignored: mysql_password (passwords are never imported into a project)")));
+        // Serving hosts are taken over; the changed password is reported, its value never, and it is
+        // kept in memory for the keychain only.
+        QCOMPARE(v.parties.at(0).servingHost, QStringLiteral("192.168.1.1"));
+        QCOMPARE(v.parties.at(2).servingHost, QStringLiteral("fate-c.example.org"));
+        QCOMPARE(importer.warnings().size(), 1);
+        QVERIFY2(
+            importer.warnings().at(0).contains(QLatin1String(
+                "parties.conf:25: mysql_password is a password: never stored in the project, only in the keychain")),
+            qPrintable(importer.warnings().at(0)));
         QVERIFY(!anyContains(importer.warnings(), QStringLiteral("s3cret")));
+        QCOMPARE(importer.secrets().mysqlPassword, QStringLiteral("s3cret-Pa55"));
+        QCOMPARE(importer.secrets().fateboardPassword, QStringLiteral("admin"));
+        QVERIFY(!ProjectFile::toJson(v).contains("s3cret"));
     }
 
     void kubefate200Fixture()
@@ -202,11 +209,25 @@ private slots:
                                  << QStringLiteral("c.sh:3: command substitution $(...) is not allowed");
         QTest::newRow("bad computing")
             << QByteArray("user=fate\ndir=/d\nparty_list=(1)\nparty_ip_list=(10.0.0.1)\ncomputing=Flink\n")
-            << QStringLiteral("c.sh:5: computing: \"Flink\" is not one of Eggroll, Spark, Spark_local");
+            << QStringLiteral("c.sh:5: computing (engine.computing): \"Flink\" is not one of Eggroll, Spark, "
+                              "Spark_local (KubeFATE 1.11.2)");
         QTest::newRow("eggroll combination")
             << QByteArray("user=fate\ndir=/"
                           "d\nparty_list=(1)\nparty_ip_list=(10.0.0.1)\ncomputing=Eggroll\nfederation=Pulsar\n")
-            << QStringLiteral("c.sh: computing=Eggroll needs federation=Eggroll and storage=Eggroll");
+            << QStringLiteral("c.sh:6: federation (engine.federation): \"Pulsar\" is not possible with computing "
+                              "Eggroll; choose Eggroll");
+        QTest::newRow("spark storage")
+            << QByteArray("user=fate\ndir=/d\nparty_list=(1)\nparty_ip_list=(10.0.0.1)\ncomputing=Spark\n"
+                          "federation=RabbitMQ\nstorage=LocalFS\n")
+            << QStringLiteral("c.sh:7: storage (engine.storage): \"LocalFS\" is not possible with computing Spark; "
+                              "choose HDFS");
+        QTest::newRow("cores") << QByteArray(
+            "user=fate\ndir=/d\nparty_list=(1)\nparty_ip_list=(10.0.0.1)\ncompute_core=many\n")
+                               << QStringLiteral("c.sh:5: compute_core: \"many\" is not a whole number");
+        QTest::newRow("serving list length")
+            << QByteArray("user=fate\ndir=/d\nparty_list=(1 2)\nparty_ip_list=(10.0.0.1 10.0.0.2)\n"
+                          "serving_ip_list=(10.0.0.1)\n")
+            << QStringLiteral("c.sh:5: serving_ip_list: has 1 host(s) for 2 parties");
     }
 
     void errors()
@@ -254,10 +275,16 @@ private slots:
             = importer.importData(config, QStringLiteral("c"), QByteArray("TAG=1.11.2-release\nX=1\n"));
         QVERIFY2(p.ok(), qPrintable(p.error()));
         const QStringList &w = importer.warnings();
-        QVERIFY(anyContains(
-            w, QStringLiteral("c:5: ignored: computing=Spark (FATE Deployer deploys the Eggroll backend)")));
+        QCOMPARE(p->engine.computing, QStringLiteral("Spark"));
+        QCOMPARE(p->engine.federation, QStringLiteral("Pulsar"));
+        QCOMPARE(p->engine.storage, QStringLiteral("HDFS"));
+        QVERIFY(!anyContains(w, QStringLiteral("computing")));
         QVERIFY(anyContains(w, QStringLiteral("c:8: ignored: foo (not a KubeFATE variable)")));
-        QVERIFY(anyContains(w, QStringLiteral("c:9: ignored: fateboard_password (passwords are never imported")));
+        QVERIFY(anyContains(
+            w,
+            QStringLiteral(
+                "c:9: fateboard_password is a password: never stored in the project, only in the keychain")));
+        QCOMPARE(importer.secrets().fateboardPassword, QStringLiteral("hunter2"));
         QVERIFY(anyContains(w, QStringLiteral(".env:2: ignored: X (not a KubeFATE 1.11.2 .env variable)")));
         QVERIFY(!anyContains(w, QStringLiteral("mysql_user"))); // KubeFATE's default: nothing lost
         QVERIFY(!anyContains(w, QStringLiteral("hunter2")));

@@ -53,7 +53,7 @@ Project projectWith(int parties)
     Project p = Project::example();
     p.parties.clear();
     for (int i = 0; i < parties; ++i)
-        p.parties.append(Party{10000 + i, QStringLiteral("10.0.0.%1").arg(i + 1), {}, {}, {}});
+        p.parties.append(Party{10000 + i, QStringLiteral("10.0.0.%1").arg(i + 1), {}, {}, {}, {}});
     p.exchange.host = QStringLiteral("10.0.0.100");
     return p;
 }

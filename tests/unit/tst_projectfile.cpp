@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "model/era.h"
 #include "model/projectfile.h"
 #include "model/validation.h"
+#include "settings/servicesecrets.h"
 
 #include <QDir>
 #include <QFile>
@@ -35,6 +37,122 @@ private slots:
         p.registry.keepLoggedIn = false;
         QVERIFY(!ProjectFile::toJson(p).contains("keepLoggedIn"));
         QVERIFY(!ProjectFile::fromJson(ProjectFile::toJson(p)).value().registry.keepLoggedIn);
+    }
+
+    void eraFieldsRoundTrip()
+    {
+        Project p = Project::example();
+        p.setKubefateVersion(QStringLiteral("1.11.2"));
+        p.engine.computing = QStringLiteral("Spark");
+        p.engine.federation = QStringLiteral("RabbitMQ");
+        p.engine.storage = QStringLiteral("HDFS");
+        p.engine.algorithm = QStringLiteral("NN");
+        p.engine.device = QStringLiteral("GPU");
+        p.engine.computeCore = 24;
+        p.engine.gpuCount = 3;
+        p.engine.nameNode = QStringLiteral("hdfs://nn:8020");
+        p.mysql = {QStringLiteral("db.example.org"),
+                   QStringLiteral("flow"),
+                   QStringLiteral("flowdb"),
+                   QStringLiteral("Asia/Shanghai")};
+        p.logins = {QStringLiteral("board"), QStringLiteral("servadm")};
+        p.images.servingTag = QStringLiteral("2.1.5-release");
+        p.parties[0].servingHost = QStringLiteral("192.168.7.11");
+        const QByteArray json = ProjectFile::toJson(p);
+        QVERIFY(json.contains("\"formatVersion\": 2"));
+        const Result<Project> back = ProjectFile::fromJson(json);
+        QVERIFY2(back.ok(), qPrintable(back.error()));
+        QCOMPARE(back.value(), p);
+        QCOMPARE(back->engine.computing, QStringLiteral("Spark"));
+        QCOMPARE(back->parties.at(0).servingHost, QStringLiteral("192.168.7.11"));
+        QCOMPARE(ProjectFile::toJson(back.value()), json);
+    }
+
+    void eraDecidesWhichFieldsAreWritten()
+    {
+        // A 1.1.0 project says nothing about engines, serving or MySQL it cannot have.
+        const QByteArray json = ProjectFile::toJson(Project::example());
+        for (const char *key : {"\"engine\"", "\"mysql\"", "\"logins\"", "servingTag", "servingHost"})
+            QVERIFY2(!json.contains(key), key);
+    }
+
+    void formatOneLoadsWithTheErasDefaults()
+    {
+        // Format 1 files had no engine: each era gets its example parties.conf values.
+        const Result<Project> v11 = ProjectFile::fromJson(
+            R"({"formatVersion": 1, "templates": {"kubefateVersion": "1.11.2"}, "parties": [{"id": 1, "host": "h"}]})");
+        QVERIFY2(v11.ok(), qPrintable(v11.error()));
+        QCOMPARE(v11->engine, engineDefaults(KubefateEra::V1_11));
+        QCOMPARE(v11->engine.federation, QStringLiteral("Eggroll"));
+        QCOMPARE(v11->engine.computeCore, 16);
+        const Result<Project> v20 = ProjectFile::fromJson(
+            R"({"formatVersion": 1, "templates": {"kubefateVersion": "2.0.0"}, "parties": [{"id": 1, "host": "h"}]})");
+        QVERIFY2(v20.ok(), qPrintable(v20.error()));
+        QCOMPARE(v20->engine.federation, QStringLiteral("OSX"));
+        QCOMPARE(v20->engine.computeCore, 8);
+        QCOMPARE(v20->mysql, MysqlSettings{});
+        // The bundled example is a format 1 file and stays readable (bundledExampleMatchesModel).
+    }
+
+    void engineTypeErrorsNameTheField()
+    {
+        const Result<Project> p = ProjectFile::fromJson(R"({"formatVersion": 2, "engine": {"computeCore": "many"}})");
+        QVERIFY(!p.ok());
+        QVERIFY2(p.error().startsWith(QLatin1String("engine.computeCore:")), qPrintable(p.error()));
+    }
+
+    void serviceSecretsNeverReachTheFile()
+    {
+        Project p = Project::example();
+        p.setKubefateVersion(QStringLiteral("1.11.2"));
+        ServiceSecrets secrets;
+        secrets.mysqlPassword = QStringLiteral("my-sql-Secret");
+        secrets.fateboardPassword = QStringLiteral("board-Secret");
+        secrets.servingAdminPassword = QStringLiteral("serving-Secret");
+        secrets.notebookHashedPassword = QStringLiteral("sha1:nb-Secret");
+        MemorySecretStore store;
+        QVERIFY(secrets.save(store, p).ok());
+        QCOMPARE(store.writeCount(), 4);
+        // Keys name the kind, the login and the federation's parties, never a value; party order does not matter.
+        const QString key = ServiceSecrets::keyFor(ServiceSecrets::Kind::MysqlPassword, p);
+        QCOMPARE(key, QStringLiteral("fate-mysql_password:fate@mysql/fate_flow:parties(9999,10000)"));
+        Project reordered = p;
+        std::swap(reordered.parties[0], reordered.parties[1]);
+        const Result<ServiceSecrets> loaded = ServiceSecrets::load(store, reordered);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+        QCOMPARE(loaded.value(), secrets);
+        // Another login is another secret.
+        Project otherLogin = p;
+        otherLogin.logins.fateboardUser = QStringLiteral("ops");
+        QCOMPARE(ServiceSecrets::load(store, otherLogin)->fateboardPassword, QString());
+        QVERIFY(!ProjectFile::toJson(p).contains("Secret"));
+        // Clearing a secret removes it from the store.
+        ServiceSecrets cleared = secrets;
+        cleared.notebookHashedPassword.clear();
+        QVERIFY(cleared.save(store, p).ok());
+        QCOMPARE(ServiceSecrets::load(store, p)->notebookHashedPassword, QString());
+        QCOMPARE(secrets.maskable().first(), QStringLiteral("serving-Secret"));
+    }
+
+    void serviceSecretsAreMaskedWhole()
+    {
+        ServiceSecrets secrets;
+        secrets.mysqlPassword = QStringLiteral("pw");
+        secrets.fateboardPassword = QStringLiteral("pw-longer");
+        QCOMPARE(secrets.mask(QStringLiteral("jdbc.password=pw-longer\nCREATE USER 'fate' IDENTIFIED BY 'pw';")),
+                 QStringLiteral("jdbc.password=********\nCREATE USER 'fate' IDENTIFIED BY '********';"));
+        QCOMPARE(ServiceSecrets().mask(QStringLiteral("nothing to hide")), QStringLiteral("nothing to hide"));
+    }
+
+    void switchingTheEraResetsTheEngine()
+    {
+        Project p = Project::example();
+        p.setKubefateVersion(QStringLiteral("1.11.2"));
+        p.engine.computing = QStringLiteral("Spark_local");
+        p.setKubefateVersion(QStringLiteral("1.11.1")); // same era: kept
+        QCOMPARE(p.engine.computing, QStringLiteral("Spark_local"));
+        p.setKubefateVersion(QStringLiteral("2.0.0"));
+        QCOMPARE(p.engine, engineDefaults(KubefateEra::V2_0));
     }
 
     void exampleValidatesClean()

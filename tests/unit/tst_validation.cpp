@@ -233,9 +233,103 @@ private slots:
              },
              {}},
             {"exchange useless for 2.0",
-             [](Project &p) { p.templates.kubefateVersion = QStringLiteral("2.0.0"); },
+             [](Project &p) { p.setKubefateVersion(QStringLiteral("2.0.0")); },
              {s("W exchange.enabled: KubeFATE 2.0.0's parties never route to the exchange, so it has no effect; "
                 "disable it")}},
+            {"1.11 engine combinations name the field",
+             [](Project &p) {
+                 p.setKubefateVersion(QStringLiteral("1.11.2"));
+                 p.engine.federation = QStringLiteral("Pulsar");
+                 p.engine.storage = QStringLiteral("HDFS");
+                 p.engine.device = QStringLiteral("TPU");
+             },
+             {s("E engine.federation: \"Pulsar\" is not possible with computing Eggroll; choose Eggroll"),
+              s("E engine.storage: \"HDFS\" is not possible with computing Eggroll; choose Eggroll"),
+              s("E engine.device: \"TPU\" is not one of CPU, IPCL, GPU (KubeFATE 1.11.2)")}},
+            {"1.11 spark needs a broker and HDFS",
+             [](Project &p) {
+                 p.setKubefateVersion(QStringLiteral("1.11.2"));
+                 p.engine.computing = QStringLiteral("Spark");
+                 p.engine.storage = QStringLiteral("LocalFS");
+             },
+             {s("E engine.federation: \"Eggroll\" is not possible with computing Spark; choose Pulsar or RabbitMQ"),
+              s("E engine.storage: \"LocalFS\" is not possible with computing Spark; choose HDFS")}},
+            {"1.11 spark_local with rabbitmq, ALL accepted (upstream's CheckConfig rejects it by mistake)",
+             [](Project &p) {
+                 p.setKubefateVersion(QStringLiteral("1.11.2"));
+                 p.engine.computing = QStringLiteral("Spark_local");
+                 p.engine.federation = QStringLiteral("RabbitMQ");
+                 p.engine.storage = QStringLiteral("LocalFS");
+                 p.engine.algorithm = QStringLiteral("ALL");
+                 p.engine.device = QStringLiteral("GPU");
+                 p.engine.gpuCount = 4;
+             },
+             {}},
+            {"1.11 has no STANDALONE",
+             [](Project &p) {
+                 p.setKubefateVersion(QStringLiteral("1.11.2"));
+                 p.engine.computing = QStringLiteral("STANDALONE");
+             },
+             {s("E engine.computing: \"STANDALONE\" is not one of Eggroll, Spark, Spark_local (KubeFATE 1.11.2)")}},
+            {"2.0 STANDALONE with OSX",
+             [](Project &p) {
+                 p.setKubefateVersion(QStringLiteral("2.0.0"));
+                 p.exchange.enabled = false;
+                 p.engine.computing = QStringLiteral("STANDALONE");
+                 p.engine.storage = QStringLiteral("STANDALONE");
+             },
+             {}},
+            {"2.0 eggroll needs OSX",
+             [](Project &p) {
+                 p.setKubefateVersion(QStringLiteral("2.0.0"));
+                 p.exchange.enabled = false;
+                 p.engine.federation = QStringLiteral("Eggroll");
+                 p.engine.computing = QStringLiteral("Spark_local");
+             },
+             {s("E engine.computing: \"Spark_local\" is not one of Eggroll, Spark, STANDALONE (KubeFATE 2.0.0)")}},
+            {"1.11 numbers, mysql, logins, serving tag",
+             [](Project &p) {
+                 p.setKubefateVersion(QStringLiteral("1.11.2"));
+                 p.engine.computeCore = 0;
+                 p.engine.gpuCount = 65;
+                 p.engine.nameNode = QStringLiteral("namenode:9000");
+                 p.mysql.host = QStringLiteral("db host");
+                 p.mysql.user = QStringLiteral("fate'; DROP");
+                 p.mysql.database = QString();
+                 p.mysql.serverTimezone = QStringLiteral("UTC\n");
+                 p.logins.fateboardUser = QStringLiteral("a b");
+                 p.images.servingTag = QStringLiteral("-x");
+             },
+             {s("E engine.computeCore: 0 is not a number of cores between 1 and 4096"),
+              s("E engine.gpuCount: 65 is not a number of GPUs between 1 and 64"),
+              s("E engine.nameNode: \"namenode:9000\" is not an HDFS address such as hdfs://namenode:9000"),
+              s("E mysql.host: \"db host\" is not a valid IPv4 address or host name"),
+              s("E mysql.user: \"fate'; DROP\" is not a MySQL user name (1 to 32 letters, digits and _)"),
+              s("E mysql.database: \"\" is not a database name (1 to 32 letters, digits and _)"),
+              s("E mysql.serverTimezone: \"UTC\n\" is not a time zone such as UTC or Asia/Shanghai"),
+              s("E logins.fateboardUser: \"a b\" is not a login name (1 to 64 letters, digits and _ . @ -)"),
+              s("E images.servingTag: \"-x\" is not a valid image tag")}},
+            {"a final line break is not part of a valid value",
+             [](Project &p) {
+                 p.parties[0].host = QStringLiteral("fate-a\n");
+                 p.user = QStringLiteral("root\n");
+                 p.images.tag = QStringLiteral("1.1-release\n");
+             },
+             {s("E deploy.user: \"root\n\" is not a valid user name (lowercase letters, digits, _ and -, starting with "
+                "a letter or _)"),
+              s("E images.tag: \"1.1-release\n\" is not a valid image tag"),
+              s("E parties[0].host: \"fate-a\n\" is not a valid IPv4 address or host name")}},
+            {"serving hosts",
+             [](Project &p) {
+                 p.setKubefateVersion(QStringLiteral("1.11.2"));
+                 p.parties[0].servingHost = QStringLiteral("10.0.0.5");
+                 p.parties[1].servingHost = QStringLiteral("10.0.0.5");
+             },
+             {s("E parties[1].servingHost: 10.0.0.5 already runs the serving of parties[0]; FATE-Serving publishes "
+                "ports 8000, 8059, 8869 and 8350 on the host, so the two would clash")}},
+            {"serving host ignored by 1.1",
+             [](Project &p) { p.parties[0].servingHost = QStringLiteral("10.0.0.5"); },
+             {s("W parties[0].servingHost: KubeFATE 1.1.0 has no FATE-Serving bundle; the serving host is ignored")}},
             {"exchange host", [](Project &p) { p.exchange.host.clear(); }, {s("E exchange.host: is required")}},
             {"exchange port range",
              [](Project &p) { p.exchange.port = 70000; },

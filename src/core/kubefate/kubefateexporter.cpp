@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "kubefate/kubefateexporter.h"
 
+#include "kubefate/bashconfig.h"
+#include "kubefate/kubefateimporter.h"
+#include "model/era.h"
 #include "model/validation.h"
 
 #include <QCoreApplication>
@@ -10,6 +13,7 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 
+#include <algorithm>
 #include <memory>
 
 namespace FateDeployer {
@@ -100,13 +104,27 @@ Project KubefateExporter::representable(const Project &p)
     r.registry.usePrivate = p.registry.usePrivate;
     r.registry.uri = p.registry.usePrivate ? p.registry.uri : QString();
     for (const Party &party : p.parties)
-        r.parties.append(Party{party.id, party.host, {}, {}, {}});
+        r.parties.append(Party{party.id, party.host, {}, {}, {}, {}});
     r.exchange.enabled = era11 || p.exchange.enabled;
     r.exchange.host = r.exchange.enabled ? p.exchange.host : QString();
+    const KubefateEra era = kubefateEra(version);
+    r.engine = engineDefaults(era);
+    if (eraHasEngine(era)) {
+        r.engine = p.engine;
+        r.mysql = p.mysql;
+        r.logins = p.logins;
+        r.images.servingTag = p.images.servingTag;
+        // serving_ip_list has one entry per party or none: all serving hosts or none survive.
+        const bool allServing = std::all_of(
+            p.parties.cbegin(), p.parties.cend(), [](const Party &party) { return !party.servingHost.isEmpty(); });
+        for (qsizetype i = 0; i < p.parties.size() && allServing; ++i)
+            r.parties[i].servingHost = p.parties.at(i).servingHost;
+    }
     return r;
 }
 
-Result<QList<KubefateFile>> KubefateExporter::render(const Project &p, KubefateFormat format)
+Result<QList<KubefateFile>>
+KubefateExporter::render(const Project &p, KubefateFormat format, const ServiceSecrets *secrets)
 {
     m_warnings.clear();
     const QString version = p.templates.kubefateVersion;
@@ -216,42 +234,67 @@ Result<QList<KubefateFile>> KubefateExporter::render(const Project &p, KubefateF
         config.array("servingiplist", hosts);
         config.scalar("exchangeip", r.exchange.host);
     } else {
+        QStringList servingHosts;
+        for (const Party &party : r.parties) {
+            if (!party.servingHost.isEmpty())
+                servingHosts << party.servingHost;
+        }
+        if (servingHosts.size() != r.parties.size() && !servingHosts.isEmpty())
+            servingHosts.clear();
+        if (servingHosts.isEmpty() && std::any_of(p.parties.cbegin(), p.parties.cend(), [](const Party &party) {
+                return !party.servingHost.isEmpty();
+            }))
+            m_warnings << tr("parties[].servingHost: KubeFATE's serving_ip_list has a host for every party or for "
+                             "none; the serving hosts are not exported because some parties have none");
         config.array("party_list", ids);
         config.array("party_ip_list", hosts);
-        config.comment(tr("FATE-Serving is not managed by FATE Deployer."));
-        config.array("serving_ip_list", {});
+        config.array("serving_ip_list", servingHosts);
         config.blank();
-        config.scalar("computing", QStringLiteral("Eggroll"));
-        config.scalar("federation", era20 ? QStringLiteral("OSX") : QStringLiteral("Eggroll"));
-        config.scalar("storage", QStringLiteral("Eggroll"));
-        config.scalar("algorithm", QStringLiteral("Basic"));
-        config.scalar("device", QStringLiteral("CPU"));
-        config.scalar("compute_core", era20 ? QStringLiteral("8") : QStringLiteral("16"));
-        config.scalar("gpu_count", QStringLiteral("1"));
+        config.scalar("computing", p.engine.computing);
+        config.scalar("federation", p.engine.federation);
+        config.scalar("storage", p.engine.storage);
+        config.scalar("algorithm", p.engine.algorithm);
+        config.scalar("device", p.engine.device);
+        config.blank();
+        config.scalar("compute_core", QString::number(p.engine.computeCore));
+        config.blank();
+        config.scalar("gpu_count", QString::number(p.engine.gpuCount));
         config.blank();
         config.scalar("exchangeip", r.exchange.host);
     }
     config.blank();
-    config.comment(tr("KubeFATE's own defaults, not taken from the project: FATE Deployer never exports passwords. "
-                      "Change them before a production deployment."));
-    config.scalar("mysql_ip", QStringLiteral("mysql"));
-    config.scalar("mysql_user", QStringLiteral("fate"));
-    config.scalar("mysql_password", QStringLiteral("fate_dev"));
-    config.scalar("mysql_db", QStringLiteral("fate_flow"));
+    // Passwords come from the keychain when the caller passes them; otherwise KubeFATE's public defaults.
+    auto password = [secrets](ServiceSecrets::Kind kind, const char *kubefateDefault) {
+        const QString stored = secrets ? secrets->value(kind) : QString();
+        return stored.isEmpty() ? QString::fromLatin1(kubefateDefault) : stored;
+    };
+    if (!secrets)
+        config.comment(tr("Passwords are KubeFATE's own defaults, not taken from the project: FATE Deployer keeps "
+                          "passwords in the keychain only. Change them before a production deployment."));
     if (era14) {
+        config.scalar("mysql_ip", QStringLiteral("mysql"));
+        config.scalar("mysql_user", QStringLiteral("fate"));
+        config.scalar("mysql_password", QStringLiteral("fate_dev"));
+        config.scalar("mysql_db", QStringLiteral("fate_flow"));
         config.scalar("redis_ip", QStringLiteral("redis"));
         config.scalar("redis_port", QStringLiteral("6379"));
         config.scalar("redis_password", QStringLiteral("fate_dev"));
     } else {
-        config.scalar("serverTimezone", QStringLiteral("UTC"));
+        config.scalar("mysql_ip", p.mysql.host);
+        config.scalar("mysql_user", p.mysql.user);
+        config.scalar("mysql_password", password(ServiceSecrets::Kind::MysqlPassword, "fate_dev"));
+        config.scalar("mysql_db", p.mysql.database);
+        config.scalar("serverTimezone", p.mysql.serverTimezone);
         config.blank();
-        config.scalar("name_node", QStringLiteral("hdfs://namenode:9000"));
+        config.scalar("name_node", p.engine.nameNode);
         config.blank();
-        config.scalar("fateboard_username", QStringLiteral("admin"));
-        config.scalar("fateboard_password", QStringLiteral("admin"));
-        config.scalar("serving_admin_username", QStringLiteral("admin"));
-        config.scalar("serving_admin_password", QStringLiteral("admin"));
-        config.scalar("notebook_hashed_password", QString());
+        config.scalar("fateboard_username", p.logins.fateboardUser);
+        config.scalar("fateboard_password", password(ServiceSecrets::Kind::FateboardPassword, "admin"));
+        config.blank();
+        config.scalar("serving_admin_username", p.logins.servingAdminUser);
+        config.scalar("serving_admin_password", password(ServiceSecrets::Kind::ServingAdminPassword, "admin"));
+        config.blank();
+        config.scalar("notebook_hashed_password", password(ServiceSecrets::Kind::NotebookHashedPassword, ""));
     }
 
     // .env: values unquoted-safe (validated), as docker-compose reads this file too.
@@ -272,12 +315,12 @@ Result<QList<KubefateFile>> KubefateExporter::render(const Project &p, KubefateF
     } else if (!era20) {
         env.scalar("RegistryURI", registry);
         env.scalar("TAG", p.images.tag);
-        env.scalar("SERVING_TAG", QStringLiteral("2.1.6-release"));
+        env.scalar("SERVING_TAG", p.images.servingTag);
         env.scalar("SSH_PORT", QString::number(p.sshPort));
         env.scalar("KubeFATE_Version", QStringLiteral("v%1-release").arg(version)); // unused by the scripts
     } else {
         env.scalar("RegistryURI", registry);
-        env.scalar("SERVING_TAG", QStringLiteral("2.1.6-release"));
+        env.scalar("SERVING_TAG", p.images.servingTag);
         env.scalar("SSH_PORT", QString::number(p.sshPort));
         env.blank();
         env.scalar("KubeFATE_Version", QStringLiteral("v%1-release").arg(version));
@@ -310,20 +353,168 @@ Result<QList<KubefateFile>> KubefateExporter::render(const Project &p, KubefateF
     return QList<KubefateFile>{{QStringLiteral("parties.conf"), config.bytes()}, {QStringLiteral(".env"), env.bytes()}};
 }
 
-Status KubefateExporter::write(const Project &project, KubefateFormat format, const QString &dir, bool overwrite)
+namespace {
+
+/// One line of `text` per element, without the line ends; `finalNewline` says whether the text ended with one.
+QStringList splitLines(const QByteArray &text, bool *finalNewline)
 {
-    Result<QList<KubefateFile>> files = render(project, format);
-    if (!files)
-        return Error{files.error()};
+    QString decoded = QString::fromUtf8(text);
+    *finalNewline = decoded.endsWith(QLatin1Char('\n'));
+    if (*finalNewline)
+        decoded.chop(1);
+    return decoded.isEmpty() && !*finalNewline ? QStringList{} : decoded.split(QLatin1Char('\n'));
+}
+
+/// Whether `line` holds exactly one assignment of `name` and nothing else but a comment.
+bool isLoneAssignment(const QString &line, const QString &name, const QList<BashVariable> &before)
+{
+    const Result<BashConfig> alone = BashConfig::parse(line.toUtf8(), QStringLiteral("line"), before);
+    if (!alone)
+        return false;
+    int assigned = 0;
+    for (const BashVariable &v : alone->variables())
+        assigned += v.line == 1 ? 1 : 0;
+    return assigned == 1 && alone->variable(name) && alone->variable(name)->line == 1;
+}
+
+} // namespace
+
+Result<QList<KubefateFile>> KubefateExporter::renderOnto(const Project &project,
+                                                         KubefateFormat format,
+                                                         const QList<KubefateFile> &base,
+                                                         const ServiceSecrets *secrets)
+{
+    Result<QList<KubefateFile>> fresh = render(project, format, secrets);
+    if (!fresh)
+        return fresh;
+    const QStringList freshWarnings = m_warnings;
+
+    // The .env is read first by KubeFATE, so the configuration may refer to its variables.
+    QList<BashVariable> envVariables;
+    QList<KubefateFile> out;
+    for (const KubefateFile &ours : fresh.value()) {
+        const bool isEnv = ours.name == QLatin1String(".env");
+        auto theirs
+            = std::find_if(base.cbegin(), base.cend(), [&](const KubefateFile &f) { return f.name == ours.name; });
+        if (theirs == base.cend()) {
+            out.append(ours);
+            continue;
+        }
+        const QList<BashVariable> predefined = isEnv ? QList<BashVariable>{} : envVariables;
+        const Result<BashConfig> parsedBase = BashConfig::parse(theirs->content, theirs->name, predefined);
+        if (!parsedBase)
+            return Error{tr("%1: cannot update it in place: %2").arg(theirs->name, parsedBase.error())};
+        const Result<BashConfig> parsedOurs = BashConfig::parse(ours.content, ours.name, predefined);
+        if (!parsedOurs)
+            return Error{parsedOurs.error()};
+        if (isEnv)
+            envVariables = parsedBase->variables();
+
+        bool finalNewline = true;
+        QStringList lines = splitLines(theirs->content, &finalNewline);
+        bool ignored = false;
+        const QStringList ourLines = splitLines(ours.content, &ignored);
+        QStringList appended;
+        for (const BashVariable &v : parsedOurs->variables()) {
+            if (v.line == 0)
+                continue; // from .env
+            const bool isSecret = v.name.endsWith(QLatin1String("password"));
+            QString stored;
+            for (ServiceSecrets::Kind kind : ServiceSecrets::kinds()) {
+                if (secrets && ServiceSecrets::variableName(kind) == v.name)
+                    stored = secrets->value(kind);
+            }
+            const BashVariable *old = parsedBase->variable(v.name);
+            if (old && old->line > 0 && isSecret && stored.isEmpty())
+                continue; // no password from the keychain: the file's own stays
+            // The version marker is only needed where the other variables do not tell the release.
+            if (!old && v.name == QLatin1String("KubeFATE_Version"))
+                continue;
+            const QString ourLine = ourLines.value(v.line - 1);
+            if (!old || old->line <= 0) {
+                appended << ourLine;
+                continue;
+            }
+            if (old->values == v.values && old->isArray == v.isArray)
+                continue;
+            QList<BashVariable> before;
+            for (const BashVariable &b : parsedBase->variables()) {
+                if (b.line > 0 && b.line < old->line)
+                    before << b;
+            }
+            if (!isLoneAssignment(lines.value(old->line - 1), v.name, predefined + before))
+                return Error{tr("%1:%2: %3 shares its line with other statements or spans several lines; it cannot be "
+                                "updated in place — export into an empty folder instead")
+                                 .arg(theirs->name)
+                                 .arg(old->line)
+                                 .arg(v.name)};
+            lines[old->line - 1] = ourLine;
+        }
+        if (!appended.isEmpty()) {
+            if (!lines.isEmpty() && !finalNewline)
+                finalNewline = true; // the appended lines start on a line of their own
+            lines += appended;
+        }
+        QByteArray text = lines.join(QLatin1Char('\n')).toUtf8();
+        if (finalNewline && !lines.isEmpty())
+            text += '\n';
+        out.append({ours.name, text});
+    }
+
+    // Without the version marker the files must still say the project's release; else add it.
+    KubefateImporter check;
+    Result<Project> reread = check.importData(out.at(0).content, out.at(0).name, out.at(1).content, out.at(1).name);
+    if (reread && reread->templates.kubefateVersion != project.templates.kubefateVersion
+        && format == KubefateFormat::PartiesConf) {
+        QByteArray &env = out[1].content;
+        if (!env.isEmpty() && !env.endsWith('\n'))
+            env += '\n';
+        env += "KubeFATE_Version=v" + project.templates.kubefateVersion.toUtf8() + "-release\n";
+        reread = check.importData(out.at(0).content, out.at(0).name, out.at(1).content, out.at(1).name);
+    }
+    // The folder's files may be of another release (partylist vs party_list, …): never leave a mix
+    // behind that reads back as something else than the project.
+    if (!reread || reread.value() != representable(project))
+        return Error{tr("the files in the folder do not read back as the project after the update (%1); export "
+                        "into an empty folder instead")
+                         .arg(reread ? tr("other values") : reread.error().section(QLatin1Char('\n'), 0, 0))};
+    m_warnings = freshWarnings;
+    return out;
+}
+
+Status KubefateExporter::write(const Project &project,
+                               KubefateFormat format,
+                               const QString &dir,
+                               bool overwrite,
+                               const ServiceSecrets *secrets,
+                               WriteMode mode)
+{
     const QDir target(dir);
     if (QFileInfo(dir).exists() && !QFileInfo(dir).isDir())
         return Error{tr("%1: exists and is not a folder").arg(dir)};
+    Result<QList<KubefateFile>> files = QList<KubefateFile>{};
+    if (mode == WriteMode::Update) {
+        QList<KubefateFile> base;
+        for (const QString &name : {kubefateConfigFileName(format), QStringLiteral(".env")}) {
+            QFile file(target.filePath(name));
+            if (!file.exists())
+                continue;
+            if (!file.open(QIODevice::ReadOnly))
+                return Error{tr("%1: cannot read: %2").arg(file.fileName(), file.errorString())};
+            base.append({name, file.read(BashConfig::MaxFileSize + 1)});
+        }
+        files = renderOnto(project, format, base, secrets);
+    } else {
+        files = render(project, format, secrets);
+    }
+    if (!files)
+        return Error{files.error()};
     QStringList existing;
     for (const KubefateFile &file : files.value()) {
         if (QFileInfo::exists(target.filePath(file.name)))
             existing << target.filePath(file.name);
     }
-    if (!existing.isEmpty() && !overwrite)
+    if (!existing.isEmpty() && !overwrite && mode == WriteMode::Replace)
         return Error{tr("%1 already exists; nothing was written (use --force to overwrite)")
                          .arg(existing.join(QStringLiteral(", ")))};
     const bool created = !target.exists();

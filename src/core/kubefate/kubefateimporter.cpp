@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "kubefate/kubefateimporter.h"
 
+#include "model/era.h"
 #include "model/validation.h"
 
 #include <QCoreApplication>
@@ -49,6 +50,7 @@ Result<Project> KubefateImporter::importFiles(const QString &configPath, const Q
 {
     m_warnings.clear();
     m_envPath.clear();
+    m_secrets = {};
     QString env = envPath;
     if (env.isEmpty()) {
         const QFileInfo info(configPath);
@@ -86,6 +88,7 @@ Result<Project> KubefateImporter::importData(const QByteArray &config,
 {
     m_warnings.clear();
     m_envPath.clear();
+    m_secrets = {};
     std::optional<BashConfig> envConfig;
     if (env) {
         Result<BashConfig> parsed = BashConfig::parse(*env, envName);
@@ -275,7 +278,11 @@ Result<Project> KubefateImporter::importParsed(const BashConfig &cfg, const Bash
 
     // Serving and the other parties.conf knobs the model does not hold.
     const QString servingName = newNames ? QStringLiteral("serving_ip_list") : QStringLiteral("servingiplist");
-    if (!era11) {
+    const KubefateEra era = kubefateEra(version);
+    m_secrets = {};
+    if (eraHasEngine(era))
+        importEngine(cfg, p, origin, used, errors);
+    if (!era11 && !eraHasEngine(era)) {
         used << servingName;
         if (const BashVariable *serving = cfg.variable(servingName)) {
             const bool empty
@@ -287,6 +294,7 @@ Result<Project> KubefateImporter::importParsed(const BashConfig &cfg, const Bash
     }
     const char *defaultFederation = era20 ? "OSX" : "Eggroll";
     const char *defaultCores = era20 ? "8" : "16";
+    // v1.4 files: the knobs below are not in the model. v1.11+: importEngine() took them (marked used).
     const IgnoredVariable ignoredConfig[] = {
         {"venvdir", "*", false, ""},
         {"mysql_ip",
@@ -375,49 +383,6 @@ Result<Project> KubefateImporter::importParsed(const BashConfig &cfg, const Bash
          QT_TRANSLATE_NOOP("FateDeployer::KubefateImporter", "passwords are never imported into a project")},
     };
 
-    // KubeFATE's own CheckConfig (v1.11.2, v2.0.0): values it rejects are errors here too.
-    if (newNames) {
-        const QStringList computingValues
-            = era20 ? QStringList{QStringLiteral("Eggroll"), QStringLiteral("Spark"), QStringLiteral("STANDALONE")}
-                    : QStringList{QStringLiteral("Eggroll"), QStringLiteral("Spark"), QStringLiteral("Spark_local")};
-        const QStringList federationValues
-            = era20 ? QStringList{QStringLiteral("OSX"), QStringLiteral("Pulsar"), QStringLiteral("RabbitMQ")}
-                    : QStringList{QStringLiteral("Eggroll"), QStringLiteral("Pulsar"), QStringLiteral("RabbitMQ")};
-        const QStringList storageValues
-            = era20 ? QStringList{QStringLiteral("Eggroll"), QStringLiteral("HDFS"), QStringLiteral("STANDALONE")}
-                    : QStringList{QStringLiteral("Eggroll"), QStringLiteral("HDFS"), QStringLiteral("LocalFS")};
-        const QStringList algorithmValues
-            = era20 ? QStringList{QStringLiteral("Basic"), QStringLiteral("NN"), QStringLiteral("ALL")}
-                    : QStringList{QStringLiteral("Basic"), QStringLiteral("NN")};
-        const QStringList deviceValues = {QStringLiteral("CPU"), QStringLiteral("IPCL"), QStringLiteral("GPU")};
-        const std::pair<const char *, const QStringList *> checks[] = {{"computing", &computingValues},
-                                                                       {"federation", &federationValues},
-                                                                       {"storage", &storageValues},
-                                                                       {"algorithm", &algorithmValues},
-                                                                       {"device", &deviceValues}};
-        for (const auto &[name, allowed] : checks) {
-            const BashVariable *v = cfg.variable(QLatin1String(name));
-            if (v && !allowed->contains(v->scalar()))
-                errors << tr("%1: \"%2\" is not one of %3 (KubeFATE %4 rejects it too)")
-                              .arg(where(cfg, *v), v->scalar().left(80), allowed->join(QStringLiteral(", ")), version);
-        }
-        const QString computing = cfgValue("computing");
-        const QString federation = cfgValue("federation");
-        const QString storage = cfgValue("storage");
-        if (!era20 && computing == QLatin1String("Eggroll")
-            && ((!federation.isEmpty() && federation != QLatin1String("Eggroll"))
-                || (!storage.isEmpty() && storage != QLatin1String("Eggroll"))))
-            errors << tr("%1: computing=Eggroll needs federation=Eggroll and storage=Eggroll").arg(cfgName);
-        if (!era20 && computing.startsWith(QLatin1String("Spark")) && federation != QLatin1String("Pulsar")
-            && federation != QLatin1String("RabbitMQ"))
-            errors << tr("%1: computing=%2 needs federation=Pulsar or federation=RabbitMQ").arg(cfgName, computing);
-        if (const BashVariable *cores = cfg.variable(QStringLiteral("compute_core"))) {
-            static const QRegularExpression number(QStringLiteral("^[1-9][0-9]{0,5}$"));
-            if (!number.match(cores->scalar()).hasMatch())
-                errors << tr("%1: \"%2\" is not a number of cores").arg(where(cfg, *cores), cores->scalar().left(80));
-        }
-    }
-
     constexpr int MaxUnknownWarnings = 20; // a stray file must not flood the output
     int unknownCount = 0;
     for (const BashVariable &v : cfg.variables()) {
@@ -435,7 +400,12 @@ Result<Project> KubefateImporter::importParsed(const BashConfig &cfg, const Bash
                                   .arg(QStringLiteral("%1:%2").arg(cfgName).arg(v.line), v.name);
             else if (ignored.defaultValue && v.scalar() == QLatin1String(ignored.defaultValue) && !v.isArray) {
                 // KubeFATE's default: nothing is lost.
-            } else if (ignored.secret)
+            } else if (ignored.secret && eraHasEngine(era))
+                m_warnings << tr("%1: %2 is a password: never stored in the project, only in the keychain (the "
+                                 "window's import, or "
+                                 "import --store-secrets)")
+                                  .arg(QStringLiteral("%1:%2").arg(cfgName).arg(v.line), v.name);
+            else if (ignored.secret)
                 m_warnings << tr("%1: ignored: %2 (%3)")
                                   .arg(QStringLiteral("%1:%2").arg(cfgName).arg(v.line), v.name, tr(ignored.reason));
             else
@@ -517,6 +487,8 @@ Result<Project> KubefateImporter::importParsed(const BashConfig &cfg, const Bash
                 m_warnings << tr("%1: TAG is not set; using %2").arg(env->fileName(), p.images.tag);
             if (versionVar)
                 envUsed << versionVar->name;
+            if (eraHasServing(era))
+                take("SERVING_TAG", p.images.servingTag, QStringLiteral("images.servingTag"));
             envUsed << QStringLiteral("SERVING_TAG");
             QString flowImage;
             if (take("FATEFlow_IMAGE", flowImage, QStringLiteral("images.prefix"))) {
@@ -612,6 +584,83 @@ Result<Project> KubefateImporter::importParsed(const BashConfig &cfg, const Bash
     if (!errors.isEmpty())
         return Error{errors.join(QLatin1Char('\n'))};
     return p;
+}
+
+void KubefateImporter::importEngine(
+    const BashConfig &cfg, Project &p, QHash<QString, QString> &origin, QStringList &used, QStringList &errors)
+{
+    const KubefateEra era = kubefateEra(p.templates.kubefateVersion);
+    p.engine = engineDefaults(era);
+    auto scalar = [&](const char *name, const QString &field) -> const BashVariable * {
+        const BashVariable *v = cfg.variable(QLatin1String(name));
+        if (!v)
+            return nullptr;
+        used << v->name;
+        origin.insert(field, where(cfg, *v));
+        if (v->isArray) {
+            errors << tr("%1: is an array; it must be a single value").arg(where(cfg, *v));
+            return nullptr;
+        }
+        return v;
+    };
+    auto text = [&](const char *name, QString &target, const QString &field) {
+        if (const BashVariable *v = scalar(name, field))
+            target = v->scalar();
+    };
+    auto number = [&](const char *name, int &target, const QString &field) {
+        const BashVariable *v = scalar(name, field);
+        if (!v)
+            return;
+        static const QRegularExpression digits(QRegularExpression::anchoredPattern(QStringLiteral("[0-9]{1,6}")));
+        if (!digits.match(v->scalar()).hasMatch())
+            errors << tr("%1: \"%2\" is not a whole number").arg(where(cfg, *v), v->scalar().left(80));
+        else
+            target = v->scalar().toInt();
+    };
+    text("computing", p.engine.computing, QStringLiteral("engine.computing"));
+    text("federation", p.engine.federation, QStringLiteral("engine.federation"));
+    text("storage", p.engine.storage, QStringLiteral("engine.storage"));
+    text("algorithm", p.engine.algorithm, QStringLiteral("engine.algorithm"));
+    text("device", p.engine.device, QStringLiteral("engine.device"));
+    number("compute_core", p.engine.computeCore, QStringLiteral("engine.computeCore"));
+    number("gpu_count", p.engine.gpuCount, QStringLiteral("engine.gpuCount"));
+    text("name_node", p.engine.nameNode, QStringLiteral("engine.nameNode"));
+    text("mysql_ip", p.mysql.host, QStringLiteral("mysql.host"));
+    text("mysql_user", p.mysql.user, QStringLiteral("mysql.user"));
+    text("mysql_db", p.mysql.database, QStringLiteral("mysql.database"));
+    text("serverTimezone", p.mysql.serverTimezone, QStringLiteral("mysql.serverTimezone"));
+    text("fateboard_username", p.logins.fateboardUser, QStringLiteral("logins.fateboardUser"));
+    text("serving_admin_username", p.logins.servingAdminUser, QStringLiteral("logins.servingAdminUser"));
+
+    // Passwords: kept in memory for the caller's keychain, never put into the project.
+    for (ServiceSecrets::Kind kind : ServiceSecrets::kinds()) {
+        const BashVariable *v = cfg.variable(ServiceSecrets::variableName(kind));
+        if (v && !v->isArray)
+            m_secrets.setValue(kind, v->scalar());
+    }
+
+    // serving_ip_list: one serving host per party, or none at all.
+    const BashVariable *serving = cfg.variable(QStringLiteral("serving_ip_list"));
+    if (!serving)
+        return;
+    used << serving->name;
+    QStringList hosts = serving->values;
+    if (hosts.size() == 1 && hosts.first().isEmpty())
+        hosts.clear();
+    if (hosts.isEmpty())
+        return;
+    if (hosts.size() != p.parties.size()) {
+        errors << tr("%1: has %2 host(s) for %3 parties; give one serving host per party, in the order of "
+                     "party_list, or none")
+                      .arg(where(cfg, *serving))
+                      .arg(hosts.size())
+                      .arg(p.parties.size());
+        return;
+    }
+    for (qsizetype i = 0; i < hosts.size(); ++i) {
+        p.parties[i].servingHost = hosts.at(i);
+        origin.insert(QStringLiteral("parties[%1].servingHost").arg(i), where(cfg, *serving, int(i)));
+    }
 }
 
 } // namespace FateDeployer

@@ -4,9 +4,11 @@
 #include "kubefate/bashconfig.h"
 #include "kubefate/kubefateformat.h"
 #include "model/project.h"
+#include "settings/servicesecrets.h"
 #include "util/result.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QStringList>
 
 #include <optional>
@@ -36,13 +38,19 @@ public:
     KubefateFormat format() const { return m_format; }
     /// The .env that was read (empty if none).
     QString envPath() const { return m_envPath; }
+    /// The passwords the file held (v1.11+ eras): for the keychain, never the project.
+    const ServiceSecrets &secrets() const { return m_secrets; }
 
 private:
     Result<Project> importParsed(const BashConfig &config, const BashConfig *env);
+    /// v1.11+: engine matrix, MySQL, logins, serving hosts and (into m_secrets) passwords.
+    void importEngine(
+        const BashConfig &cfg, Project &p, QHash<QString, QString> &origin, QStringList &used, QStringList &errors);
 
     QStringList m_warnings;
     KubefateFormat m_format = KubefateFormat::DockerConfiguration;
     QString m_envPath;
+    ServiceSecrets m_secrets;
 };
 
 } // namespace FateDeployer

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "model/project.h"
 
+#include "model/era.h"
+
 namespace FateDeployer {
 
 namespace {
@@ -74,6 +76,14 @@ const Party *Project::party(int id) const
     return nullptr;
 }
 
+void Project::setKubefateVersion(const QString &version)
+{
+    const KubefateEra before = kubefateEra(templates.kubefateVersion);
+    templates.kubefateVersion = version;
+    if (kubefateEra(version) != before)
+        engine = engineDefaults(kubefateEra(version));
+}
+
 QString Project::userFor(const SshOverrides &ssh) const
 {
     return ssh.user.isEmpty() ? user : ssh.user;
@@ -115,8 +125,8 @@ Project Project::example()
     // KubeFATE's own tag archive of the era: with network access the example deploys as shipped.
     p.templates.kind = TemplateSource::Kind::Url;
     p.templates.location = QStringLiteral("https://github.com/FederatedAI/KubeFATE/archive/refs/tags/1.1.0.tar.gz");
-    p.parties = {Party{10000, QStringLiteral("192.168.7.1"), {}, {}, {}},
-                 Party{9999, QStringLiteral("192.168.7.2"), {}, {}, {}}};
+    p.parties = {Party{10000, QStringLiteral("192.168.7.1"), {}, {}, {}, {}},
+                 Party{9999, QStringLiteral("192.168.7.2"), {}, {}, {}, {}}};
     p.exchange.host = QStringLiteral("192.168.7.1");
     p.verification.guestId = 10000;
     p.verification.hostId = 9999;

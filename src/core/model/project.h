@@ -34,6 +34,8 @@ struct Party
     SshOverrides ssh;
     QString dir; ///< per-host base dir; empty = Project::baseDir
     QString notes;
+    /// Host of the party's FATE-Serving bundle (v1.11+); empty = no serving for this party.
+    QString servingHost;
 
     bool operator==(const Party &) const = default;
 };
@@ -73,6 +75,7 @@ struct ImageSettings
     QString tag = QStringLiteral("1.1-release");
     QString baseTag = QStringLiteral("1.1-release");
     QString builderTag = QStringLiteral("1.1-release");
+    QString servingTag = QStringLiteral("2.1.6-release"); ///< FATE-Serving images (v1.11+ `SERVING_TAG`)
 
     bool operator==(const ImageSettings &) const = default;
 };
@@ -93,6 +96,42 @@ struct RegistrySettings
     bool operator==(const RegistrySettings &) const = default;
 };
 
+/// The FATE engines of a party (v1.11+ parties.conf); which values exist depends on the era (model/era.h).
+/// The defaults are KubeFATE v1.11.2's; engineDefaults() gives each era's.
+struct EngineSettings
+{
+    QString computing = QStringLiteral("Eggroll");  ///< Eggroll | Spark | Spark_local (v1.11) | STANDALONE (v2.0)
+    QString federation = QStringLiteral("Eggroll"); ///< Eggroll | Pulsar | RabbitMQ (v1.11); OSX (v2.0)
+    QString storage = QStringLiteral("Eggroll");    ///< Eggroll | HDFS | LocalFS (v1.11) | STANDALONE (v2.0)
+    QString algorithm = QStringLiteral("Basic");    ///< Basic | NN | ALL
+    QString device = QStringLiteral("CPU");         ///< CPU | IPCL | GPU
+    int computeCore = 16;                           ///< eggroll processors per node, spark cores, flow cores
+    int gpuCount = 1;                               ///< NVIDIA devices reserved for fateflow (device GPU)
+    QString nameNode = QStringLiteral("hdfs://namenode:9000"); ///< HDFS namenode (Spark)
+
+    bool operator==(const EngineSettings &) const = default;
+};
+
+/// FATE-Flow's database (v1.11+). The password lives in the keychain only (ServiceSecrets).
+struct MysqlSettings
+{
+    QString host = QStringLiteral("mysql"); ///< "mysql" = the bundled container
+    QString user = QStringLiteral("fate");
+    QString database = QStringLiteral("fate_flow");
+    QString serverTimezone = QStringLiteral("UTC");
+
+    bool operator==(const MysqlSettings &) const = default;
+};
+
+/// Login names of the web consoles (v1.11+); their passwords live in the keychain only.
+struct ServiceLogins
+{
+    QString fateboardUser = QStringLiteral("admin");
+    QString servingAdminUser = QStringLiteral("admin");
+
+    bool operator==(const ServiceLogins &) const = default;
+};
+
 /// Which parties run the toy example, and how long to wait.
 struct Verification
 {
@@ -106,7 +145,8 @@ struct Verification
 /// The federation as the user describes it: the single source of truth. Holds no secret.
 struct Project
 {
-    static constexpr int CurrentFormatVersion = 1;
+    /// 2: engine, mysql, logins, images.servingTag, parties[].servingHost (v1.11+ eras). 1 is still read.
+    static constexpr int CurrentFormatVersion = 2;
 
     QString name;
     TemplateSource templates;
@@ -119,10 +159,16 @@ struct Project
     QList<Party> parties;
     Exchange exchange;
     Verification verification;
+    EngineSettings engine; ///< used by eras with eraHasEngine()
+    MysqlSettings mysql;
+    ServiceLogins logins;
 
     bool operator==(const Project &) const = default;
 
     const Party *party(int id) const;
+    /// Sets templates.kubefateVersion; when that changes the era, the engine gets the new era's defaults
+    /// (an engine valid in one era is usually not in another, e.g. federation Eggroll vs OSX).
+    void setKubefateVersion(const QString &version);
     /// Effective values with the project defaults applied.
     QString userFor(const SshOverrides &ssh) const;
     int portFor(const SshOverrides &ssh) const;

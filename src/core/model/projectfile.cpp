@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "model/projectfile.h"
 
+#include "model/era.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
@@ -181,7 +183,34 @@ QByteArray ProjectFile::toJson(const Project &p)
     images.insert(u"tag", p.images.tag);
     images.insert(u"baseTag", p.images.baseTag);
     images.insert(u"builderTag", p.images.builderTag);
+    const bool withEngine = eraHasEngine(kubefateEra(p.templates.kubefateVersion));
+    if (withEngine)
+        images.insert(u"servingTag", p.images.servingTag);
     root.insert(u"images", images);
+
+    // Only the era's fields: a 1.1.0 project file says nothing about engines it cannot have.
+    if (withEngine) {
+        QJsonObject engine;
+        engine.insert(u"computing", p.engine.computing);
+        engine.insert(u"federation", p.engine.federation);
+        engine.insert(u"storage", p.engine.storage);
+        engine.insert(u"algorithm", p.engine.algorithm);
+        engine.insert(u"device", p.engine.device);
+        engine.insert(u"computeCore", p.engine.computeCore);
+        engine.insert(u"gpuCount", p.engine.gpuCount);
+        engine.insert(u"nameNode", p.engine.nameNode);
+        root.insert(u"engine", engine);
+        QJsonObject mysql;
+        mysql.insert(u"host", p.mysql.host);
+        mysql.insert(u"user", p.mysql.user);
+        mysql.insert(u"database", p.mysql.database);
+        mysql.insert(u"serverTimezone", p.mysql.serverTimezone);
+        root.insert(u"mysql", mysql);
+        QJsonObject logins;
+        logins.insert(u"fateboardUser", p.logins.fateboardUser);
+        logins.insert(u"servingAdminUser", p.logins.servingAdminUser);
+        root.insert(u"logins", logins);
+    }
 
     QJsonObject registry;
     registry.insert(u"type", p.registry.usePrivate ? QStringLiteral("private") : QStringLiteral("dockerhub"));
@@ -206,6 +235,8 @@ QByteArray ProjectFile::toJson(const Project &p)
             o.insert(u"dir", party.dir);
         if (!party.notes.isEmpty())
             o.insert(u"notes", party.notes);
+        if (withEngine && !party.servingHost.isEmpty())
+            o.insert(u"servingHost", party.servingHost);
         parties.append(o);
     }
     root.insert(u"parties", parties);
@@ -290,6 +321,30 @@ Result<Project> ProjectFile::fromJson(const QByteArray &json)
     p.images.tag = r.string(images, "tag", QStringLiteral("images"), p.images.tag);
     p.images.baseTag = r.string(images, "baseTag", QStringLiteral("images"), p.images.baseTag);
     p.images.builderTag = r.string(images, "builderTag", QStringLiteral("images"), p.images.builderTag);
+    p.images.servingTag = r.string(images, "servingTag", QStringLiteral("images"), p.images.servingTag);
+
+    // Format 1 files have no engine: they get the era's defaults, as KubeFATE's example parties.conf has.
+    p.engine = engineDefaults(kubefateEra(p.templates.kubefateVersion));
+    const QJsonObject engine = r.object(root, "engine", QString());
+    const QString enginePath = QStringLiteral("engine");
+    p.engine.computing = r.string(engine, "computing", enginePath, p.engine.computing);
+    p.engine.federation = r.string(engine, "federation", enginePath, p.engine.federation);
+    p.engine.storage = r.string(engine, "storage", enginePath, p.engine.storage);
+    p.engine.algorithm = r.string(engine, "algorithm", enginePath, p.engine.algorithm);
+    p.engine.device = r.string(engine, "device", enginePath, p.engine.device);
+    p.engine.computeCore = r.integer(engine, "computeCore", enginePath).value_or(p.engine.computeCore);
+    p.engine.gpuCount = r.integer(engine, "gpuCount", enginePath).value_or(p.engine.gpuCount);
+    p.engine.nameNode = r.string(engine, "nameNode", enginePath, p.engine.nameNode);
+    const QJsonObject mysql = r.object(root, "mysql", QString());
+    const QString mysqlPath = QStringLiteral("mysql");
+    p.mysql.host = r.string(mysql, "host", mysqlPath, p.mysql.host);
+    p.mysql.user = r.string(mysql, "user", mysqlPath, p.mysql.user);
+    p.mysql.database = r.string(mysql, "database", mysqlPath, p.mysql.database);
+    p.mysql.serverTimezone = r.string(mysql, "serverTimezone", mysqlPath, p.mysql.serverTimezone);
+    const QJsonObject logins = r.object(root, "logins", QString());
+    p.logins.fateboardUser = r.string(logins, "fateboardUser", QStringLiteral("logins"), p.logins.fateboardUser);
+    p.logins.servingAdminUser
+        = r.string(logins, "servingAdminUser", QStringLiteral("logins"), p.logins.servingAdminUser);
 
     const QJsonObject registry = r.object(root, "registry", QString());
     const QString type = r.string(registry, "type", QStringLiteral("registry"), QStringLiteral("dockerhub"));
@@ -321,6 +376,7 @@ Result<Project> ProjectFile::fromJson(const QByteArray &json)
         party.ssh = r.ssh(r.object(o, "ssh", path), path + QStringLiteral(".ssh"));
         party.dir = r.string(o, "dir", path);
         party.notes = r.string(o, "notes", path, QString(), MaxNotesLength);
+        party.servingHost = r.string(o, "servingHost", path);
         p.parties.append(party);
     }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "model/validation.h"
 
+#include "model/era.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -17,15 +19,16 @@ namespace {
 
 bool looksLikeIpv4(const QString &host)
 {
-    static const QRegularExpression re(QStringLiteral("^[0-9]+(\\.[0-9]+){3}$"));
+    static const QRegularExpression re(QStringLiteral("^[0-9]+(\\.[0-9]+){3}\\z"));
     return re.match(host).hasMatch();
 }
 
 bool isDnsName(const QString &host)
 {
     // RFC 1123 labels; at most 253 characters.
-    static const QRegularExpression re(QStringLiteral("^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.["
-                                                      "A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"));
+    static const QRegularExpression re(
+        QStringLiteral("^(?=.{1,253}\\z)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.["
+                       "A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\z"));
     return re.match(host).hasMatch();
 }
 
@@ -117,7 +120,7 @@ QString Validator::checkHost(const QString &host)
 QString Validator::checkUser(const QString &user)
 {
     // The portable subset of useradd's default NAME_REGEX; no "$" (it would need quoting everywhere).
-    static const QRegularExpression re(QStringLiteral("^[a-z_][a-z0-9_-]{0,31}$"));
+    static const QRegularExpression re(QStringLiteral("^[a-z_][a-z0-9_-]{0,31}\\z"));
     if (user.isEmpty())
         return tr("is required");
     if (!re.match(user).hasMatch())
@@ -172,7 +175,7 @@ QString Validator::checkJumpHost(const QString &jumpHost)
         return tr("must not contain NUL or line breaks");
     // [user@]host[:port] or [user@][ipv6][:port]
     static const QRegularExpression hop(
-        QStringLiteral("^(?:([^@\\s]+)@)?(?:\\[([0-9A-Fa-f:.]+)\\]|([^:@\\[\\]\\s]+))(?::([0-9]{1,5}))?$"));
+        QStringLiteral("^(?:([^@\\s]+)@)?(?:\\[([0-9A-Fa-f:.]+)\\]|([^:@\\[\\]\\s]+))(?::([0-9]{1,5}))?\\z"));
     const QStringList hops = jumpHost.split(QLatin1Char(','));
     for (const QString &h : hops) {
         const QRegularExpressionMatch m = hop.match(h);
@@ -201,7 +204,7 @@ QString Validator::checkRegistryUri(const QString &uri)
     // host[:port] then optional lowercase path components (Docker's reference grammar).
     static const QRegularExpression registryUri(
         QStringLiteral("^([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*|\\[[0-9A-"
-                       "Fa-f:]+\\])(:([0-9]{1,5}))?(/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*$"));
+                       "Fa-f:]+\\])(:([0-9]{1,5}))?(/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*\\z"));
     const QRegularExpressionMatch m = registryUri.match(uri);
     if (!m.hasMatch())
         return tr("\"%1\" is not a valid registry address (host[:port][/project], project in lowercase)").arg(uri);
@@ -256,7 +259,7 @@ QList<ValidationIssue> Validator::validate(const Project &p)
               tr("KubeFATE \"%1\" is not supported yet; supported versions: %2")
                   .arg(version, knownKubefateVersions().join(QStringLiteral(", "))));
     if (!p.templates.sha256.isEmpty()) {
-        static const QRegularExpression sha(QStringLiteral("^[0-9A-Fa-f]{64}$"));
+        static const QRegularExpression sha(QStringLiteral("^[0-9A-Fa-f]{64}\\z"));
         if (!sha.match(p.templates.sha256).hasMatch())
             error(QStringLiteral("templates.sha256"),
                   tr("\"%1\" is not a SHA-256 checksum (64 hexadecimal digits)").arg(p.templates.sha256));
@@ -285,8 +288,8 @@ QList<ValidationIssue> Validator::validate(const Project &p)
 
     // Images and registry.
     static const QRegularExpression imageName(
-        QStringLiteral("^[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*$"));
-    static const QRegularExpression tagName(QStringLiteral("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$"));
+        QStringLiteral("^[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*\\z"));
+    static const QRegularExpression tagName(QStringLiteral("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}\\z"));
     if (!imageName.match(p.images.prefix).hasMatch())
         error(QStringLiteral("images.prefix"),
               tr("\"%1\" is not a valid image prefix (lowercase letters, digits, and . _ - / between them)")
@@ -381,6 +384,8 @@ QList<ValidationIssue> Validator::validate(const Project &p)
                 error(QStringLiteral("exchange.dir"), m);
     }
 
+    checkEra(p, issues);
+
     // Verification.
     if (p.verification.guestId != 0 && !p.party(p.verification.guestId))
         error(QStringLiteral("verification.guestId"),
@@ -395,6 +400,104 @@ QList<ValidationIssue> Validator::validate(const Project &p)
         error(QStringLiteral("verification.timeoutSeconds"), tr("must be between 10 and 3600 seconds"));
 
     return issues;
+}
+
+void Validator::checkEra(const Project &p, QList<ValidationIssue> &issues)
+{
+    auto error = [&issues](const QString &field, const QString &message) {
+        issues.append({ValidationIssue::Severity::Error, field, message});
+    };
+    auto warning = [&issues](const QString &field, const QString &message) {
+        issues.append({ValidationIssue::Severity::Warning, field, message});
+    };
+    const QString version = p.templates.kubefateVersion;
+    const KubefateEra era = kubefateEra(version);
+    if (!eraHasServing(era)) {
+        for (qsizetype i = 0; i < p.parties.size(); ++i) {
+            if (!p.parties.at(i).servingHost.isEmpty())
+                warning(QStringLiteral("parties[%1].servingHost").arg(i),
+                        tr("KubeFATE %1 has no FATE-Serving bundle; the serving host is ignored").arg(version));
+        }
+    }
+    if (!eraHasEngine(era))
+        return;
+
+    // The combinations of KubeFATE's CheckConfig for the era (with ALL accepted, see era.h).
+    const EngineSettings &e = p.engine;
+    auto oneOf = [&](const char *field, const QString &value, const QStringList &choices, const QString &why) {
+        if (choices.contains(value))
+            return true;
+        error(QLatin1String(field),
+              why.isEmpty() ? tr("\"%1\" is not one of %2 (KubeFATE %3)")
+                                  .arg(value.left(80), choices.join(QStringLiteral(", ")), version)
+                            : tr("\"%1\" is not possible with computing %2; choose %3")
+                                  .arg(value.left(80), why, choices.join(tr(" or "))));
+        return false;
+    };
+    if (oneOf("engine.computing", e.computing, computingChoices(era), {})) {
+        oneOf("engine.federation", e.federation, federationChoices(era, e.computing), e.computing);
+        oneOf("engine.storage", e.storage, storageChoices(era, e.computing), e.computing);
+    }
+    oneOf("engine.algorithm", e.algorithm, algorithmChoices(era), {});
+    oneOf("engine.device", e.device, deviceChoices(era), {});
+    if (e.computeCore < 1 || e.computeCore > 4096)
+        error(QStringLiteral("engine.computeCore"),
+              tr("%1 is not a number of cores between 1 and 4096").arg(e.computeCore));
+    if (e.gpuCount < 1 || e.gpuCount > 64)
+        error(QStringLiteral("engine.gpuCount"), tr("%1 is not a number of GPUs between 1 and 64").arg(e.gpuCount));
+    // Values end up in YAML, properties files and bash: keep them to characters that need no quoting there.
+    static const QRegularExpression nameNode(
+        QRegularExpression::anchoredPattern(QStringLiteral("hdfs://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._/-]*)?")));
+    if (!nameNode.match(e.nameNode).hasMatch())
+        error(QStringLiteral("engine.nameNode"),
+              tr("\"%1\" is not an HDFS address such as hdfs://namenode:9000").arg(e.nameNode.left(80)));
+
+    if (QString m = checkHost(p.mysql.host); !m.isEmpty())
+        error(QStringLiteral("mysql.host"), m);
+    static const QRegularExpression sqlName(QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z0-9_]{1,32}")));
+    if (!sqlName.match(p.mysql.user).hasMatch())
+        error(QStringLiteral("mysql.user"),
+              tr("\"%1\" is not a MySQL user name (1 to 32 letters, digits and _)").arg(p.mysql.user.left(80)));
+    if (!sqlName.match(p.mysql.database).hasMatch())
+        error(QStringLiteral("mysql.database"),
+              tr("\"%1\" is not a database name (1 to 32 letters, digits and _)").arg(p.mysql.database.left(80)));
+    static const QRegularExpression timezone(
+        QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z0-9_/+:.-]{1,64}")));
+    if (!timezone.match(p.mysql.serverTimezone).hasMatch())
+        error(QStringLiteral("mysql.serverTimezone"),
+              tr("\"%1\" is not a time zone such as UTC or Asia/Shanghai").arg(p.mysql.serverTimezone.left(80)));
+    static const QRegularExpression login(QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z0-9_.@-]{1,64}")));
+    const std::pair<const char *, QString> logins[]
+        = {{"logins.fateboardUser", p.logins.fateboardUser}, {"logins.servingAdminUser", p.logins.servingAdminUser}};
+    for (const auto &[field, name] : logins) {
+        if (!login.match(name).hasMatch())
+            error(QLatin1String(field),
+                  tr("\"%1\" is not a login name (1 to 64 letters, digits and _ . @ -)").arg(name.left(80)));
+    }
+    static const QRegularExpression tagName(
+        QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}")));
+    if (!tagName.match(p.images.servingTag).hasMatch())
+        error(QStringLiteral("images.servingTag"), tr("\"%1\" is not a valid image tag").arg(p.images.servingTag));
+
+    // Serving hosts: optional per party; two serving bundles on one host publish the same ports.
+    QHash<QString, int> firstServing;
+    for (qsizetype i = 0; i < p.parties.size(); ++i) {
+        const QString host = p.parties.at(i).servingHost;
+        if (host.isEmpty())
+            continue;
+        const QString field = QStringLiteral("parties[%1].servingHost").arg(i);
+        if (QString m = checkHost(host); !m.isEmpty()) {
+            error(field, m);
+        } else if (firstServing.contains(host.toLower())) {
+            error(field,
+                  tr("%1 already runs the serving of parties[%2]; FATE-Serving publishes ports 8000, 8059, 8869 and "
+                     "8350 on the host, so the two would clash")
+                      .arg(host)
+                      .arg(firstServing.value(host.toLower())));
+        } else {
+            firstServing.insert(host.toLower(), int(i));
+        }
+    }
 }
 
 bool Validator::hasErrors(const QList<ValidationIssue> &issues)

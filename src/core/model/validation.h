@@ -43,6 +43,10 @@ public:
 
     /// KubeFATE releases whose docker-deploy behaviour is known (see the KubeFATE spec), oldest first.
     static QStringList knownKubefateVersions();
+
+private:
+    /// The fields the project's KubeFATE era decides: engine, MySQL, logins, serving hosts.
+    static void checkEra(const Project &project, QList<ValidationIssue> &issues);
 };
 
 } // namespace FateDeployer
