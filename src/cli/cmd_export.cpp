@@ -2,7 +2,7 @@
 #include "cli/cliapp.h"
 #include "kubefate/kubefateexporter.h"
 #include "model/projectfile.h"
-#include "settings/servicesecrets.h"
+#include "model/servicesecrets.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -7,7 +7,7 @@
 #include "kubefate/kubefateexporter.h"
 #include "kubefate/kubefateformat.h"
 #include "kubefate/kubefateimporter.h"
-#include "settings/servicesecrets.h"
+#include "model/servicesecrets.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -8,7 +8,7 @@
 #include "kubefate/kubefateimporter.h"
 #include "model/projectfile.h"
 #include "settings/secretstore.h"
-#include "settings/servicesecrets.h"
+#include "model/servicesecrets.h"
 
 #include "gui/language.h"
 

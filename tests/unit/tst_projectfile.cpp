@@ -2,7 +2,7 @@
 #include "model/era.h"
 #include "model/projectfile.h"
 #include "model/validation.h"
-#include "settings/servicesecrets.h"
+#include "model/servicesecrets.h"
 
 #include <QDir>
 #include <QFile>

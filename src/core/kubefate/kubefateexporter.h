@@ -3,7 +3,7 @@
 
 #include "kubefate/kubefateformat.h"
 #include "model/project.h"
-#include "settings/servicesecrets.h"
+#include "model/servicesecrets.h"
 #include "util/result.h"
 
 #include <QByteArray>

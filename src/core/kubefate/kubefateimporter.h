@@ -4,7 +4,7 @@
 #include "kubefate/bashconfig.h"
 #include "kubefate/kubefateformat.h"
 #include "model/project.h"
-#include "settings/servicesecrets.h"
+#include "model/servicesecrets.h"
 #include "util/result.h"
 
 #include <QCoreApplication>

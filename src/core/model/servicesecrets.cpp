@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "settings/servicesecrets.h"
+#include "model/servicesecrets.h"
 
 #include <algorithm>
 
