@@ -7,8 +7,8 @@
 #include "gui/projectdocument.h"
 #include "kubefate/kubefateimporter.h"
 #include "model/projectfile.h"
-#include "settings/secretstore.h"
 #include "model/servicesecrets.h"
+#include "settings/secretstore.h"
 
 #include "gui/language.h"
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "model/era.h"
 #include "model/projectfile.h"
-#include "model/validation.h"
 #include "model/servicesecrets.h"
+#include "model/validation.h"
 
 #include <QDir>
 #include <QFile>
