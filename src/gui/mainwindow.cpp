@@ -17,14 +17,12 @@
 #include "gui/welcomepage.h"
 
 #include <QCloseEvent>
-#include <QDir>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
 #include <QStackedWidget>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
@@ -288,10 +286,8 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!m_files->mayClose([this] { close(); })) {
-        event->ignore();
-        return;
-    }
+    if (!m_files->mayClose([this] { close(); }))
+        return event->ignore();
     m_settings->setWindowGeometry(saveGeometry());
     m_settings->setWindowState(saveState());
     if (m_backend && m_monitor->isRunning())
