@@ -24,18 +24,6 @@ using namespace FateDeployer::Testing;
 
 namespace {
 
-RunReport runToEnd(Runner &runner, const Plan &plan, int timeoutMs = 20000)
-{
-    QSignalSpy done(&runner, &Runner::finished);
-    if (!runner.start(plan))
-        return {};
-    if (!done.wait(timeoutMs))
-        return {};
-    return done.first().first().value<RunReport>();
-}
-
-} // namespace
-
 /// A host whose key is not known (or changed): connect fails at the key, as SshSession reports it.
 class KeyProblemChannel : public FakeChannel
 {
