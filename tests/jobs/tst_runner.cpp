@@ -84,7 +84,7 @@ Plan deployPlan(const QString &archive, RunSettings s = {})
     s.stableSeconds = 0;
     Selection only;
     only.parties = {10000};
-    Plan plan = PlanBuilder::build(project(1), only, s);
+    Plan plan = PlanBuilder::build(fakeHostsProject(1), only, s);
     plan.jobs[0].bundle.archivePath = archive;
     return plan;
 }
@@ -651,7 +651,7 @@ private slots:
 
     void keepLoggedInComesFromTheProject()
     {
-        Project p = project(1);
+        Project p = fakeHostsProject(1);
         p.registry.usePrivate = true;
         p.registry.uri = QStringLiteral("harbor.example/fate");
         p.registry.username = QStringLiteral("robot");
@@ -951,7 +951,7 @@ private slots:
             runner.setChannelFactory([problem](const HostTarget &t, const CancelToken &cancel) {
                 return std::make_unique<KeyProblemChannel>(t, cancel, problem);
             });
-            const RunReport report = runToEnd(runner, PlanBuilder::build(project(1), {}, s));
+            const RunReport report = runToEnd(runner, PlanBuilder::build(fakeHostsProject(1), {}, s));
             const StepOutcome *f = report.hosts.first().failedStep();
             QVERIFY(f);
             QVERIFY2(!f->fix.contains(QLatin1String("Check that the host is up")), qPrintable(f->fix));
