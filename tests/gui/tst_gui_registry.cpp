@@ -9,6 +9,8 @@
 #include "gui/prompter.h"
 #include "guitest.h"
 #include "model/projectfile.h"
+#include "monitorrows.h"
+#include "registryvariants.h"
 #include "sandboxfixture.h"
 #include "settings/secretstore.h"
 
@@ -57,14 +59,7 @@ class TestGuiRegistry : public QObject
         return true;
     }
 
-    QString rowsText() const
-    {
-        QStringList lines;
-        for (const HostRun &r : f.window->monitor()->hosts()->runs())
-            for (const StepState &s : r.steps)
-                lines.append(QStringLiteral("%1 %2 %3 %4").arg(r.host, s.name).arg(int(s.state)).arg(s.message));
-        return lines.join(QLatin1Char('\n'));
-    }
+    QString rowsText() const { return Testing::monitorRowsText(f.window->monitor()); }
 
     QString onHost(int i, const QString &cmd) { return QString::fromUtf8(m_sb->runOnHost(i, cmd).out).trimmed(); }
 
@@ -124,14 +119,7 @@ private slots:
         f.window->setSecretStore(m_secrets);
     }
 
-    void deployStatusVerifyFromTheWindow_data()
-    {
-        QTest::addColumn<QString>("variable");
-        QTest::addColumn<bool>("auth");
-        QTest::newRow("tls+auth") << QStringLiteral("FD_SB_REGISTRY_TLS") << true;
-        QTest::newRow("http+auth") << QStringLiteral("FD_SB_REGISTRY_HTTP") << true;
-        QTest::newRow("anonymous") << QStringLiteral("FD_SB_REGISTRY_ANON") << false;
-    }
+    void deployStatusVerifyFromTheWindow_data() { Testing::addRegistryVariants(); }
 
     void deployStatusVerifyFromTheWindow()
     {

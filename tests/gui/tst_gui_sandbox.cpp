@@ -16,6 +16,7 @@
 #include "history/historystore.h"
 #include "jobs/plan.h"
 #include "model/projectfile.h"
+#include "monitorrows.h"
 #include "sandboxproject.h"
 #include "settings/secretstore.h"
 
@@ -68,14 +69,7 @@ class TestGuiSandbox : public QObject
         return true;
     }
 
-    QString rowsText() const
-    {
-        QStringList lines;
-        for (const HostRun &r : f.window->monitor()->hosts()->runs())
-            for (const StepState &s : r.steps)
-                lines.append(QStringLiteral("%1 %2 %3 %4").arg(r.host, s.name).arg(int(s.state)).arg(s.message));
-        return lines.join(QLatin1Char('\n'));
-    }
+    QString rowsText() const { return Testing::monitorRowsText(f.window->monitor()); }
 
     int containersOn(int host)
     {

@@ -4,6 +4,7 @@
 // anonymous read-only one; then a 200 MB pull over a link limited with tc tbf, longer than the
 // inactivity timeout, which passes because it makes progress. Through the fate-deployer-cli binary.
 #include "clirun.h"
+#include "registryvariants.h"
 #include "sandboxproject.h"
 
 #include <QElapsedTimer>
@@ -95,14 +96,7 @@ private slots:
             m_sb->stop();
     }
 
-    void deployStatusVerifyFromEachRegistry_data()
-    {
-        QTest::addColumn<QString>("variable");
-        QTest::addColumn<bool>("auth");
-        QTest::newRow("http+auth") << QStringLiteral("FD_SB_REGISTRY_HTTP") << true;
-        QTest::newRow("tls+auth") << QStringLiteral("FD_SB_REGISTRY_TLS") << true;
-        QTest::newRow("anonymous") << QStringLiteral("FD_SB_REGISTRY_ANON") << false;
-    }
+    void deployStatusVerifyFromEachRegistry_data() { Testing::addRegistryVariants(); }
 
     void deployStatusVerifyFromEachRegistry()
     {
