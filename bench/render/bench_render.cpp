@@ -132,8 +132,9 @@ struct Packed
     double firstMs = 0, extraMs = 0, federationMs = 0;
 };
 
-/// What BundlePrep::prepare does for a deploy of the whole federation: render, then per bundle its
-/// content key and either the cached archive or a fresh pack (then cached).
+/// What BundlePrep::prepare does for a deploy of the whole federation: render (or reuse the render of
+/// an unchanged project and template tree), then per bundle its content key and either the cached
+/// archive or a fresh pack (then cached).
 Packed renderAndPack(const Project &project,
                      const TemplateTree &tree,
                      const QString &cacheDir,
@@ -144,13 +145,14 @@ Packed renderAndPack(const Project &project,
     Packed p;
     QElapsedTimer t;
     t.start();
-    Result<RenderOutput> r = Renderer::render(project, tree);
+    BundleCache cache(cacheDir);
+    bool reused = false;
+    Result<RenderOutput> r = cache.render(project, tree, &reused); // as BundlePrep::prepare
     if (!r)
         qFatal("%s", qPrintable(r.error()));
     if (qEnvironmentVariableIsSet("FD_BENCH_VERBOSE"))
-        std::printf("  render_ms=%.1f\n", double(t.nsecsElapsed()) / 1e6);
+        std::printf("  render_ms=%.1f%s\n", double(t.nsecsElapsed()) / 1e6, reused ? " (reused)" : "");
     PackCache members(level);
-    BundleCache cache(cacheDir);
     const QList<Bundle> &bundles = r->bundles;
     for (int i = 0; i < bundles.size(); ++i) {
         const Bundle &b = bundles.at(i);

@@ -63,6 +63,70 @@ const BundleFile *verbatimFile(const Bundle &b)
     return nullptr;
 }
 
+bool sameRender(const RenderOutput &a, const RenderOutput &b)
+{
+    if (a.templateRoot != b.templateRoot || a.kubefateVersion != b.kubefateVersion
+        || a.bundles.size() != b.bundles.size())
+        return false;
+    for (qsizetype i = 0; i < a.bundles.size(); ++i) {
+        const Bundle &x = a.bundles.at(i), &y = b.bundles.at(i);
+        if (x.kind != y.kind || x.name != y.name || x.partyId != y.partyId || x.host != y.host
+            || x.targetDir != y.targetDir || x.composeFile != y.composeFile || x.files.size() != y.files.size()
+            || x.facts.services != y.facts.services || x.facts.images != y.facts.images
+            || x.facts.ports != y.facts.ports || x.facts.dataPaths != y.facts.dataPaths)
+            return false;
+        for (qsizetype j = 0; j < x.files.size(); ++j) {
+            const BundleFile &f = x.files.at(j), &g = y.files.at(j);
+            if (f.path != g.path || f.content != g.content || f.sourcePath != g.sourcePath || f.mode != g.mode
+                || f.size != g.size)
+                return false;
+        }
+    }
+    return true;
+}
+
+/// What the cache gives for @p p now (render, reused or not, and every bundle's content key) against the
+/// truth: a fresh render and keys from an empty cache.
+struct Served
+{
+    bool reused = false;
+    bool matchesFresh = false;
+    QStringList keys;
+};
+
+Served serve(const QString &cacheDir, const Project &p, const QString &scratch)
+{
+    Served s;
+    const TemplateTree tree = TemplateSources::openFolder(p.templates.location).value();
+    RenderOutput out;
+    {
+        BundleCache cache(cacheDir);
+        Result<RenderOutput> r = cache.render(p, tree, &s.reused);
+        if (!r)
+            qFatal("%s", qPrintable(r.error()));
+        out = r.value();
+        for (const Bundle &b : std::as_const(out.bundles))
+            s.keys.append(cache.key(b, PackCache::DefaultLevel).value());
+    }
+    QStringList freshKeys;
+    {
+        QDir(scratch).removeRecursively();
+        BundleCache fresh(scratch);
+        const RenderOutput truth = render(p);
+        for (const Bundle &b : truth.bundles)
+            freshKeys.append(fresh.key(b, PackCache::DefaultLevel).value());
+        s.matchesFresh = sameRender(out, truth) && freshKeys == s.keys;
+    }
+    return s;
+}
+
+/// Sets a file's mtime (and atime) to @p seconds: a content edit that keeps size and mtime.
+void setMtime(const QString &path, qint64 seconds)
+{
+    const struct utimbuf t = {time_t(seconds), time_t(seconds)};
+    QCOMPARE(::utime(QFile::encodeName(path).constData(), &t), 0);
+}
+
 ino_t inode(const QString &path)
 {
     struct stat st = {};
@@ -202,6 +266,121 @@ private slots:
             // the second run packed nothing: its archive is the cache's file (a hard link here)
             QCOMPARE(inode(b), inode(a));
         }
+    }
+
+    void unchangedFederationIsNotRenderedAgain()
+    {
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath(QStringLiteral("cache"));
+        const Project p = project(copyFixture(tmp.filePath(QStringLiteral("tree"))));
+        const Served cold = serve(dir, p, tmp.filePath(QStringLiteral("scratch")));
+        QVERIFY(!cold.reused);
+        QVERIFY(cold.matchesFresh);
+        const Served warm = serve(dir, p, tmp.filePath(QStringLiteral("scratch")));
+        QVERIFY(warm.reused);
+        QVERIFY(warm.matchesFresh);
+        QCOMPARE(warm.keys, cold.keys);
+        // the warm render's keys came from the remembered render: no file hash was needed, so the hash
+        // memo stayed unread (a bundle's key with the memo removed is still served)
+        QVERIFY(QFile::remove(dir + QStringLiteral("/hashes.tsv")));
+        const Served again = serve(dir, p, tmp.filePath(QStringLiteral("scratch")));
+        QVERIFY(again.reused);
+        QVERIFY(again.matchesFresh);
+        QVERIFY(!QFileInfo::exists(dir + QStringLiteral("/hashes.tsv")));
+    }
+
+    void touchedTemplateWithoutChangeIsStillReused()
+    {
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath(QStringLiteral("cache"));
+        const QString tree = copyFixture(tmp.filePath(QStringLiteral("tree")));
+        const Project p = project(tree);
+        QVERIFY(!serve(dir, p, tmp.filePath(QStringLiteral("scratch"))).reused);
+        setMtime(tree + QStringLiteral("/docker-deploy/docker-compose.yml"), 1700000000);
+        setMtime(tree + QStringLiteral("/docker-deploy/federatedml_examples/data/small.csv"), 1700000000);
+        const Served touched = serve(dir, p, tmp.filePath(QStringLiteral("scratch")));
+        QVERIFY(touched.reused); // the content key decided
+        QVERIFY(touched.matchesFresh);
+        const Served again = serve(dir, p, tmp.filePath(QStringLiteral("scratch")));
+        QVERIFY(again.reused);
+        QVERIFY(again.matchesFresh);
+    }
+
+    void changedTemplateTreeIsRenderedAgain_data()
+    {
+        QTest::addColumn<QString>("change");
+        QTest::newRow("compose template edited") << QStringLiteral("compose");
+        QTest::newRow("copied file edited, same size and mtime") << QStringLiteral("same-size");
+        QTest::newRow("copied file made executable") << QStringLiteral("chmod");
+        QTest::newRow("file added") << QStringLiteral("add");
+        QTest::newRow("file removed") << QStringLiteral("remove");
+    }
+
+    void changedTemplateTreeIsRenderedAgain()
+    {
+        QFETCH(QString, change);
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath(QStringLiteral("cache"));
+        const QString tree = copyFixture(tmp.filePath(QStringLiteral("tree")));
+        const Project p = project(tree);
+        const Served cold = serve(dir, p, tmp.filePath(QStringLiteral("scratch")));
+        QVERIFY(!cold.reused);
+        const QString compose = tree + QStringLiteral("/docker-deploy/docker-compose.yml");
+        const QString copied = tree + QStringLiteral("/docker-deploy/federatedml_examples/data/small.csv");
+        if (change == QLatin1String("compose")) {
+            QFile f(compose);
+            QVERIFY(f.open(QIODevice::Append));
+            f.write("\n# edited\n");
+        } else if (change == QLatin1String("same-size")) {
+            struct stat before = {};
+            QCOMPARE(::stat(QFile::encodeName(copied).constData(), &before), 0);
+            QByteArray bytes = readAll(copied);
+            QVERIFY(bytes.size() > 8);
+            bytes[4] = bytes.at(4) == 'x' ? 'y' : 'x';
+            QFile f(copied);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QCOMPARE(f.write(bytes), bytes.size());
+            f.close();
+            setMtime(copied, before.st_mtim.tv_sec); // only ctime and content tell
+        } else if (change == QLatin1String("chmod")) {
+            QVERIFY(QFile::setPermissions(
+                copied, QFile::permissions(copied) | QFile::ExeOwner | QFile::ExeGroup | QFile::ExeOther));
+        } else if (change == QLatin1String("add")) {
+            QFile f(tree + QStringLiteral("/docker-deploy/federatedml_examples/data/new.csv"));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("id,y\n1,0\n");
+        } else {
+            QVERIFY(QFile::remove(copied));
+        }
+        const Served changed = serve(dir, p, tmp.filePath(QStringLiteral("scratch")));
+        QVERIFY(!changed.reused);
+        QVERIFY(changed.matchesFresh);
+        QVERIFY(changed.keys != cold.keys);
+        const Served again = serve(dir, p, tmp.filePath(QStringLiteral("scratch")));
+        QVERIFY(again.reused);
+        QVERIFY(again.matchesFresh);
+    }
+
+    void changedProjectIsRenderedAgain()
+    {
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath(QStringLiteral("cache"));
+        const Project p = project(copyFixture(tmp.filePath(QStringLiteral("tree"))));
+        QVERIFY(!serve(dir, p, tmp.filePath(QStringLiteral("scratch"))).reused);
+        Project q = p;
+        q.images.tag = QStringLiteral("1.1-other");
+        const Served other = serve(dir, q, tmp.filePath(QStringLiteral("scratch")));
+        QVERIFY(!other.reused);
+        QVERIFY(other.matchesFresh);
+        Project r = p;
+        r.parties[0].host = QStringLiteral("10.1.0.9");
+        const Served moved = serve(dir, r, tmp.filePath(QStringLiteral("scratch")));
+        QVERIFY(!moved.reused);
+        QVERIFY(moved.matchesFresh);
+        // each render is remembered on its own
+        const Served back = serve(dir, p, tmp.filePath(QStringLiteral("scratch")));
+        QVERIFY(back.reused);
+        QVERIFY(back.matchesFresh);
     }
 
     void disabledByEnvironment()

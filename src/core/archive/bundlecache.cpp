@@ -2,10 +2,13 @@
 #include "archive/bundlecache.h"
 
 #include "archive/bundlepacker.h"
+#include "model/projectfile.h"
+#include "render/renderer.h"
 #include "util/tr.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDataStream>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -14,6 +17,7 @@
 #include <QStandardPaths>
 
 #include <fcntl.h>
+#include <fts.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -28,6 +32,17 @@ constexpr char FormatTag[] = "fd-bundle-cache-1";
 constexpr char MemoFile[] = "hashes.tsv";
 constexpr qint64 ReadChunk = 1 << 20;
 constexpr qsizetype MaxMemoEntries = 50000;
+// Bump when the serialised render below changes. The static_asserts catch a new field in the render's
+// structs, which the serialisation would otherwise drop silently (a reused render missing it).
+constexpr char RenderTag[] = "fd-render-memo-1";
+constexpr char RendersDir[] = "renders";
+constexpr int MaxRenders = 32;
+#if defined(__x86_64__) && defined(__GLIBCXX__)
+static_assert(sizeof(BundleFile) == 88, "BundleFile changed: serialise the new field below and bump RenderTag");
+static_assert(sizeof(BundleFacts) == 96, "BundleFacts changed: serialise the new field below and bump RenderTag");
+static_assert(sizeof(Bundle) == 232, "Bundle changed: serialise the new field below and bump RenderTag");
+static_assert(sizeof(RenderOutput) == 72, "RenderOutput changed: serialise the new field below and bump RenderTag");
+#endif
 
 // lupdate: the tr() calls of this file belong to the context below.
 /* TRANSLATOR FateDeployer::BundleCache */
@@ -63,20 +78,150 @@ bool linkOrCopy(const QString &from, const QString &to)
     return true;
 }
 
+QByteArray statLine(const struct stat &st)
+{
+    return QByteArray(QByteArray::number(quint32(st.st_mode), 8) + ' ' + QByteArray::number(qint64(st.st_size)) + ' '
+                      + QByteArray::number(qint64(st.st_mtim.tv_sec)) + '.'
+                      + QByteArray::number(qint64(st.st_mtim.tv_nsec)) + ' '
+                      + QByteArray::number(qint64(st.st_ctim.tv_sec)) + '.'
+                      + QByteArray::number(qint64(st.st_ctim.tv_nsec)) + ' ' + QByteArray::number(quint64(st.st_ino)));
+}
+
+int byName(const FTSENT **a, const FTSENT **b)
+{
+    return strcmp((*a)->fts_name, (*b)->fts_name);
+}
+
+/// Walks @p root in a fixed order (names sorted, symbolic links followed like the renderer reads them)
+/// and calls @p visit(relative path, stat) for every entry but the root. False when it cannot be read.
+template<typename Visit>
+bool walkTree(const QString &root, Visit visit)
+{
+    QByteArray rootPath = QFile::encodeName(root);
+    char *const paths[] = {rootPath.data(), nullptr};
+    FTS *fts = ::fts_open(paths, FTS_LOGICAL | FTS_NOCHDIR, byName);
+    if (!fts)
+        return false;
+    bool ok = true;
+    const qsizetype prefix = rootPath.size() + 1;
+    while (FTSENT *e = ::fts_read(fts)) {
+        if (e->fts_info == FTS_DP || e->fts_level == 0)
+            continue;
+        if (e->fts_info == FTS_DNR || e->fts_info == FTS_ERR || e->fts_info == FTS_NS || e->fts_info == FTS_DC) {
+            ok = false; // unreadable, or a loop of links: never reuse a render of such a tree
+            break;
+        }
+        visit(QByteArray(e->fts_path + prefix), *e->fts_statp);
+    }
+    ::fts_close(fts);
+    return ok;
+}
+
+/// Cheap: one stat per entry of the tree, no file read.
+QByteArray treeStatKey(const QString &root)
+{
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    if (!walkTree(root, [&h](const QByteArray &rel, const struct stat &st) {
+            h.addData(QByteArray(rel + '\0' + statLine(st) + '\n'));
+        }))
+        return {};
+    return h.result();
+}
+
+/// Which build renders: a reused render must come from this very program (its renderer may differ).
+QByteArray buildId()
+{
+    static const QByteArray id = [] {
+        struct stat st = {};
+        const QString exe = QCoreApplication::applicationFilePath();
+        if (exe.isEmpty() || ::stat(QFile::encodeName(exe).constData(), &st) != 0)
+            return QByteArray();
+        return QByteArray(QFile::encodeName(exe) + ' ' + statLine(st));
+    }();
+    return id;
+}
+
+/// What identifies a bundle of a reused render cheaply: its name and files as the render describes them
+/// (verbatim files by path: the tree they point into was verified unchanged).
+QByteArray fingerprint(const Bundle &bundle, int level)
+{
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    h.addData(QByteArray(QByteArray::number(level) + ' ' + bundle.name.toUtf8() + '\n'));
+    for (const BundleFile &f : bundle.files) {
+        h.addData(QByteArray(f.path.toUtf8() + '\0' + QByteArray::number(f.mode, 8) + ' ' + QByteArray::number(f.size)
+                             + ' '));
+        if (f.isVerbatim())
+            h.addData(QByteArray("v " + f.sourcePath.toUtf8() + '\n'));
+        else
+            h.addData(QByteArray("c " + QCryptographicHash::hash(f.content, QCryptographicHash::Sha256) + '\n'));
+    }
+    return h.result();
+}
+
+void writeRender(QDataStream &s, const RenderOutput &r)
+{
+    s << r.templateRoot << r.kubefateVersion << qint32(r.bundles.size());
+    for (const Bundle &b : r.bundles) {
+        s << qint32(b.kind) << b.name << qint32(b.partyId) << b.host << b.targetDir << b.composeFile;
+        s << b.facts.services << b.facts.images << b.facts.ports << b.facts.dataPaths << qint32(b.files.size());
+        for (const BundleFile &f : b.files)
+            s << f.path << f.content << f.sourcePath << qint32(f.mode) << f.size;
+    }
+}
+
+bool readRender(QDataStream &s, RenderOutput &r)
+{
+    qint32 bundles = 0;
+    s >> r.templateRoot >> r.kubefateVersion >> bundles;
+    for (qint32 i = 0; i < bundles && s.status() == QDataStream::Ok; ++i) {
+        Bundle b;
+        qint32 kind = 0, party = 0, files = 0;
+        s >> kind >> b.name >> party >> b.host >> b.targetDir >> b.composeFile;
+        s >> b.facts.services >> b.facts.images >> b.facts.ports >> b.facts.dataPaths >> files;
+        b.kind = Bundle::Kind(kind);
+        b.partyId = party;
+        for (qint32 j = 0; j < files && s.status() == QDataStream::Ok; ++j) {
+            BundleFile f;
+            qint32 mode = 0;
+            s >> f.path >> f.content >> f.sourcePath >> mode >> f.size;
+            f.mode = mode;
+            b.files.append(f);
+        }
+        r.bundles.append(b);
+    }
+    return s.status() == QDataStream::Ok;
+}
+
 } // namespace
 
 BundleCache::BundleCache(const QString &dir, qint64 capBytes)
     : m_dir(dir.isEmpty() ? defaultDir() : dir)
     , m_cap(capBytes)
 {
-    if (!m_dir.isEmpty() && !QDir().mkpath(m_dir))
+    if (!m_dir.isEmpty() && !QDir().mkpath(m_dir + QLatin1Char('/') + QLatin1String(RendersDir)))
         m_dir.clear();
-    if (!m_dir.isEmpty())
-        loadMemo();
 }
 
 BundleCache::~BundleCache()
 {
+    flush();
+}
+
+void BundleCache::flush()
+{
+    if (m_render.dirty && !m_render.path.isEmpty()) {
+        m_render.dirty = false;
+        QSaveFile f(m_render.path);
+        if (f.open(QIODevice::WriteOnly)) {
+            QDataStream out(&f);
+            out.setVersion(QDataStream::Qt_6_4);
+            out << QByteArray(RenderTag) << m_render.statKey << m_render.contentKey << m_render.keys;
+            writeRender(out, m_render.output);
+            if (out.status() == QDataStream::Ok)
+                f.commit();
+        }
+        trimRenders();
+    }
     if (m_memoDirty)
         saveMemo();
 }
@@ -95,31 +240,151 @@ Result<QByteArray> BundleCache::contentHash(const BundleFile &file)
 {
     if (!file.isVerbatim())
         return QCryptographicHash::hash(file.content, QCryptographicHash::Sha256);
-    const QByteArray stat = statKey(file.sourcePath);
+    return fileHash(file.sourcePath);
+}
+
+Result<QByteArray> BundleCache::fileHash(const QString &path)
+{
+    const QByteArray stat = statKey(path);
     if (stat.isEmpty())
-        return Error{tr("cannot read %1").arg(file.sourcePath), ErrorKind::Local};
-    if (auto it = m_memo.constFind(file.sourcePath); it != m_memo.constEnd() && it->stat == stat)
+        return Error{tr("cannot read %1").arg(path), ErrorKind::Local};
+    if (!m_memoLoaded && isEnabled()) // only read when a file's hash is needed: a reused render needs none
+        loadMemo();
+    if (auto it = m_memo.constFind(path); it != m_memo.constEnd() && it->stat == stat)
         return it->sha256;
-    QFile f(file.sourcePath);
+    QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return Error{tr("cannot read %1: %2").arg(file.sourcePath, f.errorString()), ErrorKind::Local};
+        return Error{tr("cannot read %1: %2").arg(path, f.errorString()), ErrorKind::Local};
     QCryptographicHash h(QCryptographicHash::Sha256);
     while (!f.atEnd()) {
         const QByteArray chunk = f.read(ReadChunk);
         if (chunk.isEmpty() && f.error() != QFile::NoError)
-            return Error{tr("cannot read %1: %2").arg(file.sourcePath, f.errorString()), ErrorKind::Local};
+            return Error{tr("cannot read %1: %2").arg(path, f.errorString()), ErrorKind::Local};
         h.addData(chunk);
     }
     // A file changed while we read it must not be remembered under its old stat.
-    if (statKey(file.sourcePath) == stat) {
-        m_memo.insert(file.sourcePath, Memo{stat, h.result()});
+    if (statKey(path) == stat) {
+        m_memo.insert(path, Memo{stat, h.result()});
         m_memoDirty = true;
     }
     return h.result();
 }
 
+Result<QByteArray> BundleCache::treeContentKey(const QString &root)
+{
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    QString failed;
+    const bool walked = walkTree(root, [&](const QByteArray &rel, const struct stat &st) {
+        if (!failed.isEmpty())
+            return;
+        h.addData(QByteArray(rel + '\0' + QByteArray::number(quint32(st.st_mode), 8) + ' '));
+        if (S_ISREG(st.st_mode)) {
+            const Result<QByteArray> content = fileHash(root + QLatin1Char('/') + QFile::decodeName(rel));
+            if (!content) {
+                failed = content.error();
+                return;
+            }
+            h.addData(content.value());
+        }
+        h.addData(QByteArrayView("\n", 1));
+    });
+    if (!failed.isEmpty())
+        return Error{failed, ErrorKind::Local};
+    if (!walked)
+        return Error{tr("cannot read the template folder %1").arg(root), ErrorKind::Local};
+    return h.result();
+}
+
+QString BundleCache::renderEntryPath(const Project &project, const TemplateTree &tree) const
+{
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    h.addData(QByteArray(QByteArray(RenderTag) + '\n' + buildId() + '\n' + tree.root.toUtf8() + '\n'
+                         + tree.kubefateVersion.toUtf8() + '\n'));
+    h.addData(ProjectFile::toJson(project));
+    return m_dir + QLatin1Char('/') + QLatin1String(RendersDir) + QLatin1Char('/')
+           + QString::fromLatin1(h.result().toHex()) + QStringLiteral(".render");
+}
+
+Result<RenderOutput> BundleCache::render(const Project &project, const TemplateTree &tree, bool *reused)
+{
+    if (reused)
+        *reused = false;
+    if (!isEnabled() || buildId().isEmpty())
+        return Renderer::render(project, tree);
+    flush(); // an earlier render of this object
+    m_render = RenderEntry{};
+    const QString path = renderEntryPath(project, tree);
+    const QByteArray statNow = treeStatKey(tree.root);
+    if (statNow.isEmpty()) // unreadable: render (and say why), remember nothing
+        return Renderer::render(project, tree);
+    QFile f(path);
+    if (f.open(QIODevice::ReadOnly)) {
+        QDataStream in(&f);
+        in.setVersion(QDataStream::Qt_6_4);
+        QByteArray tag;
+        RenderEntry e;
+        in >> tag;
+        if (tag == RenderTag)
+            in >> e.statKey >> e.contentKey >> e.keys;
+        if (tag == RenderTag && readRender(in, e.output) && e.contentKey.size() == 32) {
+            bool same = e.statKey == statNow;
+            if (!same) { // touched, checked out again, copied: the bytes decide
+                const Result<QByteArray> content = treeContentKey(tree.root);
+                same = content && content.value() == e.contentKey;
+                if (same) {
+                    e.statKey = statNow;
+                    e.dirty = true;
+                }
+            }
+            if (same) {
+                e.path = path;
+                m_render = e;
+                // last use = mtime, for trimRenders()
+                ::utimensat(AT_FDCWD, QFile::encodeName(path).constData(), nullptr, 0);
+                if (reused)
+                    *reused = true;
+                return m_render.output;
+            }
+        }
+    }
+    Result<RenderOutput> out = Renderer::render(project, tree);
+    if (!out)
+        return out;
+    // The content key is taken after the render: a file changed meanwhile gives a key no later tree
+    // matches by stat, so at worst the next deploy renders again.
+    const Result<QByteArray> content = treeContentKey(tree.root);
+    if (content && treeStatKey(tree.root) == statNow) {
+        m_render.path = path;
+        m_render.statKey = statNow;
+        m_render.contentKey = content.value();
+        m_render.output = out.value();
+        m_render.dirty = true;
+    }
+    return out;
+}
+
+void BundleCache::trimRenders()
+{
+    const QString dir = m_dir + QLatin1Char('/') + QLatin1String(RendersDir);
+    const QFileInfoList entries
+        = QDir(dir).entryInfoList({QStringLiteral("*.render")}, QDir::Files, QDir::Time); // newest first
+    for (qsizetype i = MaxRenders; i < entries.size(); ++i)
+        QFile::remove(entries.at(i).filePath());
+}
+
 Result<QString> BundleCache::key(const Bundle &bundle, int level)
 {
+    // A bundle of the render render() served or made: its key is remembered with that render.
+    QByteArray print;
+    bool ofRender = false;
+    if (!m_render.path.isEmpty()) {
+        print = fingerprint(bundle, level);
+        if (const auto it = m_render.keys.constFind(print); it != m_render.keys.constEnd())
+            return it.value();
+        for (const Bundle &b : std::as_const(m_render.output.bundles))
+            if (b.name == bundle.name && fingerprint(b, level) == print)
+                ofRender = true;
+    }
     QCryptographicHash h(QCryptographicHash::Sha256);
     const QByteArray head = QByteArray(FormatTag) + '\n' + QByteArray::number(level) + '\n'
                             + QByteArray::number(BundlePacker::FixedMtime) + '\n' + bundle.name.toUtf8() + '\n';
@@ -134,7 +399,12 @@ Result<QString> BundleCache::key(const Bundle &bundle, int level)
     }
     if (m_memoDirty)
         saveMemo();
-    return QString::fromLatin1(h.result().toHex());
+    const QString result = QString::fromLatin1(h.result().toHex());
+    if (ofRender) {
+        m_render.keys.insert(print, result);
+        m_render.dirty = true;
+    }
+    return result;
 }
 
 bool BundleCache::fetch(const QString &key, const QString &path)
@@ -179,6 +449,7 @@ void BundleCache::trim()
 
 void BundleCache::loadMemo()
 {
+    m_memoLoaded = true;
     QFile f(m_dir + QLatin1Char('/') + QLatin1String(MemoFile));
     if (!f.open(QIODevice::ReadOnly))
         return;

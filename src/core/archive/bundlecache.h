@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "model/project.h"
 #include "render/bundle.h"
+#include "templates/templatesource.h"
 #include "util/result.h"
 
 #include <QHash>
@@ -16,6 +18,12 @@ namespace FateDeployer {
 /// index, so a warm key costs a stat per file. Entries are written atomically (temp + rename) and
 /// handed out as hard links (copies across file systems); the oldest are dropped beyond a size cap.
 /// Several processes may share one folder. Not thread-safe: one object per thread.
+///
+/// It also remembers renders (render()): a deploy of an unchanged federation does not render again. A
+/// render is reused only for the same project (its canonical JSON), the same template folder, the same
+/// build of this program and an unchanged template tree: a stat key over the tree (paths, types, modes,
+/// sizes, mtimes, ctimes, inodes) decides cheaply; when it differs (a touch, a checkout), the tree's content
+/// key (paths, modes, file hashes) decides, and a match only refreshes the stat key.
 class BundleCache
 {
 public:
@@ -39,8 +47,19 @@ public:
     /// Adds the packed archive at @p path under @p key, then trims the cache to its cap.
     void store(const QString &key, const QString &path);
 
+    /// Renderer::render(project, tree), or the render remembered for exactly these inputs (see above).
+    /// @p reused (optional) says which. The content keys of a reused render's bundles are remembered
+    /// too, so key() of those bundles reads no file. A disabled cache always renders.
+    Result<RenderOutput> render(const Project &project, const TemplateTree &tree, bool *reused = nullptr);
+    /// Writes what render() and key() learnt since the last flush (also done by the destructor).
+    void flush();
+
 private:
     Result<QByteArray> contentHash(const BundleFile &file);
+    Result<QByteArray> fileHash(const QString &path);
+    Result<QByteArray> treeContentKey(const QString &root);
+    QString renderEntryPath(const Project &project, const TemplateTree &tree) const;
+    void trimRenders();
     void loadMemo();
     void saveMemo();
     void trim();
@@ -54,6 +73,17 @@ private:
     };
     QHash<QString, Memo> m_memo; ///< template file path → its last known content hash
     bool m_memoDirty = false;
+    bool m_memoLoaded = false;
+    /// The render last served or made by render(), and the bundle keys learnt for it (written by flush()).
+    struct RenderEntry
+    {
+        QString path; ///< its file under <dir>/renders
+        QByteArray statKey, contentKey;
+        RenderOutput output;
+        QHash<QByteArray, QString> keys; ///< bundle fingerprint + level → content key
+        bool dirty = false;
+    };
+    RenderEntry m_render;
 };
 
 } // namespace FateDeployer

@@ -20,9 +20,7 @@ namespace {
 /* TRANSLATOR FateDeployer::BundlePrep */
 constexpr Tr tr{"FateDeployer::BundlePrep"};
 
-} // namespace
-
-Result<RenderOutput> BundlePrep::render(const Project &project, const QString &projectDir)
+Result<TemplateTree> openTemplates(const Project &project, const QString &projectDir)
 {
     Result<TemplateTree> tree
         = project.templates.kind == TemplateSource::Kind::Url
@@ -33,6 +31,16 @@ Result<RenderOutput> BundlePrep::render(const Project &project, const QString &p
                          ? tr("%1 (download the templates first: fate-deployer-cli render)").arg(tree.error())
                          : tree.error(),
                      ErrorKind::Local};
+    return tree;
+}
+
+} // namespace
+
+Result<RenderOutput> BundlePrep::render(const Project &project, const QString &projectDir)
+{
+    const Result<TemplateTree> tree = openTemplates(project, projectDir);
+    if (!tree)
+        return Error{tree.error(), tree.errorKind()};
     Result<RenderOutput> output = Renderer::render(project, tree.value());
     if (!output)
         return Error{output.error(), ErrorKind::Local};
@@ -65,15 +73,19 @@ Status BundlePrep::prepare(const Project &project,
     const auto stopped = [cancel] { return cancel && cancel->load(); };
     if (stopped())
         return Error{tr("cancelled before rendering"), ErrorKind::Cancelled};
-    const Result<RenderOutput> output = render(project, projectDir);
+    const Result<TemplateTree> tree = openTemplates(project, projectDir);
+    if (!tree)
+        return Error{tree.error(), tree.errorKind()};
+    // An unchanged federation is neither rendered nor packed again (docs/render.md, "Bundle cache").
+    BundleCache packed;
+    const Result<RenderOutput> output = packed.render(project, tree.value());
     if (!output)
-        return Error{output.error(), output.errorKind()};
+        return Error{output.error(), ErrorKind::Local};
     if (stopped())
         return Error{tr("cancelled after rendering, before packing"), ErrorKind::Cancelled};
     if (!QDir().mkpath(outDir))
         return Error{tr("cannot create the folder %1 for the bundles").arg(outDir), ErrorKind::Local};
     PackCache cache;
-    BundleCache packed; // an unchanged bundle is not packed again
     const int total = int(plan.jobs.size());
     int done = 0;
     if (progress)
