@@ -762,6 +762,10 @@
         <source>cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
+    <message>
+        <source>cannot read the template folder %1</source>
+        <translation>无法读取模板文件夹 %1</translation>
+    </message>
 </context>
 <context>
     <name>FateDeployer::BundlePacker</name>

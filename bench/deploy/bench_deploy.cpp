@@ -400,8 +400,9 @@ int main(int argc, char *argv[])
         }
         kubefateTree = dir;
         templateTree = dir;
-        std::printf("templates=KubeFATE 1.1.0 from %s (real-sized); baseline kubefate_script included\n",
-                    qPrintable(src));
+        std::printf("templates=KubeFATE 1.1.0 from %s (real-sized)%s\n",
+                    qPrintable(src),
+                    withKubefateScript() ? "; baseline kubefate_script included" : "");
     } else {
         std::printf("templates=the stand-in tree (FD_KUBEFATE_SRC unset: no real-sized bundles, no kubefate_script)\n");
     }

@@ -125,6 +125,65 @@ private slots:
         QVERIFY2(probe.endsWith(QStringLiteral("'reg.local:5000' '1'")), qPrintable(probe.right(60)));
     }
 
+    void hostFactsSections()
+    {
+        // A profile's banner before the first section is ignored; stdout and stderr stay apart; an empty
+        // output is a section all the same; a section header with garbage is not one.
+        const auto facts = Parsers::hostFacts(QStringLiteral("Welcome to CentOS\n"
+                                                             "@@fd-fact docker\n20.10.24\n@@fd-fact-end docker 0\n"
+                                                             "@@fd-fact compose\n@@fd-fact-end compose 0\n"
+                                                             "@@fd-fact compose-v1\n@@fd-fact-end compose-v1 127\n"
+                                                             "@@fd-fact-stderr\nsh: docker-compose: not found\n"
+                                                             "@@fd-fact disk\nFilesystem 1024-blocks\n/dev/sda1 10 1 9 "
+                                                             "10% /\n@@fd-fact-end disk 0\n"
+                                                             "@@fd-fact arch\nx86_64\n"));
+        QCOMPARE(facts.size(), 4);
+        QCOMPARE(facts.value(QStringLiteral("docker")).exitStatus, 0);
+        QCOMPARE(facts.value(QStringLiteral("docker")).stdoutText, QStringLiteral("20.10.24\n"));
+        QVERIFY(facts.contains(QStringLiteral("compose")));
+        QVERIFY(facts.value(QStringLiteral("compose")).stdoutText.isEmpty());
+        QCOMPARE(facts.value(QStringLiteral("compose-v1")).exitStatus, 127);
+        QVERIFY(facts.value(QStringLiteral("compose-v1")).stdoutText.isEmpty());
+        QCOMPARE(facts.value(QStringLiteral("compose-v1")).stderrText,
+                 QStringLiteral("sh: docker-compose: not found\n"));
+        QCOMPARE(Parsers::dfPk(facts.value(QStringLiteral("disk")).stdoutText)->availableKiB, 9);
+        QVERIFY(!facts.contains(QStringLiteral("arch")));
+        // what the script receives: the base dir quoted as a parameter, the facts by name, the memory
+        const QString cmd
+            = RemoteCommands::hostFacts(
+                  {RemoteCommands::HostFact::Docker, RemoteCommands::HostFact::Compose, RemoteCommands::HostFact::Disk},
+                  QStringLiteral("/data/x'; rm -rf / #"),
+                  QStringLiteral("v2"),
+                  QStringLiteral("20.10.24"))
+                  .toString();
+        QVERIFY2(cmd.endsWith(QStringLiteral("'/data/x'\\''; rm -rf / #' 'facts=docker,compose,disk' 'v2' '20.10.24'")),
+                 qPrintable(cmd.right(90)));
+    }
+
+    void psStates()
+    {
+        // `docker ps --format` Status texts of Docker 18.09 and 24
+        const auto list = Parsers::psStates(QStringLiteral("c_python_1|python|Up 3 seconds\n"
+                                                           "c_mysql_1|mysql|Up 2 minutes (healthy)\n"
+                                                           "c_fateboard_1|fateboard|Up 1 second (health: starting)\n"
+                                                           "c_proxy_1|proxy|Up 5 seconds (unhealthy)\n"
+                                                           "c_egg_1|egg|Restarting (1) 2 seconds ago\n"
+                                                           "c_roll_1|roll|Exited (137) 5 seconds ago\n"
+                                                           "c_redis_1|redis|Up 4 seconds (Paused)\n"
+                                                           "c_meta_1|meta-service|Created\n"));
+        QCOMPARE(list.size(), 8);
+        QList<bool> up;
+        for (const Parsers::PsState &s : list)
+            up.append(s.up);
+        QCOMPARE(up, (QList<bool>{true, true, true, false, false, false, false, false}));
+        QCOMPARE(list.at(5).service, QStringLiteral("roll"));
+        QCOMPARE(list.at(7).name, QStringLiteral("c_meta_1"));
+        const QString cmd = RemoteCommands::listProject(QStringLiteral("confs-1")).toString().remove(QLatin1Char('\''));
+        QVERIFY2(
+            cmd.startsWith(QStringLiteral("docker ps -a --filter label=com.docker.compose.project=confs-1 --format")),
+            qPrintable(cmd));
+    }
+
     void registryProbe()
     {
         RegistryProbe p = Parsers::registryProbe(

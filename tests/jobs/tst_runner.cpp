@@ -44,6 +44,29 @@ private:
     SshSession::HostKeyProblem m_problem;
 };
 
+/// A healthy fake host that records every command as it reaches the host: one entry per round trip.
+class RecordingChannel : public FakeChannel
+{
+public:
+    RecordingChannel(HostTarget target, CancelToken cancel, Handler handler, QStringList *sent, QMutex *mutex)
+        : FakeChannel(std::move(target), std::move(cancel), std::move(handler), {})
+        , m_sent(sent)
+        , m_mutex(mutex)
+    {}
+    CommandResult exec(const CommandRequest &request, const LineSink &sink) override
+    {
+        {
+            QMutexLocker lock(m_mutex);
+            m_sent->append(request.command.toString());
+        }
+        return FakeChannel::exec(request, sink);
+    }
+
+private:
+    QStringList *m_sent;
+    QMutex *m_mutex;
+};
+
 // The engine's lock commands, told apart by what only each of them contains.
 bool isAcquire(const QString &c)
 {
@@ -308,7 +331,7 @@ private slots:
         Runner runner;
         runner.setChannelFactory(factoryFor(h));
         const RunReport report = runToEnd(runner, plan);
-        QVERIFY(report.succeeded());
+        QVERIFY2(report.succeeded(), qPrintable(report.toText()));
         QVERIFY2(!partyGaveUp, "the exchange never ran while party 10000 held its host: it waited for a slot");
     }
 
@@ -940,6 +963,95 @@ private slots:
                  QStringLiteral("The file system holding /data/projects/fate is mounted read-only on the host (see the "
                                 "last lines): remount it read-write (or fix the disk it reports) or choose another "
                                 "base directory, then run again."));
+    }
+
+    void hostFactsTakeOneRoundTripAndTheFrontEndIsRemembered()
+    {
+        QTemporaryDir tmp;
+        qputenv("FD_HISTORY_DIR", tmp.path().toLocal8Bit());
+        const QString archive = writeArchive(tmp);
+        QMutex mutex;
+        QStringList sent;
+        Runner runner;
+        runner.setChannelFactory([&](const HostTarget &t, const CancelToken &c) {
+            return std::make_unique<RecordingChannel>(t, c, healthy, &sent, &mutex);
+        });
+        RunReport report = runToEnd(runner, deployPlan(archive));
+        QVERIFY(report.succeeded());
+        // lock, then every fact at once; no command of its own for Docker, compose or the base dir
+        QVERIFY(sent.size() > 3);
+        QVERIFY(isAcquire(sent.at(0)));
+        QVERIFY2(sent.at(1).contains(QLatin1String("@@fd-fact")), qPrintable(sent.at(1)));
+        QVERIFY2(sent.at(1).contains(QLatin1String("'facts=docker,compose' '' ''")), qPrintable(sent.at(1).right(60)));
+        for (const QString &c : std::as_const(sent)) {
+            QVERIFY2(!c.startsWith(QLatin1String("docker version")), qPrintable(c));
+            QVERIFY2(!c.startsWith(QLatin1String("docker-compose version")), qPrintable(c));
+            QVERIFY2(!c.startsWith(QLatin1String("mkdir")), qPrintable(c));
+        }
+        const HostOutcome &host = report.hosts.first();
+        QCOMPARE(host.steps.at(1).kind, StepKind::DockerVersion);
+        QCOMPARE(host.steps.at(1).summary, QStringLiteral("Docker 20.10.24"));
+        QCOMPARE(host.steps.at(2).summary, QStringLiteral("docker-compose"));
+        // the log reads as if each fact had run alone
+        QVERIFY2(report.logs.first().contains(QLatin1String("$ 'docker' 'version' '--format'")),
+                 qPrintable(report.logs.first()));
+        // remembered beside the history, for this Docker version; the next run passes it to the script
+        QFile state(tmp.filePath(QStringLiteral("host-state.tsv")));
+        QVERIFY(state.open(QIODevice::ReadOnly));
+        QCOMPARE(state.readAll(), QByteArray("root@10.0.0.1:22\t20.10.24\tv1\n"));
+        sent.clear();
+        report = runToEnd(runner, deployPlan(archive));
+        qunsetenv("FD_HISTORY_DIR");
+        QVERIFY(report.succeeded());
+        QVERIFY2(sent.at(1).endsWith(QLatin1String("'facts=docker,compose' 'v1' '20.10.24'")),
+                 qPrintable(sent.at(1).right(60)));
+    }
+
+    void waitingPollsDockerPsAndInspectsOnlyAtTheWindowsEdges()
+    {
+        QTemporaryDir tmp;
+        const QString archive = writeArchive(tmp);
+        std::atomic_int inspects{0};
+        std::atomic_int lists{0};
+        std::atomic_bool upDone{false};
+        std::atomic_int composeWhileWaiting{0};
+        Handler host = [&](const HostTarget &t,
+                           const QString &c,
+                           const CommandRequest &r,
+                           const HostChannel::LineSink &sink,
+                           const CancelToken &k) {
+            if (upDone && (c.contains(QLatin1String("docker-compose")) || c.contains(QLatin1String("docker compose"))))
+                ++composeWhileWaiting;
+            if (c.contains(QLatin1String(" up -d")))
+                upDone = true;
+            if (c.startsWith(QLatin1String("docker ps -a --filter")))
+                ++lists;
+            if (c.contains(QLatin1String("docker inspect"))) {
+                // python restarted between the first and the second look: the window starts again
+                const int n = ++inspects;
+                QString out;
+                for (const QString &s : partyServices())
+                    out += QStringLiteral("abc|/p_%1_1|%1|%2|img|{}|{\"Status\":\"running\",\"StartedAt\":"
+                                          "\"2026-11-29T19:00:00Z\"}\n")
+                               .arg(s)
+                               .arg(s == QLatin1String("python") && n >= 2 ? 1 : 0);
+                return okResult(out);
+            }
+            return healthy(t, c, r, sink, k);
+        };
+        Plan plan = deployPlan(archive);
+        plan.settings.stableSeconds = 1;
+        Runner runner;
+        runner.setChannelFactory(factoryFor(host));
+        const RunReport report = runToEnd(runner, plan);
+        QVERIFY(report.succeeded());
+        // all up at once → counts; end of the window: python's count moved → a new window; its end: same
+        QCOMPARE(inspects.load(), 3);
+        QVERIFY(lists.load() >= 3);
+        QCOMPARE(composeWhileWaiting.load(), 0);
+        QVERIFY(report.logs.first().contains(QLatin1String("python restarted (1 times)")));
+        QCOMPARE(report.hosts.first().steps.last().kind, StepKind::WaitStable);
+        QCOMPARE(report.hosts.first().containers.size(), partyServices().size());
     }
 
     void hostKeyFixesSayWhatToDoWithTheKey()

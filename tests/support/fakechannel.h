@@ -5,6 +5,7 @@
 #include "engineproject.h"
 #include "jobs/hostchannel.h"
 #include "jobs/interpreter.h"
+#include "jobs/remotecommands.h"
 
 #include <functional>
 
@@ -30,7 +31,60 @@ public:
             while (request.producer(buf, sizeof buf) > 0) {
             }
         }
-        return m_handler(m_target, request.command.toString().remove(QLatin1Char(0x27)), request, sink, m_cancel);
+        const QString text = request.command.toString().remove(QLatin1Char(0x27));
+        if (text.contains(QLatin1String("@@fd-fact ")))
+            return hostFacts(text, request, sink);
+        return m_handler(m_target, text, request, sink, m_cancel);
+    }
+
+    /// RemoteCommands::hostFacts as the real script answers it, from the handler's answers to each fact's
+    /// own command: every test's host behaves the same whether a fact is asked alone or with the others.
+    CommandResult hostFacts(const QString &text, const CommandRequest &request, const LineSink &sink)
+    {
+        using RemoteCommands::HostFact;
+        const qsizetype at = text.indexOf(QLatin1String(" facts="));
+        const QStringList names = text.mid(at + 7).section(QLatin1Char(' '), 0, 0).split(QLatin1Char(','));
+        QString out;
+        int lastStatus = 0;
+        for (HostFact f : {HostFact::Docker,
+                           HostFact::Compose,
+                           HostFact::ComposeV1,
+                           HostFact::ComposeV2,
+                           HostFact::Disk,
+                           HostFact::Ports,
+                           HostFact::Arch}) {
+            const QString name = RemoteCommands::hostFactName(f);
+            const bool asked = f == HostFact::ComposeV2 ? names.contains(QLatin1String("compose-v1")) && lastStatus != 0
+                                                        : names.contains(name);
+            if (!asked)
+                continue;
+            CommandRequest one = request;
+            one.command = RemoteCommands::factCommand(f, m_target.baseDir);
+            // as the real script: the section's start, what the command prints as it comes, its end
+            const auto put = [&](OutputStream stream, const QString &line) {
+                out += line + QLatin1Char('\n');
+                sink(stream, line);
+            };
+            put(OutputStream::Stdout, QStringLiteral("@@fd-fact ") + name);
+            const auto capture = [&](OutputStream, const QString &line) { put(OutputStream::Stdout, line); };
+            const CommandResult r
+                = m_handler(m_target, one.command.toString().remove(QLatin1Char(0x27)), one, capture, m_cancel);
+            if (!r.error.isEmpty() || r.timedOut || r.idle || r.cancelled || r.connectionLost)
+                return r; // the whole script failed with it
+            lastStatus = r.exitStatus;
+            for (const QString &line : r.stdoutText.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+                put(OutputStream::Stdout, line);
+            put(OutputStream::Stdout, QStringLiteral("@@fd-fact-end %1 %2").arg(name).arg(r.exitStatus));
+            if (!r.stderrText.isEmpty()) {
+                put(OutputStream::Stdout, QStringLiteral("@@fd-fact-stderr"));
+                for (const QString &line : r.stderrText.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+                    put(OutputStream::Stdout, line);
+            }
+        }
+        CommandResult all;
+        all.exitStatus = 0;
+        all.stdoutText = out;
+        return all;
     }
 
 private:
@@ -59,6 +113,8 @@ inline CommandResult healthy(const HostTarget &t,
         return okResult(QStringLiteral("20.10.24\n"));
     if (cmd.startsWith(QLatin1String("docker-compose version")))
         return okResult(QStringLiteral("1.29.2\n"));
+    if (cmd.contains(QLatin1String("command -v docker-compose")) && cmd.contains(QLatin1String("echo v1")))
+        return okResult(QStringLiteral("v1\n")); // the compose probe
     if (cmd.contains(QLatin1String("df -Pk")))
         return okResult(QStringLiteral("Filesystem 1024-blocks Used Available Capacity Mounted on\n"
                                        "/dev/sda1 100000000 1000 99999000 1% /\n"));
@@ -68,6 +124,13 @@ inline CommandResult healthy(const HostTarget &t,
         return okResult(QStringLiteral("x86_64\n"));
     if (cmd.contains(QLatin1String("mktemp -d")) && cmd.contains(QLatin1String("fd-docker-config-")))
         return okResult(QStringLiteral("/tmp/fd-docker-config-Ab3dE9\n"));
+    if (cmd.contains(QLatin1String("docker ps -a --filter")) && cmd.contains(QLatin1String("--format"))) {
+        QString out;
+        const QStringList services = t.partyId ? partyServices() : QStringList{QStringLiteral("exchange")};
+        for (const QString &s : services)
+            out += QStringLiteral("p_%1_1|%1|Up 5 seconds\n").arg(s);
+        return okResult(out);
+    }
     if (cmd.contains(QLatin1String("docker inspect"))) {
         QString out;
         const QStringList services = t.partyId ? partyServices() : QStringList{QStringLiteral("exchange")};

@@ -20,7 +20,9 @@ namespace {
 /* TRANSLATOR FateDeployer::BundlePrep */
 constexpr Tr tr{"FateDeployer::BundlePrep"};
 
-Result<TemplateTree> openTemplates(const Project &project, const QString &projectDir)
+} // namespace
+
+Result<TemplateTree> BundlePrep::openTemplates(const Project &project, const QString &projectDir)
 {
     Result<TemplateTree> tree
         = project.templates.kind == TemplateSource::Kind::Url
@@ -33,8 +35,6 @@ Result<TemplateTree> openTemplates(const Project &project, const QString &projec
                      ErrorKind::Local};
     return tree;
 }
-
-} // namespace
 
 Result<RenderOutput> BundlePrep::render(const Project &project, const QString &projectDir)
 {

@@ -3,6 +3,7 @@
 
 #include "jobs/plan.h"
 #include "render/bundle.h"
+#include "templates/templatesource.h"
 #include "util/result.h"
 
 #include <QString>
@@ -37,6 +38,9 @@ public:
     static void applyFacts(const RenderOutput &rendered, Plan &plan);
     /// sha256 of the project file's bytes (stored with every run in the history).
     static QString projectHash(const QString &projectPath);
+
+private:
+    static Result<TemplateTree> openTemplates(const Project &project, const QString &projectDir);
 };
 
 } // namespace FateDeployer

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jobs/interpreter.h"
 
+#include "jobs/hoststate.h"
 #include "jobs/remotecommands.h"
 #include "util/tr.h"
 
@@ -15,6 +16,7 @@
 #include <QSysInfo>
 #include <QThread>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 
@@ -549,10 +551,112 @@ void JobInterpreter::releaseLock()
     m_locked = false;
 }
 
+void JobInterpreter::askFacts()
+{
+    using RemoteCommands::HostFact;
+    m_factsAsked = true;
+    const bool preflight = m_settings.operation == Operation::Preflight;
+    QList<HostFact> wanted;
+    const auto want = [&wanted](HostFact f) {
+        if (!wanted.contains(f))
+            wanted.append(f);
+    };
+    for (const Step &step : m_job.steps) {
+        switch (step.kind) {
+        case StepKind::DockerVersion:
+            want(HostFact::Docker);
+            break;
+        case StepKind::ComposeVersion:
+            if (!preflight)
+                want(HostFact::Docker); // the remembered front end holds for the same Docker version only
+            want(preflight ? HostFact::ComposeV1 : HostFact::Compose);
+            break;
+        case StepKind::DiskSpace:
+            want(HostFact::Disk);
+            break;
+        case StepKind::Ports:
+            want(HostFact::Ports);
+            break;
+        case StepKind::Arch:
+            want(HostFact::Arch);
+            break;
+        default:
+            break;
+        }
+    }
+    if (wanted.isEmpty())
+        return;
+    const HostState::Entry known = HostState::load(hostId());
+    const QString knownCompose = known.compose == ComposeFlavor::V2Plugin       ? QStringLiteral("v2")
+                                 : known.compose == ComposeFlavor::V1Standalone ? QStringLiteral("v1")
+                                                                                : QString();
+    // The log reads as if each fact had run alone ("$ docker version …" and its lines, as they come), all
+    // of them in the step that asked first.
+    CommandRequest rq;
+    rq.quiet = true; // not the script itself
+    const QString host = m_job.target.key;
+    auto inStderr = std::make_shared<bool>(false);
+    rq.onLine = [this, host, inStderr](OutputStream, const QString &line) {
+        if (line.startsWith(QLatin1String("@@fd-fact-end "))) {
+            *inStderr = false;
+            return;
+        }
+        if (line.startsWith(QLatin1String("@@fd-fact "))) {
+            *inStderr = false;
+            const QString name = line.section(QLatin1Char(' '), 1, 1);
+            for (HostFact f : {HostFact::Docker,
+                               HostFact::Compose,
+                               HostFact::ComposeV1,
+                               HostFact::ComposeV2,
+                               HostFact::Disk,
+                               HostFact::Ports,
+                               HostFact::Arch})
+                if (RemoteCommands::hostFactName(f) == name)
+                    note(QStringLiteral("$ ") + RemoteCommands::factCommand(f, m_job.target.baseDir).toString());
+            return;
+        }
+        if (line == QLatin1String("@@fd-fact-stderr")) {
+            *inStderr = true;
+            return;
+        }
+        m_sink.output(host, *inStderr ? OutputStream::Stderr : OutputStream::Stdout, line);
+        ++m_outcome.lineCount;
+    };
+    const CommandResult r
+        = exec(RemoteCommands::hostFacts(wanted, m_job.target.baseDir, knownCompose, known.dockerVersion), rq);
+    if (r.ok())
+        m_facts = Parsers::hostFacts(r.stdoutText);
+    // else every fact runs as its own command, and a failure is reported by its step with its own reason
+}
+
+CommandResult JobInterpreter::fact(RemoteCommands::HostFact f)
+{
+    const ShellCommand single = RemoteCommands::factCommand(f, m_job.target.baseDir);
+    if (!m_factsAsked)
+        askFacts();
+    const auto it = m_facts.constFind(RemoteCommands::hostFactName(f));
+    if (it == m_facts.constEnd() || m_lost)
+        return exec(single);
+    // Logged when the facts came (askFacts); the tail is this fact's own lines, for a failure report.
+    m_tail.clear();
+    for (const QString &text : {it->stdoutText, it->stderrText})
+        for (const QString &line : text.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+            m_tail.append(line);
+            if (m_tail.size() > TailLines)
+                m_tail.removeFirst();
+        }
+    CommandResult r;
+    r.exitStatus = it->exitStatus;
+    r.errorKind = it->exitStatus == 0 ? ErrorKind::Other : ErrorKind::RemoteCommand;
+    r.stdoutText = it->stdoutText;
+    r.stderrText = it->stderrText;
+    return r;
+}
+
 StepOutcome JobInterpreter::dockerVersion()
 {
     const ShellCommand cmd = RemoteCommands::dockerServerVersion();
-    const CommandResult r = exec(cmd);
+    const CommandResult r = fact(RemoteCommands::HostFact::Docker);
     const QString all = r.stdoutText + r.stderrText;
     if (!r.ok()) {
         if (r.exitStatus == 127 || all.contains(QLatin1String("not found")))
@@ -579,6 +683,7 @@ StepOutcome JobInterpreter::dockerVersion()
                     r);
     if (*v < Version{{18}})
         return fail(tr("Docker %1 is too old").arg(v->toString()), tr("Upgrade Docker to 18.09 or later."), cmd, r);
+    m_dockerVersion = r.stdoutText.trimmed();
     return ok(tr("Docker %1").arg(v->toString()));
 }
 
@@ -600,16 +705,22 @@ StepOutcome JobInterpreter::composeVersion()
     if (m_settings.operation != Operation::Preflight) {
         // Outside preflight (which checks the version) only find the front end: docker-compose is a Python
         // program whose `version` costs a second of CPU per host, which adds up on small machines.
-        if (const ComposeFlavor known = rememberedCompose(hostId()); known != ComposeFlavor::None) {
+        if (!m_factsAsked)
+            askFacts();
+        if (const ComposeFlavor known = rememberedCompose(hostId());
+            known != ComposeFlavor::None
+            && !m_facts.contains(RemoteCommands::hostFactName(RemoteCommands::HostFact::Compose))) {
             m_compose = known;
             return ok(tr("%1 (known)").arg(composeFlavorToString(known)));
         }
         const ShellCommand probe = RemoteCommands::composeProbe();
-        const CommandResult r = exec(probe);
+        const CommandResult r = fact(RemoteCommands::HostFact::Compose);
         const QString found = r.stdoutText.trimmed();
         if (r.ok() && (found == QLatin1String("v1") || found == QLatin1String("v2"))) {
             m_compose = found == QLatin1String("v1") ? ComposeFlavor::V1Standalone : ComposeFlavor::V2Plugin;
             rememberCompose(hostId(), m_compose);
+            if (!m_dockerVersion.isEmpty()) // remembered between runs, for this Docker version
+                HostState::save(hostId(), HostState::Entry{m_dockerVersion, m_compose});
             return ok(composeFlavorToString(m_compose));
         }
         if (!r.ok() && !r.error.isEmpty())
@@ -621,7 +732,8 @@ StepOutcome JobInterpreter::composeVersion()
     CommandResult last;
     for (ComposeFlavor flavor : order) {
         lastCommand = RemoteCommands::composeVersion(flavor);
-        last = exec(lastCommand);
+        last = fact(flavor == ComposeFlavor::V2Plugin ? RemoteCommands::HostFact::ComposeV2
+                                                      : RemoteCommands::HostFact::ComposeV1);
         if (last.idle) // a hanging front end is a finding of its own, not "not installed"
             return failExec(tr("%1 version").arg(composeFlavorToString(flavor)), lastCommand, last);
         if (!last.ok())
@@ -637,6 +749,8 @@ StepOutcome JobInterpreter::composeVersion()
                         last);
         m_compose = flavor;
         rememberCompose(hostId(), flavor);
+        if (!m_dockerVersion.isEmpty())
+            HostState::save(hostId(), HostState::Entry{m_dockerVersion, flavor});
         return ok(tr("%1 %2").arg(composeFlavorToString(flavor), v->toString()));
     }
     m_compose = ComposeFlavor::None;
@@ -650,7 +764,7 @@ StepOutcome JobInterpreter::composeVersion()
 StepOutcome JobInterpreter::diskSpace()
 {
     const ShellCommand cmd = RemoteCommands::diskFree(m_job.target.baseDir);
-    const CommandResult r = exec(cmd);
+    const CommandResult r = fact(RemoteCommands::HostFact::Disk);
     if (!r.ok())
         return failExec(tr("df failed"), cmd, r);
     const auto d = Parsers::dfPk(r.stdoutText);
@@ -674,7 +788,7 @@ StepOutcome JobInterpreter::diskSpace()
 StepOutcome JobInterpreter::ports()
 {
     const ShellCommand cmd = RemoteCommands::listeningPorts();
-    const CommandResult r = exec(cmd);
+    const CommandResult r = fact(RemoteCommands::HostFact::Ports);
     if (!r.ok())
         return failExec(tr("cannot list the listening ports"), cmd, r);
     const QList<int> listening = Parsers::listeningTcpPorts(r.stdoutText);
@@ -708,7 +822,7 @@ StepOutcome JobInterpreter::ports()
 StepOutcome JobInterpreter::arch()
 {
     const ShellCommand cmd = RemoteCommands::machineArch();
-    const CommandResult r = exec(cmd);
+    const CommandResult r = fact(RemoteCommands::HostFact::Arch);
     if (!r.ok())
         return failExec(tr("uname failed"), cmd, r);
     const QString a = Parsers::machineArch(r.stdoutText);
@@ -982,6 +1096,8 @@ StepOutcome JobInterpreter::pullImages()
 
 StepOutcome JobInterpreter::makeDir()
 {
+    if (m_locked) // the lock's own `mkdir -p <base>` made it: one round trip less
+        return ok(m_job.target.baseDir);
     const ShellCommand cmd = RemoteCommands::makeDir(m_job.target.baseDir);
     const CommandResult r = exec(cmd);
     if (!r.ok())
@@ -1080,75 +1196,110 @@ StepOutcome JobInterpreter::up()
 
 StepOutcome JobInterpreter::waitStable()
 {
+    // Little CPU on the host (issue 14): `docker ps` polls (one Docker client, no compose front end, no
+    // inspect) while the services come up, at a growing interval; `docker inspect` reads the restart counts
+    // when everything is up and again at the end of the stable window (same counts = no restart in
+    // between: they only grow), every InspectEvery polls meanwhile (python's restarts while MySQL
+    // initialises are reported) and at the time limit.
+    constexpr int InspectEvery = 10;
+    const ShellCommand list = RemoteCommands::listProject(m_job.bundle.name);
     const ShellCommand cmd = RemoteCommands::inspectProject(m_job.bundle.name);
+    const qint64 window = qint64(m_settings.stableSeconds) * 1000;
     QElapsedTimer timer;
     timer.start();
-    QHash<QString, int> restarts;
+    QHash<QString, int> windowCounts; // restart counts when the window started
     qint64 stableSince = -1;
     int reportedPythonRestarts = 0;
+    int polls = 0;
     QList<ContainerStatus> last;
+    const QStringList expected = m_job.bundle.services;
     while (!cancelled()) {
         CommandRequest rq;
         rq.quiet = true;
         rq.timeoutSeconds = 60;
-        const CommandResult r = exec(cmd, rq);
+        CommandResult r = exec(list, rq);
         if (!r.ok() && !r.timedOut)
-            return failExec(tr("cannot read the container states"), cmd, r);
-        last = Parsers::containerStatuses(r.stdoutText, QDateTime::currentSecsSinceEpoch());
-        m_outcome.containers = last;
-        QSet<QString> running;
-        bool changed = false;
-        const ContainerStatus *python = nullptr;
-        const ContainerStatus *mysql = nullptr;
-        for (const ContainerStatus &c : std::as_const(last)) {
-            if (c.state == QLatin1String("running") && c.health != QLatin1String("unhealthy"))
-                running.insert(c.service);
-            if (restarts.value(c.name, -1) != c.restartCount)
-                changed = true;
-            restarts.insert(c.name, c.restartCount);
-            if (c.service == QLatin1String("python"))
-                python = &c;
-            if (c.service == QLatin1String("mysql"))
-                mysql = &c;
+            return failExec(tr("cannot read the container states"), list, r);
+        ++polls;
+        const QList<Parsers::PsState> ps = Parsers::psStates(r.stdoutText);
+        bool psUp = !ps.isEmpty();
+        QSet<QString> psServices;
+        for (const Parsers::PsState &c : ps) {
+            psUp = psUp && c.up;
+            if (c.up)
+                psServices.insert(c.service);
         }
-        if (python && python->restartCount > reportedPythonRestarts) {
-            reportedPythonRestarts = python->restartCount;
-            note(tr("python restarted (%1 times): it waits for MySQL to finish its first-time initialisation")
-                     .arg(python->restartCount));
-        }
-        QStringList missing;
-        const QStringList expected = m_job.bundle.services;
         for (const QString &service : expected)
-            if (!running.contains(service))
-                missing.append(service);
-        const bool allUp = !last.isEmpty() && missing.isEmpty() && running.size() >= int(last.size());
-        const qint64 now = timer.elapsed();
-        if (!allUp)
+            psUp = psUp && psServices.contains(service);
+        if (!psUp)
             stableSince = -1;
-        else if (changed || stableSince < 0)
-            stableSince = now;
-        if (allUp && stableSince >= 0 && now - stableSince >= qint64(m_settings.stableSeconds) * 1000)
-            return ok(tr("%n container(s) running and stable", nullptr, int(last.size())));
-        if (now > qint64(m_settings.startTimeoutSeconds) * 1000) {
-            QStringList notUp = missing;
-            for (const ContainerStatus &c : std::as_const(last))
-                if (c.state != QLatin1String("running") && !notUp.contains(c.service))
-                    notUp.append(c.service);
-            m_tail.clear();
-            for (const ContainerStatus &c : std::as_const(last))
-                m_tail.append(QStringLiteral("%1 %2 restarts=%3").arg(c.name, c.state).arg(c.restartCount));
-            if (python && python->restartCount > 0 && mysql && notUp.contains(QLatin1String("python")))
-                return fail(tr("python keeps restarting after %1 s: MySQL is not ready").arg(now / 1000),
-                            tr("MySQL's first initialisation can take minutes on a slow host: run status again later, "
-                               "or read the mysql container's log (docker logs) for errors."),
+        qint64 now = timer.elapsed();
+        const bool windowDone = stableSince >= 0 && now - stableSince >= window;
+        const bool timeUp = now > qint64(m_settings.startTimeoutSeconds) * 1000;
+        if ((psUp && (stableSince < 0 || windowDone)) || polls % InspectEvery == 0 || timeUp) {
+            r = exec(cmd, rq);
+            if (!r.ok() && !r.timedOut)
+                return failExec(tr("cannot read the container states"), cmd, r);
+            now = timer.elapsed();
+            last = Parsers::containerStatuses(r.stdoutText, QDateTime::currentSecsSinceEpoch());
+            m_outcome.containers = last;
+            QSet<QString> running;
+            QHash<QString, int> counts;
+            const ContainerStatus *python = nullptr;
+            const ContainerStatus *mysql = nullptr;
+            for (const ContainerStatus &c : std::as_const(last)) {
+                if (c.state == QLatin1String("running") && c.health != QLatin1String("unhealthy"))
+                    running.insert(c.service);
+                counts.insert(c.name, c.restartCount);
+                if (c.service == QLatin1String("python"))
+                    python = &c;
+                if (c.service == QLatin1String("mysql"))
+                    mysql = &c;
+            }
+            if (python && python->restartCount > reportedPythonRestarts) {
+                reportedPythonRestarts = python->restartCount;
+                note(tr("python restarted (%1 times): it waits for MySQL to finish its first-time initialisation")
+                         .arg(python->restartCount));
+            }
+            QStringList missing;
+            for (const QString &service : expected)
+                if (!running.contains(service))
+                    missing.append(service);
+            const bool allUp = !last.isEmpty() && missing.isEmpty() && running.size() >= int(last.size());
+            if (!allUp) {
+                stableSince = -1;
+            } else if (stableSince < 0 || counts != windowCounts) {
+                stableSince = now;
+                windowCounts = counts;
+            } else if (windowDone) {
+                return ok(tr("%n container(s) running and stable", nullptr, int(last.size())));
+            }
+            if (timeUp) {
+                QStringList notUp = missing;
+                for (const ContainerStatus &c : std::as_const(last))
+                    if (c.state != QLatin1String("running") && !notUp.contains(c.service))
+                        notUp.append(c.service);
+                m_tail.clear();
+                for (const ContainerStatus &c : std::as_const(last))
+                    m_tail.append(QStringLiteral("%1 %2 restarts=%3").arg(c.name, c.state).arg(c.restartCount));
+                if (python && python->restartCount > 0 && mysql && notUp.contains(QLatin1String("python")))
+                    return fail(tr("python keeps restarting after %1 s: MySQL is not ready").arg(now / 1000),
+                                tr("MySQL's first initialisation can take minutes on a slow host: run status again "
+                                   "later, or read the mysql container's log (docker logs) for errors."),
+                                cmd,
+                                r);
+                return fail(tr("not running after %1 s: %2").arg(now / 1000).arg(notUp.join(QStringLiteral(", "))),
+                            tr("Read the logs of these containers on the host (docker logs) and fix the cause."),
                             cmd,
                             r);
-            return fail(tr("not running after %1 s: %2").arg(now / 1000).arg(notUp.join(QStringLiteral(", "))),
-                        tr("Read the logs of these containers on the host (docker logs) and fix the cause."),
-                        cmd,
-                        r);
+            }
         }
-        for (int i = 0; i < 10 && !cancelled(); ++i)
+        // Short intervals first (containers that start at once are seen at once), then longer ones; never
+        // past the end of a running stable window.
+        qint64 pause = polls <= 4 ? 500 : polls <= 14 ? 1000 : 2000;
+        if (stableSince >= 0)
+            pause = std::clamp<qint64>(stableSince + window - timer.elapsed(), 100, pause);
+        for (qint64 slept = 0; slept < pause && !cancelled(); slept += 100)
             QThread::msleep(100);
     }
     StepOutcome o = ok(tr("cancelled"));

@@ -4,6 +4,7 @@
 #include "jobs/events.h"
 #include "jobs/hostchannel.h"
 #include "jobs/plan.h"
+#include "jobs/remotecommands.h"
 
 #include <memory>
 #include <optional>
@@ -65,6 +66,10 @@ private:
     std::function<void(qint64)> transferProgress(qint64 total, const QString &what);
     QString hostId() const;
     ComposeFlavor composeFlavor();
+    /// Asks the host every fact the job's steps need in one round trip (RemoteCommands::hostFacts).
+    void askFacts();
+    /// A fact as its own command's result: from askFacts() (logged as if it ran alone), else run alone.
+    CommandResult fact(RemoteCommands::HostFact fact);
 
     StepOutcome connect(const ChannelFactory &factory);
     std::optional<StepOutcome> takeLock();
@@ -105,6 +110,9 @@ private:
     bool m_lost = false;    ///< the connection died: clean-up waits for the next run
     QString m_dockerConfig; ///< private DOCKER_CONFIG of this run on the host (registry credentials), if any
     ComposeFlavor m_compose = ComposeFlavor::None;
+    bool m_factsAsked = false;
+    QHash<QString, Parsers::FactOutput> m_facts; ///< by RemoteCommands::hostFactName
+    QString m_dockerVersion;                     ///< as the host reported it, for HostState
 };
 
 } // namespace FateDeployer

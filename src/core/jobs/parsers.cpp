@@ -81,6 +81,44 @@ int Version::compare(const Version &other) const
 
 namespace Parsers {
 
+QHash<QString, FactOutput> hostFacts(const QString &output)
+{
+    QHash<QString, FactOutput> facts;
+    QString current; // the section being read; empty before the first one
+    QString last;    // the section that ended last (its stderr follows the end line)
+    bool inStderr = false;
+    QString text = output;
+    if (text.endsWith(QLatin1Char('\n')))
+        text.chop(1);
+    for (const QString &line : text.split(QLatin1Char('\n'))) {
+        if (line.startsWith(QLatin1String("@@fd-fact "))) {
+            const QStringList parts = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            current = parts.size() == 2 ? parts.at(1) : QString();
+            if (!current.isEmpty())
+                facts.insert(current, FactOutput{});
+            inStderr = false;
+        } else if (line.startsWith(QLatin1String("@@fd-fact-end "))) {
+            const QStringList parts = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            bool ok = false;
+            const int status = parts.size() == 3 ? parts.at(2).toInt(&ok) : -1;
+            if (ok && parts.at(1) == current)
+                facts[current].exitStatus = status;
+            else // a broken section is no answer: its step asks again on its own
+                facts.remove(current);
+            current.clear(); // its stderr follows: kept under the last section's name
+            last = parts.size() == 3 ? parts.at(1) : QString();
+        } else if (line == QLatin1String("@@fd-fact-stderr")) {
+            inStderr = true;
+            current = last;
+        } else if (!current.isEmpty() && facts.contains(current)) {
+            FactOutput &f = facts[current];
+            (inStderr ? f.stderrText : f.stdoutText) += line + QLatin1Char('\n');
+        }
+    }
+    facts.removeIf([](const auto &it) { return it.value().exitStatus < 0; }); // never ended: cut off
+    return facts;
+}
+
 std::optional<Version> dockerServerVersion(const QString &output)
 {
     // The only line we asked for; anything else (a warning first) is skipped.
@@ -204,6 +242,29 @@ QString inspectFormat()
     // clients, where a missing .State.Health is an error): the variable parts come as JSON.
     return QStringLiteral("{{.Id}}|{{.Name}}|{{index .Config.Labels \"com.docker.compose.service\"}}|"
                           "{{.RestartCount}}|{{.Config.Image}}|{{json .NetworkSettings.Ports}}|{{json .State}}");
+}
+
+QString psFormat()
+{
+    return QStringLiteral("{{.Names}}|{{.Label \"com.docker.compose.service\"}}|{{.Status}}");
+}
+
+QList<PsState> psStates(const QString &output)
+{
+    QList<PsState> list;
+    for (const QString &line : nonEmptyLines(output)) {
+        const QStringList f = line.split(QLatin1Char('|'));
+        if (f.size() < 3)
+            continue;
+        const QString status = f.mid(2).join(QLatin1Char('|')).trimmed();
+        PsState s;
+        s.name = f.at(0).trimmed();
+        s.service = f.at(1) == QLatin1String("<no value>") ? QString() : f.at(1).trimmed();
+        s.up = status.startsWith(QLatin1String("Up ")) && !status.contains(QLatin1String("(unhealthy)"))
+               && !status.contains(QLatin1String("(Paused)"));
+        list.append(s);
+    }
+    return list;
 }
 
 QList<ContainerStatus> containerStatuses(const QString &output, qint64 nowEpochSeconds)

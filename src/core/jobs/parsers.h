@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -103,6 +104,16 @@ namespace Parsers {
 
 /// `docker version --format '{{.Server.Version}}'`, e.g. "18.09.7" or "20.10.24+dfsg1".
 std::optional<Version> dockerServerVersion(const QString &output);
+/// One fact of RemoteCommands::hostFacts: what its command printed and its exit status.
+struct FactOutput
+{
+    int exitStatus = -1;
+    QString stdoutText;
+    QString stderrText;
+};
+/// The sections of RemoteCommands::hostFacts' output, by fact name; lines outside sections (a login
+/// banner, a profile's noise) are ignored, a section without its end line is left out.
+QHash<QString, FactOutput> hostFacts(const QString &output);
 /// `docker compose version --short` ("2.20.2" or "v2.20.2") or `docker-compose version --short` ("1.24.1").
 std::optional<Version> composeVersion(const QString &output);
 /// `df -Pk PATH`: the last data line (long device names may wrap in non -P mode; -P never wraps).
@@ -114,6 +125,17 @@ QString machineArch(const QString &output);
 /// `docker images --format '{{.Repository}}:{{.Tag}}'` → set of "repo:tag".
 QStringList imageList(const QString &output);
 /// Lines of the inspect template below, tab separated.
+/// `docker ps --format` template for psStates (fields Docker 18.09 already has).
+QString psFormat();
+/// One line of psFormat: the service and whether `docker ps` shows it up (Status "Up …", not unhealthy,
+/// not paused; a health check still starting counts as up, as in WaitStable's inspect).
+struct PsState
+{
+    QString name;
+    QString service;
+    bool up = false;
+};
+QList<PsState> psStates(const QString &output);
 QList<ContainerStatus> containerStatuses(const QString &output, qint64 nowEpochSeconds);
 /// The `docker inspect --format` template whose output containerStatuses() reads.
 QString inspectFormat();

@@ -71,6 +71,83 @@ ShellCommand machineArch()
     return ShellCommand(u"uname").arg(u"-m");
 }
 
+QString hostFactName(HostFact fact)
+{
+    switch (fact) {
+    case HostFact::Docker:
+        return QStringLiteral("docker");
+    case HostFact::Compose:
+        return QStringLiteral("compose");
+    case HostFact::ComposeV1:
+        return QStringLiteral("compose-v1");
+    case HostFact::ComposeV2:
+        return QStringLiteral("compose-v2");
+    case HostFact::Disk:
+        return QStringLiteral("disk");
+    case HostFact::Ports:
+        return QStringLiteral("ports");
+    case HostFact::Arch:
+        return QStringLiteral("arch");
+    }
+    return QString();
+}
+
+ShellCommand factCommand(HostFact fact, const QString &baseDir)
+{
+    switch (fact) {
+    case HostFact::Docker:
+        return dockerServerVersion();
+    case HostFact::Compose:
+        return composeProbe();
+    case HostFact::ComposeV1:
+        return composeVersion(ComposeFlavor::V1Standalone);
+    case HostFact::ComposeV2:
+        return composeVersion(ComposeFlavor::V2Plugin);
+    case HostFact::Disk:
+        return diskFree(baseDir);
+    case HostFact::Ports:
+        return listeningPorts();
+    case HostFact::Arch:
+        return machineArch();
+    }
+    return ShellCommand();
+}
+
+ShellCommand
+hostFacts(const QList<HostFact> &facts, const QString &baseDir, const QString &knownCompose, const QString &knownDocker)
+{
+    QStringList names;
+    for (HostFact f : facts)
+        names.append(hostFactName(f));
+    // Each fact runs as its own command would (factCommand), stdin closed, its stdout streamed (awk 1 ends
+    // a last line without newline) and kept in $o, its exit status in $s; stderr goes through a temporary
+    // file so stdout stays apart.
+    return script(R"sh(b=$1; w=,${2#facts=},; rf=$3; rv=$4
+t=$(mktemp 2>/dev/null) || t=/tmp/.fd-facts-$$
+trap 'rm -f "$t" "$t.s" "$t.o"' EXIT
+f() { n=$1; shift; echo "@@fd-fact $n"
+  { "$@" 2>"$t" </dev/null; echo $? >"$t.s"; } | awk 1 | tee "$t.o"
+  s=$(cat "$t.s"); o=$(cat "$t.o"); echo "@@fd-fact-end $n $s"
+  if [ -s "$t" ]; then echo '@@fd-fact-stderr'; cat "$t"; fi; return 0; }
+has() { case $w in *",$1,"*) return 0;; esac; return 1; }
+cprobe() { if command -v docker-compose >/dev/null 2>&1; then echo v1
+  elif [ "$rf" = v2 ] && [ -n "$rv" ] && [ "$dv" = "$rv" ]; then echo v2
+  elif docker compose version >/dev/null 2>&1; then echo v2; fi; }
+disk() { d=$b; while [ ! -d "$d" ]; do d=$(dirname "$d"); done; df -Pk "$d"; }
+ports() { if command -v ss >/dev/null 2>&1; then ss -ltn
+  elif command -v netstat >/dev/null 2>&1; then netstat -ltn
+  else cat /proc/net/tcp /proc/net/tcp6 2>/dev/null; fi; }
+dv=
+if has docker; then f docker docker version --format '{{.Server.Version}}'; [ "$s" = 0 ] && dv=$o; fi
+if has compose; then f compose cprobe; fi
+if has compose-v1; then f compose-v1 docker-compose version --short; [ "$s" = 0 ] || f compose-v2 docker compose version --short; fi
+if has disk; then f disk disk; fi
+if has ports; then f ports ports; fi
+if has arch; then f arch uname -m; fi
+exit 0)sh",
+                  {baseDir, QStringLiteral("facts=") + names.join(QLatin1Char(',')), knownCompose, knownDocker});
+}
+
 ShellCommand images()
 {
     return ShellCommand(u"docker").args({u"images", u"--format", u"{{.Repository}}:{{.Tag}}"});
@@ -285,6 +362,15 @@ ShellCommand inspectProject(const QString &project)
     return script("i=$(docker ps -aq --filter \"label=com.docker.compose.project=$1\"); "
                   "if [ -n \"$i\" ]; then docker inspect --format \"$2\" $i; fi",
                   {project, Parsers::inspectFormat()});
+}
+
+ShellCommand listProject(const QString &project)
+{
+    return ShellCommand(u"docker")
+        .args({u"ps", u"-a", u"--filter"})
+        .arg(QStringLiteral("label=com.docker.compose.project=") + project)
+        .arg(u"--format")
+        .arg(Parsers::psFormat());
 }
 
 ShellCommand toyExample(const QString &guestProject, int guestId, int hostId)

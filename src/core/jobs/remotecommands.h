@@ -20,6 +20,30 @@ ShellCommand diskFree(const QString &dir); ///< df -Pk of the deepest existing a
 ShellCommand listeningPorts();             ///< ss, else netstat, else /proc/net/tcp{,6}
 ShellCommand projectContainerIds(const QString &project, bool runningOnly);
 ShellCommand machineArch();
+
+/// The facts a job asks of a host before it changes anything, all in one round trip (issue 14).
+enum class HostFact {
+    Docker,    ///< dockerServerVersion()
+    Compose,   ///< composeProbe() (deploy, teardown, status: which front end, not its version)
+    ComposeV1, ///< composeVersion(V1Standalone) (preflight); ComposeV2 is asked only when it fails
+    ComposeV2, ///< composeVersion(V2Plugin)
+    Disk,      ///< diskFree(baseDir)
+    Ports,     ///< listeningPorts()
+    Arch,      ///< machineArch()
+};
+QString hostFactName(HostFact fact); ///< "docker", "compose", "compose-v1", … (the section names)
+/// The single command a fact stands for (what it runs on the host, for logs, failures and fallbacks).
+ShellCommand factCommand(HostFact fact, const QString &baseDir);
+/// One POSIX sh script asking every fact of @p facts (ComposeV2 only after a failed ComposeV1). Output,
+/// parsed by Parsers::hostFacts: per fact `@@fd-fact <name>`, its stdout as it comes, `@@fd-fact-end
+/// <name> <exit status>`, and when it wrote to stderr `@@fd-fact-stderr` and that. With @p knownCompose ("v1"/"v2")
+/// remembered for this host at Docker version @p knownDocker, the probe trusts a remembered v2 while the Docker version
+/// is the same (docker-compose on the PATH still wins: `command -v` costs nothing), sparing `docker compose version`.
+ShellCommand hostFacts(const QList<HostFact> &facts,
+                       const QString &baseDir,
+                       const QString &knownCompose = {},
+                       const QString &knownDocker = {});
+
 ShellCommand images();
 /// GET /v2/ as the host's Docker would (scheme, CA), then with credentials: a curl config on stdin
 /// (`user = "name:password"`, see curlUserConfig) when credentialsOnStdin, else the host's stored login.
@@ -62,6 +86,9 @@ ShellCommand breakLock(const QString &baseDir, const QString &bundle, const QStr
 /// Removes the lock only if run `runId` holds it.
 ShellCommand releaseLock(const QString &baseDir, const QString &bundle, const QString &runId);
 ShellCommand inspectProject(const QString &project);
+/// The project's containers as `docker ps` lists them (Parsers::psFormat, Docker 18.09 templates): no
+/// inspect, no compose front end. WaitStable polls this and inspects only to read restart counts.
+ShellCommand listProject(const QString &project);
 ShellCommand toyExample(const QString &guestProject, int guestId, int hostId);
 ShellCommand tcpProbe(const QString &host, int port);
 ShellCommand containerLogsTail(const QString &project, const QString &service, int lines);
