@@ -91,7 +91,7 @@ QString BundleCache::defaultDir()
     return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/bundles");
 }
 
-Result<QByteArray> BundleCache::contentHash(const BundleFile &file)
+Result<QByteArray> BundleCache::contentHash(const BundleFile &file, const std::atomic_bool *cancel)
 {
     if (!file.isVerbatim())
         return QCryptographicHash::hash(file.content, QCryptographicHash::Sha256);
@@ -105,6 +105,9 @@ Result<QByteArray> BundleCache::contentHash(const BundleFile &file)
         return Error{tr("cannot read %1: %2").arg(file.sourcePath, f.errorString()), ErrorKind::Local};
     QCryptographicHash h(QCryptographicHash::Sha256);
     while (!f.atEnd()) {
+        // Hashing a large example file takes seconds of CPU: a cancelled run must not wait for it.
+        if (cancel && cancel->load())
+            return Error{tr("cancelled"), ErrorKind::Cancelled};
         const QByteArray chunk = f.read(ReadChunk);
         if (chunk.isEmpty() && f.error() != QFile::NoError)
             return Error{tr("cannot read %1: %2").arg(file.sourcePath, f.errorString()), ErrorKind::Local};
@@ -118,14 +121,14 @@ Result<QByteArray> BundleCache::contentHash(const BundleFile &file)
     return h.result();
 }
 
-Result<QString> BundleCache::key(const Bundle &bundle, int level)
+Result<QString> BundleCache::key(const Bundle &bundle, int level, const std::atomic_bool *cancel)
 {
     QCryptographicHash h(QCryptographicHash::Sha256);
     const QByteArray head = QByteArray(FormatTag) + '\n' + QByteArray::number(level) + '\n'
                             + QByteArray::number(BundlePacker::FixedMtime) + '\n' + bundle.name.toUtf8() + '\n';
     h.addData(head);
     for (const BundleFile &f : bundle.files) {
-        const Result<QByteArray> content = contentHash(f);
+        const Result<QByteArray> content = contentHash(f, cancel);
         if (!content)
             return Error{content.error(), content.errorKind()};
         const QByteArray line = f.path.toUtf8() + '\0' + QByteArray::number(f.mode, 8) + ' '

@@ -5,7 +5,9 @@
 #include "util/result.h"
 
 #include <QHash>
+
 #include <QString>
+#include <atomic>
 
 namespace FateDeployer {
 
@@ -33,14 +35,15 @@ public:
     QString dir() const { return m_dir; }
 
     /// The content key of @p bundle packed at gzip @p level (64 hex digits).
-    Result<QString> key(const Bundle &bundle, int level);
+    /// @p cancel (optional) stops the hashing of large template files between chunks.
+    Result<QString> key(const Bundle &bundle, int level, const std::atomic_bool *cancel = nullptr);
     /// Puts the archive cached under @p key at @p path (replacing it). False when not cached.
     bool fetch(const QString &key, const QString &path);
     /// Adds the packed archive at @p path under @p key, then trims the cache to its cap.
     void store(const QString &key, const QString &path);
 
 private:
-    Result<QByteArray> contentHash(const BundleFile &file);
+    Result<QByteArray> contentHash(const BundleFile &file, const std::atomic_bool *cancel);
     void loadMemo();
     void saveMemo();
     void trim();

@@ -86,9 +86,10 @@ Status BundlePrep::prepare(const Project &project,
                          ErrorKind::Local};
         const QString path = QDir(outDir).filePath(b->name + QStringLiteral(".tar.gz"));
         if (!QFile::exists(path)) {
-            const Result<QString> key = packed.isEnabled() ? packed.key(*b, cache.level()) : Result<QString>(QString());
+            const Result<QString> key
+                = packed.isEnabled() ? packed.key(*b, cache.level(), cancel) : Result<QString>(QString());
             if (!key)
-                return Error{key.error(), ErrorKind::Local};
+                return Error{key.error(), stopped() ? ErrorKind::Cancelled : ErrorKind::Local};
             if (key->isEmpty() || !packed.fetch(key.value(), path)) {
                 if (Status s = BundlePacker::packToFile(*b, cache, path, {}, cancel); !s)
                     return Error{s.error(), stopped() ? ErrorKind::Cancelled : ErrorKind::Local};
