@@ -30,11 +30,10 @@ Result<QList<HostImages>> imagesPerHost(const Project &project, const QString &p
     for (const Bundle &b : rendered->bundles)
         out.append(HostImages{
             b.host,
-            b.kind == Bundle::Kind::Exchange
-                ? QCoreApplication::translate("FateDeployer::ImagesPage", "exchange")
-                : b.kind == Bundle::Kind::Serving
-                      ? QCoreApplication::translate("FateDeployer::ImagesPage", "serving of party %1").arg(b.partyId)
-                      : QCoreApplication::translate("FateDeployer::ImagesPage", "party %1").arg(b.partyId),
+            b.kind == Bundle::Kind::Exchange ? QCoreApplication::translate("FateDeployer::ImagesPage", "exchange")
+            : b.kind == Bundle::Kind::Serving
+                ? QCoreApplication::translate("FateDeployer::ImagesPage", "serving of party %1").arg(b.partyId)
+                : QCoreApplication::translate("FateDeployer::ImagesPage", "party %1").arg(b.partyId),
             b.facts.images});
     return out;
 }

@@ -179,20 +179,21 @@ PreviewDialog::PreviewDialog(const Project &project,
 
     // Reading templates and hashing every file is disk work: a worker thread does it.
     QPointer<PreviewDialog> self(this);
-    QtConcurrent::run(renderAndCompare, project, baseDir, lastRenderDir, secrets).then(this, [self](const RenderResult &r) {
-        if (!self)
-            return;
-        if (!r.error.isEmpty()) {
-            self->m_status->setText(tr("Cannot render: %1").arg(r.error));
+    QtConcurrent::run(renderAndCompare, project, baseDir, lastRenderDir, secrets)
+        .then(this, [self](const RenderResult &r) {
+            if (!self)
+                return;
+            if (!r.error.isEmpty()) {
+                self->m_status->setText(tr("Cannot render: %1").arg(r.error));
+                self->m_ready = true;
+                emit self->ready(false);
+                return;
+            }
+            self->m_serviceSecrets = r.secrets;
+            self->fill(r.output, r.previews);
             self->m_ready = true;
-            emit self->ready(false);
-            return;
-        }
-        self->m_serviceSecrets = r.secrets;
-        self->fill(r.output, r.previews);
-        self->m_ready = true;
-        emit self->ready(true);
-    });
+            emit self->ready(true);
+        });
 }
 
 PreviewDialog::~PreviewDialog() = default;

@@ -185,7 +185,8 @@ private slots:
                  QByteArray("\nCREATE DATABASE IF NOT EXISTS fate_flow;\nCREATE DATABASE IF NOT EXISTS fate_flow;\n"
                             "CREATE USER 'fate'@'%' IDENTIFIED BY 'db#pw&1';\nGRANT ALL ON *.* TO 'fate'@'%';\n"
                             "USE `fate_flow`;\nshow tables;\n"));
-        QVERIFY(text(&b, QStringLiteral("confs/mysql/init/create-eggroll-meta-tables.sql")).contains("USE `fate_flow`;"));
+        QVERIFY(
+            text(&b, QStringLiteral("confs/mysql/init/create-eggroll-meta-tables.sql")).contains("USE `fate_flow`;"));
         const QByteArray board = text(&b, QStringLiteral("confs/fateboard/conf/application.properties"));
         QVERIFY(board.startsWith("server.port=8080\nfateflow.url=http://fateflow:9380\nfateflow.url-list=\n"));
         QVERIFY(board.contains("login.username=admin\nserver.board.login.password=board-secret-7\n"));
@@ -233,7 +234,8 @@ private slots:
         const Result<RenderOutput> out = Renderer::render(p, fixtureTree(), secrets());
         QVERIFY2(out.ok(), qPrintable(out.error()));
         QCOMPARE(names(out.value()),
-                 (QStringList{QStringLiteral("confs-10000"), QStringLiteral("confs-9999"), QStringLiteral("confs-exchange")}));
+                 (QStringList{
+                     QStringLiteral("confs-10000"), QStringLiteral("confs-9999"), QStringLiteral("confs-exchange")}));
         const Bundle *x = out->bundle(QStringLiteral("confs-exchange"));
         QCOMPARE(x->kind, Bundle::Kind::Exchange);
         QCOMPARE(x->host, QStringLiteral("10.0.0.100"));
@@ -274,10 +276,18 @@ private slots:
         QTest::addColumn<QString>("computing");
         QTest::addColumn<QString>("federation");
         QTest::addColumn<QString>("storage");
-        QTest::newRow("Spark RabbitMQ") << "Spark" << "RabbitMQ" << "HDFS";
-        QTest::newRow("Spark Pulsar") << "Spark" << "Pulsar" << "HDFS";
-        QTest::newRow("Spark_local RabbitMQ") << "Spark_local" << "RabbitMQ" << "LocalFS";
-        QTest::newRow("Spark_local Pulsar") << "Spark_local" << "Pulsar" << "LocalFS";
+        QTest::newRow("Spark RabbitMQ") << "Spark"
+                                        << "RabbitMQ"
+                                        << "HDFS";
+        QTest::newRow("Spark Pulsar") << "Spark"
+                                      << "Pulsar"
+                                      << "HDFS";
+        QTest::newRow("Spark_local RabbitMQ") << "Spark_local"
+                                              << "RabbitMQ"
+                                              << "LocalFS";
+        QTest::newRow("Spark_local Pulsar") << "Spark_local"
+                                            << "Pulsar"
+                                            << "LocalFS";
     }
 
     void sparkBackends()
@@ -378,7 +388,8 @@ private slots:
         // Models come from the party's training host, not the serving host.
         QVERIFY(text(s, QStringLiteral("confs/serving-server/conf/serving-server.properties"))
                     .contains("model.transfer.url=http://10.0.0.2:9380/v1/model/transfer\n"));
-        QVERIFY(text(s, QStringLiteral("confs/serving-proxy/conf/application.properties")).contains("coordinator=9999\n"));
+        QVERIFY(
+            text(s, QStringLiteral("confs/serving-proxy/conf/application.properties")).contains("coordinator=9999\n"));
         QVERIFY(!text(s, QStringLiteral(".env")).contains("NOTEBOOK"));
         // Route table: the serving parties only (8888 has none), own proxy and server, catch-all.
         const QByteArray route = text(s, QStringLiteral("confs/serving-proxy/conf/route_table.json"));
@@ -414,8 +425,8 @@ private slots:
         const Bundle &b = out->bundles.first();
         QVERIFY(b.facts.images.contains(QStringLiteral("federatedai/fateflow-nn-gpu:1.11.2-release")));
         QVERIFY(b.facts.images.contains(QStringLiteral("federatedai/eggroll-nn-gpu:1.11.2-release")));
-        QVERIFY(text(&b, QStringLiteral("docker-compose.yml"))
-                    .contains("      start_period: 40s\n") == false); // the fixture has none: only ours below
+        QVERIFY(text(&b, QStringLiteral("docker-compose.yml")).contains("      start_period: 40s\n")
+                == false); // the fixture has none: only ours below
         QVERIFY(text(&b, QStringLiteral("docker-compose.yml"))
                     .contains("      interval: 1m30s\n    deploy:\n      resources:\n        reservations:\n"
                               "          devices:\n          - driver: nvidia\n            count: 2\n"
@@ -424,7 +435,8 @@ private slots:
         p.engine.algorithm = QStringLiteral("ALL"); // accepted (upstream's check rejects it by mistake)
         const Result<RenderOutput> ipcl = Renderer::render(p, fixtureTree(), secrets());
         QVERIFY2(ipcl.ok(), qPrintable(ipcl.error()));
-        QVERIFY(ipcl->bundles.first().facts.images.contains(QStringLiteral("federatedai/fateflow-all-ipcl:1.11.2-release")));
+        QVERIFY(ipcl->bundles.first().facts.images.contains(
+            QStringLiteral("federatedai/fateflow-all-ipcl:1.11.2-release")));
     }
 
     void privateRegistry()
@@ -445,7 +457,8 @@ private slots:
         for (const QString &image : b.facts.images)
             QVERIFY2(image.startsWith(QLatin1String("harbor.example.com:5000/federatedai/")), qPrintable(image));
         const Bundle *s = out->bundle(QStringLiteral("serving-10000"));
-        QVERIFY(s->facts.images.contains(QStringLiteral("harbor.example.com:5000/federatedai/serving-proxy:2.1.7-release")));
+        QVERIFY(s->facts.images.contains(
+            QStringLiteral("harbor.example.com:5000/federatedai/serving-proxy:2.1.7-release")));
         // A site that keeps MySQL on Docker Hub.
         p.registry.dockerHubImages = {QStringLiteral("mysql")};
         const Result<RenderOutput> hub = Renderer::render(p, fixtureTree(), secrets());
@@ -513,7 +526,8 @@ private slots:
         QTemporaryDir dir;
         const QString root = dir.filePath(QStringLiteral("kf"));
         QVERIFY(QProcess::execute(QStringLiteral("cp"), {QStringLiteral("-r"), Fixture, root}) == 0);
-        const QString props = root + QStringLiteral("/docker-deploy/training_template/backends/eggroll/conf/eggroll.properties");
+        const QString props
+            = root + QStringLiteral("/docker-deploy/training_template/backends/eggroll/conf/eggroll.properties");
         QFile f(props);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QByteArray t = f.readAll();
@@ -545,7 +559,9 @@ private slots:
         tar.start(QStringLiteral("tar"), {QStringLiteral("-tzf"), archive});
         QVERIFY(tar.waitForFinished(30000));
         const QStringList listed = QString::fromUtf8(tar.readAllStandardOutput()).split(QLatin1Char('\n'));
-        for (const char *d : {"confs-10000/shared_dir/", "confs-10000/shared_dir/data/", "confs-10000/shared_dir/examples/",
+        for (const char *d : {"confs-10000/shared_dir/",
+                              "confs-10000/shared_dir/data/",
+                              "confs-10000/shared_dir/examples/",
                               "confs-10000/shared_dir/federatedml/"})
             QVERIFY2(listed.contains(QLatin1String(d)), d);
     }
@@ -555,12 +571,14 @@ private slots:
     {
         const QString tool = QStandardPaths::findExecutable(QStringLiteral("docker-compose"));
         QVERIFY2(!tool.isEmpty(), "docker-compose is missing: run scripts/deps.sh test");
-        for (const QString &computing : {QStringLiteral("Eggroll"), QStringLiteral("Spark"), QStringLiteral("Spark_local")}) {
+        for (const QString &computing :
+             {QStringLiteral("Eggroll"), QStringLiteral("Spark"), QStringLiteral("Spark_local")}) {
             Project p = project111(2, true);
             p.engine.computing = computing;
             if (computing != QLatin1String("Eggroll")) {
                 p.engine.federation = QStringLiteral("Pulsar");
-                p.engine.storage = computing == QLatin1String("Spark") ? QStringLiteral("HDFS") : QStringLiteral("LocalFS");
+                p.engine.storage
+                    = computing == QLatin1String("Spark") ? QStringLiteral("HDFS") : QStringLiteral("LocalFS");
             } else {
                 p.exchange.enabled = true;
                 p.exchange.host = QStringLiteral("10.0.0.100");

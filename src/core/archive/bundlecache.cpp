@@ -132,8 +132,7 @@ Result<QString> BundleCache::key(const Bundle &bundle, int level)
                                 + QByteArray::number(f.size) + ' ' + content->toHex() + '\n';
         h.addData(line);
     }
-    for (const QString &d : bundle.emptyDirs)
-    {
+    for (const QString &d : bundle.emptyDirs) {
         h.addData(QByteArrayView("\0dir ", 5)); // no file line starts with NUL
         h.addData(QByteArray(d.toUtf8() + '\n'));
     }

@@ -51,7 +51,7 @@ struct Bundle
     /// Folders shipped empty (sorted, relative, '/'-separated): v1.11's compose files bind-mount them as
     /// volume devices, which Docker refuses when the folder does not exist on the host.
     QStringList emptyDirs;
-    BundleFacts facts;       ///< from the compose file, recorded by the renderer
+    BundleFacts facts; ///< from the compose file, recorded by the renderer
 
     QString remotePath() const { return targetDir + QLatin1Char('/') + name; }
     const BundleFile *file(const QString &path) const;

@@ -94,7 +94,8 @@ Status BundleWriter::writeTree(const RenderOutput &output, const QString &outDir
         for (const QString &d : b.emptyDirs) {
             if (!QDir().mkpath(staging + QLatin1Char('/') + b.name + QLatin1Char('/') + d)) {
                 cleanup();
-                return Error{tr("cannot create folder %1").arg(staging + QLatin1Char('/') + b.name + QLatin1Char('/') + d)};
+                return Error{
+                    tr("cannot create folder %1").arg(staging + QLatin1Char('/') + b.name + QLatin1Char('/') + d)};
             }
         }
     }

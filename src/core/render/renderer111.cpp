@@ -156,8 +156,9 @@ QByteArray eggrollRouteTable(int self, const QList<Peer> &parties, const QByteAr
                   + "\",\n\t\t\t\t\"port\": " + num(RollsitePort) + "\n\t\t\t    }]\n\t\t},\n\t\n";
     }
     out += commandSubstitution(others) + '\n';
-    out += "\t\t\"" + num(self) + "\": {\n\t\t\t\"default\": [{\n\t\t\t\t\"ip\": \"rollsite\",\n\t\t\t\t\"port\": "
-           + num(RollsitePort) + "\n\t\t\t}],\n\t\t\t\"fateflow\": [{\n\t\t\t\t\"ip\": \"fateflow\",\n\t\t\t\t\"port\": "
+    out += "\t\t\"" + num(self)
+           + "\": {\n\t\t\t\"default\": [{\n\t\t\t\t\"ip\": \"rollsite\",\n\t\t\t\t\"port\": " + num(RollsitePort)
+           + "\n\t\t\t}],\n\t\t\t\"fateflow\": [{\n\t\t\t\t\"ip\": \"fateflow\",\n\t\t\t\t\"port\": "
            + num(FlowGrpcPort) + "\n\t\t\t}]\n\t\t}\n\t},\n\t\"permission\": {\n\t\t\"default_allow\": true\n\t}\n}\n";
     return out;
 }
@@ -166,7 +167,8 @@ QByteArray eggrollRouteTable(int self, const QList<Peer> &parties, const QByteAr
 /// nginx and fate-flow at its host, the own fate-flow.
 QByteArray nginxRouteTable(int self, const QList<Peer> &parties)
 {
-    const QByteArray ports = "      http_port: " + num(NginxHttpPort) + "\n      grpc_port: " + num(NginxGrpcPort) + "\n";
+    const QByteArray ports
+        = "      http_port: " + num(NginxHttpPort) + "\n      grpc_port: " + num(NginxGrpcPort) + "\n";
     QByteArray out = "default:\n  proxy:\n    - host: nginx\n" + ports;
     QByteArray others;
     for (const Peer &p : parties) {
@@ -177,8 +179,9 @@ QByteArray nginxRouteTable(int self, const QList<Peer> &parties)
                   + "\n      grpc_port: " + num(FlowGrpcPort) + "\n      http_port: " + num(FlowHttpPort) + "\n\n";
     }
     out += commandSubstitution(others) + '\n';
-    out += num(self) + ":\n  proxy:\n    - host: nginx\n" + ports + "  fateflow:\n    - host: fateflow\n      grpc_port: "
-           + num(FlowGrpcPort) + "\n      http_port: " + num(FlowHttpPort) + "\n";
+    out += num(self) + ":\n  proxy:\n    - host: nginx\n" + ports
+           + "  fateflow:\n    - host: fateflow\n      grpc_port: " + num(FlowGrpcPort)
+           + "\n      http_port: " + num(FlowHttpPort) + "\n";
     return out;
 }
 
@@ -261,7 +264,8 @@ private:
     Status addTree(Bundle &bundle, const QString &srcDir, const QString &destPrefix, bool topLevelGlob) const;
     void setContent(Bundle &bundle, const QString &dest, const QByteArray &content, const QString &src) const;
     /// Reads the bundle's copy of @p dest (from its template), applies @p edit, keeps the result.
-    Status edit(Bundle &bundle, const QString &dest, const std::function<Status(QByteArray &, const QString &)> &edit) const;
+    Status
+    edit(Bundle &bundle, const QString &dest, const std::function<Status(QByteArray &, const QString &)> &edit) const;
     Result<Bundle> party(const Party &party) const;
     Result<Bundle> exchange() const;
     Result<Bundle> serving(const Party &party) const;
@@ -313,11 +317,12 @@ Status Render111::validate() const
             return {};
         return Error{tr("%1: \"%2\" is not possible here; choose one of %3").arg(field, value, allowed.join(u", "))};
     };
-    for (const Status &s : {check(QStringLiteral("engine.computing"), e.computing, computingChoices(era)),
-                            check(QStringLiteral("engine.federation"), e.federation, federationChoices(era, e.computing)),
-                            check(QStringLiteral("engine.storage"), e.storage, storageChoices(era, e.computing)),
-                            check(QStringLiteral("engine.algorithm"), e.algorithm, algorithmChoices(era)),
-                            check(QStringLiteral("engine.device"), e.device, deviceChoices(era))})
+    for (const Status &s :
+         {check(QStringLiteral("engine.computing"), e.computing, computingChoices(era)),
+          check(QStringLiteral("engine.federation"), e.federation, federationChoices(era, e.computing)),
+          check(QStringLiteral("engine.storage"), e.storage, storageChoices(era, e.computing)),
+          check(QStringLiteral("engine.algorithm"), e.algorithm, algorithmChoices(era)),
+          check(QStringLiteral("engine.device"), e.device, deviceChoices(era))})
         if (!s)
             return s;
     if (e.computeCore <= 0)
@@ -496,13 +501,15 @@ Status Render111::composeForParty(QByteArray &compose, const QString &file, cons
     else if (e.device == QLatin1String("GPU"))
         suffix += "-gpu";
     const QByteArray flow = spark() ? "fateflow-spark" : "fateflow";
-    replaceAll(compose, "image: \"federatedai/fateflow:${TAG}\"", "image: \"federatedai/" + flow + suffix + ":${TAG}\"");
+    replaceAll(
+        compose, "image: \"federatedai/fateflow:${TAG}\"", "image: \"federatedai/" + flow + suffix + ":${TAG}\"");
     if (spark())
         replaceAll(compose,
                    "image: \"federatedai/spark-worker:${TAG}\"",
                    "image: \"federatedai/spark-worker" + suffix + ":${TAG}\"");
     else
-        replaceAll(compose, "image: \"federatedai/eggroll:${TAG}\"", "image: \"federatedai/eggroll" + suffix + ":${TAG}\"");
+        replaceAll(
+            compose, "image: \"federatedai/eggroll:${TAG}\"", "image: \"federatedai/eggroll" + suffix + ":${TAG}\"");
     // GPU: the device reservation goes before fateflow's `command:` (the script's fixed line number).
     if (e.device == QLatin1String("GPU")) {
         QList<QByteArray> lines = splitLines(compose);
@@ -558,8 +565,8 @@ Result<Bundle> Render111::party(const Party &party) const
         backends = {QStringLiteral("eggroll")};
         composeTemplate = QStringLiteral("docker-compose-eggroll.yml");
     } else {
-        const QString broker = e.federation == QLatin1String("RabbitMQ") ? QStringLiteral("rabbitmq")
-                                                                          : QStringLiteral("pulsar");
+        const QString broker
+            = e.federation == QLatin1String("RabbitMQ") ? QStringLiteral("rabbitmq") : QStringLiteral("pulsar");
         backends = {QStringLiteral("spark/nginx"), QStringLiteral("spark/spark")};
         if (e.computing == QLatin1String("Spark")) {
             backends.append(QStringLiteral("spark/hadoop"));
@@ -571,10 +578,8 @@ Result<Bundle> Render111::party(const Party &party) const
     }
     for (const QString &backend : std::as_const(backends)) {
         const QString folder = backend.section(QLatin1Char('/'), -1);
-        if (Status s = addTree(b,
-                               m_training + QStringLiteral("/backends/") + backend,
-                               QStringLiteral("confs/%1/").arg(folder),
-                               false);
+        if (Status s = addTree(
+                b, m_training + QStringLiteral("/backends/") + backend, QStringLiteral("confs/%1/").arg(folder), false);
             !s)
             return Error{s.error()};
     }
@@ -610,32 +615,33 @@ Result<Bundle> Render111::party(const Party &party) const
     };
 
     if (e.computing == QLatin1String("Eggroll")) {
-        const Status s = edit(b, QStringLiteral("confs/eggroll/conf/eggroll.properties"), [&](QByteArray &t, const QString &f) -> Status {
-            if (Status r = replaceEach({
-                               {"<jdbc.url>",
-                                "jdbc:mysql://" + dbIp + ":3306/" + dbName + "?useSSL=false&serverTimezone="
-                                    + utf8(db.serverTimezone) + "&characterEncoding=utf8&allowPublicKeyRetrieval=true"},
-                               {"<jdbc.username>", dbUser},
-                               {"<jdbc.password>", dbPassword},
-                               {"<clustermanager.host>", "clustermanager"},
-                               {"<clustermanager.port>", num(ClusterManagerPort)},
-                               {"<nodemanager.port>", num(NodeManagerPort)},
-                               {"<party.id>", id},
-                               {"<java.home>", JavaHome},
-                               {"<java.classpath>", JavaClasspath},
-                               {"<rollsite.host>", "rollsite"},
-                               {"<rollsite.port>", num(RollsitePort)},
-                           })(t, f);
-                !r)
-                return r;
-            // The script also fills <python.path>, which v1.11.2's template no longer has: optional.
-            replaceAll(t, "<python.path>", PythonPath);
-            if (!replaceToEndOfLine(t,
-                                    "eggroll.session.processors.per.node=",
-                                    "eggroll.session.processors.per.node=" + num(e.computeCore)))
-                return missing(f, QStringLiteral("eggroll.session.processors.per.node"));
-            return {};
-        });
+        const Status s = edit(
+            b, QStringLiteral("confs/eggroll/conf/eggroll.properties"), [&](QByteArray &t, const QString &f) -> Status {
+                if (Status r = replaceEach({
+                        {"<jdbc.url>",
+                         "jdbc:mysql://" + dbIp + ":3306/" + dbName + "?useSSL=false&serverTimezone="
+                             + utf8(db.serverTimezone) + "&characterEncoding=utf8&allowPublicKeyRetrieval=true"},
+                        {"<jdbc.username>", dbUser},
+                        {"<jdbc.password>", dbPassword},
+                        {"<clustermanager.host>", "clustermanager"},
+                        {"<clustermanager.port>", num(ClusterManagerPort)},
+                        {"<nodemanager.port>", num(NodeManagerPort)},
+                        {"<party.id>", id},
+                        {"<java.home>", JavaHome},
+                        {"<java.classpath>", JavaClasspath},
+                        {"<rollsite.host>", "rollsite"},
+                        {"<rollsite.port>", num(RollsitePort)},
+                    })(t, f);
+                    !r)
+                    return r;
+                // The script also fills <python.path>, which v1.11.2's template no longer has: optional.
+                replaceAll(t, "<python.path>", PythonPath);
+                if (!replaceToEndOfLine(t,
+                                        "eggroll.session.processors.per.node=",
+                                        "eggroll.session.processors.per.node=" + num(e.computeCore)))
+                    return missing(f, QStringLiteral("eggroll.session.processors.per.node"));
+                return {};
+            });
         if (!s)
             return Error{s.error()};
     }
@@ -656,9 +662,9 @@ Result<Bundle> Render111::party(const Party &party) const
         return Error{s.error()};
 
     // mysql
-    QByteArray insertNode = "\nCREATE DATABASE IF NOT EXISTS " + dbName + ";\nCREATE DATABASE IF NOT EXISTS fate_flow;\n"
-                            + "CREATE USER '" + dbUser + "'@'%' IDENTIFIED BY '" + dbPassword + "';\nGRANT ALL ON *.* TO '"
-                            + dbUser + "'@'%';\n";
+    QByteArray insertNode = "\nCREATE DATABASE IF NOT EXISTS " + dbName
+                            + ";\nCREATE DATABASE IF NOT EXISTS fate_flow;\n" + "CREATE USER '" + dbUser
+                            + "'@'%' IDENTIFIED BY '" + dbPassword + "';\nGRANT ALL ON *.* TO '" + dbUser + "'@'%';\n";
     const QString metaTables = QStringLiteral("confs/mysql/init/create-eggroll-meta-tables.sql");
     if (e.computing == QLatin1String("Eggroll")) {
         insertNode += "USE `" + dbName + "`;\nshow tables;\n";
@@ -670,50 +676,50 @@ Result<Bundle> Render111::party(const Party &party) const
     setContent(b, QStringLiteral("confs/mysql/init/insert-node.sql"), insertNode, {});
 
     // fate_flow
-    if (Status s = edit(
-            b,
-            QStringLiteral("confs/fate_flow/conf/service_conf.yaml"),
-            [&](QByteArray &t, const QString &f) -> Status {
-                if (!e.nameNode.isEmpty())
-                    replaceAll(t, "name_node: hdfs://namenode:9000", "name_node: " + utf8(e.nameNode));
-                if (Status r = replaceEach({{"party_id:", "party_id: " + id},
-                                            {"name: <db_name>", "name: '" + dbName + "'"},
-                                            {"user: <db_user>", "user: '" + dbUser + "'"},
-                                            {"passwd: <db_passwd>", "passwd: '" + dbPassword + "'"},
-                                            {"host: <db_host>", "host: '" + dbIp + "'"},
-                                            {"127.0.0.1:8000", serving + ":8000"}})(t, f);
-                    !r)
-                    return r;
-                if (spark()) {
-                    replaceAll(t, "proxy: rollsite", "proxy: nginx");
-                    replaceAll(t, "computing: eggroll", "computing: spark");
-                }
-                if (e.federation == QLatin1String("Pulsar"))
-                    replaceAll(t, "  federation: eggroll", "  federation: pulsar");
-                else if (e.federation == QLatin1String("RabbitMQ"))
-                    replaceAll(t, "  federation: eggroll", "  federation: RabbitMQ");
-                if (e.storage == QLatin1String("HDFS"))
-                    replaceAll(t, "  storage: eggroll", "  storage: hdfs");
-                else if (e.storage == QLatin1String("LocalFS"))
-                    replaceAll(t, "  storage: eggroll", "  storage: localfs");
-                replaceToEndOfLine(t, "nodes: ", "nodes: 1");
-                replaceToEndOfLine(t, "cores_per_node: ", "cores_per_node: " + num(e.computeCore));
-                return {};
-            });
+    if (Status s = edit(b,
+                        QStringLiteral("confs/fate_flow/conf/service_conf.yaml"),
+                        [&](QByteArray &t, const QString &f) -> Status {
+                            if (!e.nameNode.isEmpty())
+                                replaceAll(t, "name_node: hdfs://namenode:9000", "name_node: " + utf8(e.nameNode));
+                            if (Status r = replaceEach({{"party_id:", "party_id: " + id},
+                                                        {"name: <db_name>", "name: '" + dbName + "'"},
+                                                        {"user: <db_user>", "user: '" + dbUser + "'"},
+                                                        {"passwd: <db_passwd>", "passwd: '" + dbPassword + "'"},
+                                                        {"host: <db_host>", "host: '" + dbIp + "'"},
+                                                        {"127.0.0.1:8000", serving + ":8000"}})(t, f);
+                                !r)
+                                return r;
+                            if (spark()) {
+                                replaceAll(t, "proxy: rollsite", "proxy: nginx");
+                                replaceAll(t, "computing: eggroll", "computing: spark");
+                            }
+                            if (e.federation == QLatin1String("Pulsar"))
+                                replaceAll(t, "  federation: eggroll", "  federation: pulsar");
+                            else if (e.federation == QLatin1String("RabbitMQ"))
+                                replaceAll(t, "  federation: eggroll", "  federation: RabbitMQ");
+                            if (e.storage == QLatin1String("HDFS"))
+                                replaceAll(t, "  storage: eggroll", "  storage: hdfs");
+                            else if (e.storage == QLatin1String("LocalFS"))
+                                replaceAll(t, "  storage: eggroll", "  storage: localfs");
+                            replaceToEndOfLine(t, "nodes: ", "nodes: 1");
+                            replaceToEndOfLine(t, "cores_per_node: ", "cores_per_node: " + num(e.computeCore));
+                            return {};
+                        });
         !s)
         return Error{s.error()};
 
     if (spark()) {
-        if (Status s = edit(b,
-                            QStringLiteral("confs/spark/spark-defaults.conf"),
-                            [&](QByteArray &t, const QString &f) -> Status {
-                                if (e.computing == QLatin1String("Spark_local"))
-                                    replaceToEndOfLine(t, "spark.master ", "spark.master                      local[*]");
-                                if (!replaceToEndOfLine(
-                                        t, "spark.cores.max ", "spark.cores.max                   " + num(e.computeCore)))
-                                    return missing(f, QStringLiteral("spark.cores.max"));
-                                return {};
-                            });
+        if (Status s
+            = edit(b,
+                   QStringLiteral("confs/spark/spark-defaults.conf"),
+                   [&](QByteArray &t, const QString &f) -> Status {
+                       if (e.computing == QLatin1String("Spark_local"))
+                           replaceToEndOfLine(t, "spark.master ", "spark.master                      local[*]");
+                       if (!replaceToEndOfLine(
+                               t, "spark.cores.max ", "spark.cores.max                   " + num(e.computeCore)))
+                           return missing(f, QStringLiteral("spark.cores.max"));
+                       return {};
+                   });
             !s)
             return Error{s.error()};
     }
@@ -782,10 +788,10 @@ Result<Bundle> Render111::exchange() const
     if (Status s = edit(b,
                         QStringLiteral("conf/eggroll.properties"),
                         [&](QByteArray &t, const QString &f) -> Status {
-                            for (const auto &[from, to] : QList<std::pair<QByteArray, QByteArray>>{
-                                     {"<rollsite.host>", "rollsite"},
-                                     {"<rollsite.port>", num(RollsitePort)},
-                                     {"<party.id>", "exchange"}})
+                            for (const auto &[from, to] :
+                                 QList<std::pair<QByteArray, QByteArray>>{{"<rollsite.host>", "rollsite"},
+                                                                          {"<rollsite.port>", num(RollsitePort)},
+                                                                          {"<party.id>", "exchange"}})
                                 if (!replaceAll(t, from, to))
                                     return missing(f, QString::fromUtf8(from));
                             if (!replaceToEndOfLine(t, "coordinator=", "coordinator=exchange"))
@@ -847,7 +853,8 @@ Result<Bundle> Render111::serving(const Party &party) const
         {QStringLiteral("confs/serving-server/conf/serving-server.properties"),
          {{"model.transfer.url=http://127.0.0.1:9380/v1/model/transfer",
            "model.transfer.url=http://" + utf8(party.host) + ":" + num(FlowHttpPort) + "/v1/model/transfer"}}},
-        {QStringLiteral("confs/serving-proxy/conf/application.properties"), {{"coordinator=<partyID>", "coordinator=" + id}}},
+        {QStringLiteral("confs/serving-proxy/conf/application.properties"),
+         {{"coordinator=<partyID>", "coordinator=" + id}}},
     };
     for (const auto &[path, list] : edits)
         if (Status s = edit(b, path, replace(list)); !s)
@@ -857,7 +864,8 @@ Result<Bundle> Render111::serving(const Party &party) const
     for (const Party &p : m_project.parties)
         if (!p.servingHost.isEmpty())
             servingPeers.append({p.id, utf8(p.servingHost)});
-    setContent(b, QStringLiteral("confs/serving-proxy/conf/route_table.json"), servingRouteTable(party.id, servingPeers), {});
+    setContent(
+        b, QStringLiteral("confs/serving-proxy/conf/route_table.json"), servingRouteTable(party.id, servingPeers), {});
     return b;
 }
 
