@@ -48,9 +48,9 @@ constexpr auto PythonPath = "/data/projects/fate/python:/data/projects/fate/eggr
 constexpr auto JavaHome = "/usr/lib/jvm/java-1.8.0-openjdk";
 constexpr auto JavaClasspath = "conf/:lib/*";
 
-// lupdate: the tr() calls of this file belong to the context below.
-/* TRANSLATOR FateDeployer::Renderer */
-constexpr Tr tr{"FateDeployer::Renderer"};
+// lupdate: the tr() calls of this file belong to the context below (its class, Render111).
+/* TRANSLATOR FateDeployer::Render111 */
+constexpr Tr tr{"FateDeployer::Render111"};
 
 QByteArray num(int n)
 {
