@@ -265,9 +265,21 @@ bool PreviewDialog::showFile(const QString &bundleName, const QString &path)
     if (m_lastRenderDir.isEmpty() || !last.open(QIODevice::ReadOnly)) {
         m_diff->setPlainText(tr("%1 was not part of the last deployment: the whole file is new.").arg(path));
     } else {
-        const QStringList diff
-            = lineDiff(m_serviceSecrets.mask(QString::fromUtf8(last.readAll())).split(QLatin1Char('\n')),
-                       text.split(QLatin1Char('\n')));
+        // The last deployment may hold an earlier password, which the store no longer knows: a line that
+        // matches a masked line of the new file around its mask is masked the same way.
+        const QStringList now = text.split(QLatin1Char('\n'));
+        QStringList before = m_serviceSecrets.mask(QString::fromUtf8(last.readAll())).split(QLatin1Char('\n'));
+        const QString mask = QStringLiteral("********");
+        for (const QString &line : now) {
+            const qsizetype at = line.indexOf(mask);
+            if (at < 0)
+                continue;
+            const QString pre = line.left(at), post = line.mid(at + mask.size());
+            for (QString &old : before)
+                if (old != line && old.size() > pre.size() + post.size() && old.startsWith(pre) && old.endsWith(post))
+                    old = line;
+        }
+        const QStringList diff = lineDiff(before, now);
         m_diff->setPlainText(diff.isEmpty() ? tr("%1 is unchanged since the last deployment.").arg(path)
                                             : diff.join(QLatin1Char('\n')));
     }
