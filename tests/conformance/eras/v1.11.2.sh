@@ -11,6 +11,7 @@
 ERA_IDS=(10000 9999 8888)
 ERA_EXCHANGE=192.168.7.100
 ERA_REGISTRY=registry.example.com:5000
+# shellcheck disable=SC2034 # read by conformance.sh's manifest()
 ERA_COMPARE_EMPTY_DIRS=1
 
 era_cases() {
@@ -42,7 +43,7 @@ era_engine() {
 }
 
 era_describe() {
-    local n engine; n=$(era_parties "$1"); engine=($(era_engine "$1"))
+    local n engine; n=$(era_parties "$1"); read -ra engine <<< "$(era_engine "$1")"
     printf '%s parties (%s), computing %s, federation %s, storage %s' "$n" "${ERA_IDS[*]:0:$n}" "${engine[@]}"
     era_has "$1" exchange && printf ', exchange on %s' "$ERA_EXCHANGE"
     era_has "$1" serving && printf ', serving on each party host'
@@ -58,7 +59,7 @@ era_configure() {
     n=$(era_parties "$case_name")
     for ((i = 0; i < n; i++)); do ids+=("${ERA_IDS[$i]}"); ips+=("192.168.7.$((i + 1))"); done
     era_has "$case_name" serving && serving=("${ips[@]}")
-    local engine; engine=($(era_engine "$case_name"))
+    local engine; read -ra engine <<< "$(era_engine "$case_name")"
     local conf="$run/docker-deploy/parties.conf" env="$run/docker-deploy/.env" lines=()
     lines+=("party_list=(${ids[*]})" "party_ip_list=(${ips[*]})" "serving_ip_list=(${serving[*]})")
     lines+=("computing=${engine[0]}" "federation=${engine[1]}" "storage=${engine[2]}")
@@ -120,6 +121,7 @@ documented() {
     #    matches the template's mysql:8.0.28. Allowed only if exactly that line differs, as the script meant.
     if era_has "$case_name" registry && [[ "$p" == docker-compose.yml ]] && [ -f "$up" ] && [ -f "$ours" ] &&
         [ "$(stat -c %a "$up")" = "$(stat -c %a "$ours")" ]; then
+        # shellcheck disable=SC2016 # ${RegistryURI} is literal text of the compose file
         if sed -E 's#^([[:space:]]*image: "?)mysql:#\1${RegistryURI}/federatedai/mysql:#' "$up" | cmp -s - "$ours"; then
             echo "3. MySQL from the private registry|$(diff "$up" "$ours" | grep -c '^>') image line(s)"
             return 0
