@@ -231,10 +231,6 @@
         <translation>同时写出 DIR/&lt;bundle&gt;.tar.gz</translation>
     </message>
     <message>
-        <source>usage: fate-deployer-cli render PROJECT --out DIR [--templates PATH|URL] [--archives]</source>
-        <translation>用法：fate-deployer-cli render PROJECT --out DIR [--templates PATH|URL] [--archives]</translation>
-    </message>
-    <message>
         <source>%1: %2 files → %3:%4</source>
         <translation>%1：%2 个文件 → %3:%4</translation>
     </message>
@@ -511,6 +507,18 @@
     <message>
         <source>cancelled before any host was contacted</source>
         <translation>在连接任何主机之前已取消</translation>
+    </message>
+    <message>
+        <source>take the services&apos; passwords (v1.11 and later) from this KubeFATE parties.conf instead of the keychain; they are used for this render only and stored nowhere</source>
+        <translation>从该 KubeFATE parties.conf 读取各服务的密码（v1.11 及以后），而不是从系统钥匙串读取；仅用于本次渲染，不会保存到任何地方</translation>
+    </message>
+    <message>
+        <source>usage: fate-deployer-cli render PROJECT --out DIR [--templates PATH|URL] [--archives] [--secrets-from PARTIES_CONF]</source>
+        <translation>用法：fate-deployer-cli render PROJECT --out DIR [--templates PATH|URL] [--archives] [--secrets-from PARTIES_CONF]</translation>
+    </message>
+    <message>
+        <source>warning: %1 is not set (keychain or --secrets-from); the bundles have it empty</source>
+        <translation>警告：%1 未设置（系统钥匙串或 --secrets-from）；部署包中该值为空</translation>
     </message>
 </context>
 <context>
@@ -795,6 +803,10 @@
     <message>
         <source>cancelled after rendering, before packing</source>
         <translation>在渲染之后、打包之前已取消</translation>
+    </message>
+    <message>
+        <source>the passwords %1 are not set: the bundles would carry them empty; set them first</source>
+        <translation>密码 %1 未设置：部署包中这些值将为空；请先设置</translation>
     </message>
 </context>
 <context>
@@ -1876,6 +1888,10 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>third-party images your registry does not mirror, e.g. mysql, redis</source>
         <translation>镜像仓库没有同步的第三方镜像，例如 mysql, redis</translation>
+    </message>
+    <message>
+        <source>serving of party %1</source>
+        <translation>参与方 %1 的 Serving</translation>
     </message>
 </context>
 <context>
@@ -3968,10 +3984,81 @@ Accept it and remember it in %6? [y/N] </source>
     </message>
 </context>
 <context>
+    <name>FateDeployer::Render111</name>
+    <message>
+        <source>template file %1 has no &quot;%2&quot; to set; the KubeFATE %3 templates look damaged or edited, restore that file from the release</source>
+        <translation>模板文件 %1 中没有可设置的“%2”；KubeFATE %3 模板似乎已损坏或被修改，请从发布包中恢复该文件</translation>
+    </message>
+    <message>
+        <source>parties: the project has no party; add at least one</source>
+        <translation>parties：项目中没有参与方；请至少添加一个</translation>
+    </message>
+    <message>
+        <source>parties: party id %1 is not a positive number</source>
+        <translation>parties：参与方 ID %1 不是正数</translation>
+    </message>
+    <message>
+        <source>parties: party id %1 appears twice</source>
+        <translation>parties：参与方 ID %1 重复出现</translation>
+    </message>
+    <message>
+        <source>parties: party %1 has no host</source>
+        <translation>parties：参与方 %1 没有主机</translation>
+    </message>
+    <message>
+        <source>images.tag: the image tag is empty; enter one (default 1.11.2-release)</source>
+        <translation>images.tag：镜像标签为空；请填写（默认 1.11.2-release）</translation>
+    </message>
+    <message>
+        <source>images.prefix: KubeFATE v1.11 names its images federatedai/…; &quot;%1&quot; cannot be used. To pull from elsewhere, use a private registry</source>
+        <translation>images.prefix：KubeFATE v1.11 的镜像名为 federatedai/…，不能使用“%1”。如需从其他位置拉取，请使用私有镜像仓库</translation>
+    </message>
+    <message>
+        <source>registry.uri: a private registry is selected but its address is empty; enter it (e.g. harbor.example.com/fate) or use Docker Hub</source>
+        <translation>registry.uri：已选择私有镜像仓库，但地址为空；请填写（例如 harbor.example.com/fate）或改用 Docker Hub</translation>
+    </message>
+    <message>
+        <source>exchange.host: the exchange is enabled but has no host; enter it or disable the exchange</source>
+        <translation>exchange.host：已启用 Exchange 交换组件，但没有主机；请填写主机或停用 Exchange</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not possible here; choose one of %3</source>
+        <translation>%1：此处不能使用“%2”；请从 %3 中选择</translation>
+    </message>
+    <message>
+        <source>engine.computeCore: %1 is not a positive number</source>
+        <translation>engine.computeCore：%1 不是正数</translation>
+    </message>
+    <message>
+        <source>engine.gpuCount: %1 is not a positive number</source>
+        <translation>engine.gpuCount：%1 不是正数</translation>
+    </message>
+    <message>
+        <source>template file %1 is missing from %2; the KubeFATE %3 templates are incomplete</source>
+        <translation>%2 中缺少模板文件 %1；KubeFATE %3 模板不完整</translation>
+    </message>
+    <message>
+        <source>cannot read template file %1: %2</source>
+        <translation>无法读取模板文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>template folder %1 is missing from %2; the KubeFATE %3 templates are incomplete</source>
+        <translation>%2 中缺少模板文件夹 %1；KubeFATE %3 模板不完整</translation>
+    </message>
+    <message>
+        <source>template file for %1 is missing from %2; the KubeFATE %3 templates are incomplete</source>
+        <translation>%2 中缺少 %1 的模板文件；KubeFATE %3 模板不完整</translation>
+    </message>
+</context>
+<context>
     <name>FateDeployer::Renderer</name>
     <message>
-        <source>KubeFATE %1 templates found at %2: not supported yet; FATE Deployer renders KubeFATE 1.1.0 templates</source>
-        <translation>在 %2 找到 KubeFATE %1 模板：暂不支持；FATE Deployer 目前渲染 KubeFATE 1.1.0 模板</translation>
+        <source>templates.kubefateVersion: the project is for KubeFATE %1, but the templates at %2 are KubeFATE %3; choose templates of the project&apos;s version</source>
+        <translation>templates.kubefateVersion：项目对应 KubeFATE %1，但 %2 中的模板是 KubeFATE %3；请选择与项目版本一致的模板</translation>
+    </message>
+    <message>
+        <source>KubeFATE %1 templates found at %2: not supported yet; FATE Deployer renders the templates of KubeFATE 1.1.0 and v1.11</source>
+        <translation>在 %2 找到 KubeFATE %1 模板：暂不支持；FATE Deployer 目前渲染 KubeFATE 1.1.0 和 v1.11 的模板</translation>
     </message>
 </context>
 <context>
@@ -4456,10 +4543,6 @@ Accept it and remember it in %6? [y/N] </source>
         <translation>在 %1 未找到 KubeFATE 模板：应包含根目录下的 .env，以及含有 docker-configuration.sh、docker-auto-deploy.sh 和 docker-example-dir-tree/ 的 docker-deploy/</translation>
     </message>
     <message>
-        <source>KubeFATE %1 templates found at %2: not supported yet; FATE Deployer renders KubeFATE 1.1.0 templates</source>
-        <translation>在 %2 找到 KubeFATE %1 模板：暂不支持；FATE Deployer 目前渲染 KubeFATE 1.1.0 模板</translation>
-    </message>
-    <message>
         <source>template archive %1 does not exist</source>
         <translation>模板归档文件 %1 不存在</translation>
     </message>
@@ -4482,6 +4565,10 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>the templates of %1 are no longer in the cache; download them again</source>
         <translation>%1 的模板已不在缓存中；请重新下载</translation>
+    </message>
+    <message>
+        <source>KubeFATE %1 templates found at %2: not supported yet; FATE Deployer renders the templates of KubeFATE 1.1.0 and v1.11</source>
+        <translation>在 %2 找到 KubeFATE %1 模板：暂不支持；FATE Deployer 目前渲染 KubeFATE 1.1.0 和 v1.11 的模板</translation>
     </message>
 </context>
 <context>

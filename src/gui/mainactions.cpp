@@ -219,7 +219,8 @@ const ActionSpec Table[] = {
            QT_TRANSLATE_NOOP("FateDeployer::MainWindow",
                              "Browse rendered bundles and what changed since the last deployment"),
            [](W &w, bool) {
-               (new PreviewDialog(w.project(), w.files()->projectDir(), w.files()->lastRenderDir(), &w))->open();
+               (new PreviewDialog(w.project(), w.files()->projectDir(), w.files()->lastRenderDir(), &w, w.secretStore()))
+                   ->open();
            }).with(ActionSpec::SeparatorBefore),
     action("view", "actionFullScreen", QT_TRANSLATE_NOOP("FateDeployer::MainWindow", "&Full screen"), nullptr,
            [](W &w, bool on) { w.setWindowState(w.windowState().setFlag(Qt::WindowFullScreen, on)); })

@@ -135,6 +135,10 @@ Result<QString> BundleCache::key(const Bundle &bundle, int level, const std::ato
                                 + QByteArray::number(f.size) + ' ' + content->toHex() + '\n';
         h.addData(line);
     }
+    for (const QString &d : bundle.emptyDirs) {
+        h.addData(QByteArrayView("\0dir ", 5)); // no file line starts with NUL
+        h.addData(QByteArray(d.toUtf8() + '\n'));
+    }
     if (m_memoDirty)
         saveMemo();
     return QString::fromLatin1(h.result().toHex());

@@ -68,6 +68,12 @@ Status BundlePrep::prepare(const Project &project,
     const Result<RenderOutput> output = render(project, projectDir);
     if (!output)
         return Error{output.error(), output.errorKind()};
+    // v1.11+: the bundles carry the services' passwords; never ship them empty. (The deploy path does not
+    // hand ServiceSecrets to the renderer yet, so these eras stop here.)
+    if (!output->missingSecrets.isEmpty())
+        return Error{tr("the passwords %1 are not set: the bundles would carry them empty; set them first")
+                         .arg(output->missingSecrets.join(QStringLiteral(", "))),
+                     ErrorKind::Local};
     if (stopped())
         return Error{tr("cancelled after rendering, before packing"), ErrorKind::Cancelled};
     if (!QDir().mkpath(outDir))

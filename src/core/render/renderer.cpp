@@ -11,7 +11,9 @@
 //  * the exchange route table always lists every party; the exchange port comes from the project.
 #include "render/renderer.h"
 
+#include "model/era.h"
 #include "render/composefacts.h"
+#include "render/renderer111.h"
 #include "util/tr.h"
 
 #include <QCoreApplication>
@@ -808,12 +810,24 @@ Result<RenderOutput> Render11::run()
 
 } // namespace
 
-Result<RenderOutput> Renderer::render(const Project &project, const TemplateTree &templates)
+Result<RenderOutput>
+Renderer::render(const Project &project, const TemplateTree &templates, const ServiceSecrets &secrets)
 {
+    if (templates.kubefateVersion.startsWith(QLatin1String("1.11."))) {
+        if (kubefateEra(project.templates.kubefateVersion) != KubefateEra::V1_11)
+            return Error{tr("templates.kubefateVersion: the project is for KubeFATE %1, but the templates at %2 are "
+                            "KubeFATE %3; choose templates of the project's version")
+                             .arg(project.templates.kubefateVersion, templates.root, templates.kubefateVersion)};
+        return Renderer111::render(project, templates, secrets);
+    }
     if (templates.kubefateVersion != QLatin1String("1.1.0"))
-        return Error{tr("KubeFATE %1 templates found at %2: not supported yet; FATE Deployer renders KubeFATE "
-                        "1.1.0 templates")
+        return Error{tr("KubeFATE %1 templates found at %2: not supported yet; FATE Deployer renders the templates "
+                        "of KubeFATE 1.1.0 and v1.11")
                          .arg(templates.kubefateVersion, templates.root)};
+    if (kubefateEra(project.templates.kubefateVersion) != KubefateEra::V1_1)
+        return Error{tr("templates.kubefateVersion: the project is for KubeFATE %1, but the templates at %2 are "
+                        "KubeFATE %3; choose templates of the project's version")
+                         .arg(project.templates.kubefateVersion, templates.root, templates.kubefateVersion)};
     return Render11(project, templates).run();
 }
 
