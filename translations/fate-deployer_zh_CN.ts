@@ -5187,6 +5187,14 @@ Accept it and remember it in %6? [y/N] </source>
         <source>direct; or [user@]host[:port], several separated by commas</source>
         <translation>直连；或 [user@]host[:port]，多个用逗号分隔</translation>
     </message>
+    <message>
+        <source>Compare it with the coordinator&apos;s by phone or chat: the same fingerprint is the same federation file</source>
+        <translation>请通过电话或聊天与协调方的指纹核对：指纹相同即为同一个联邦文件</translation>
+    </message>
+    <message>
+        <source>Federation file, revision %1; fingerprint:</source>
+        <translation>联邦文件，修订版 %1；指纹：</translation>
+    </message>
 </context>
 <context>
     <name>FateDeployer::Validator</name>

@@ -10,6 +10,7 @@
 #include "gui/projectdocument.h"
 
 #include <QAction>
+#include <QLabel>
 #include <QMenu>
 
 using namespace FateDeployer;
@@ -67,6 +68,12 @@ private slots:
         QVERIFY(Dialogs::lastMessage().contains(FederationTransferFingerprintMarker()));
         QCOMPARE(f.window->project().federation.revision, 1); // an undoable edit of the project
         QCOMPARE(f.window->project().federation.sha256, exported.sha256());
+        // And it stays on the topology page, under the picture, large.
+        auto *shown = f.window->findChild<QLabel *>(QStringLiteral("federationFingerprint"));
+        QVERIFY(shown);
+        QVERIFY(shown->isVisibleTo(f.window.get()));
+        QVERIFY2(shown->text().contains(exported.fingerprint()) && shown->text().contains(QLatin1String("revision 1")),
+                 qPrintable(shown->text()));
 
         // Team B: its own project with only its host; the import shows the changes and the fingerprint.
         Project teamB;
@@ -74,6 +81,7 @@ private slots:
         teamB.parties = {Party::make(9999, QStringLiteral("10.20.0.2"))};
         teamB.parties[0].ssh.identityFile = QStringLiteral("/home/teamb/.ssh/id_b");
         f.window->document()->reset(teamB, QString());
+        QVERIFY(!shown->isVisibleTo(f.window.get())); // no federation file yet
         Dialogs::setNextFileName(fed);
         Dialogs::setNextAnswer(QMessageBox::No);
         f.window->action(QStringLiteral("actionImportFederation"))->trigger();
