@@ -114,7 +114,7 @@ int main(int argc, char *argv[])
         const double cpuMs = guiThreadCpuMs();
         maxStallMs = qMax(maxStallMs, gap);
         // The GUI thread's own CPU time in the gap tells work (close to the gap) from waiting for a core.
-        if (gap > 60 && qEnvironmentVariableIsSet("FD_BENCH_TRACE"))
+        if (gap > 30 && qEnvironmentVariableIsSet("FD_BENCH_TRACE"))
             std::fprintf(stderr,
                          "stall %lld ms at %lld ms, %lld lines, GUI thread busy %.0f ms of it\n",
                          (long long)gap,

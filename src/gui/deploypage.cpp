@@ -218,6 +218,11 @@ DeployPage::DeployPage(ProjectDocument *document, DeployMonitor *monitor, QWidge
     // Follow-tail: stays at the bottom while following; the user scrolling up turns it off,
     // scrolling back to the bottom (or ticking the box) turns it on again.
     QScrollBar *bar = view->verticalScrollBar();
+    // While output floods in, the view and its scroll bar repaint at every tick. Opaque, they spare the
+    // widgets behind them (tab, splitter, page, window) a repaint each time: large fills that Qt 6.4
+    // splits over its thread pool and waits for (bench/logview).
+    m_ui->logTab->setAutoFillBackground(true);
+    bar->setAttribute(Qt::WA_OpaquePaintEvent);
     connect(bar, &QScrollBar::rangeChanged, this, [this, bar](int, int max) {
         if (m_ui->followCheck->isChecked()) {
             m_autoScrolling = true;

@@ -1,7 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gui/logmodel.h"
 
+#include "util/backgroundrelease.h"
+
 #include <QTimeZone>
+
+#include <iterator>
+#include <utility>
+#include <vector>
 
 namespace FateDeployer {
 
@@ -34,10 +40,19 @@ void LogModel::setCapacity(int capacity)
     const int excess = int(m_lines.size()) - m_capacity;
     if (excess > 0) {
         beginRemoveRows({}, 0, excess - 1);
-        m_lines.erase(m_lines.begin(), m_lines.begin() + excess);
+        dropOldest(excess);
         m_firstSeq += excess;
         endRemoveRows();
     }
+}
+
+void LogModel::dropOldest(int count)
+{
+    // The text of a line was allocated by a job thread: it is freed on the release thread (see
+    // releaseInBackground), the moved-from rows left here own nothing.
+    const auto end = m_lines.begin() + count;
+    releaseInBackground(std::vector<LogEntry>(std::make_move_iterator(m_lines.begin()), std::make_move_iterator(end)));
+    m_lines.erase(m_lines.begin(), end);
 }
 
 int LogModel::rowCount(const QModelIndex &parent) const
@@ -119,7 +134,7 @@ void LogModel::append(const LogBatch &batch)
     const int excess = int(m_lines.size()) + incoming - m_capacity;
     if (excess > 0) {
         beginRemoveRows({}, 0, excess - 1);
-        m_lines.erase(m_lines.begin(), m_lines.begin() + excess);
+        dropOldest(excess);
         m_firstSeq += excess;
         endRemoveRows();
     }
@@ -145,8 +160,7 @@ void LogModel::append(const LogBatch &batch)
 void LogModel::clear()
 {
     beginResetModel();
-    m_lines.clear();
-    m_lines.shrink_to_fit();
+    releaseInBackground(std::exchange(m_lines, {}));
     m_firstSeq = 0;
     m_hosts.clear();
     endResetModel();

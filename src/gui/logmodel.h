@@ -81,6 +81,8 @@ signals:
     void batchAppended(const FateDeployer::LogBatch &batch);
 
 private:
+    void dropOldest(int count);
+
     std::deque<LogEntry> m_lines;
     QStringList m_hosts;
     int m_capacity = DefaultCapacity;

@@ -236,6 +236,7 @@ private slots:
                        const CommandRequest &r,
                        const HostChannel::LineSink &sink,
                        const CancelToken &k) {
+            fprintf(stderr, "CMD %s\n", qPrintable(c));
             if (c.startsWith(QLatin1String("docker version"))) {
                 CommandResult res;
                 res.timedOut = true;
@@ -315,14 +316,17 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("p.fdproj"));
         QVERIFY(ProjectFile::save(fakeHostsProject(1), path).ok());
-        // The first run's host waits in `docker version` until released: a run that is deterministically busy.
+        // The first run's host waits in its first remote command until released: a run that is
+        // deterministically busy (a teardown runs no `docker version`, so waiting for that one made the
+        // check below race the whole first run).
         std::atomic_bool release{false};
-        Handler slow = [&release](const HostTarget &t,
-                                  const QString &c,
-                                  const CommandRequest &r,
-                                  const HostChannel::LineSink &sink,
-                                  const CancelToken &k) {
-            if (c.startsWith(QLatin1String("docker version")))
+        std::atomic_bool held{false};
+        Handler slow = [&release, &held](const HostTarget &t,
+                                         const QString &c,
+                                         const CommandRequest &r,
+                                         const HostChannel::LineSink &sink,
+                                         const CancelToken &k) {
+            if (!held.exchange(true))
                 while (!release.load() && !k.isCancelled())
                     QThread::msleep(5);
             return healthy(t, c, r, sink, k);
@@ -349,6 +353,7 @@ private slots:
                 qPrintable(refused.error()));
         }
         QVERIFY(secondRec.order.isEmpty()); // nothing emitted for a refused start
+        QVERIFY2(!firstRec.done, "the first run ended before the checks above: they prove nothing");
         // Reading runs are not changes: status of the same project runs alongside.
         rq.settings.operation = Operation::Status;
         QVERIFY(second.start(rq).ok());

@@ -19,6 +19,7 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <utility>
 #include <vector>
 
@@ -128,6 +129,7 @@ public:
     {
         HostState &h = state(host);
         QMutexLocker lock(&h.queueMutex);
+        compactLocked(h);
         // Only the newest progress of a host matters: replace a pending one instead of queueing them all.
         if (!h.items.empty() && h.items.back().event && h.items.back().event->type == JobEvent::Type::StepProgress) {
             JobEvent &e = *h.items.back().event;
@@ -169,6 +171,7 @@ public:
                                                               : QLatin1String(" O "))
                             + text + QLatin1Char('\n'));
         QMutexLocker queueLock(&h.queueMutex);
+        compactLocked(h);
         h.items.push_back(std::move(item));
         if (++h.lines > m_pendingLines)
             dropOldestLine(h);
@@ -195,16 +198,28 @@ public:
             std::vector<Pending> taken;
             qint64 dropped = 0;
             {
-                QMutexLocker lock(&h.queueMutex);
+                // A job runs niced and can be preempted while it holds its queue lock; waiting for it
+                // here stalled the GUI for up to 30 ms (perf sched, bench/logview). A busy host is taken
+                // on the next tick instead, and blocked on only after MaxMissedTakes ticks in a row.
+                std::unique_lock<QMutex> lock(h.queueMutex, std::try_to_lock);
+                if (!lock.owns_lock()) {
+                    if (++h.missedTakes < MaxMissedTakes)
+                        return;
+                    lock.lock();
+                }
+                h.missedTakes = 0;
                 dropped = std::exchange(h.dropped, 0);
                 int lines = 0;
-                taken.reserve(std::min<std::size_t>(h.items.size(), std::size_t(m_linesPerTake) + 8));
-                while (!h.items.empty() && (h.items.front().event || lines < m_linesPerTake)) {
-                    if (!h.items.front().event)
+                std::size_t next = h.consumed;
+                taken.reserve(std::min<std::size_t>(h.items.size() - next, std::size_t(m_linesPerTake) + 8));
+                // Moved out, not popped: the job removes the moved-from items (compactLocked).
+                while (next < h.items.size() && (h.items[next].event || lines < m_linesPerTake)) {
+                    if (!h.items[next].event)
                         ++lines;
-                    taken.push_back(std::move(h.items.front()));
-                    h.items.pop_front();
+                    taken.push_back(std::move(h.items[next]));
+                    ++next;
                 }
+                h.consumed = next;
                 h.lines -= lines;
             }
             if (taken.empty() && dropped == 0)
@@ -229,11 +244,11 @@ public:
                 if (item.event) {
                     events.append(std::move(*item.event));
                 } else {
-                    JobEvent e;
+                    // Built in place: a JobEvent is large, and a tick carries up to linesPerTake of them per host.
+                    JobEvent &e = events.emplaceBack();
                     e.type = JobEvent::Type::Output;
                     e.host = host;
                     e.line = std::move(item.line);
-                    events.append(std::move(e));
                 }
             }
         });
@@ -285,8 +300,10 @@ private:
 
         QMutex queueMutex; ///< what waits for the listeners: shared with the runner's thread
         std::deque<Pending> items;
-        int lines = 0;      ///< output lines among items
-        qint64 dropped = 0; ///< lines that left the live stream since the last take()
+        std::size_t consumed = 0; ///< items at the front already moved out by take(); the job removes them
+        int lines = 0;            ///< output lines among items
+        qint64 dropped = 0;       ///< lines that left the live stream since the last take()
+        int missedTakes = 0;      ///< take() found the queue locked this many ticks in a row (runner's thread only)
     };
 
     /// Hosts of the plan are known from the start (a lookup without a lock); any other key gets its
@@ -315,13 +332,25 @@ private:
     static void push(HostState &h, std::unique_ptr<JobEvent> event)
     {
         QMutexLocker lock(&h.queueMutex);
+        compactLocked(h);
         h.items.push_back(Pending{{}, std::move(event)});
+    }
+
+    /// Called by the host's job with h.queueMutex held: removes what take() moved out. The queue's memory
+    /// was allocated by the job, so it is freed here, on the job's thread: freed by the runner's (GUI)
+    /// thread it made that thread wait for the job's malloc arena (perf sched, bench/logview).
+    static void compactLocked(HostState &h)
+    {
+        if (h.consumed == 0)
+            return;
+        h.items.erase(h.items.begin(), h.items.begin() + std::ptrdiff_t(h.consumed));
+        h.consumed = 0;
     }
 
     /// Called with h.queueMutex held: the oldest waiting output line (usually the front) leaves the live stream.
     static void dropOldestLine(HostState &h)
     {
-        for (auto it = h.items.begin(); it != h.items.end(); ++it) {
+        for (auto it = h.items.begin() + std::ptrdiff_t(h.consumed); it != h.items.end(); ++it) {
             if (!it->event) {
                 h.items.erase(it);
                 --h.lines;
@@ -363,6 +392,7 @@ private:
     std::atomic_int m_finishedHosts{0};
     QElapsedTimer m_clock;
     QString m_spoolDir;
+    static constexpr int MaxMissedTakes = 3;
     int m_linesPerTake = 0;
     int m_pendingLines = 0;
 };
