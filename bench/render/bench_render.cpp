@@ -282,7 +282,7 @@ int main(int argc, char *argv[])
     Project project = Project::example();
     project.parties.clear();
     for (int i = 0; i < 8; ++i)
-        project.parties.append(Party{10000 + i, QStringLiteral("10.0.0.%1").arg(i + 1), {}, {}, {}, {}});
+        project.parties.append(Party::make(10000 + i, QStringLiteral("10.0.0.%1").arg(i + 1)));
     project.exchange.host = QStringLiteral("10.0.0.1");
 
     const Result<TemplateTree> tree = TemplateSources::openFolder(root);
