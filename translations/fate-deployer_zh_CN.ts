@@ -231,10 +231,6 @@
         <translation>同时写出 DIR/&lt;bundle&gt;.tar.gz</translation>
     </message>
     <message>
-        <source>usage: fate-deployer-cli render PROJECT --out DIR [--templates PATH|URL] [--archives]</source>
-        <translation>用法：fate-deployer-cli render PROJECT --out DIR [--templates PATH|URL] [--archives]</translation>
-    </message>
-    <message>
         <source>%1: %2 files → %3:%4</source>
         <translation>%1：%2 个文件 → %3:%4</translation>
     </message>
@@ -512,6 +508,282 @@
         <source>cancelled before any host was contacted</source>
         <translation>在连接任何主机之前已取消</translation>
     </message>
+    <message>
+        <source>take the services&apos; passwords (v1.11 and later) from this KubeFATE parties.conf instead of the keychain; they are used for this render only and stored nowhere</source>
+        <translation>从该 KubeFATE parties.conf 读取各服务的密码（v1.11 及以后），而不是从系统钥匙串读取；仅用于本次渲染，不会保存到任何地方</translation>
+    </message>
+    <message>
+        <source>usage: fate-deployer-cli render PROJECT --out DIR [--templates PATH|URL] [--archives] [--secrets-from PARTIES_CONF]</source>
+        <translation>用法：fate-deployer-cli render PROJECT --out DIR [--templates PATH|URL] [--archives] [--secrets-from PARTIES_CONF]</translation>
+    </message>
+    <message>
+        <source>warning: %1 is not set (keychain or --secrets-from); the bundles have it empty</source>
+        <translation>警告：%1 未设置（系统钥匙串或 --secrets-from）；部署包中该值为空</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>revision %1 → %2</source>
+        <translation>修订版 %1 → %2</translation>
+    </message>
+    <message>
+        <source>KubeFATE version</source>
+        <translation>KubeFATE 版本</translation>
+    </message>
+    <message>
+        <source>image prefix</source>
+        <translation>镜像前缀</translation>
+    </message>
+    <message>
+        <source>image tag</source>
+        <translation>镜像标签</translation>
+    </message>
+    <message>
+        <source>base image tag</source>
+        <translation>基础镜像标签</translation>
+    </message>
+    <message>
+        <source>builder image tag</source>
+        <translation>构建镜像标签</translation>
+    </message>
+    <message>
+        <source>serving image tag</source>
+        <translation>Serving 镜像标签</translation>
+    </message>
+    <message>
+        <source>computing engine</source>
+        <translation>计算引擎</translation>
+    </message>
+    <message>
+        <source>federation engine</source>
+        <translation>联邦通信引擎</translation>
+    </message>
+    <message>
+        <source>storage engine</source>
+        <translation>存储引擎</translation>
+    </message>
+    <message>
+        <source>exchange enabled</source>
+        <translation>已启用 Exchange 交换组件</translation>
+    </message>
+    <message>
+        <source>exchange disabled</source>
+        <translation>已停用 Exchange 交换组件</translation>
+    </message>
+    <message>
+        <source>exchange address</source>
+        <translation>Exchange 地址</translation>
+    </message>
+    <message>
+        <source>exchange listening port</source>
+        <translation>Exchange 监听端口</translation>
+    </message>
+    <message>
+        <source>exchange: now deployed by another team</source>
+        <translation>Exchange：现由其他团队部署</translation>
+    </message>
+    <message>
+        <source>exchange: now deployed by this project</source>
+        <translation>Exchange：现由本项目部署</translation>
+    </message>
+    <message>
+        <source>party %1 added at %2 (another team&apos;s)</source>
+        <translation>新增参与方 %1，地址 %2（其他团队的）</translation>
+    </message>
+    <message>
+        <source>party %1 added at %2 (yours)</source>
+        <translation>新增参与方 %1，地址 %2（您的）</translation>
+    </message>
+    <message>
+        <source>party %1 address</source>
+        <translation>参与方 %1 的地址</translation>
+    </message>
+    <message>
+        <source>party %1: now deployed by another team</source>
+        <translation>参与方 %1：现由其他团队部署</translation>
+    </message>
+    <message>
+        <source>party %1: now deployed by this project</source>
+        <translation>参与方 %1：现由本项目部署</translation>
+    </message>
+    <message>
+        <source>party %1 contact</source>
+        <translation>参与方 %1 的联系人</translation>
+    </message>
+    <message>
+        <source>party %1 note</source>
+        <translation>参与方 %1 的备注</translation>
+    </message>
+    <message>
+        <source>party %1 removed (was at %2)</source>
+        <translation>已移除参与方 %1（原地址 %2）</translation>
+    </message>
+    <message>
+        <source>verification guest</source>
+        <translation>验证的 guest 参与方</translation>
+    </message>
+    <message>
+        <source>verification host</source>
+        <translation>验证的 host 参与方</translation>
+    </message>
+    <message>
+        <source>Write the party card of one party: its reachable address and port and its versions, for the federation&apos;s coordinator. No secret and no SSH setting goes into it.</source>
+        <translation>写出一个参与方的参与方名片：其对外可达的地址和端口以及版本，供联邦协调方使用。名片中不含任何密码或 SSH 设置。</translation>
+    </message>
+    <message>
+        <source>the party id</source>
+        <translation>参与方 ID</translation>
+    </message>
+    <message>
+        <source>the card file to write</source>
+        <translation>要写入的名片文件</translation>
+    </message>
+    <message>
+        <source>usage: fate-deployer-cli card export PROJECT --party ID -o FILE</source>
+        <translation>用法：fate-deployer-cli card export PROJECT --party ID -o FILE</translation>
+    </message>
+    <message>
+        <source>%1: party %2, reached at %3:%4, KubeFATE %5</source>
+        <translation>%1：参与方 %2，可达地址 %3:%4，KubeFATE %5</translation>
+    </message>
+    <message>
+        <source>Add the party of a party card to a project (as another team&apos;s party) or update its address, port, contact and note, and show what changed.</source>
+        <translation>将参与方名片中的参与方加入项目（作为其他团队的参与方），或更新其地址、端口、联系人和备注，并显示变更内容。</translation>
+    </message>
+    <message>
+        <source>the party card</source>
+        <translation>参与方名片</translation>
+    </message>
+    <message>
+        <source>show what would change; write nothing</source>
+        <translation>只显示将发生的变更，不写入任何文件</translation>
+    </message>
+    <message>
+        <source>usage: fate-deployer-cli card import PROJECT FILE [--dry-run]</source>
+        <translation>用法：fate-deployer-cli card import PROJECT FILE [--dry-run]</translation>
+    </message>
+    <message>
+        <source>%1: party %2 is already as the card says; nothing changed</source>
+        <translation>%1：参与方 %2 已与名片一致，未做任何更改</translation>
+    </message>
+    <message>
+        <source>%1: party %2 imported from its card</source>
+        <translation>%1：已从名片导入参与方 %2</translation>
+    </message>
+    <message>
+        <source>usage: fate-deployer-cli card export|import ...</source>
+        <translation>用法：fate-deployer-cli card export|import ...</translation>
+    </message>
+    <message>
+        <source>--mine: &quot;%1&quot; is neither a party id nor &quot;exchange&quot;</source>
+        <translation>--mine：“%1”既不是参与方 ID，也不是“exchange”</translation>
+    </message>
+    <message>
+        <source>%1 does not exist; to start a project from a federation file, say which hosts are yours with --mine (e.g. --mine 9999)</source>
+        <translation>%1 不存在；要从联邦文件新建项目，请用 --mine 指明哪些主机归您部署（例如 --mine 9999）</translation>
+    </message>
+    <message>
+        <source>%1: federation &quot;%2&quot;, revision %3, %4 party(s), KubeFATE %5</source>
+        <translation>%1：联邦“%2”，修订版 %3，%4 个参与方，KubeFATE %5</translation>
+    </message>
+    <message>
+        <source>fingerprint: %1</source>
+        <translation>指纹：%1</translation>
+    </message>
+    <message>
+        <source>Write the federation file for every team: versions, images, the exchange and every party&apos;s reachable address, with a revision and a checksum. The project remembers the revision.</source>
+        <translation>为所有团队写出联邦文件：版本、镜像、Exchange 交换组件以及每个参与方的可达地址，附带修订版号和校验和。项目会记住该修订版。</translation>
+    </message>
+    <message>
+        <source>the coordinator&apos;s .fdproj file</source>
+        <translation>协调方的 .fdproj 项目文件</translation>
+    </message>
+    <message>
+        <source>the federation file to write</source>
+        <translation>要写入的联邦文件</translation>
+    </message>
+    <message>
+        <source>usage: fate-deployer-cli federation export PROJECT -o FILE</source>
+        <translation>用法：fate-deployer-cli federation export PROJECT -o FILE</translation>
+    </message>
+    <message>
+        <source>unchanged since revision %1</source>
+        <translation>自修订版 %1 以来无变化</translation>
+    </message>
+    <message>
+        <source>Fill a team&apos;s project from the coordinator&apos;s federation file, after showing what changes. The team&apos;s own SSH settings and secrets are kept; hosts not yours are only routed to.</source>
+        <translation>用协调方的联邦文件填充本团队的项目，并先显示变更内容。本团队自己的 SSH 设置和密码保持不变；不归您部署的主机只会出现在路由表中。</translation>
+    </message>
+    <message>
+        <source>Show what importing a federation file would change in a project.</source>
+        <translation>显示导入联邦文件会对项目做出哪些变更。</translation>
+    </message>
+    <message>
+        <source>the team&apos;s .fdproj file</source>
+        <translation>本团队的 .fdproj 项目文件</translation>
+    </message>
+    <message>
+        <source>the federation file</source>
+        <translation>联邦文件</translation>
+    </message>
+    <message>
+        <source>the hosts this team deploys, e.g. 9999 or 10000,exchange (default: as the project has them)</source>
+        <translation>本团队部署的主机，例如 9999 或 10000,exchange（默认：沿用项目中的设置）</translation>
+    </message>
+    <message>
+        <source>accept the changes without asking</source>
+        <translation>不询问，直接接受变更</translation>
+    </message>
+    <message>
+        <source>refuse the file unless its fingerprint starts with this one (spaces ignored), as read out by the coordinator</source>
+        <translation>除非文件指纹以此开头（忽略空格，即协调方念出的指纹），否则拒绝该文件</translation>
+    </message>
+    <message>
+        <source>usage: fate-deployer-cli federation import PROJECT FILE [--mine LIST] [--yes] [--expect-fingerprint FINGERPRINT]</source>
+        <translation>用法：fate-deployer-cli federation import PROJECT FILE [--mine LIST] [--yes] [--expect-fingerprint FINGERPRINT]</translation>
+    </message>
+    <message>
+        <source>usage: fate-deployer-cli federation diff PROJECT FILE [--mine LIST]</source>
+        <translation>用法：fate-deployer-cli federation diff PROJECT FILE [--mine LIST]</translation>
+    </message>
+    <message>
+        <source>the fingerprint is %1, not %2; this is not the file the coordinator read out (at least 8 digits are compared); nothing was changed</source>
+        <translation>指纹是 %1，而不是 %2；这不是协调方念出指纹的那个文件（至少比较 8 位）；未做任何更改</translation>
+    </message>
+    <message>
+        <source>%1: no changes</source>
+        <translation>%1：无变更</translation>
+    </message>
+    <message>
+        <source>changes to %1:</source>
+        <translation>%1 的变更：</translation>
+    </message>
+    <message>
+        <source>nothing was changed; compare the fingerprint with the coordinator, then run again with --yes to accept</source>
+        <translation>未做任何更改；请与协调方核对指纹，然后加上 --yes 再次运行以接受变更</translation>
+    </message>
+    <message>
+        <source>Accept these changes? [y/N] </source>
+        <translation>接受这些变更吗？[y/N] </translation>
+    </message>
+    <message>
+        <source>nothing was changed</source>
+        <translation>未做任何更改</translation>
+    </message>
+    <message>
+        <source>%1: revision %2 accepted</source>
+        <translation>%1：已接受修订版 %2</translation>
+    </message>
+    <message>
+        <source>usage: fate-deployer-cli federation export|import|diff ...</source>
+        <translation>用法：fate-deployer-cli federation export|import|diff ...</translation>
+    </message>
 </context>
 <context>
     <name>FateDeployer::Application</name>
@@ -766,6 +1038,10 @@
         <source>cannot read the template folder %1</source>
         <translation>无法读取模板文件夹 %1</translation>
     </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
 </context>
 <context>
     <name>FateDeployer::BundlePacker</name>
@@ -795,6 +1071,10 @@
     <message>
         <source>cancelled after rendering, before packing</source>
         <translation>在渲染之后、打包之前已取消</translation>
+    </message>
+    <message>
+        <source>the passwords %1 are not set: the bundles would carry them empty; set them first</source>
+        <translation>密码 %1 未设置：部署包中这些值将为空；请先设置</translation>
     </message>
 </context>
 <context>
@@ -993,6 +1273,14 @@
     <message>
         <source>--with-secrets needs the keychain, but there is no session bus (DBUS_SESSION_BUS_ADDRESS); nothing was written</source>
         <translation>--with-secrets 需要系统钥匙串，但没有会话总线（DBUS_SESSION_BUS_ADDRESS）；未写入任何内容</translation>
+    </message>
+    <message>
+        <source>export a party&apos;s card, or import one into the coordinator&apos;s project</source>
+        <translation>导出参与方名片，或将名片导入协调方的项目</translation>
+    </message>
+    <message>
+        <source>export, import or compare the federation file shared by all teams</source>
+        <translation>导出、导入或比较所有团队共用的联邦文件</translation>
     </message>
 </context>
 <context>
@@ -1316,6 +1604,148 @@ Accept it and remember it in %6? [y/N] </source>
         <translation>
             <numerusform>…… 有 %n 行未能实时显示（输出速度超过了显示速度）；本次运行的完整日志保留了这些行</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>FateDeployer::FederationFile</name>
+    <message>
+        <source>federation file</source>
+        <translation>联邦文件</translation>
+    </message>
+    <message>
+        <source>this federation file has format %1, but this FATE Deployer reads up to format %2; please update FATE Deployer</source>
+        <translation>该联邦文件的格式版本为 %1，而此版本的 FATE Deployer 最高只能读取格式版本 %2；请升级 FATE Deployer</translation>
+    </message>
+    <message>
+        <source>is not &quot;%1&quot;; is this a federation file?</source>
+        <translation>不是“%1”；这是联邦文件吗？</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>必须是对象</translation>
+    </message>
+    <message>
+        <source>party %1 is listed twice</source>
+        <translation>参与方 %1 出现了两次</translation>
+    </message>
+    <message>
+        <source>sha256: the content does not match the checksum (file %1, content %2); the file was changed after it was exported; ask the coordinator for the file again</source>
+        <translation>sha256：内容与校验和不符（文件记录 %1，实际内容 %2）；文件在导出后被修改过；请向协调方重新索取该文件</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>FateDeployer::FederationTransfer</name>
+    <message>
+        <source>Accept these changes?</source>
+        <translation>接受这些变更吗？</translation>
+    </message>
+    <message>
+        <source>Cannot export the party card</source>
+        <translation>无法导出参与方名片</translation>
+    </message>
+    <message>
+        <source>Export party card of party %1</source>
+        <translation>导出参与方 %1 的参与方名片</translation>
+    </message>
+    <message>
+        <source>Party cards (*.card.json *.json);;All files (*)</source>
+        <translation>参与方名片 (*.card.json *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Party card exported</source>
+        <translation>参与方名片已导出</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Wrote the card of party %1 to %2: reached at %3:%4, KubeFATE %5. Send it to the federation&apos;s coordinator; it holds no password and no SSH setting.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;已将参与方 %1 的名片写入 %2：可达地址 %3:%4，KubeFATE %5。请发送给联邦协调方；名片中不含任何密码或 SSH 设置。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Import party card</source>
+        <translation>导入参与方名片</translation>
+    </message>
+    <message>
+        <source>Cannot import the party card</source>
+        <translation>无法导入参与方名片</translation>
+    </message>
+    <message>
+        <source>Party card</source>
+        <translation>参与方名片</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Party %1 is already as its card says; nothing changes.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;参与方 %1 已与其名片一致，无需变更。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The card of party %1 changes the project:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;参与方 %1 的名片将对项目做如下变更：&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Import the card of party %1</source>
+        <translation>导入参与方 %1 的名片</translation>
+    </message>
+    <message>
+        <source>Export federation file</source>
+        <translation>导出联邦文件</translation>
+    </message>
+    <message>
+        <source>Federation files (*.json);;All files (*)</source>
+        <translation>联邦文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot export the federation file</source>
+        <translation>无法导出联邦文件</translation>
+    </message>
+    <message>
+        <source>Export federation revision %1</source>
+        <translation>导出联邦修订版 %1</translation>
+    </message>
+    <message>
+        <source>Federation file exported</source>
+        <translation>联邦文件已导出</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Wrote revision %1 of the federation (%2 parties) to %3.&lt;/p&gt;&lt;p&gt;Its fingerprint — read it to every team, who compare it with what their import shows:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;已将联邦修订版 %1（%2 个参与方）写入 %3。&lt;/p&gt;&lt;p&gt;其指纹如下——请念给每个团队，由他们与导入时显示的指纹核对：&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Import federation file</source>
+        <translation>导入联邦文件</translation>
+    </message>
+    <message>
+        <source>Cannot import the federation file</source>
+        <translation>无法导入联邦文件</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Federation &quot;%1&quot;, revision %2. Compare this fingerprint with the one the coordinator reads out:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;联邦“%1”，修订版 %2。请将此指纹与协调方念出的指纹核对：&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Federation file</source>
+        <translation>联邦文件</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Nothing changes.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;无任何变更。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Your SSH settings and passwords stay as they are. Changes:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;您的 SSH 设置和密码保持不变。变更如下：&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Import federation revision %1</source>
+        <translation>导入联邦修订版 %1</translation>
     </message>
 </context>
 <context>
@@ -1876,6 +2306,10 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>third-party images your registry does not mirror, e.g. mysql, redis</source>
         <translation>镜像仓库没有同步的第三方镜像，例如 mysql, redis</translation>
+    </message>
+    <message>
+        <source>serving of party %1</source>
+        <translation>参与方 %1 的 Serving</translation>
     </message>
 </context>
 <context>
@@ -2656,6 +3090,69 @@ Accept it and remember it in %6? [y/N] </source>
     </message>
 </context>
 <context>
+    <name>FateDeployer::JsonFields</name>
+    <message>
+        <source>not a %1: the file is %2 bytes long (at most %3 are accepted)</source>
+        <translation>不是有效的%1：文件大小为 %2 字节（最多允许 %3 字节）</translation>
+    </message>
+    <message>
+        <source>not a %1: %2 at byte %3</source>
+        <translation>不是有效的%1：第 %3 字节处%2</translation>
+    </message>
+    <message>
+        <source>not a %1: the top level must be a JSON object</source>
+        <translation>不是有效的%1：顶层必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>is missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>必须是字符串</translation>
+    </message>
+    <message>
+        <source>is %1 characters long (at most %2 are accepted)</source>
+        <translation>长度为 %1 个字符（最多允许 %2 个）</translation>
+    </message>
+    <message>
+        <source>must not contain control characters</source>
+        <translation>不能包含控制字符</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <source>must be a whole number between %1 and %2</source>
+        <translation>必须是 %1 到 %2 之间的整数</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>必须是对象</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>必须是列表</translation>
+    </message>
+    <message>
+        <source>has %1 entries (at most %2 are accepted)</source>
+        <translation>有 %1 项（最多允许 %2 项）</translation>
+    </message>
+    <message>
+        <source>unknown field(s) %1; the file was written by a newer or another program</source>
+        <translation>未知字段 %1；该文件由更新版本或其他程序写出</translation>
+    </message>
+</context>
+<context>
     <name>FateDeployer::JumpTunnel</name>
     <message>
         <source>the jump host %1 could not open a connection to %2 port %3 (%4). Check that the jump host can reach the target and allows TCP forwarding.</source>
@@ -3336,6 +3833,42 @@ Accept it and remember it in %6? [y/N] </source>
         <source>another run is in progress</source>
         <translation>另一个运行正在进行</translation>
     </message>
+    <message>
+        <source>Fe&amp;deration</source>
+        <translation>联邦(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Export party &amp;card…</source>
+        <translation>导出参与方名片(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Write the selected party&apos;s card (reachable address, versions) for the coordinator</source>
+        <translation>为协调方写出所选参与方的名片（可达地址、版本）</translation>
+    </message>
+    <message>
+        <source>&amp;Import party card…</source>
+        <translation>导入参与方名片(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Add or update another team&apos;s party from its card</source>
+        <translation>根据名片添加或更新其他团队的参与方</translation>
+    </message>
+    <message>
+        <source>&amp;Export federation file…</source>
+        <translation>导出联邦文件(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write the federation file for every team, with its revision and fingerprint</source>
+        <translation>为所有团队写出联邦文件，附修订版号和指纹</translation>
+    </message>
+    <message>
+        <source>Im&amp;port federation file…</source>
+        <translation>导入联邦文件(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Take the coordinator&apos;s federation file into this project, after showing what changes</source>
+        <translation>先显示变更内容，再将协调方的联邦文件导入本项目</translation>
+    </message>
 </context>
 <context>
     <name>FateDeployer::PackCache</name>
@@ -3354,6 +3887,53 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>cannot write the archive (the destination refused the data)</source>
         <translation>无法写入归档文件（目标拒绝接收数据）</translation>
+    </message>
+</context>
+<context>
+    <name>FateDeployer::PartyCard</name>
+    <message>
+        <source>party %1 is not in the project</source>
+        <translation>参与方 %1 不在项目中</translation>
+    </message>
+    <message>
+        <source>party %1: its address %2</source>
+        <translation>参与方 %1：其地址%2</translation>
+    </message>
+    <message>
+        <source>party card</source>
+        <translation>参与方名片</translation>
+    </message>
+    <message>
+        <source>this party card has format %1, but this FATE Deployer reads up to format %2; please update FATE Deployer</source>
+        <translation>该参与方名片的格式版本为 %1，而此版本的 FATE Deployer 最高只能读取格式版本 %2；请升级 FATE Deployer</translation>
+    </message>
+    <message>
+        <source>is not &quot;%1&quot;; is this a party card?</source>
+        <translation>不是“%1”；这是参与方名片吗？</translation>
+    </message>
+    <message>
+        <source>must be one line</source>
+        <translation>必须是单行</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>party %1 runs KubeFATE %2, this project %3; a federation needs one version</source>
+        <translation>参与方 %1 运行 KubeFATE %2，本项目为 %3；一个联邦需使用同一版本</translation>
+    </message>
+    <message>
+        <source>party %1 runs the images %2, this project %3</source>
+        <translation>参与方 %1 使用镜像 %2，本项目为 %3</translation>
     </message>
 </context>
 <context>
@@ -3504,6 +4084,47 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>Reach the host through a jump host: [user@]host[:port]; several separated by commas are passed in order (the first is reached directly)</source>
         <translation>通过跳板机访问该主机：[user@]host[:port]；多个跳板机用逗号分隔，按顺序经过（第一个直接连接）</translation>
+    </message>
+    <message>
+        <source>%1 (the host)</source>
+        <translation>%1（即主机地址）</translation>
+    </message>
+    <message>
+        <source>another team</source>
+        <translation>其他团队</translation>
+    </message>
+    <message>
+        <source>this project</source>
+        <translation>本项目</translation>
+    </message>
+    <message>
+        <source>Mark party as another team&apos;s</source>
+        <translation>将参与方标记为其他团队的</translation>
+    </message>
+    <message>
+        <source>Mark party as this project&apos;s</source>
+        <translation>将参与方标记为本项目的</translation>
+    </message>
+    <message>
+        <source>Change reachable address</source>
+        <translation>修改可达地址</translation>
+    </message>
+    <message>
+        <source>Reached at</source>
+        <comment>address the exchange and other parties use for this party</comment>
+        <translation>可达地址</translation>
+    </message>
+    <message>
+        <source>Deployed by</source>
+        <translation>部署方</translation>
+    </message>
+    <message>
+        <source>The address the exchange and the other parties reach this party at, when it differs from the SSH host (NAT, public address); route tables use it. Say why in the notes</source>
+        <translation>Exchange 交换组件和其他参与方访问该参与方所用的地址（当它与 SSH 主机地址不同时，例如 NAT、公网地址）；路由表使用此地址。请在备注中说明原因</translation>
+    </message>
+    <message>
+        <source>Checked: another team deploys this party; this project never connects to it and only lists it in the route tables (&quot;my parties only&quot;)</source>
+        <translation>勾选：该参与方由其他团队部署；本项目从不连接它，只在路由表中列出它（“仅部署我的参与方”）</translation>
     </message>
 </context>
 <context>
@@ -3968,10 +4589,81 @@ Accept it and remember it in %6? [y/N] </source>
     </message>
 </context>
 <context>
+    <name>FateDeployer::Render111</name>
+    <message>
+        <source>template file %1 has no &quot;%2&quot; to set; the KubeFATE %3 templates look damaged or edited, restore that file from the release</source>
+        <translation>模板文件 %1 中没有可设置的“%2”；KubeFATE %3 模板似乎已损坏或被修改，请从发布包中恢复该文件</translation>
+    </message>
+    <message>
+        <source>parties: the project has no party; add at least one</source>
+        <translation>parties：项目中没有参与方；请至少添加一个</translation>
+    </message>
+    <message>
+        <source>parties: party id %1 is not a positive number</source>
+        <translation>parties：参与方 ID %1 不是正数</translation>
+    </message>
+    <message>
+        <source>parties: party id %1 appears twice</source>
+        <translation>parties：参与方 ID %1 重复出现</translation>
+    </message>
+    <message>
+        <source>parties: party %1 has no host</source>
+        <translation>parties：参与方 %1 没有主机</translation>
+    </message>
+    <message>
+        <source>images.tag: the image tag is empty; enter one (default 1.11.2-release)</source>
+        <translation>images.tag：镜像标签为空；请填写（默认 1.11.2-release）</translation>
+    </message>
+    <message>
+        <source>images.prefix: KubeFATE v1.11 names its images federatedai/…; &quot;%1&quot; cannot be used. To pull from elsewhere, use a private registry</source>
+        <translation>images.prefix：KubeFATE v1.11 的镜像名为 federatedai/…，不能使用“%1”。如需从其他位置拉取，请使用私有镜像仓库</translation>
+    </message>
+    <message>
+        <source>registry.uri: a private registry is selected but its address is empty; enter it (e.g. harbor.example.com/fate) or use Docker Hub</source>
+        <translation>registry.uri：已选择私有镜像仓库，但地址为空；请填写（例如 harbor.example.com/fate）或改用 Docker Hub</translation>
+    </message>
+    <message>
+        <source>exchange.host: the exchange is enabled but has no host; enter it or disable the exchange</source>
+        <translation>exchange.host：已启用 Exchange 交换组件，但没有主机；请填写主机或停用 Exchange</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not possible here; choose one of %3</source>
+        <translation>%1：此处不能使用“%2”；请从 %3 中选择</translation>
+    </message>
+    <message>
+        <source>engine.computeCore: %1 is not a positive number</source>
+        <translation>engine.computeCore：%1 不是正数</translation>
+    </message>
+    <message>
+        <source>engine.gpuCount: %1 is not a positive number</source>
+        <translation>engine.gpuCount：%1 不是正数</translation>
+    </message>
+    <message>
+        <source>template file %1 is missing from %2; the KubeFATE %3 templates are incomplete</source>
+        <translation>%2 中缺少模板文件 %1；KubeFATE %3 模板不完整</translation>
+    </message>
+    <message>
+        <source>cannot read template file %1: %2</source>
+        <translation>无法读取模板文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>template folder %1 is missing from %2; the KubeFATE %3 templates are incomplete</source>
+        <translation>%2 中缺少模板文件夹 %1；KubeFATE %3 模板不完整</translation>
+    </message>
+    <message>
+        <source>template file for %1 is missing from %2; the KubeFATE %3 templates are incomplete</source>
+        <translation>%2 中缺少 %1 的模板文件；KubeFATE %3 模板不完整</translation>
+    </message>
+</context>
+<context>
     <name>FateDeployer::Renderer</name>
     <message>
-        <source>KubeFATE %1 templates found at %2: not supported yet; FATE Deployer renders KubeFATE 1.1.0 templates</source>
-        <translation>在 %2 找到 KubeFATE %1 模板：暂不支持；FATE Deployer 目前渲染 KubeFATE 1.1.0 模板</translation>
+        <source>templates.kubefateVersion: the project is for KubeFATE %1, but the templates at %2 are KubeFATE %3; choose templates of the project&apos;s version</source>
+        <translation>templates.kubefateVersion：项目对应 KubeFATE %1，但 %2 中的模板是 KubeFATE %3；请选择与项目版本一致的模板</translation>
+    </message>
+    <message>
+        <source>KubeFATE %1 templates found at %2: not supported yet; FATE Deployer renders the templates of KubeFATE 1.1.0 and v1.11</source>
+        <translation>在 %2 找到 KubeFATE %1 模板：暂不支持；FATE Deployer 目前渲染 KubeFATE 1.1.0 和 v1.11 的模板</translation>
     </message>
 </context>
 <context>
@@ -4456,10 +5148,6 @@ Accept it and remember it in %6? [y/N] </source>
         <translation>在 %1 未找到 KubeFATE 模板：应包含根目录下的 .env，以及含有 docker-configuration.sh、docker-auto-deploy.sh 和 docker-example-dir-tree/ 的 docker-deploy/</translation>
     </message>
     <message>
-        <source>KubeFATE %1 templates found at %2: not supported yet; FATE Deployer renders KubeFATE 1.1.0 templates</source>
-        <translation>在 %2 找到 KubeFATE %1 模板：暂不支持；FATE Deployer 目前渲染 KubeFATE 1.1.0 模板</translation>
-    </message>
-    <message>
         <source>template archive %1 does not exist</source>
         <translation>模板归档文件 %1 不存在</translation>
     </message>
@@ -4482,6 +5170,10 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>the templates of %1 are no longer in the cache; download them again</source>
         <translation>%1 的模板已不在缓存中；请重新下载</translation>
+    </message>
+    <message>
+        <source>KubeFATE %1 templates found at %2: not supported yet; FATE Deployer renders the templates of KubeFATE 1.1.0 and v1.11</source>
+        <translation>在 %2 找到 KubeFATE %1 模板：暂不支持；FATE Deployer 目前渲染 KubeFATE 1.1.0 和 v1.11 的模板</translation>
     </message>
 </context>
 <context>
@@ -4589,6 +5281,14 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>direct; or [user@]host[:port], several separated by commas</source>
         <translation>直连；或 [user@]host[:port]，多个用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Compare it with the coordinator&apos;s by phone or chat: the same fingerprint is the same federation file</source>
+        <translation>请通过电话或聊天与协调方的指纹核对：指纹相同即为同一个联邦文件</translation>
+    </message>
+    <message>
+        <source>Federation file, revision %1; fingerprint:</source>
+        <translation>联邦文件，修订版 %1；指纹：</translation>
     </message>
 </context>
 <context>
@@ -4800,6 +5500,18 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>&quot;%1&quot; is not a third-party image name; list names such as mysql, redis (without tag)</source>
         <translation>“%1”不是第三方镜像名称；请填写 mysql、redis 这样的名称（不带标签）</translation>
+    </message>
+    <message>
+        <source>the others reach it at %1 but it is deployed over SSH at %2, and no note says why; add a note (e.g. &quot;NAT: public address of the firewall&quot;)</source>
+        <translation>其他方通过 %1 访问它，但它通过 SSH 部署在 %2，且没有备注说明原因；请添加备注（例如“NAT：防火墙的公网地址”）</translation>
+    </message>
+    <message>
+        <source>party %1 is deployed by another team, and the toy example runs on the guest&apos;s host; choose one of your parties as the guest</source>
+        <translation>参与方 %1 由其他团队部署，而 toy example 在 guest 的主机上运行；请选择您自己的一个参与方作为 guest</translation>
+    </message>
+    <message>
+        <source>every host is deployed by another team, so this project deploys nothing; mark your own parties as yours</source>
+        <translation>所有主机都由其他团队部署，因此本项目不会部署任何内容；请将您自己的参与方标记为本项目的</translation>
     </message>
 </context>
 <context>

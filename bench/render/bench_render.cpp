@@ -173,6 +173,90 @@ Packed renderAndPack(const Project &project,
     return p;
 }
 
+/// The v1.11.2 case (issue 15): 8 parties with serving each and an exchange, from KubeFATE's own v1.11.2
+/// tree when FD_KUBEFATE_SRC is set, else our stand-in tree; the same measures and keys as 1.1.0, printed
+/// with the prefix "v1.11.2_". A v1.11 party bundle is small (no example data): every party costs about
+/// as much as the first, so extra_party_vs_first is not expected to be near 1.1.0's.
+void benchV1112(QTemporaryDir &tmp)
+{
+    QString root = QStringLiteral(FD_TEST_DATA "/kubefate-1.11.2");
+    if (const QString src = qEnvironmentVariable("FD_KUBEFATE_SRC"); !src.isEmpty()) {
+        root = tmp.filePath(QStringLiteral("kubefate-v1.11.2"));
+        QProcess x;
+        x.start(QStringLiteral(FD_SOURCE_DIR "/tests/conformance/conformance.sh"),
+                {QStringLiteral("--src"),
+                 src,
+                 QStringLiteral("--tag"),
+                 QStringLiteral("v1.11.2"),
+                 QStringLiteral("--extract"),
+                 root});
+        if (!x.waitForFinished(-1) || x.exitCode() != 0)
+            qFatal("cannot read tag v1.11.2 from FD_KUBEFATE_SRC=%s", qPrintable(src));
+        std::printf("v1.11.2_tree=KubeFATE v1.11.2 from %s\n", qPrintable(src));
+    } else {
+        std::printf("v1.11.2_tree=tests/data/kubefate-1.11.2 (FD_KUBEFATE_SRC unset)\n");
+    }
+    Project project = Project::example();
+    project.setKubefateVersion(QStringLiteral("1.11.2"));
+    project.images.tag = QStringLiteral("1.11.2-release");
+    project.parties.clear();
+    for (int i = 0; i < 8; ++i) {
+        Party party;
+        party.id = 10000 + i;
+        party.host = QStringLiteral("10.0.0.%1").arg(i + 1);
+        party.servingHost = party.host;
+        project.parties.append(party);
+    }
+    project.exchange.enabled = true;
+    project.exchange.host = QStringLiteral("10.0.0.100");
+    const Result<TemplateTree> tree = TemplateSources::openFolder(root);
+    if (!tree)
+        qFatal("%s", qPrintable(tree.error()));
+    Result<RenderOutput> rendered = Renderer::render(project, tree.value());
+    if (!rendered)
+        qFatal("%s", qPrintable(rendered.error()));
+    const QString written = tmp.filePath(QStringLiteral("v1112-written"));
+    if (Status s = BundleWriter::writeTree(rendered.value(), written); !s)
+        qFatal("%s", qPrintable(s.error()));
+    std::printf("v1.11.2_party_tree: %lld bytes, %lld files; %lld bundles\n",
+                static_cast<long long>(dirSize(written + QStringLiteral("/confs-10000"))),
+                static_cast<long long>(rendered->bundles.first().files.size()),
+                static_cast<long long>(rendered->bundles.size()));
+    QList<double> tarMs, firstMs, extraMs, coldMs, warmMs;
+    for (int round = 0; round < 3; ++round) {
+        QElapsedTimer t;
+        t.start();
+        QProcess tar;
+        tar.start(QStringLiteral("tar"),
+                  {QStringLiteral("czf"),
+                   tmp.filePath(QStringLiteral("v1112-ref.tar.gz")),
+                   QStringLiteral("-C"),
+                   written,
+                   QStringLiteral("confs-10000")});
+        if (!tar.waitForFinished(-1) || tar.exitCode() != 0)
+            qFatal("tar czf failed");
+        tarMs << double(t.nsecsElapsed()) / 1e6;
+        const QString cacheDir = tmp.filePath(QStringLiteral("v1112-cache-%1").arg(round));
+        const Packed cold
+            = renderAndPack(project, tree.value(), cacheDir, tmp.filePath(QStringLiteral("v1112-cold-%1").arg(round)));
+        const Packed warm
+            = renderAndPack(project, tree.value(), cacheDir, tmp.filePath(QStringLiteral("v1112-warm-%1").arg(round)));
+        firstMs << cold.firstMs;
+        extraMs << cold.extraMs;
+        coldMs << cold.federationMs;
+        warmMs << warm.federationMs;
+    }
+    const double tarM = median(tarMs), first = median(firstMs), extra = median(extraMs);
+    std::printf(
+        "v1.11.2_tar_czf_ms=%.1f v1.11.2_first_party_ms=%.1f v1.11.2_extra_party_ms=%.1f\n", tarM, first, extra);
+    std::printf("v1.11.2_federation_cold_ms=%.1f v1.11.2_federation_warm_ms=%.1f (8 parties + exchange + 8 serving)\n",
+                median(coldMs),
+                median(warmMs));
+    std::printf("v1.11.2_first_party_vs_tar=%.3f\n", first / tarM);
+    std::printf("v1.11.2_extra_party_vs_first=%.3f\n", extra / first);
+    std::printf("v1.11.2_warm_vs_cold=%.3f\n", median(warmMs) / median(coldMs));
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -200,7 +284,7 @@ int main(int argc, char *argv[])
     Project project = Project::example();
     project.parties.clear();
     for (int i = 0; i < 8; ++i)
-        project.parties.append(Party{10000 + i, QStringLiteral("10.0.0.%1").arg(i + 1), {}, {}, {}, {}});
+        project.parties.append(Party::make(10000 + i, QStringLiteral("10.0.0.%1").arg(i + 1)));
     project.exchange.host = QStringLiteral("10.0.0.1");
 
     const Result<TemplateTree> tree = TemplateSources::openFolder(root);
@@ -289,5 +373,6 @@ int main(int argc, char *argv[])
     std::printf("first_party_vs_tar=%.3f\n", first / tarM);
     std::printf("extra_party_vs_first=%.3f\n", extra / first);
     std::printf("warm_vs_cold=%.3f\n", median(warmMs) / median(coldMs));
+    benchV1112(tmp);
     return 0;
 }

@@ -27,6 +27,12 @@ const CliCommand commands[] = {
     {"render",
      QT_TRANSLATE_NOOP("FateDeployer::Cli", "render the bundles (confs-<id>/, exchange/) into a folder"),
      &cliRender},
+    {"card",
+     QT_TRANSLATE_NOOP("FateDeployer::Cli", "export a party's card, or import one into the coordinator's project"),
+     &cliCard},
+    {"federation",
+     QT_TRANSLATE_NOOP("FateDeployer::Cli", "export, import or compare the federation file shared by all teams"),
+     &cliFederation},
 };
 
 void printUsage(QTextStream &stream)

@@ -62,5 +62,7 @@ int cliVerify(CliContext &context);
 int cliTeardown(CliContext &context);
 int cliHistory(CliContext &context);
 int cliRender(CliContext &context);
+int cliCard(CliContext &context);       // card export|import
+int cliFederation(CliContext &context); // federation export|import|diff
 
 } // namespace FateDeployer

@@ -2,7 +2,10 @@
 #include "archive/bundlepacker.h"
 #include "cli/cliapp.h"
 #include "jobs/parsers.h"
+#include "kubefate/kubefateimporter.h"
+#include "model/era.h"
 #include "model/projectfile.h"
+#include "model/servicesecrets.h"
 #include "render/bundlewriter.h"
 #include "render/renderer.h"
 #include "templates/templatesource.h"
@@ -95,13 +98,21 @@ int cliRender(CliContext &c)
                                           "(default: the project's template source)"),
                                        QStringLiteral("PATH|URL"));
     const QCommandLineOption archives(QStringLiteral("archives"), tr("also write DIR/<bundle>.tar.gz"));
+    const QCommandLineOption secretsFrom(
+        QStringLiteral("secrets-from"),
+        tr("take the services' passwords (v1.11 and later) from this KubeFATE parties.conf instead of the keychain; "
+           "they are used for this render only and stored nowhere"),
+        QStringLiteral("FILE"));
     parser.addOption(out);
+    parser.addOption(secretsFrom);
     parser.addOption(templates);
     parser.addOption(archives);
     if (const int code = parseCliOptions(parser, QStringLiteral("render"), c); code >= 0)
         return code;
     if (parser.positionalArguments().size() != 1 || !parser.isSet(out)) {
-        c.err << tr("usage: fate-deployer-cli render PROJECT --out DIR [--templates PATH|URL] [--archives]") << '\n';
+        c.err << tr("usage: fate-deployer-cli render PROJECT --out DIR [--templates PATH|URL] [--archives] "
+                    "[--secrets-from PARTIES_CONF]")
+              << '\n';
         return ExitUsage;
     }
     const QString projectPath = parser.positionalArguments().first();
@@ -128,11 +139,32 @@ int cliRender(CliContext &c)
         c.err << tree.error() << '\n';
         return ExitFailure;
     }
-    const Result<RenderOutput> output = Renderer::render(project.value(), tree.value());
+    // The passwords the bundles need (v1.11+) come from memory: a parties.conf named here, else the keychain.
+    ServiceSecrets secrets;
+    if (parser.isSet(secretsFrom)) {
+        KubefateImporter importer;
+        if (Result<Project> read = importer.importFiles(parser.value(secretsFrom)); !read) {
+            c.err << read.error() << '\n';
+            return ExitFailure;
+        }
+        secrets = importer.secrets();
+    } else if (eraHasEngine(kubefateEra(project->templates.kubefateVersion))
+               && !qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {
+        KeychainSecretStore keychain;
+        Result<ServiceSecrets> loaded = ServiceSecrets::load(keychain, project.value());
+        if (!loaded) {
+            c.err << loaded.error() << '\n';
+            return ExitFailure;
+        }
+        secrets = loaded.value();
+    }
+    const Result<RenderOutput> output = Renderer::render(project.value(), tree.value(), secrets);
     if (!output) {
         c.err << output.error() << '\n';
         return ExitFailure;
     }
+    for (const QString &name : output->missingSecrets)
+        c.err << tr("warning: %1 is not set (keychain or --secrets-from); the bundles have it empty").arg(name) << '\n';
     const QString outDir = parser.value(out);
     if (Status s = BundleWriter::writeTree(output.value(), outDir); !s) {
         c.err << s.error() << '\n';

@@ -10,7 +10,7 @@ namespace Ui {
 class DeployPage;
 }
 
-class QListView;
+class QTableView;
 
 namespace FateDeployer {
 
@@ -31,7 +31,7 @@ public:
     ~DeployPage() override;
 
     LogFilterModel *logFilter() const { return m_filter; }
-    QListView *logView() const;
+    QTableView *logView() const;
     bool isFollowing() const;
     /// Selects the next (or previous) log row containing @p text; false when none.
     bool find(const QString &text, bool backwards = false);
@@ -49,11 +49,13 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void retranslate();
     void updateRunState();
     void updateStats();
+    void fitLogColumn();
     void refillConsole();
     void flushConsole();
     void fillPartyCombos();

@@ -132,7 +132,8 @@ void FederationView::paintEvent(QPaintEvent *)
     if (project.exchange.enabled) {
         const qreal er = r * 1.15;
         QRectF box(centre.x() - er * 1.4, centre.y() - er, er * 2.8, er * 2);
-        p.setPen(QPen(pal.color(QPalette::WindowText), 1.5));
+        // Dashed: another team deploys it ("my parties only"); this project only routes to it.
+        p.setPen(QPen(pal.color(QPalette::WindowText), 1.5, project.exchange.external ? Qt::DashLine : Qt::SolidLine));
         p.setBrush(fillFor(project.exchange.host));
         p.drawRoundedRect(box, 6, 6);
         p.setFont(bold);
@@ -152,6 +153,8 @@ void FederationView::paintEvent(QPaintEvent *)
             pen.setColor(pal.color(QPalette::Highlight));
             pen.setWidthF(3.5);
         }
+        if (party.external)
+            pen.setStyle(Qt::DashLine);
         p.setPen(pen);
         p.setBrush(fillFor(party.host));
         p.drawEllipse(pt, r, r);

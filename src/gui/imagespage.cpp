@@ -28,11 +28,13 @@ Result<QList<HostImages>> imagesPerHost(const Project &project, const QString &p
         return Error{rendered.error()};
     QList<HostImages> out;
     for (const Bundle &b : rendered->bundles)
-        out.append(HostImages{b.host,
-                              b.kind == Bundle::Kind::Exchange
-                                  ? QCoreApplication::translate("FateDeployer::ImagesPage", "exchange")
-                                  : QCoreApplication::translate("FateDeployer::ImagesPage", "party %1").arg(b.partyId),
-                              b.facts.images});
+        out.append(HostImages{
+            b.host,
+            b.kind == Bundle::Kind::Exchange ? QCoreApplication::translate("FateDeployer::ImagesPage", "exchange")
+            : b.kind == Bundle::Kind::Serving
+                ? QCoreApplication::translate("FateDeployer::ImagesPage", "serving of party %1").arg(b.partyId)
+                : QCoreApplication::translate("FateDeployer::ImagesPage", "party %1").arg(b.partyId),
+            b.facts.images});
     return out;
 }
 

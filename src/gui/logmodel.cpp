@@ -151,6 +151,7 @@ void LogModel::append(const LogBatch &batch)
                 emit hostAdded(l.host);
             }
         }
+        m_longestText = qMax(m_longestText, int(l.text.size()));
         m_lines.push_back(l);
     }
     endInsertRows();
@@ -162,6 +163,7 @@ void LogModel::clear()
     beginResetModel();
     releaseInBackground(std::exchange(m_lines, {}));
     m_firstSeq = 0;
+    m_longestText = 0;
     m_hosts.clear();
     endResetModel();
 }

@@ -55,6 +55,8 @@ public:
     /// Lines received since clear(), including those that fell out of the buffer.
     qint64 totalLines() const { return m_firstSeq + qint64(m_lines.size()); }
     qint64 droppedLines() const { return m_firstSeq; }
+    /// Length in characters of the longest text appended since the last clear() (views size their column by it).
+    int longestText() const { return m_longestText; }
     /// Sequence number of row 0; row r has sequence firstSequence() + r.
     qint64 firstSequence() const { return m_firstSeq; }
     const LogEntry &line(int row) const { return m_lines[std::size_t(row)]; }
@@ -87,6 +89,7 @@ private:
     QStringList m_hosts;
     int m_capacity = DefaultCapacity;
     qint64 m_firstSeq = 0;
+    int m_longestText = 0;
     ItemLook m_look;
 };
 

@@ -5,6 +5,7 @@
 #include "gui/deploybackend.h"
 #include "gui/deploymonitor.h"
 #include "gui/deploypage.h"
+#include "gui/federationtransfer.h"
 #include "gui/helpdialogs.h"
 #include "gui/kubefatetransfer.h"
 #include "gui/mainwindow.h"
@@ -132,6 +133,26 @@ const ActionSpec Table[] = {
            QT_TRANSLATE_NOOP("FateDeployer::MainWindow",
                              "Write docker-configuration.sh or parties.conf and .env for KubeFATE's own scripts"),
            [](W &w, bool) { KubefateTransfer::exportFrom(w.files()); }).on(When::Open),
+    menu("file/federation", QT_TRANSLATE_NOOP("FateDeployer::MainWindow", "Fe&deration"), "file"),
+    action("file/federation", "actionExportCard", QT_TRANSLATE_NOOP("FateDeployer::MainWindow", "Export party &card…"),
+           QT_TRANSLATE_NOOP("FateDeployer::MainWindow",
+                             "Write the selected party's card (reachable address, versions) for the coordinator"),
+           [](W &w, bool) { FederationTransfer::exportCard(w.files(), w.topologyPage()->selectedPartyIds()); })
+           .on(When::Open),
+    action("file/federation", "actionImportCard", QT_TRANSLATE_NOOP("FateDeployer::MainWindow", "&Import party card…"),
+           QT_TRANSLATE_NOOP("FateDeployer::MainWindow", "Add or update another team's party from its card"),
+           [](W &w, bool) { FederationTransfer::importCard(w.files()); }).on(When::Open),
+    action("file/federation", "actionExportFederation",
+           QT_TRANSLATE_NOOP("FateDeployer::MainWindow", "&Export federation file…"),
+           QT_TRANSLATE_NOOP("FateDeployer::MainWindow",
+                             "Write the federation file for every team, with its revision and fingerprint"),
+           [](W &w, bool) { FederationTransfer::exportFederation(w.files()); })
+           .on(When::Open).with(ActionSpec::SeparatorBefore),
+    action("file/federation", "actionImportFederation",
+           QT_TRANSLATE_NOOP("FateDeployer::MainWindow", "Im&port federation file…"),
+           QT_TRANSLATE_NOOP("FateDeployer::MainWindow",
+                             "Take the coordinator's federation file into this project, after showing what changes"),
+           [](W &w, bool) { FederationTransfer::importFederation(w.files()); }).on(When::Open),
     action("file", "actionClose", QT_TRANSLATE_NOOP("FateDeployer::MainWindow", "&Close project"), nullptr,
            [](W &w, bool) { w.files()->closeProject(); }).key(QKeySequence::Close).on(When::Open)
            .with(ActionSpec::SeparatorBefore),
@@ -219,7 +240,8 @@ const ActionSpec Table[] = {
            QT_TRANSLATE_NOOP("FateDeployer::MainWindow",
                              "Browse rendered bundles and what changed since the last deployment"),
            [](W &w, bool) {
-               (new PreviewDialog(w.project(), w.files()->projectDir(), w.files()->lastRenderDir(), &w))->open();
+               (new PreviewDialog(w.project(), w.files()->projectDir(), w.files()->lastRenderDir(), &w, w.secretStore()))
+                   ->open();
            }).with(ActionSpec::SeparatorBefore),
     action("view", "actionFullScreen", QT_TRANSLATE_NOOP("FateDeployer::MainWindow", "&Full screen"), nullptr,
            [](W &w, bool on) { w.setWindowState(w.windowState().setFlag(Qt::WindowFullScreen, on)); })

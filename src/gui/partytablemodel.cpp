@@ -8,8 +8,17 @@
 namespace FateDeployer {
 
 namespace {
-const char *const columnFields[]
-    = {".id", ".host", ".ssh.user", ".ssh.port", ".ssh.auth", ".ssh.identityFile", ".ssh.jumpHost", ".dir", ".notes"};
+const char *const columnFields[] = {".id",
+                                    ".host",
+                                    ".ssh.user",
+                                    ".ssh.port",
+                                    ".ssh.auth",
+                                    ".ssh.identityFile",
+                                    ".ssh.jumpHost",
+                                    ".dir",
+                                    ".notes",
+                                    ".reachableAddress",
+                                    ".external"};
 } // namespace
 
 QString PartyTableModel::authLabel(AuthMethod method)
@@ -120,7 +129,17 @@ QVariant PartyTableModel::data(const QModelIndex &index, int role) const
             return party.dir.isEmpty() ? tr("%1 (default)").arg(project.baseDir) : party.dir;
         case NotesColumn:
             return party.notes;
+        case ReachableColumn:
+            return party.reachableAddress.isEmpty() && !party.reachablePort
+                       ? tr("%1 (the host)").arg(party.host)
+                       : QStringLiteral("%1:%2").arg(Project::routeAddress(party)).arg(Project::routePort(party));
+        case ExternalColumn:
+            return party.external ? tr("another team") : tr("this project");
         }
+        break;
+    case Qt::CheckStateRole:
+        if (column == ExternalColumn)
+            return party.external ? Qt::Checked : Qt::Unchecked;
         break;
     case Qt::EditRole:
         switch (column) {
@@ -142,13 +161,18 @@ QVariant PartyTableModel::data(const QModelIndex &index, int role) const
             return party.dir;
         case NotesColumn:
             return party.notes;
+        case ReachableColumn:
+            return party.reachableAddress;
+        case ExternalColumn:
+            return party.external;
         }
         break;
     case Qt::ForegroundRole:
         if ((column == UserColumn && party.ssh.user.isEmpty()) || (column == PortColumn && !party.ssh.port)
             || (column == DirColumn && party.dir.isEmpty())
             || (column == KeyFileColumn && party.ssh.identityFile.isEmpty())
-            || (column == JumpColumn && party.ssh.jumpHost.isEmpty()))
+            || (column == JumpColumn && party.ssh.jumpHost.isEmpty())
+            || (column == ReachableColumn && party.reachableAddress.isEmpty()))
             return ItemLook::value(m_look.disabled);
         break;
     case Qt::DecorationRole:
@@ -188,9 +212,17 @@ QVariant PartyTableModel::data(const QModelIndex &index, int role) const
 
 bool PartyTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (!index.isValid() || role != Qt::EditRole || index.row() >= m_document->project().parties.size())
+    if (!index.isValid() || index.row() >= m_document->project().parties.size())
         return false;
     const int row = index.row();
+    if (index.column() == ExternalColumn && (role == Qt::CheckStateRole || role == Qt::EditRole)) {
+        const bool external = role == Qt::CheckStateRole ? value.toInt() == Qt::Checked : value.toBool();
+        m_document->edit(external ? tr("Mark party as another team's") : tr("Mark party as this project's"),
+                         [row, external](Project &p) { p.parties[row].external = external; });
+        return true;
+    }
+    if (role != Qt::EditRole)
+        return false;
     const QString text = value.toString().trimmed();
     std::function<void(Party &)> change;
     QString label;
@@ -249,6 +281,10 @@ bool PartyTableModel::setData(const QModelIndex &index, const QVariant &value, i
         change = [v = value.toString()](Party &p) { p.notes = v; };
         label = tr("Change notes");
         break;
+    case ReachableColumn:
+        change = [text](Party &p) { p.reachableAddress = text; };
+        label = tr("Change reachable address");
+        break;
     default:
         return false;
     }
@@ -280,6 +316,10 @@ QVariant PartyTableModel::headerData(int section, Qt::Orientation orientation, i
             return tr("Directory", "deployment directory on the run host");
         case NotesColumn:
             return tr("Notes");
+        case ReachableColumn:
+            return tr("Reached at", "address the exchange and other parties use for this party");
+        case ExternalColumn:
+            return tr("Deployed by");
         }
     } else if (role == Qt::ToolTipRole) {
         switch (section) {
@@ -295,6 +335,12 @@ QVariant PartyTableModel::headerData(int section, Qt::Orientation orientation, i
                       "passed in order (the first is reached directly)");
         case DirColumn:
             return tr("Where FATE is installed on the run host; empty uses the project default");
+        case ReachableColumn:
+            return tr("The address the exchange and the other parties reach this party at, when it differs from "
+                      "the SSH host (NAT, public address); route tables use it. Say why in the notes");
+        case ExternalColumn:
+            return tr("Checked: another team deploys this party; this project never connects to it and only "
+                      "lists it in the route tables (\"my parties only\")");
         default:
             break;
         }
@@ -306,6 +352,8 @@ Qt::ItemFlags PartyTableModel::flags(const QModelIndex &index) const
 {
     if (!index.isValid())
         return Qt::NoItemFlags;
+    if (index.column() == ExternalColumn)
+        return Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemIsUserCheckable;
     return Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemIsEditable;
 }
 
@@ -315,7 +363,7 @@ int PartyTableModel::addParty()
     int id = 10000;
     for (const Party &p : project.parties)
         id = std::max(id, p.id + 1);
-    m_document->edit(tr("Add party"), [id](Project &p) { p.parties.append(Party{id, {}, {}, {}, {}, {}}); });
+    m_document->edit(tr("Add party"), [id](Project &p) { p.parties.append(Party::make(id)); });
     return int(m_document->project().parties.size()) - 1;
 }
 

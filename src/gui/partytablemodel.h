@@ -30,6 +30,8 @@ public:
         JumpColumn,
         DirColumn,
         NotesColumn,
+        ReachableColumn, ///< where the others reach the party, when not at its SSH host (NAT)
+        ExternalColumn,  ///< checkbox: deployed by another team ("my parties only")
         ColumnCount
     };
     enum Role { IssuesRole = Qt::UserRole + 1, SeverityRole, FieldRole };

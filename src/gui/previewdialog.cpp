@@ -2,6 +2,7 @@
 #include "gui/previewdialog.h"
 
 #include "gui/icons.h"
+#include "model/era.h"
 #include "render/renderer.h"
 #include "templates/templatesource.h"
 
@@ -86,23 +87,34 @@ struct RenderResult
     QString error;
     RenderOutput output;
     QList<BundlePreview> previews;
+    ServiceSecrets secrets;
 };
 
-RenderResult renderAndCompare(const Project &project, const QString &baseDir, const QString &lastRenderDir)
+RenderResult renderAndCompare(const Project &project,
+                              const QString &baseDir,
+                              const QString &lastRenderDir,
+                              const std::shared_ptr<SecretStore> &store)
 {
+    ServiceSecrets secrets;
+    if (store && eraHasEngine(kubefateEra(project.templates.kubefateVersion))) {
+        Result<ServiceSecrets> loaded = ServiceSecrets::load(*store, project);
+        if (!loaded)
+            return {loaded.error(), {}, {}, {}};
+        secrets = loaded.value();
+    }
     Result<TemplateTree> tree
         = project.templates.kind == TemplateSource::Kind::Url
               ? TemplateSources::cachedUrl(TemplateSources::downloadUrl(project.templates), project.templates.sha256)
               : TemplateSources::open(project.templates, baseDir);
     if (!tree)
-        return {tree.error(), {}, {}};
-    Result<RenderOutput> output = Renderer::render(project, tree.value());
+        return {tree.error(), {}, {}, {}};
+    Result<RenderOutput> output = Renderer::render(project, tree.value(), secrets);
     if (!output)
-        return {output.error(), {}, {}};
+        return {output.error(), {}, {}, {}};
     Result<QList<BundlePreview>> previews = Preview::build(output.value(), lastRenderDir);
     if (!previews)
-        return {previews.error(), {}, {}};
-    return {{}, output.value(), previews.value()};
+        return {previews.error(), {}, {}, {}};
+    return {{}, output.value(), previews.value(), secrets};
 }
 
 QString changeLabel(PreviewEntry::Change change)
@@ -122,7 +134,8 @@ QString changeLabel(PreviewEntry::Change change)
 PreviewDialog::PreviewDialog(const Project &project,
                              const QString &baseDir,
                              const QString &lastRenderDir,
-                             QWidget *parent)
+                             QWidget *parent,
+                             std::shared_ptr<SecretStore> secrets)
     : QDialog(parent)
     , m_lastRenderDir(lastRenderDir)
     , m_tree(new QTreeWidget(this))
@@ -166,19 +179,21 @@ PreviewDialog::PreviewDialog(const Project &project,
 
     // Reading templates and hashing every file is disk work: a worker thread does it.
     QPointer<PreviewDialog> self(this);
-    QtConcurrent::run(renderAndCompare, project, baseDir, lastRenderDir).then(this, [self](const RenderResult &r) {
-        if (!self)
-            return;
-        if (!r.error.isEmpty()) {
-            self->m_status->setText(tr("Cannot render: %1").arg(r.error));
+    QtConcurrent::run(renderAndCompare, project, baseDir, lastRenderDir, secrets)
+        .then(this, [self](const RenderResult &r) {
+            if (!self)
+                return;
+            if (!r.error.isEmpty()) {
+                self->m_status->setText(tr("Cannot render: %1").arg(r.error));
+                self->m_ready = true;
+                emit self->ready(false);
+                return;
+            }
+            self->m_serviceSecrets = r.secrets;
+            self->fill(r.output, r.previews);
             self->m_ready = true;
-            emit self->ready(false);
-            return;
-        }
-        self->fill(r.output, r.previews);
-        self->m_ready = true;
-        emit self->ready(true);
-    });
+            emit self->ready(true);
+        });
 }
 
 PreviewDialog::~PreviewDialog() = default;
@@ -243,14 +258,28 @@ bool PreviewDialog::showFile(const QString &bundleName, const QString &path)
         m_file->setPlainText(bytes.error());
         return false;
     }
-    const QString text = QString::fromUtf8(bytes.value());
+    // Passwords are in the bundle because the hosts need them; the screen shows them masked.
+    const QString text = m_serviceSecrets.mask(QString::fromUtf8(bytes.value()));
     m_file->setPlainText(text);
     QFile last(QDir(m_lastRenderDir).filePath(bundleName + QLatin1Char('/') + path));
     if (m_lastRenderDir.isEmpty() || !last.open(QIODevice::ReadOnly)) {
         m_diff->setPlainText(tr("%1 was not part of the last deployment: the whole file is new.").arg(path));
     } else {
-        const QStringList diff
-            = lineDiff(QString::fromUtf8(last.readAll()).split(QLatin1Char('\n')), text.split(QLatin1Char('\n')));
+        // The last deployment may hold an earlier password, which the store no longer knows: a line that
+        // matches a masked line of the new file around its mask is masked the same way.
+        const QStringList now = text.split(QLatin1Char('\n'));
+        QStringList before = m_serviceSecrets.mask(QString::fromUtf8(last.readAll())).split(QLatin1Char('\n'));
+        const QString mask = QStringLiteral("********");
+        for (const QString &line : now) {
+            const qsizetype at = line.indexOf(mask);
+            if (at < 0)
+                continue;
+            const QString pre = line.left(at), post = line.mid(at + mask.size());
+            for (QString &old : before)
+                if (old != line && old.size() > pre.size() + post.size() && old.startsWith(pre) && old.endsWith(post))
+                    old = line;
+        }
+        const QStringList diff = lineDiff(before, now);
         m_diff->setPlainText(diff.isEmpty() ? tr("%1 is unchanged since the last deployment.").arg(path)
                                             : diff.join(QLatin1Char('\n')));
     }

@@ -2,11 +2,14 @@
 #pragma once
 
 #include "model/project.h"
+#include "model/servicesecrets.h"
 #include "render/bundle.h"
 #include "render/preview.h"
 
 #include <QDialog>
 #include <QStringList>
+
+#include <memory>
 
 class QLabel;
 class QPlainTextEdit;
@@ -29,10 +32,13 @@ class PreviewDialog : public QDialog
 public:
     /// @p baseDir: folder relative template paths are resolved from (the project file's folder);
     /// @p lastRenderDir: bundles of the last deployment (BundleWriter::writeTree layout), may not exist.
+    /// @p secrets: where the services' passwords are (v1.11+); they are read off the GUI thread, rendered
+    /// into the bundles and shown masked ("********") in the file and change views.
     PreviewDialog(const Project &project,
                   const QString &baseDir,
                   const QString &lastRenderDir,
-                  QWidget *parent = nullptr);
+                  QWidget *parent = nullptr,
+                  std::shared_ptr<SecretStore> secrets = {});
     ~PreviewDialog() override;
 
     bool isReady() const { return m_ready; }
@@ -51,6 +57,7 @@ private:
 
     QString m_lastRenderDir;
     RenderOutput m_output;
+    ServiceSecrets m_serviceSecrets; ///< masked wherever file text is shown
     bool m_ready = false;
     QTreeWidget *m_tree;
     QPlainTextEdit *m_file;

@@ -3,6 +3,8 @@
 
 #include "ui_topologypage.h"
 
+#include "federation/federationfile.h"
+#include "gui/federationtransfer.h"
 #include "gui/federationview.h"
 #include "gui/formbinding.h"
 #include "gui/icons.h"
@@ -11,6 +13,7 @@
 
 #include <QComboBox>
 #include <QHeaderView>
+#include <QLabel>
 #include <QRegularExpression>
 #include <QStyledItemDelegate>
 
@@ -78,6 +81,13 @@ TopologyPage::TopologyPage(ProjectDocument *document, HostStatusBoard *status, Q
     m_ui->setupUi(this);
     m_picture->setObjectName(QStringLiteral("federationView"));
     m_ui->pictureLayout->addWidget(m_picture);
+    // The fingerprint teams compare by phone: under the picture whenever the project has a federation file.
+    m_federation = new QLabel(this);
+    m_federation->setObjectName(QStringLiteral("federationFingerprint"));
+    m_federation->setTextFormat(Qt::RichText);
+    m_federation->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_federation->setAlignment(Qt::AlignCenter);
+    m_ui->pictureLayout->addWidget(m_federation);
     // The table needs its seven columns readable; the picture scales to whatever is left.
     m_ui->splitter->setStretchFactor(0, 2);
     m_ui->splitter->setStretchFactor(1, 1);
@@ -199,6 +209,7 @@ TopologyPage::TopologyPage(ProjectDocument *document, HostStatusBoard *status, Q
 
     connect(m_document, &ProjectDocument::changed, this, &TopologyPage::refreshIssues);
     connect(m_document, &ProjectDocument::changed, this, &TopologyPage::updateButtons);
+    connect(m_document, &ProjectDocument::changed, this, &TopologyPage::updateFederation);
     connect(m_ui->issueList, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
         const QString field = item->data(Qt::UserRole).toString();
         const auto [row, rest] = splitPartyField(field);
@@ -328,7 +339,19 @@ void TopologyPage::retranslate()
     m_ui->duplicatePartyButton->setToolTip(tr("Copy the selected party's settings into a new party"));
     m_ui->removePartyButton->setText(tr("&Remove"));
     m_ui->removePartyButton->setToolTip(tr("Remove the selected parties"));
+    m_federation->setToolTip(tr("Compare it with the coordinator's by phone or chat: the same fingerprint is the "
+                                "same federation file"));
     refreshIssues();
+    updateFederation();
+}
+
+void TopologyPage::updateFederation()
+{
+    const FederationState &federation = m_document->project().federation;
+    m_federation->setVisible(federation.revision > 0);
+    if (federation.revision > 0)
+        m_federation->setText(tr("Federation file, revision %1; fingerprint:").arg(federation.revision)
+                              + FederationTransfer::fingerprintHtml(FederationFile::fingerprintOf(federation.sha256)));
 }
 
 void TopologyPage::changeEvent(QEvent *event)

@@ -5,6 +5,8 @@
 
 #include <memory>
 
+class QLabel;
+
 namespace Ui {
 class TopologyPage;
 }
@@ -50,11 +52,13 @@ private:
     void retranslate();
     void refreshIssues();
     void updateButtons();
+    void updateFederation();
 
     std::unique_ptr<Ui::TopologyPage> m_ui;
     ProjectDocument *m_document;
     PartyTableModel *m_model;
     FederationView *m_picture;
+    QLabel *m_federation; ///< the federation file's revision and fingerprint, large (issue 17)
 };
 
 } // namespace FateDeployer

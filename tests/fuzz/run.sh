@@ -2,7 +2,7 @@
 # Builds the libFuzzer targets (clang 14, ASan + UBSan) in build-fuzz/ and runs each one after the other,
 # one process at a time, at the lowest priority, for RUNS executions (default 10^6) or MAX_TIME seconds,
 # whichever comes first. Not part of CI's default run; see docs/fuzzing.md.
-# Usage: tests/fuzz/run.sh [target...]   (targets: docker_configuration parties_conf env projectfile template_archive)
+# Usage: tests/fuzz/run.sh [target...]   (targets: docker_configuration parties_conf env projectfile template_archive federation)
 # Env: RUNS (executions per target), MAX_TIME (seconds per target, default 7200), FUZZ_BUILD (build folder),
 #      FUZZ_WORK (scratch corpus + crash folder), NO_BUILD=1 (use the binaries already built).
 set -eu
@@ -12,7 +12,7 @@ runs=${RUNS:-1000000}
 max_time=${MAX_TIME:-7200}
 build=${FUZZ_BUILD:-$root/build-fuzz}
 work=${FUZZ_WORK:-$root/build-fuzz/work}
-targets=${*:-docker_configuration parties_conf env projectfile template_archive}
+targets=${*:-docker_configuration parties_conf env projectfile template_archive federation}
 
 if [ -z "${NO_BUILD:-}" ]; then
     "$root/scripts/deps.sh" fuzz

@@ -128,7 +128,8 @@ private slots:
                               QStringLiteral("settings"),
                               QStringLiteral("help")}));
         QStringList menus = topMenus;
-        menus << QStringLiteral("file/export") << QStringLiteral("settings/language");
+        menus << QStringLiteral("file/export") << QStringLiteral("file/federation")
+              << QStringLiteral("settings/language");
         for (const QString &id : std::as_const(menus)) {
             QStringList entries = entriesOf(f.window->actions()->menu(id)->actions());
             entries.removeAll(QStringLiteral("|"));
@@ -139,7 +140,7 @@ private slots:
             = [this](const char *id) { return entriesOf(f.window->actions()->menu(QLatin1String(id))->actions()); };
         QCOMPARE(menu("file").join(QLatin1Char(' ')),
                  QStringLiteral("actionNew actionNewExample actionOpen >file/recent | actionSave actionSaveAs | "
-                                "actionImport >file/export | actionClose actionQuit"));
+                                "actionImport >file/export >file/federation | actionClose actionQuit"));
         QCOMPARE(menu("edit").join(QLatin1Char(' ')),
                  QStringLiteral("actionUndo actionRedo | actionAddParty actionDuplicateParty actionRemoveParty | "
                                 "actionFind"));

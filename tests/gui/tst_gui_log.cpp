@@ -15,9 +15,9 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QGuiApplication>
-#include <QListView>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QThread>
 
 using namespace FateDeployer;
@@ -169,7 +169,7 @@ private slots:
         DeployPage *page = f.window->deployPage();
         DeployMonitor *monitor = f.window->monitor();
         monitor->onOutput(makeBatch(0, 2000));
-        QListView *view = page->logView();
+        QTableView *view = page->logView();
         QScrollBar *bar = view->verticalScrollBar();
         QTRY_VERIFY(bar->maximum() > 0);
         QVERIFY(page->isFollowing());

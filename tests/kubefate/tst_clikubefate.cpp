@@ -385,7 +385,7 @@ private slots:
         QTemporaryDir dir;
         Project p = Project::example();
         p.parties[1].host = QStringLiteral("192.168.7.300");
-        p.parties.append(Party{10000, QStringLiteral("192.168.7.1"), {}, {}, {}, {}});
+        p.parties.append(Party::make(10000, QStringLiteral("192.168.7.1")));
         const QString project = dir.filePath(QStringLiteral("bad.fdproj"));
         QVERIFY(ProjectFile::save(p, project).ok());
         Run r = cli({QStringLiteral("validate"), QStringLiteral("--json"), project});

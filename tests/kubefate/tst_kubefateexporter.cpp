@@ -23,9 +23,9 @@ Project hostileButValid(const QString &version)
     p.setKubefateVersion(version);
     p.user = QStringLiteral("fate_admin-1");
     p.baseDir = QStringLiteral("/data/it's \"fate\" $HOME `id` ; rm -rf / & ${x} (a) *?");
-    p.parties = {Party{10000, QStringLiteral("fd00::1"), {}, {}, {}, {}},
-                 Party{9999, QStringLiteral("fate-b.example.org"), {}, {}, {}, {}},
-                 Party{2147483647, QStringLiteral("10.1.2.3"), {}, {}, {}, {}}};
+    p.parties = {Party::make(10000, QStringLiteral("fd00::1")),
+                 Party::make(9999, QStringLiteral("fate-b.example.org")),
+                 Party::make(2147483647, QStringLiteral("10.1.2.3"))};
     p.exchange.host = QStringLiteral("10.1.2.4");
     p.images.tag = QStringLiteral("v1.1_rc-2.x");
     p.images.baseTag = version == QLatin1String("1.1.0") ? QStringLiteral("base-7") : p.images.tag;

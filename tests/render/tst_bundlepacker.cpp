@@ -31,8 +31,7 @@ RenderOutput render(const QString &root = Fixture, int parties = 2)
 {
     Project p = Project::example();
     while (p.parties.size() < parties)
-        p.parties.append(
-            Party{20000 + int(p.parties.size()), QStringLiteral("10.1.0.%1").arg(p.parties.size()), {}, {}, {}, {}});
+        p.parties.append(Party::make(20000 + int(p.parties.size()), QStringLiteral("10.1.0.%1").arg(p.parties.size())));
     Result<TemplateTree> tree = TemplateSources::openFolder(root);
     if (!tree)
         qFatal("%s", qPrintable(tree.error()));

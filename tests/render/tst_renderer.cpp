@@ -53,7 +53,7 @@ Project projectWith(int parties)
     Project p = Project::example();
     p.parties.clear();
     for (int i = 0; i < parties; ++i)
-        p.parties.append(Party{10000 + i, QStringLiteral("10.0.0.%1").arg(i + 1), {}, {}, {}, {}});
+        p.parties.append(Party::make(10000 + i, QStringLiteral("10.0.0.%1").arg(i + 1)));
     p.exchange.host = QStringLiteral("10.0.0.100");
     return p;
 }
@@ -271,6 +271,53 @@ private slots:
                 ->bytes()
                 .value()
                 .contains(QByteArray(QByteArray("\ncoordinator=") + QByteArray::number(p.parties.last().id) + '\n')));
+    }
+
+    void routeTablesUseReachableAddresses()
+    {
+        // Issue 17: deployed over SSH at one address, reached by the others at another (NAT, public address).
+        Project p = projectWith(2);
+        p.parties[1].reachableAddress = QStringLiteral("198.51.100.7");
+        p.parties[1].reachablePort = 19370;
+        p.parties[1].external = true; // another team's party: still in every route table
+        p.exchange.reachableAddress = QStringLiteral("203.0.113.10");
+        p.exchange.reachablePort = 19371;
+        const Result<RenderOutput> out = Renderer::render(p, fixtureTree());
+        QVERIFY2(out.ok(), qPrintable(out.error()));
+        auto hop = [](const QByteArray &json, const QString &id, const QString &key) {
+            return QJsonDocument::fromJson(json)
+                .object()
+                .value(u"route_table")
+                .toObject()
+                .value(id)
+                .toObject()
+                .value(key)
+                .toArray()
+                .first()
+                .toObject();
+        };
+        const QByteArray exchange
+            = out->bundle(QStringLiteral("exchange"))->file(QStringLiteral("conf/route_table.json"))->bytes().value();
+        QCOMPARE(
+            hop(exchange, QStringLiteral("10001"), QStringLiteral("default")),
+            (QJsonObject{{QStringLiteral("ip"), QStringLiteral("198.51.100.7")}, {QStringLiteral("port"), 19370}}));
+        QCOMPARE(hop(exchange, QStringLiteral("10000"), QStringLiteral("default")),
+                 (QJsonObject{{QStringLiteral("ip"), QStringLiteral("10.0.0.1")}, {QStringLiteral("port"), 9370}}));
+        for (const Party &party : p.parties) {
+            const QByteArray route = out->bundle(QStringLiteral("confs-%1").arg(party.id))
+                                         ->file(QStringLiteral("confs/proxy/conf/route_table.json"))
+                                         ->bytes()
+                                         .value();
+            QCOMPARE(
+                hop(route, QStringLiteral("default"), QStringLiteral("default")),
+                (QJsonObject{{QStringLiteral("ip"), QStringLiteral("203.0.113.10")}, {QStringLiteral("port"), 19371}}));
+        }
+        // The exchange still listens on its own port; the NAT forwards 19371 to it.
+        QVERIFY(out->bundle(QStringLiteral("exchange"))
+                    ->file(QStringLiteral("docker-compose-exchange.yml"))
+                    ->bytes()
+                    .value()
+                    .contains("9371:9370"));
     }
 
     // An unchanged project reproduces .env byte for byte; a changed tag or prefix is substituted in place.

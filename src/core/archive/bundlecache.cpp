@@ -34,14 +34,14 @@ constexpr qint64 ReadChunk = 1 << 20;
 constexpr qsizetype MaxMemoEntries = 50000;
 // Bump when the serialised render below changes. The static_asserts catch a new field in the render's
 // structs, which the serialisation would otherwise drop silently (a reused render missing it).
-constexpr char RenderTag[] = "fd-render-memo-1";
+constexpr char RenderTag[] = "fd-render-memo-2";
 constexpr char RendersDir[] = "renders";
 constexpr int MaxRenders = 32;
 #if defined(__x86_64__) && defined(__GLIBCXX__)
 static_assert(sizeof(BundleFile) == 88, "BundleFile changed: serialise the new field below and bump RenderTag");
 static_assert(sizeof(BundleFacts) == 96, "BundleFacts changed: serialise the new field below and bump RenderTag");
-static_assert(sizeof(Bundle) == 232, "Bundle changed: serialise the new field below and bump RenderTag");
-static_assert(sizeof(RenderOutput) == 72, "RenderOutput changed: serialise the new field below and bump RenderTag");
+static_assert(sizeof(Bundle) == 256, "Bundle changed: serialise the new field below and bump RenderTag");
+static_assert(sizeof(RenderOutput) == 96, "RenderOutput changed: serialise the new field below and bump RenderTag");
 #endif
 
 // lupdate: the tr() calls of this file belong to the context below.
@@ -155,14 +155,16 @@ QByteArray fingerprint(const Bundle &bundle, int level)
         else
             h.addData(QByteArray("c " + QCryptographicHash::hash(f.content, QCryptographicHash::Sha256) + '\n'));
     }
+    for (const QString &d : bundle.emptyDirs)
+        h.addData(QByteArray("d " + d.toUtf8() + '\n'));
     return h.result();
 }
 
 void writeRender(QDataStream &s, const RenderOutput &r)
 {
-    s << r.templateRoot << r.kubefateVersion << qint32(r.bundles.size());
+    s << r.templateRoot << r.kubefateVersion << r.missingSecrets << qint32(r.bundles.size());
     for (const Bundle &b : r.bundles) {
-        s << qint32(b.kind) << b.name << qint32(b.partyId) << b.host << b.targetDir << b.composeFile;
+        s << qint32(b.kind) << b.name << qint32(b.partyId) << b.host << b.targetDir << b.composeFile << b.emptyDirs;
         s << b.facts.services << b.facts.images << b.facts.ports << b.facts.dataPaths << qint32(b.files.size());
         for (const BundleFile &f : b.files)
             s << f.path << f.content << f.sourcePath << qint32(f.mode) << f.size;
@@ -172,11 +174,11 @@ void writeRender(QDataStream &s, const RenderOutput &r)
 bool readRender(QDataStream &s, RenderOutput &r)
 {
     qint32 bundles = 0;
-    s >> r.templateRoot >> r.kubefateVersion >> bundles;
+    s >> r.templateRoot >> r.kubefateVersion >> r.missingSecrets >> bundles;
     for (qint32 i = 0; i < bundles && s.status() == QDataStream::Ok; ++i) {
         Bundle b;
         qint32 kind = 0, party = 0, files = 0;
-        s >> kind >> b.name >> party >> b.host >> b.targetDir >> b.composeFile;
+        s >> kind >> b.name >> party >> b.host >> b.targetDir >> b.composeFile >> b.emptyDirs;
         s >> b.facts.services >> b.facts.images >> b.facts.ports >> b.facts.dataPaths >> files;
         b.kind = Bundle::Kind(kind);
         b.partyId = party;
@@ -236,14 +238,14 @@ QString BundleCache::defaultDir()
     return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/bundles");
 }
 
-Result<QByteArray> BundleCache::contentHash(const BundleFile &file)
+Result<QByteArray> BundleCache::contentHash(const BundleFile &file, const std::atomic_bool *cancel)
 {
     if (!file.isVerbatim())
         return QCryptographicHash::hash(file.content, QCryptographicHash::Sha256);
-    return fileHash(file.sourcePath);
+    return fileHash(file.sourcePath, cancel);
 }
 
-Result<QByteArray> BundleCache::fileHash(const QString &path)
+Result<QByteArray> BundleCache::fileHash(const QString &path, const std::atomic_bool *cancel)
 {
     const QByteArray stat = statKey(path);
     if (stat.isEmpty())
@@ -257,6 +259,9 @@ Result<QByteArray> BundleCache::fileHash(const QString &path)
         return Error{tr("cannot read %1: %2").arg(path, f.errorString()), ErrorKind::Local};
     QCryptographicHash h(QCryptographicHash::Sha256);
     while (!f.atEnd()) {
+        // Hashing a large example file takes seconds of CPU: a cancelled run must not wait for it.
+        if (cancel && cancel->load())
+            return Error{tr("cancelled"), ErrorKind::Cancelled};
         const QByteArray chunk = f.read(ReadChunk);
         if (chunk.isEmpty() && f.error() != QFile::NoError)
             return Error{tr("cannot read %1: %2").arg(path, f.errorString()), ErrorKind::Local};
@@ -372,7 +377,7 @@ void BundleCache::trimRenders()
         QFile::remove(entries.at(i).filePath());
 }
 
-Result<QString> BundleCache::key(const Bundle &bundle, int level)
+Result<QString> BundleCache::key(const Bundle &bundle, int level, const std::atomic_bool *cancel)
 {
     // A bundle of the render render() served or made: its key is remembered with that render.
     QByteArray print;
@@ -390,12 +395,16 @@ Result<QString> BundleCache::key(const Bundle &bundle, int level)
                             + QByteArray::number(BundlePacker::FixedMtime) + '\n' + bundle.name.toUtf8() + '\n';
     h.addData(head);
     for (const BundleFile &f : bundle.files) {
-        const Result<QByteArray> content = contentHash(f);
+        const Result<QByteArray> content = contentHash(f, cancel);
         if (!content)
             return Error{content.error(), content.errorKind()};
         const QByteArray line = f.path.toUtf8() + '\0' + QByteArray::number(f.mode, 8) + ' '
                                 + QByteArray::number(f.size) + ' ' + content->toHex() + '\n';
         h.addData(line);
+    }
+    for (const QString &d : bundle.emptyDirs) {
+        h.addData(QByteArrayView("\0dir ", 5)); // no file line starts with NUL
+        h.addData(QByteArray(d.toUtf8() + '\n'));
     }
     if (m_memoDirty)
         saveMemo();

@@ -9,6 +9,8 @@
 #include <QHash>
 #include <QString>
 
+#include <atomic>
+
 namespace FateDeployer {
 
 /// Packed bundles kept on the deploy machine by content, so that deploying an unchanged federation
@@ -41,7 +43,8 @@ public:
     QString dir() const { return m_dir; }
 
     /// The content key of @p bundle packed at gzip @p level (64 hex digits).
-    Result<QString> key(const Bundle &bundle, int level);
+    /// @p cancel (optional) stops the hashing of large template files between chunks.
+    Result<QString> key(const Bundle &bundle, int level, const std::atomic_bool *cancel = nullptr);
     /// Puts the archive cached under @p key at @p path (replacing it). False when not cached.
     bool fetch(const QString &key, const QString &path);
     /// Adds the packed archive at @p path under @p key, then trims the cache to its cap.
@@ -55,8 +58,8 @@ public:
     void flush();
 
 private:
-    Result<QByteArray> contentHash(const BundleFile &file);
-    Result<QByteArray> fileHash(const QString &path);
+    Result<QByteArray> contentHash(const BundleFile &file, const std::atomic_bool *cancel);
+    Result<QByteArray> fileHash(const QString &path, const std::atomic_bool *cancel = nullptr);
     Result<QByteArray> treeContentKey(const QString &root);
     QString renderEntryPath(const Project &project, const TemplateTree &tree) const;
     void trimRenders();

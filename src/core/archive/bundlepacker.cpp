@@ -377,6 +377,11 @@ QList<TarEntry> tarEntries(const Bundle &bundle)
         for (qsizetype slash = path.indexOf('/', root.size()); slash >= 0; slash = path.indexOf('/', slash + 1))
             dirs.insert(path.left(slash + 1));
     }
+    for (const QString &empty : bundle.emptyDirs) {
+        const QByteArray path = root + empty.toUtf8() + '/';
+        for (qsizetype slash = path.indexOf('/', root.size()); slash >= 0; slash = path.indexOf('/', slash + 1))
+            dirs.insert(path.left(slash + 1));
+    }
     for (const QByteArray &d : dirs)
         entries.append({d, nullptr});
     // Byte order: a folder "a/b/" sorts before everything inside it.

@@ -80,7 +80,13 @@ Status BundlePrep::prepare(const Project &project,
     BundleCache packed;
     const Result<RenderOutput> output = packed.render(project, tree.value());
     if (!output)
-        return Error{output.error(), ErrorKind::Local};
+        return Error{output.error(), output.errorKind()};
+    // v1.11+: the bundles carry the services' passwords; never ship them empty. (The deploy path does not
+    // hand ServiceSecrets to the renderer yet, so these eras stop here.)
+    if (!output->missingSecrets.isEmpty())
+        return Error{tr("the passwords %1 are not set: the bundles would carry them empty; set them first")
+                         .arg(output->missingSecrets.join(QStringLiteral(", "))),
+                     ErrorKind::Local};
     if (stopped())
         return Error{tr("cancelled after rendering, before packing"), ErrorKind::Cancelled};
     if (!QDir().mkpath(outDir))
@@ -98,9 +104,10 @@ Status BundlePrep::prepare(const Project &project,
                          ErrorKind::Local};
         const QString path = QDir(outDir).filePath(b->name + QStringLiteral(".tar.gz"));
         if (!QFile::exists(path)) {
-            const Result<QString> key = packed.isEnabled() ? packed.key(*b, cache.level()) : Result<QString>(QString());
+            const Result<QString> key
+                = packed.isEnabled() ? packed.key(*b, cache.level(), cancel) : Result<QString>(QString());
             if (!key)
-                return Error{key.error(), ErrorKind::Local};
+                return Error{key.error(), stopped() ? ErrorKind::Cancelled : ErrorKind::Local};
             if (key->isEmpty() || !packed.fetch(key.value(), path)) {
                 if (Status s = BundlePacker::packToFile(*b, cache, path, {}, cancel); !s)
                     return Error{s.error(), stopped() ? ErrorKind::Cancelled : ErrorKind::Local};

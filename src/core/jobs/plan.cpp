@@ -115,7 +115,8 @@ QList<HostTarget> PlanBuilder::targets(const Project &project, const Selection &
     QList<HostTarget> list;
     const bool all = !selection.explicitSelection();
     for (const Party &party : project.parties) {
-        if (!all && !selection.parties.contains(party.id))
+        // Another team's host ("my parties only"): this project has no SSH access to it and never touches it.
+        if (party.external || (!all && !selection.parties.contains(party.id)))
             continue;
         HostTarget t;
         t.key = QStringLiteral("party-%1").arg(party.id);
@@ -128,7 +129,7 @@ QList<HostTarget> PlanBuilder::targets(const Project &project, const Selection &
         t.baseDir = project.dirFor(party);
         list.append(t);
     }
-    if (project.exchange.enabled && (all || selection.exchange)) {
+    if (project.exchange.enabled && !project.exchange.external && (all || selection.exchange)) {
         HostTarget t;
         t.key = QStringLiteral("exchange");
         t.label = tr("exchange (%1)").arg(project.exchange.host);
@@ -214,14 +215,14 @@ Plan PlanBuilder::build(const Project &project, const Selection &selection, cons
     plan.settings = settings;
     plan.settings.guestId = settings.guestId ? settings.guestId : project.guestId();
     plan.settings.hostId = settings.hostId ? settings.hostId : project.hostId();
-    plan.settings.exchangeAddress = project.exchange.enabled ? project.exchange.host : QString();
-    plan.settings.exchangePort = project.exchange.port;
+    plan.settings.exchangeAddress = project.exchange.enabled ? project.exchangeRouteAddress() : QString();
+    plan.settings.exchangePort = project.exchangeRoutePort();
     plan.settings.projectName = project.name;
     if (plan.settings.runId.isEmpty())
         plan.settings.runId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     plan.settings.partyAddresses.clear();
     for (const Party &p : project.parties)
-        plan.settings.partyAddresses.append({p.id, p.host});
+        plan.settings.partyAddresses.append({p.id, Project::routeAddress(p)});
     if (plan.settings.registryUri.isEmpty() && project.registry.usePrivate) {
         plan.settings.registryUri = project.registry.uri;
         plan.settings.registryUser = project.registry.username;

@@ -104,7 +104,7 @@ Project KubefateExporter::representable(const Project &p)
     r.registry.usePrivate = p.registry.usePrivate;
     r.registry.uri = p.registry.usePrivate ? p.registry.uri : QString();
     for (const Party &party : p.parties)
-        r.parties.append(Party{party.id, party.host, {}, {}, {}, {}});
+        r.parties.append(Party::make(party.id, party.host));
     r.exchange.enabled = era11 || p.exchange.enabled;
     r.exchange.host = r.exchange.enabled ? p.exchange.host : QString();
     const KubefateEra era = kubefateEra(version);

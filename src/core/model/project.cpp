@@ -3,6 +3,8 @@
 
 #include "model/era.h"
 
+#include <algorithm>
+
 namespace FateDeployer {
 
 namespace {
@@ -118,6 +120,40 @@ int Project::hostId() const
     return parties.size() < 2 ? guestId() : parties.at(1).id;
 }
 
+Party Party::make(int id, const QString &host)
+{
+    Party party;
+    party.id = id;
+    party.host = host;
+    return party;
+}
+
+QString Project::routeAddress(const Party &party)
+{
+    return party.reachableAddress.isEmpty() ? party.host : party.reachableAddress;
+}
+
+int Project::routePort(const Party &party)
+{
+    return party.reachablePort.value_or(Party::DefaultProxyPort);
+}
+
+QString Project::exchangeRouteAddress() const
+{
+    return exchange.reachableAddress.isEmpty() ? exchange.host : exchange.reachableAddress;
+}
+
+int Project::exchangeRoutePort() const
+{
+    return exchange.reachablePort.value_or(exchange.port);
+}
+
+bool Project::myPartiesOnly() const
+{
+    return (exchange.enabled && exchange.external)
+           || std::any_of(parties.cbegin(), parties.cend(), [](const Party &p) { return p.external; });
+}
+
 Project Project::example()
 {
     Project p;
@@ -125,8 +161,7 @@ Project Project::example()
     // KubeFATE's own tag archive of the era: with network access the example deploys as shipped.
     p.templates.kind = TemplateSource::Kind::Url;
     p.templates.location = QStringLiteral("https://github.com/FederatedAI/KubeFATE/archive/refs/tags/1.1.0.tar.gz");
-    p.parties = {Party{10000, QStringLiteral("192.168.7.1"), {}, {}, {}, {}},
-                 Party{9999, QStringLiteral("192.168.7.2"), {}, {}, {}, {}}};
+    p.parties = {Party::make(10000, QStringLiteral("192.168.7.1")), Party::make(9999, QStringLiteral("192.168.7.2"))};
     p.exchange.host = QStringLiteral("192.168.7.1");
     p.verification.guestId = 10000;
     p.verification.hostId = 9999;

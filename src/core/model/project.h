@@ -36,6 +36,18 @@ struct Party
     QString notes;
     /// Host of the party's FATE-Serving bundle (v1.11+); empty = no serving for this party.
     QString servingHost;
+    /// Where the exchange and the other parties reach this party's proxy when that is not `host` (NAT, a
+    /// public address); empty = host. `host` stays the address this computer deploys over SSH.
+    QString reachableAddress;
+    std::optional<int> reachablePort; ///< unset = DefaultProxyPort
+    /// Deployed by another team ("my parties only"): never contacted, only listed in route tables.
+    bool external = false;
+    QString contact; ///< who runs the party (from its party card), optional
+
+    static constexpr int DefaultProxyPort = 9370;
+
+    /// A party with only its id and SSH host set (aggregate initialisation would name every field).
+    static Party make(int id, const QString &host = {});
 
     bool operator==(const Party &) const = default;
 };
@@ -47,7 +59,11 @@ struct Exchange
     QString host;
     int port = 9371;
     SshOverrides ssh;
-    QString dir; ///< empty = Project::baseDir
+    QString dir;                      ///< empty = Project::baseDir
+    QString reachableAddress;         ///< where the parties reach it when that is not `host`; empty = host
+    std::optional<int> reachablePort; ///< unset = port
+    bool external = false;            ///< deployed by another team (see Party::external)
+    QString notes;
 
     bool operator==(const Exchange &) const = default;
 };
@@ -142,11 +158,22 @@ struct Verification
     bool operator==(const Verification &) const = default;
 };
 
+/// The federation file this project last exported (coordinator) or accepted (a team); 0 = none.
+struct FederationState
+{
+    int revision = 0;
+    QString sha256; ///< of the file's canonical form (federation/federationfile.h)
+
+    bool operator==(const FederationState &) const = default;
+};
+
 /// The federation as the user describes it: the single source of truth. Holds no secret.
 struct Project
 {
     /// 2: engine, mysql, logins, images.servingTag, parties[].servingHost (v1.11+ eras). 1 is still read.
-    static constexpr int CurrentFormatVersion = 2;
+    /// 3: reachable addresses, external hosts, the federation state; written only by projects that use
+    /// them, so other projects save byte for byte as before and older versions refuse what they would drop.
+    static constexpr int CurrentFormatVersion = 3;
 
     QString name;
     TemplateSource templates;
@@ -162,6 +189,7 @@ struct Project
     EngineSettings engine; ///< used by eras with eraHasEngine()
     MysqlSettings mysql;
     ServiceLogins logins;
+    FederationState federation;
 
     bool operator==(const Project &) const = default;
 
@@ -176,6 +204,14 @@ struct Project
     QString exchangeDir() const;
     int guestId() const;
     int hostId() const;
+    /// The address and port route tables use for a party or the exchange: the reachable ones when set.
+    /// The one place that picks them, for every renderer and the verify diagnosis.
+    static QString routeAddress(const Party &party);
+    static int routePort(const Party &party);
+    QString exchangeRouteAddress() const;
+    int exchangeRoutePort() const;
+    /// "My parties only": some hosts are deployed by other teams.
+    bool myPartiesOnly() const;
 
     /// The seed's two-party federation (parties 10000 and 9999, exchange on the first host).
     static Project example();

@@ -152,12 +152,22 @@ public:
     }
 };
 
+/// Format 3's fields in use: only then is the file written as version 3 (see Project::CurrentFormatVersion).
+bool usesFormat3(const Project &p)
+{
+    const bool partyFields = std::any_of(p.parties.cbegin(), p.parties.cend(), [](const Party &party) {
+        return !party.reachableAddress.isEmpty() || party.reachablePort || party.external || !party.contact.isEmpty();
+    });
+    return partyFields || !p.exchange.reachableAddress.isEmpty() || p.exchange.reachablePort || p.exchange.external
+           || !p.exchange.notes.isEmpty() || p.federation != FederationState{};
+}
+
 } // namespace
 
 QByteArray ProjectFile::toJson(const Project &p)
 {
     QJsonObject root;
-    root.insert(u"formatVersion", Project::CurrentFormatVersion);
+    root.insert(u"formatVersion", usesFormat3(p) ? 3 : 2);
     root.insert(u"name", p.name);
 
     QJsonObject templates;
@@ -237,6 +247,14 @@ QByteArray ProjectFile::toJson(const Project &p)
             o.insert(u"notes", party.notes);
         if (withEngine && !party.servingHost.isEmpty())
             o.insert(u"servingHost", party.servingHost);
+        if (!party.reachableAddress.isEmpty())
+            o.insert(u"reachableAddress", party.reachableAddress);
+        if (party.reachablePort)
+            o.insert(u"reachablePort", *party.reachablePort);
+        if (party.external)
+            o.insert(u"external", true);
+        if (!party.contact.isEmpty())
+            o.insert(u"contact", party.contact);
         parties.append(o);
     }
     root.insert(u"parties", parties);
@@ -249,7 +267,22 @@ QByteArray ProjectFile::toJson(const Project &p)
         exchange.insert(u"ssh", sshToJson(p.exchange.ssh));
     if (!p.exchange.dir.isEmpty())
         exchange.insert(u"dir", p.exchange.dir);
+    if (!p.exchange.reachableAddress.isEmpty())
+        exchange.insert(u"reachableAddress", p.exchange.reachableAddress);
+    if (p.exchange.reachablePort)
+        exchange.insert(u"reachablePort", *p.exchange.reachablePort);
+    if (p.exchange.external)
+        exchange.insert(u"external", true);
+    if (!p.exchange.notes.isEmpty())
+        exchange.insert(u"notes", p.exchange.notes);
     root.insert(u"exchange", exchange);
+
+    if (p.federation != FederationState{}) {
+        QJsonObject federation;
+        federation.insert(u"revision", p.federation.revision);
+        federation.insert(u"sha256", p.federation.sha256);
+        root.insert(u"federation", federation);
+    }
 
     QJsonObject verification;
     verification.insert(u"guestId", p.verification.guestId);
@@ -377,6 +410,10 @@ Result<Project> ProjectFile::fromJson(const QByteArray &json)
         party.dir = r.string(o, "dir", path);
         party.notes = r.string(o, "notes", path, QString(), MaxNotesLength);
         party.servingHost = r.string(o, "servingHost", path);
+        party.reachableAddress = r.string(o, "reachableAddress", path);
+        party.reachablePort = r.integer(o, "reachablePort", path);
+        party.external = r.boolean(o, "external", path, false);
+        party.contact = r.string(o, "contact", path);
         p.parties.append(party);
     }
 
@@ -386,6 +423,14 @@ Result<Project> ProjectFile::fromJson(const QByteArray &json)
     p.exchange.port = r.integer(exchange, "port", QStringLiteral("exchange")).value_or(p.exchange.port);
     p.exchange.ssh = r.ssh(r.object(exchange, "ssh", QStringLiteral("exchange")), QStringLiteral("exchange.ssh"));
     p.exchange.dir = r.string(exchange, "dir", QStringLiteral("exchange"));
+    p.exchange.reachableAddress = r.string(exchange, "reachableAddress", QStringLiteral("exchange"));
+    p.exchange.reachablePort = r.integer(exchange, "reachablePort", QStringLiteral("exchange"));
+    p.exchange.external = r.boolean(exchange, "external", QStringLiteral("exchange"), false);
+    p.exchange.notes = r.string(exchange, "notes", QStringLiteral("exchange"), QString(), MaxNotesLength);
+
+    const QJsonObject federation = r.object(root, "federation", QString());
+    p.federation.revision = r.integer(federation, "revision", QStringLiteral("federation")).value_or(0);
+    p.federation.sha256 = r.string(federation, "sha256", QStringLiteral("federation"));
 
     const QJsonObject verification = r.object(root, "verification", QString());
     p.verification.guestId = r.integer(verification, "guestId", QStringLiteral("verification")).value_or(0);

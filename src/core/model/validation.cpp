@@ -222,6 +222,32 @@ QList<ValidationIssue> Validator::validate(const Project &p)
     auto warning = [&issues](const QString &field, const QString &message) {
         issues.append({ValidationIssue::Severity::Warning, field, message});
     };
+    // Another team's host is reached on its reachable address; ours may be reached on another one than SSH's.
+    auto checkReachable = [&](const QString &host,
+                              const QString &reachable,
+                              const std::optional<int> &port,
+                              const QString &notes,
+                              bool external,
+                              const QString &path) {
+        if (port)
+            if (QString m = checkPort(*port); !m.isEmpty())
+                error(path + QStringLiteral(".reachablePort"), m);
+        if (reachable.isEmpty())
+            return;
+        if (QString m = checkHost(reachable); !m.isEmpty()) {
+            error(path + QStringLiteral(".reachableAddress"), m);
+            return;
+        }
+        if (p.parties.size() > 1 && isLoopback(reachable))
+            warning(path + QStringLiteral(".reachableAddress"),
+                    tr("%1 is a loopback address; the other parties cannot reach it").arg(reachable));
+        // Two addresses for one host puzzle the next admin (and the other teams) unless a note says why.
+        if (!external && reachable.compare(host, Qt::CaseInsensitive) != 0 && notes.trimmed().isEmpty())
+            warning(path + QStringLiteral(".reachableAddress"),
+                    tr("the others reach it at %1 but it is deployed over SSH at %2, and no note says why; add a "
+                       "note (e.g. \"NAT: public address of the firewall\")")
+                        .arg(reachable, host));
+    };
     auto checkSsh = [&](const SshOverrides &ssh, const QString &path) {
         if (!ssh.user.isEmpty())
             if (QString m = checkUser(ssh.user); !m.isEmpty())
@@ -353,6 +379,7 @@ QList<ValidationIssue> Validator::validate(const Project &p)
                 error(path + QStringLiteral(".dir"), m);
         if (party.notes.contains(QChar(0)))
             error(path + QStringLiteral(".notes"), tr("must not contain NUL"));
+        checkReachable(party.host, party.reachableAddress, party.reachablePort, party.notes, party.external, path);
     }
 
     // Exchange.
@@ -379,6 +406,12 @@ QList<ValidationIssue> Validator::validate(const Project &p)
                       .arg(firstIndexOfHost.value(p.exchange.host.toLower())));
         }
         checkSsh(p.exchange.ssh, QStringLiteral("exchange.ssh"));
+        checkReachable(p.exchange.host,
+                       p.exchange.reachableAddress,
+                       p.exchange.reachablePort,
+                       p.exchange.notes,
+                       p.exchange.external,
+                       QStringLiteral("exchange"));
         if (!p.exchange.dir.isEmpty())
             if (QString m = checkDir(p.exchange.dir); !m.isEmpty())
                 error(QStringLiteral("exchange.dir"), m);
@@ -396,6 +429,16 @@ QList<ValidationIssue> Validator::validate(const Project &p)
     else if (p.parties.size() >= 2 && p.guestId() == p.hostId())
         error(QStringLiteral("verification.hostId"),
               tr("the guest and the host must be two different parties; both are %1").arg(p.hostId()));
+    else if (const Party *guest = p.party(p.guestId()); guest && guest->external)
+        error(QStringLiteral("verification.guestId"),
+              tr("party %1 is deployed by another team, and the toy example runs on the guest's host; choose one "
+                 "of your parties as the guest")
+                  .arg(guest->id));
+    if (!p.parties.isEmpty() && (!p.exchange.enabled || p.exchange.external)
+        && std::all_of(p.parties.cbegin(), p.parties.cend(), [](const Party &party) { return party.external; }))
+        warning(QStringLiteral("parties"),
+                tr("every host is deployed by another team, so this project deploys nothing; mark your own "
+                   "parties as yours"));
     if (p.verification.timeoutSeconds < 10 || p.verification.timeoutSeconds > 3600)
         error(QStringLiteral("verification.timeoutSeconds"), tr("must be between 10 and 3600 seconds"));
 

@@ -242,6 +242,7 @@ struct ChannelRun
     const ExecOptions *options = nullptr;
     ExecResult result;
     QByteArray lineBuffer[2];
+    bool lineOpen[2] = {false, false}; ///< a partial piece was delivered; its line has not ended yet
     qint64 lastAppend[2] = {0, 0};
     bool wantMarker = false;
     bool markerSeen = false;
@@ -280,6 +281,7 @@ struct ChannelRun
             QByteArray line = buf.mid(start, nl - start);
             if (line.endsWith('\r'))
                 line.chop(1);
+            lineOpen[stream] = false;
             emitLine(OutputLine::Stream(stream), line, false);
             start = nl + 1;
         }
@@ -325,8 +327,12 @@ struct ChannelRun
     {
         for (int stream = 0; stream < 2; ++stream) {
             QByteArray &buf = lineBuffer[stream];
-            if (buf.isEmpty())
+            if (buf.isEmpty()) {
+                // The stream ended right after a piece delivered as partial: the line ends here (empty rest).
+                if (final && std::exchange(lineOpen[stream], false))
+                    emitLine(OutputLine::Stream(stream), QByteArray(), false);
                 continue;
+            }
             if (!final && clock.elapsed() - lastAppend[stream] < options->partialLineFlushMs)
                 continue;
             const qsizetype n = final ? buf.size() : completeUtf8Prefix(buf);
@@ -336,6 +342,7 @@ struct ChannelRun
             buf.remove(0, n);
             if (final && chunk.endsWith('\r'))
                 chunk.chop(1);
+            lineOpen[stream] = !final;
             emitLine(OutputLine::Stream(stream), chunk, !final);
         }
     }

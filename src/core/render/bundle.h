@@ -36,10 +36,11 @@ struct BundleFacts
     QStringList dataPaths; ///< bind-mounted folders the bundle ships empty: the containers write them
 };
 
-/// A folder shipped to one host and unpacked there under targetDir: "confs-<id>" or "exchange".
+/// A folder shipped to one host and unpacked there under targetDir: "confs-<id>", "exchange" (1.1.0),
+/// "confs-exchange" or "serving-<id>" (v1.11).
 struct Bundle
 {
-    enum class Kind { Party, Exchange };
+    enum class Kind { Party, Exchange, Serving };
     Kind kind = Kind::Party;
     QString name;            ///< folder name and tar path prefix: "confs-10000" or "exchange"
     int partyId = 0;         ///< 0 for the exchange
@@ -47,19 +48,26 @@ struct Bundle
     QString targetDir;       ///< remote base dir; the bundle lands in targetDir + '/' + name
     QString composeFile;     ///< "docker-compose.yml" or "docker-compose-exchange.yml"
     QList<BundleFile> files; ///< sorted by path (byte order), no directories
-    BundleFacts facts;       ///< from the compose file, recorded by the renderer
+    /// Folders shipped empty (sorted, relative, '/'-separated): v1.11's compose files bind-mount them as
+    /// volume devices, which Docker refuses when the folder does not exist on the host.
+    QStringList emptyDirs;
+    BundleFacts facts; ///< from the compose file, recorded by the renderer
 
     QString remotePath() const { return targetDir + QLatin1Char('/') + name; }
     const BundleFile *file(const QString &path) const;
     qint64 totalSize() const;
 };
 
-/// Everything a render produced: one bundle per party (project order), then the exchange.
+/// Everything a render produced: one bundle per party (project order), then the exchange; v1.11 adds a
+/// serving bundle per party that has a serving host, after the exchange.
 struct RenderOutput
 {
     QString templateRoot;    ///< the template tree it came from
     QString kubefateVersion; ///< era detected, e.g. "1.1.0"
     QList<Bundle> bundles;
+    /// parties.conf names of the passwords the bundles need but the render was not given (v1.11:
+    /// "mysql_password", …); they are rendered empty, so a deploy must refuse while this is not empty.
+    QStringList missingSecrets;
 
     const Bundle *bundle(const QString &name) const;
 };

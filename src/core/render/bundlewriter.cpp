@@ -91,6 +91,13 @@ Status BundleWriter::writeTree(const RenderOutput &output, const QString &outDir
                 return s;
             }
         }
+        for (const QString &d : b.emptyDirs) {
+            if (!QDir().mkpath(staging + QLatin1Char('/') + b.name + QLatin1Char('/') + d)) {
+                cleanup();
+                return Error{
+                    tr("cannot create folder %1").arg(staging + QLatin1Char('/') + b.name + QLatin1Char('/') + d)};
+            }
+        }
     }
     // Swap the bundles in: old folders move aside first and are deleted only once all are in place.
     const QString trash = staging + QStringLiteral("/.old");

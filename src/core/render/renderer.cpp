@@ -11,7 +11,9 @@
 //  * the exchange route table always lists every party; the exchange port comes from the project.
 #include "render/renderer.h"
 
+#include "model/era.h"
 #include "render/composefacts.h"
+#include "render/renderer111.h"
 #include "util/tr.h"
 
 #include <QCoreApplication>
@@ -269,12 +271,13 @@ QByteArray partyRouteTable(int partyId, const QString &exchangeHost, int exchang
 /// Exchange conf/route_table.json (spec §2.6): every party in project order, then the fixed
 /// `default` entry with an empty object, so there is never a trailing comma; then, as in the party
 /// table, the `permission` block.
-QByteArray exchangeRouteTable(const QList<QPair<int, QString>> &parties)
+QByteArray exchangeRouteTable(const QList<Party> &parties)
 {
     QByteArray out = "{\n    \"route_table\": {\n";
-    for (const auto &[id, host] : parties) {
-        out += "        \"" + num(id) + "\": {\n            \"default\": [\n";
-        out += routeEntry("                ", host.toUtf8(), ProxyPort);
+    for (const Party &party : parties) {
+        out += "        \"" + num(party.id) + "\": {\n            \"default\": [\n";
+        // Project::routeAddress: where the exchange reaches the party (its reachable address, NAT or not).
+        out += routeEntry("                ", Project::routeAddress(party).toUtf8(), Project::routePort(party));
         out += "            ]\n        },\n";
     }
     out += "        \"default\": {\n            \"default\": [\n                {\n                }\n"
@@ -708,7 +711,7 @@ Result<Bundle> Render11::party(const Party &party) const
                  m_dirTree + QStringLiteral("/mysql/init/insert-node.sql"));
     addGenerated(b,
                  QStringLiteral("confs/proxy/conf/route_table.json"),
-                 partyRouteTable(party.id, m_project.exchange.host, m_project.exchange.port),
+                 partyRouteTable(party.id, m_project.exchangeRouteAddress(), m_project.exchangeRoutePort()),
                  m_dirTree + QStringLiteral("/proxy/conf/route_table.json"));
     return b;
 }
@@ -758,12 +761,9 @@ Result<Bundle> Render11::exchange() const
     if (Status s = addEdited(b, propsPath, QStringLiteral("conf/proxy.properties"), props.value()); !s)
         return Error{s.error()};
 
-    QList<QPair<int, QString>> parties;
-    for (const Party &p : m_project.parties)
-        parties.append({p.id, p.host});
     addGenerated(b,
                  QStringLiteral("conf/route_table.json"),
-                 exchangeRouteTable(parties),
+                 exchangeRouteTable(m_project.parties),
                  proxyConf + QStringLiteral("/route_table.json"));
     return b;
 }
@@ -808,12 +808,24 @@ Result<RenderOutput> Render11::run()
 
 } // namespace
 
-Result<RenderOutput> Renderer::render(const Project &project, const TemplateTree &templates)
+Result<RenderOutput>
+Renderer::render(const Project &project, const TemplateTree &templates, const ServiceSecrets &secrets)
 {
+    if (templates.kubefateVersion.startsWith(QLatin1String("1.11."))) {
+        if (kubefateEra(project.templates.kubefateVersion) != KubefateEra::V1_11)
+            return Error{tr("templates.kubefateVersion: the project is for KubeFATE %1, but the templates at %2 are "
+                            "KubeFATE %3; choose templates of the project's version")
+                             .arg(project.templates.kubefateVersion, templates.root, templates.kubefateVersion)};
+        return Renderer111::render(project, templates, secrets);
+    }
     if (templates.kubefateVersion != QLatin1String("1.1.0"))
-        return Error{tr("KubeFATE %1 templates found at %2: not supported yet; FATE Deployer renders KubeFATE "
-                        "1.1.0 templates")
+        return Error{tr("KubeFATE %1 templates found at %2: not supported yet; FATE Deployer renders the templates "
+                        "of KubeFATE 1.1.0 and v1.11")
                          .arg(templates.kubefateVersion, templates.root)};
+    if (kubefateEra(project.templates.kubefateVersion) != KubefateEra::V1_1)
+        return Error{tr("templates.kubefateVersion: the project is for KubeFATE %1, but the templates at %2 are "
+                        "KubeFATE %3; choose templates of the project's version")
+                         .arg(project.templates.kubefateVersion, templates.root, templates.kubefateVersion)};
     return Render11(project, templates).run();
 }
 

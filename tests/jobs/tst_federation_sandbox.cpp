@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: Apache-2.0
+// Issue 17, first "Done when": two teams on the sandbox, each with its own project, SSH key and known_hosts,
+// sharing only party cards and the federation file. Team A: party 10000 and the exchange on host 1 (the
+// coordinator); team B: party 9999 on host 2. Both deploy their own host; the toy example passes across the
+// exchange. Then team B moves to another reachable address: new card, new federation revision with a new
+// fingerprint, and only the exchange and team B's host are redeployed.
+#include "clirun.h"
+#include "federation/federationfile.h"
+#include "model/projectfile.h"
+#include "sandboxfixture.h"
+#include "sandboxproject.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace FateDeployer;
+using namespace FateDeployer::Testing;
+
+namespace {
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestFederationSandbox : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<SandboxFixture> m_sb;
+
+    QString teamDir(const char *team) const { return m_dir.filePath(QLatin1String(team)); }
+
+    /// The CLI as one team runs it: its own known_hosts, no ssh config, its own history.
+    CliRun run(const char *team, const QStringList &args, bool ssh = true)
+    {
+        CliOptions options;
+        options.historyDir = QDir(teamDir(team)).filePath(QStringLiteral("history"));
+        options.timeoutMs = 1200000;
+        QStringList all = args;
+        if (ssh)
+            all << QStringLiteral("--known-hosts") << QDir(teamDir(team)).filePath(QStringLiteral("known_hosts"))
+                << QStringLiteral("--ssh-config") << QStringLiteral("none");
+        return runCli(all, options);
+    }
+
+    /// Container ids of one compose project on a host, sorted: they change exactly when it is redeployed.
+    QString containers(int host, const QString &project) const
+    {
+        return onHost(*m_sb, host, QStringLiteral("docker ps -q --no-trunc --filter name=^%1_ | sort").arg(project));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QString why;
+        if (!SandboxFixture::canRun(&why))
+            QSKIP(qPrintable(why));
+        QVERIFY(m_dir.isValid());
+        const int id = qEnvironmentVariableIsSet("FD_SANDBOX_ID_FEDERATION")
+                           ? qEnvironmentVariableIntValue("FD_SANDBOX_ID_FEDERATION")
+                           : 38;
+        m_sb = std::make_unique<SandboxFixture>(id);
+        QString error;
+        QVERIFY2(m_sb->start(2, &error), qPrintable(error));
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_sb)
+            m_sb->stop();
+    }
+
+    void twoTeamsShareOnlyFiles()
+    {
+        // Each team: its own folder, key and known_hosts with only its own host in it.
+        const QByteArray known = readAll(m_sb->knownHostsPath());
+        for (const auto &[team, host] : {std::pair{"a", 1}, std::pair{"b", 2}}) {
+            QVERIFY(QDir().mkpath(teamDir(team)));
+            QByteArray own;
+            for (const QByteArray &line : known.split('\n'))
+                if (line.startsWith(QByteArray(m_sb->hostIp(host).toUtf8() + ' ')))
+                    own += line + '\n';
+            QVERIFY2(!own.isEmpty(), "no known_hosts line for the team's host");
+            QFile f(QDir(teamDir(team)).filePath(QStringLiteral("known_hosts")));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(own);
+        }
+        // Team B's own key, authorised on host 2 only.
+        const QString keyB = QDir(teamDir("b")).filePath(QStringLiteral("id_teamb"));
+        QProcess keygen;
+        keygen.start(QStringLiteral("ssh-keygen"),
+                     {QStringLiteral("-q"),
+                      QStringLiteral("-t"),
+                      QStringLiteral("ed25519"),
+                      QStringLiteral("-N"),
+                      QString(),
+                      QStringLiteral("-f"),
+                      keyB});
+        QVERIFY(keygen.waitForFinished(30000) && keygen.exitCode() == 0);
+        const QString pub = QString::fromUtf8(readAll(keyB + QStringLiteral(".pub"))).trimmed();
+        QVERIFY(m_sb->runOnHost(2, QStringLiteral("echo '%1' >> /root/.ssh/authorized_keys").arg(pub)).ok());
+
+        // Team A (coordinator): party 10000 and the exchange on host 1.
+        Project a = sandboxProject(*m_sb, QStringLiteral("team-a"), {{10000, 1}}, 1);
+        a.verification = {};
+        a.verification.timeoutSeconds = 60;
+        const QString projectA = saveProject(a, teamDir("a"));
+        // Team B: party 9999 on host 2, its own key.
+        Project b = sandboxProject(*m_sb, QStringLiteral("team-b"), {{9999, 2}}, 2);
+        b.parties[0].ssh.identityFile = keyB;
+        b.exchange = {};
+        b.verification = {};
+        b.verification.timeoutSeconds = 60;
+        const QString projectB = saveProject(b, teamDir("b"));
+        QVERIFY(!projectA.isEmpty() && !projectB.isEmpty());
+
+        // B → A: the card. A → everyone: the federation file. Only these files travel.
+        const QString shared = m_dir.filePath(QStringLiteral("shared"));
+        QVERIFY(QDir().mkpath(shared));
+        const QString cardB = shared + QStringLiteral("/9999.card.json");
+        CliRun r = run("b",
+                       {QStringLiteral("card"),
+                        QStringLiteral("export"),
+                        projectB,
+                        QStringLiteral("--party"),
+                        QStringLiteral("9999"),
+                        QStringLiteral("-o"),
+                        cardB},
+                       false);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        r = run("a", {QStringLiteral("card"), QStringLiteral("import"), projectA, cardB}, false);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        const QString fed1 = shared + QStringLiteral("/federation-1.json");
+        r = run(
+            "a", {QStringLiteral("federation"), QStringLiteral("export"), projectA, QStringLiteral("-o"), fed1}, false);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        const FederationFile f1 = FederationFile::load(fed1).value();
+        r = run("b",
+                {QStringLiteral("federation"),
+                 QStringLiteral("import"),
+                 projectB,
+                 fed1,
+                 QStringLiteral("--yes"),
+                 QStringLiteral("--expect-fingerprint"),
+                 f1.fingerprint()},
+                false);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        for (const QString &file : {cardB, fed1})
+            QVERIFY2(!readAll(file).contains("id_teamb") && !readAll(file).contains("fd-sandbox"), qPrintable(file));
+
+        // Each team deploys its own hosts: A touches host 1 only, B host 2 only (its known_hosts knows no other).
+        r = run("a", {QStringLiteral("deploy"), projectA});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        r = run("b", {QStringLiteral("deploy"), projectB});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        QVERIFY(!containers(1, QStringLiteral("confs-10000")).isEmpty());
+        QVERIFY(!containers(1, QStringLiteral("exchange")).isEmpty());
+        QVERIFY(!containers(2, QStringLiteral("confs-9999")).isEmpty());
+        QVERIFY(containers(2, QStringLiteral("exchange")).isEmpty());
+        QVERIFY(containers(1, QStringLiteral("confs-9999")).isEmpty());
+
+        // The toy example across the exchange, from each side.
+        r = run("a", {QStringLiteral("verify"), projectA});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        r = run("b", {QStringLiteral("verify"), projectB});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+
+        // Team B moves: host 2 gets a second address, which becomes its reachable one.
+        const QString oldIp = m_sb->hostIp(2);
+        const QString newIp = oldIp.left(oldIp.lastIndexOf(QLatin1Char('.'))) + QStringLiteral(".200");
+        QVERIFY(
+            m_sb->runOnHost(2,
+                            QStringLiteral("ip addr add %1/24 dev $(ip -o -4 addr show | awk '/ %2\\// {print $2}')")
+                                .arg(newIp, oldIp))
+                .ok());
+        Project b2 = ProjectFile::load(projectB).value();
+        for (Party &party : b2.parties)
+            if (party.id == 9999) {
+                party.reachableAddress = newIp;
+                party.notes = QStringLiteral("second address of host 2");
+            }
+        QVERIFY(ProjectFile::save(b2, projectB).ok());
+        r = run("b",
+                {QStringLiteral("card"),
+                 QStringLiteral("export"),
+                 projectB,
+                 QStringLiteral("--party"),
+                 QStringLiteral("9999"),
+                 QStringLiteral("-o"),
+                 cardB},
+                false);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        r = run("a", {QStringLiteral("card"), QStringLiteral("import"), projectA, cardB}, false);
+        QVERIFY2(r.out.contains(QStringLiteral("party 9999 address: %1:9370 → %2:9370").arg(oldIp, newIp)),
+                 qPrintable(r.all()));
+        const QString fed2 = shared + QStringLiteral("/federation-2.json");
+        r = run(
+            "a", {QStringLiteral("federation"), QStringLiteral("export"), projectA, QStringLiteral("-o"), fed2}, false);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        const FederationFile f2 = FederationFile::load(fed2).value();
+        QCOMPARE(f2.revision, 2);
+        QVERIFY(f2.fingerprint() != f1.fingerprint());
+        QVERIFY2(r.out.contains(f2.fingerprint()), qPrintable(r.out));
+        r = run("b", {QStringLiteral("federation"), QStringLiteral("diff"), projectB, fed2}, false);
+        QVERIFY2(r.exitCode == 0 && r.out.contains(QStringLiteral("revision 1 → 2"))
+                     && r.out.contains(f2.fingerprint()),
+                 qPrintable(r.all()));
+        r = run("b",
+                {QStringLiteral("federation"), QStringLiteral("import"), projectB, fed2, QStringLiteral("--yes")},
+                false);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+
+        // What changed: the exchange's bundle (its route to 9999), not party 10000's.
+        const QString before = m_dir.filePath(QStringLiteral("render-1"));
+        const QString after = m_dir.filePath(QStringLiteral("render-2"));
+        Project a1 = ProjectFile::load(projectA).value();
+        a1.parties[1].host = oldIp; // the project as it was at revision 1
+        const QString projectA1 = saveProject(
+            [&] {
+                Project p = a1;
+                p.name = QStringLiteral("team-a-rev1");
+                return p;
+            }(),
+            teamDir("a"));
+        QVERIFY2(run("a", {QStringLiteral("render"), projectA1, QStringLiteral("--out"), before}, false).exitCode == 0,
+                 "render of revision 1");
+        QVERIFY2(run("a", {QStringLiteral("render"), projectA, QStringLiteral("--out"), after}, false).exitCode == 0,
+                 "render of revision 2");
+        QCOMPARE(readAll(after + QStringLiteral("/confs-10000/confs/proxy/conf/route_table.json")),
+                 readAll(before + QStringLiteral("/confs-10000/confs/proxy/conf/route_table.json")));
+        QVERIFY(readAll(after + QStringLiteral("/exchange/conf/route_table.json")).contains(newIp.toUtf8()));
+
+        // Redeploy: the exchange (team A) and team B's host; party 10000 keeps its containers.
+        const QString party10000 = containers(1, QStringLiteral("confs-10000"));
+        const QString exchange = containers(1, QStringLiteral("exchange"));
+        const QString party9999 = containers(2, QStringLiteral("confs-9999"));
+        r = run("a", {QStringLiteral("deploy"), projectA, QStringLiteral("--exchange")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        r = run("b", {QStringLiteral("deploy"), projectB});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        QCOMPARE(containers(1, QStringLiteral("confs-10000")), party10000);
+        QVERIFY(containers(1, QStringLiteral("exchange")) != exchange);
+        QVERIFY(containers(2, QStringLiteral("confs-9999")) != party9999);
+        r = run("a", {QStringLiteral("verify"), projectA});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFederationSandbox)
+#include "tst_federation_sandbox.moc"
