@@ -112,7 +112,8 @@ Plan deployPlan(const QString &archive, RunSettings s = {})
     return plan;
 }
 
-RunReport runToEnd(Runner &runner, const Plan &plan, int timeoutMs = 20000)
+// The limit only catches a hung run: a loaded machine took over 20 s for a two-host preflight of fakes.
+RunReport runToEnd(Runner &runner, const Plan &plan, int timeoutMs = 300000)
 {
     QSignalSpy done(&runner, &Runner::finished);
     if (!runner.start(plan))
