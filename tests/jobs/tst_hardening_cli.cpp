@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -394,8 +395,10 @@ private slots:
         // CLI does not wait for clean-up over the dead session.
         QVERIFY2(ms < 35000, qPrintable(QStringLiteral("%1 ms after the cut\n%2").arg(ms).arg(out)));
         QCOMPARE(p.exitCode(), 1);
-        QVERIFY2(out.contains(QLatin1String("was lost while")), qPrintable(out));
-        QVERIFY2(out.contains(QLatin1String("timeout")), qPrintable(out));
+        // With a reason: the keepalive's timeout, or what the network stack said first (on a loaded machine the
+        // kernel may report the dead route before the keepalive interval ends); never an empty one.
+        static const QRegularExpression lostWithReason(QStringLiteral("was lost while [^:\\n]+: \\w"));
+        QVERIFY2(lostWithReason.match(out).hasMatch(), qPrintable(out));
         QVERIFY2(out.contains(QLatin1String("Clean-up on the host was skipped because the connection is lost")),
                  qPrintable(out));
 
