@@ -275,7 +275,7 @@ Result<QByteArray> BundleCache::fileHash(const QString &path, const std::atomic_
     return h.result();
 }
 
-Result<QByteArray> BundleCache::treeContentKey(const QString &root)
+Result<QByteArray> BundleCache::treeContentKey(const QString &root, const std::atomic_bool *cancel)
 {
     QCryptographicHash h(QCryptographicHash::Sha256);
     QString failed;
@@ -284,7 +284,7 @@ Result<QByteArray> BundleCache::treeContentKey(const QString &root)
             return;
         h.addData(QByteArray(rel + '\0' + QByteArray::number(quint32(st.st_mode), 8) + ' '));
         if (S_ISREG(st.st_mode)) {
-            const Result<QByteArray> content = fileHash(root + QLatin1Char('/') + QFile::decodeName(rel));
+            const Result<QByteArray> content = fileHash(root + QLatin1Char('/') + QFile::decodeName(rel), cancel);
             if (!content) {
                 failed = content.error();
                 return;
@@ -310,7 +310,8 @@ QString BundleCache::renderEntryPath(const Project &project, const TemplateTree 
            + QString::fromLatin1(h.result().toHex()) + QStringLiteral(".render");
 }
 
-Result<RenderOutput> BundleCache::render(const Project &project, const TemplateTree &tree, bool *reused)
+Result<RenderOutput>
+BundleCache::render(const Project &project, const TemplateTree &tree, bool *reused, const std::atomic_bool *cancel)
 {
     if (reused)
         *reused = false;
@@ -334,7 +335,7 @@ Result<RenderOutput> BundleCache::render(const Project &project, const TemplateT
         if (tag == RenderTag && readRender(in, e.output) && e.contentKey.size() == 32) {
             bool same = e.statKey == statNow;
             if (!same) { // touched, checked out again, copied: the bytes decide
-                const Result<QByteArray> content = treeContentKey(tree.root);
+                const Result<QByteArray> content = treeContentKey(tree.root, cancel);
                 same = content && content.value() == e.contentKey;
                 if (same) {
                     e.statKey = statNow;
@@ -357,7 +358,7 @@ Result<RenderOutput> BundleCache::render(const Project &project, const TemplateT
         return out;
     // The content key is taken after the render: a file changed meanwhile gives a key no later tree
     // matches by stat, so at worst the next deploy renders again.
-    const Result<QByteArray> content = treeContentKey(tree.root);
+    const Result<QByteArray> content = treeContentKey(tree.root, cancel);
     if (content && treeStatKey(tree.root) == statNow) {
         m_render.path = path;
         m_render.statKey = statNow;

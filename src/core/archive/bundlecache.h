@@ -53,14 +53,18 @@ public:
     /// Renderer::render(project, tree), or the render remembered for exactly these inputs (see above).
     /// @p reused (optional) says which. The content keys of a reused render's bundles are remembered
     /// too, so key() of those bundles reads no file. A disabled cache always renders.
-    Result<RenderOutput> render(const Project &project, const TemplateTree &tree, bool *reused = nullptr);
+    /// @p cancel (optional) stops the hashing of the template tree between chunks (a render is then not remembered).
+    Result<RenderOutput> render(const Project &project,
+                                const TemplateTree &tree,
+                                bool *reused = nullptr,
+                                const std::atomic_bool *cancel = nullptr);
     /// Writes what render() and key() learnt since the last flush (also done by the destructor).
     void flush();
 
 private:
     Result<QByteArray> contentHash(const BundleFile &file, const std::atomic_bool *cancel);
     Result<QByteArray> fileHash(const QString &path, const std::atomic_bool *cancel = nullptr);
-    Result<QByteArray> treeContentKey(const QString &root);
+    Result<QByteArray> treeContentKey(const QString &root, const std::atomic_bool *cancel);
     QString renderEntryPath(const Project &project, const TemplateTree &tree) const;
     void trimRenders();
     void loadMemo();

@@ -78,7 +78,7 @@ Status BundlePrep::prepare(const Project &project,
         return Error{tree.error(), tree.errorKind()};
     // An unchanged federation is neither rendered nor packed again (docs/render.md, "Bundle cache").
     BundleCache packed;
-    const Result<RenderOutput> output = packed.render(project, tree.value());
+    const Result<RenderOutput> output = packed.render(project, tree.value(), nullptr, cancel);
     if (!output)
         return Error{output.error(), output.errorKind()};
     // v1.11+: the bundles carry the services' passwords; never ship them empty. (The deploy path does not
