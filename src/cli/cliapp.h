@@ -7,6 +7,8 @@
 #include <QStringList>
 #include <QTextStream>
 
+#include <functional>
+
 namespace FateDeployer {
 
 /// Exit codes of fate-deployer-cli.
@@ -54,7 +56,19 @@ int cliValidate(CliContext &context);
 int cliImport(CliContext &context);
 int cliExport(CliContext &context);
 enum class Operation;
-int cliEngineCommand(Operation op, CliContext &context); // shared by preflight/deploy/status/verify/teardown
+/// Shared by preflight/deploy/status/verify/teardown; @p apply: deploy of the change plan (the `apply` command).
+int cliEngineCommand(Operation op, CliContext &context, bool apply = false);
+struct RunRequest;
+struct Plan;
+/// apply after its options: prints the change plan of @p deploy's project, asks before removing hosts (unless
+/// @p yes), then runs the deploy of the changed and new hosts and the teardown of removed ones through @p run.
+int cliApplyChanges(CliContext &context,
+                    RunRequest deploy,
+                    bool yes,
+                    bool json,
+                    const std::function<int(const RunRequest &, const Plan &)> &run);
+int cliPlan(CliContext &context);  // the change plan: unchanged / changed (with diffs) / new / removed per host
+int cliApply(CliContext &context); // deploys what the plan lists
 int cliPreflight(CliContext &context);
 int cliDeploy(CliContext &context);
 int cliStatus(CliContext &context);

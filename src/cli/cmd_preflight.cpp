@@ -52,14 +52,16 @@ QString resultWord(StepResult r)
 
 } // namespace
 
-int cliEngineCommand(Operation op, CliContext &c)
+int cliEngineCommand(Operation op, CliContext &c, bool apply)
 {
     // Ctrl+C and SIGTERM from the first instant (template download, rendering and packing included): recorded,
     // then handled where the temporary folder and the hosts can be left clean. Exit 130 / 143 after such a cancel.
     SignalGuard signalGuard;
-    const QString name = operationName(op);
+    const QString name = apply ? QStringLiteral("apply") : operationName(op);
     QCommandLineParser parser;
-    parser.setApplicationDescription(operationTitle(op));
+    parser.setApplicationDescription(apply ? tr("Apply the change plan: deploy only the changed and new hosts, "
+                                                "tear down the hosts of parties that left")
+                                           : operationTitle(op));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("the .fdproj file"));
     const QCommandLineOption party(QStringLiteral("party"), tr("only this party (repeatable)"), tr("ID"));
@@ -112,6 +114,8 @@ int cliEngineCommand(Operation op, CliContext &c)
     if (op == Operation::Teardown) {
         parser.addOption(level);
         parser.addOption(yes);
+    } else if (apply) {
+        parser.addOption(yes);
     }
     if (op == Operation::Teardown || op == Operation::Deploy)
         parser.addOption(breakLock);
@@ -142,6 +146,14 @@ int cliEngineCommand(Operation op, CliContext &c)
         return ExitFailure;
     }
 
+    if (apply && (parser.isSet(party) || parser.isSet(exchange))) {
+        c.err << tr("apply selects the hosts from the change plan; --party and --exchange are for deploy") << '\n';
+        return ExitUsage;
+    }
+    if (apply && parser.isSet(noHistory)) {
+        c.err << tr("apply records what it deployed for the next plan; it cannot run with --no-history") << '\n';
+        return ExitUsage;
+    }
     Selection selection;
     for (const QString &value : parser.values(party)) {
         bool ok = false;
@@ -221,7 +233,7 @@ int cliEngineCommand(Operation op, CliContext &c)
     request.selection = selection;
     request.settings = settings;
     const Plan plan = RunSession::plan(request);
-    if (plan.jobs.isEmpty()) {
+    if (plan.jobs.isEmpty() && !apply) {
         c.err << tr("nothing selected: the project has no such hosts") << '\n';
         return ExitUsage;
     }
@@ -262,172 +274,181 @@ int cliEngineCommand(Operation op, CliContext &c)
     }
 
     // The run itself is the engine's RunSession, the same as the window's; this is its terminal view.
-    ConsolePrompter prompter;
-    SessionEnvironment env;
-    env.secrets = secrets;
-    env.prompter = &prompter;
-    env.hostKeyPolicy = parser.isSet(acceptNew)              ? HostKeyPolicy::AcceptNew
-                        : ConsolePrompter::stdinIsTerminal() ? HostKeyPolicy::Ask
-                                                             : HostKeyPolicy::Refuse;
-    if (parser.isSet(knownHosts))
-        env.knownHostsFile = parser.value(knownHosts);
-    env.sshConfigFile = parser.value(sshConfig);
-    env.storeHistory = !parser.isSet(noHistory);
-    RunSession session(env);
+    // apply runs two (deploy of the changed hosts, teardown of the removed ones), so it is a function of the request.
+    auto runRequest = [&](const RunRequest &runRequestArg, const Plan &runPlan) -> int {
+        const Operation runOp = runRequestArg.settings.operation;
+        const RunSettings &runSettings = runRequestArg.settings;
+        ConsolePrompter prompter;
+        SessionEnvironment env;
+        env.secrets = secrets;
+        env.prompter = &prompter;
+        env.hostKeyPolicy = parser.isSet(acceptNew)              ? HostKeyPolicy::AcceptNew
+                            : ConsolePrompter::stdinIsTerminal() ? HostKeyPolicy::Ask
+                                                                 : HostKeyPolicy::Refuse;
+        if (parser.isSet(knownHosts))
+            env.knownHostsFile = parser.value(knownHosts);
+        env.sshConfigFile = parser.value(sshConfig);
+        env.storeHistory = !parser.isSet(noHistory);
+        RunSession session(env);
 
-    const bool compact = c.stdoutIsTerminal && !parser.isSet(json) && !parser.isSet(verbose);
-    const bool plain = !parser.isSet(json);
-    QList<HostLine> lines;
-    QHash<QString, int> index;
-    for (const HostJob &j : std::as_const(plan.jobs)) {
-        index.insert(j.target.key, int(lines.size()));
-        lines.append(
-            HostLine{j.target.key, j.target.address, 0, int(j.steps.size()), QString(), tr("waiting"), {}, {}, 0});
-    }
-    int drawn = 0;
-    auto redraw = [&]() {
-        if (!compact)
-            return;
-        if (drawn > 0)
-            c.out << "\x1b[" << drawn << 'A';
-        for (const HostLine &l : std::as_const(lines)) {
-            QString tail = l.progress.isEmpty() ? l.lastOutput.left(60) : l.progress.left(100);
-            c.out << "\x1b[2K" << l.key.leftJustified(14) << ' ' << l.address.leftJustified(15) << ' '
-                  << QStringLiteral("[%1/%2]").arg(l.step).arg(l.steps).leftJustified(8) << ' '
-                  << l.current.leftJustified(20) << ' ' << l.state.leftJustified(10) << ' ' << tail << '\n';
+        const bool compact = c.stdoutIsTerminal && !parser.isSet(json) && !parser.isSet(verbose);
+        const bool plain = !parser.isSet(json);
+        QList<HostLine> lines;
+        QHash<QString, int> index;
+        for (const HostJob &j : std::as_const(runPlan.jobs)) {
+            index.insert(j.target.key, int(lines.size()));
+            lines.append(
+                HostLine{j.target.key, j.target.address, 0, int(j.steps.size()), QString(), tr("waiting"), {}, {}, 0});
         }
-        drawn = int(lines.size());
-        c.out.flush();
-    };
-
-    QObject::connect(&session, &RunSession::preparing, [&](int done, int total) {
-        if (plain && !compact && done == 0)
-            c.out << tr("Preparing %n bundle(s)...", nullptr, total) << '\n';
-    });
-    QElapsedTimer progressClock;
-    progressClock.start();
-    QObject::connect(&session, &RunSession::hostEvents, [&](const QString &host, const QList<JobEvent> &events) {
-        HostLine &l = lines[index.value(host)];
-        for (const JobEvent &e : events) {
-            switch (e.type) {
-            case JobEvent::Type::StepStarted:
-                l.progress.clear();
-                l.progressPrinted = -5000;
-                l.step = e.stepIndex + 1;
-                l.current = stepKindTitle(e.step.kind);
-                l.state = tr("running");
-                break;
-            case JobEvent::Type::StepFinished:
-                l.state = resultWord(e.step.result);
-                if (plain && !compact && e.step.result != StepResult::Skipped) {
-                    c.out << host << ": " << stepKindTitle(e.step.kind) << ": " << resultWord(e.step.result);
-                    if (!e.step.summary.isEmpty())
-                        c.out << " - " << e.step.summary;
-                    c.out << " (" << formatSeconds(e.step.durationMs) << ")\n";
-                }
-                break;
-            case JobEvent::Type::Output:
-                if (e.line.stream != OutputStream::Info)
-                    l.lastOutput = e.line.text.simplified();
-                if (plain && parser.isSet(verbose))
-                    c.out << host << " | " << e.line.sequence << ' ' << e.line.text << '\n';
-                break;
-            case JobEvent::Type::StepProgress:
-                l.progress = e.progressText;
-                if (plain && !compact && progressClock.elapsed() - l.progressPrinted >= 5000) {
-                    l.progressPrinted = progressClock.elapsed();
-                    c.out << host << ": " << l.current << ": " << l.progress << '\n';
-                }
-                break;
-            case JobEvent::Type::Progress:
-                break;
-            case JobEvent::Type::HostFinished:
-                l.state = resultWord(e.outcome.result);
-                l.current = e.outcome.failedStep() ? stepKindTitle(e.outcome.failedStep()->kind) : tr("done");
-                l.lastOutput.clear();
-                break;
+        int drawn = 0;
+        auto redraw = [&]() {
+            if (!compact)
+                return;
+            if (drawn > 0)
+                c.out << "\x1b[" << drawn << 'A';
+            for (const HostLine &l : std::as_const(lines)) {
+                QString tail = l.progress.isEmpty() ? l.lastOutput.left(60) : l.progress.left(100);
+                c.out << "\x1b[2K" << l.key.leftJustified(14) << ' ' << l.address.leftJustified(15) << ' '
+                      << QStringLiteral("[%1/%2]").arg(l.step).arg(l.steps).leftJustified(8) << ' '
+                      << l.current.leftJustified(20) << ' ' << l.state.leftJustified(10) << ' ' << tail << '\n';
             }
+            drawn = int(lines.size());
+            c.out.flush();
+        };
+
+        QObject::connect(&session, &RunSession::preparing, [&](int done, int total) {
+            if (plain && !compact && done == 0)
+                c.out << tr("Preparing %n bundle(s)...", nullptr, total) << '\n';
+        });
+        QElapsedTimer progressClock;
+        progressClock.start();
+        QObject::connect(&session, &RunSession::hostEvents, [&](const QString &host, const QList<JobEvent> &events) {
+            HostLine &l = lines[index.value(host)];
+            for (const JobEvent &e : events) {
+                switch (e.type) {
+                case JobEvent::Type::StepStarted:
+                    l.progress.clear();
+                    l.progressPrinted = -5000;
+                    l.step = e.stepIndex + 1;
+                    l.current = stepKindTitle(e.step.kind);
+                    l.state = tr("running");
+                    break;
+                case JobEvent::Type::StepFinished:
+                    l.state = resultWord(e.step.result);
+                    if (plain && !compact && e.step.result != StepResult::Skipped) {
+                        c.out << host << ": " << stepKindTitle(e.step.kind) << ": " << resultWord(e.step.result);
+                        if (!e.step.summary.isEmpty())
+                            c.out << " - " << e.step.summary;
+                        c.out << " (" << formatSeconds(e.step.durationMs) << ")\n";
+                    }
+                    break;
+                case JobEvent::Type::Output:
+                    if (e.line.stream != OutputStream::Info)
+                        l.lastOutput = e.line.text.simplified();
+                    if (plain && parser.isSet(verbose))
+                        c.out << host << " | " << e.line.sequence << ' ' << e.line.text << '\n';
+                    break;
+                case JobEvent::Type::StepProgress:
+                    l.progress = e.progressText;
+                    if (plain && !compact && progressClock.elapsed() - l.progressPrinted >= 5000) {
+                        l.progressPrinted = progressClock.elapsed();
+                        c.out << host << ": " << l.current << ": " << l.progress << '\n';
+                    }
+                    break;
+                case JobEvent::Type::Progress:
+                    break;
+                case JobEvent::Type::HostFinished:
+                    l.state = resultWord(e.outcome.result);
+                    l.current = e.outcome.failedStep() ? stepKindTitle(e.outcome.failedStep()->kind) : tr("done");
+                    l.lastOutput.clear();
+                    break;
+                }
+            }
+            if (plain && !compact)
+                c.out.flush();
+        });
+        QTimer redrawTimer;
+        redrawTimer.setInterval(200);
+        QObject::connect(&redrawTimer, &QTimer::timeout, redraw);
+
+        QEventLoop loop;
+        RunReport report;
+        QString abortedWith;
+        QObject::connect(&session, &RunSession::aborted, [&](const QString &message, ErrorKind) {
+            abortedWith = message;
+            loop.quit();
+        });
+        QObject::connect(&session, &RunSession::stored, [&](qint64, const QString &error) {
+            if (!error.isEmpty())
+                c.err << error << '\n';
+        });
+        QObject::connect(&session, &RunSession::finished, [&](const RunReport &r) {
+            report = r;
+            loop.quit();
+        });
+        // Ctrl+C cancels the run (every host stops promptly, no half-swapped folder); a second one is fatal.
+        QTimer sigintPoll;
+        sigintPoll.setInterval(100);
+        bool cancelling = false;
+        QObject::connect(&sigintPoll, &QTimer::timeout, [&]() {
+            if (SignalGuard::cancelled() && !cancelling) {
+                cancelling = true;
+                c.err << '\n' << tr("cancelling...") << '\n';
+                c.err.flush();
+                session.cancel(); // while preparing: packing stops at its next file
+            }
+        });
+        sigintPoll.start();
+        if (const Status s = session.start(runRequestArg); !s) {
+            c.err << s.error() << '\n';
+            return ExitFailure;
         }
         if (plain && !compact)
-            c.out.flush();
-    });
-    QTimer redrawTimer;
-    redrawTimer.setInterval(200);
-    QObject::connect(&redrawTimer, &QTimer::timeout, redraw);
-
-    QEventLoop loop;
-    RunReport report;
-    QString abortedWith;
-    QObject::connect(&session, &RunSession::aborted, [&](const QString &message, ErrorKind) {
-        abortedWith = message;
-        loop.quit();
-    });
-    QObject::connect(&session, &RunSession::stored, [&](qint64, const QString &error) {
-        if (!error.isEmpty())
-            c.err << error << '\n';
-    });
-    QObject::connect(&session, &RunSession::finished, [&](const RunReport &r) {
-        report = r;
-        loop.quit();
-    });
-    // Ctrl+C cancels the run (every host stops promptly, no half-swapped folder); a second one is fatal.
-    QTimer sigintPoll;
-    sigintPoll.setInterval(100);
-    bool cancelling = false;
-    QObject::connect(&sigintPoll, &QTimer::timeout, [&]() {
-        if (SignalGuard::cancelled() && !cancelling) {
-            cancelling = true;
-            c.err << '\n' << tr("cancelling...") << '\n';
-            c.err.flush();
-            session.cancel(); // while preparing: packing stops at its next file
-        }
-    });
-    sigintPoll.start();
-    if (const Status s = session.start(request); !s) {
-        c.err << s.error() << '\n';
-        return ExitFailure;
-    }
-    if (plain && !compact)
-        c.out << tr("%1 of %2 on %3 host(s), %4 in parallel")
-                     .arg(operationTitle(op), project.name)
-                     .arg(plan.jobs.size())
-                     .arg(settings.maxParallelHosts)
-              << '\n';
-    redraw();
-    redrawTimer.start();
-    loop.exec();
-    redrawTimer.stop();
-    sigintPoll.stop();
-    redraw();
-    if (!abortedWith.isEmpty()) {
-        c.err << abortedWith << '\n';
-        return SignalGuard::cancelled() ? SignalGuard::exitCode() : ExitFailure;
-    }
-
-    if (parser.isSet(json)) {
-        c.out << report.toJson();
-    } else {
-        c.out << '\n' << report.toText();
-        if (!report.succeeded() && !report.failedHostKeys().isEmpty())
-            c.out << '\n'
-                  << tr("Failed: %1. Fix the problems above and run again (only these hosts: %2).")
-                         .arg(report.failedHostKeys().join(QStringLiteral(", ")))
-                         .arg([&] {
-                             QStringList args;
-                             for (const HostOutcome &h : std::as_const(report.hosts))
-                                 if (!h.succeeded())
-                                     args.append(h.target.partyId ? QStringLiteral("--party %1").arg(h.target.partyId)
-                                                                  : QStringLiteral("--exchange"));
-                             return args.join(QLatin1Char(' '));
-                         }())
+            c.out << tr("%1 of %2 on %3 host(s), %4 in parallel")
+                         .arg(operationTitle(runOp), project.name)
+                         .arg(runPlan.jobs.size())
+                         .arg(runSettings.maxParallelHosts)
                   << '\n';
-        if (report.id)
-            c.out << tr("Stored as run %1 (fate-deployer-cli history --show %1).").arg(report.id) << '\n';
-    }
-    c.out.flush();
-    if (SignalGuard::cancelled())
-        return SignalGuard::exitCode();
-    return report.succeeded() ? ExitOk : ExitFailure;
+        redraw();
+        redrawTimer.start();
+        loop.exec();
+        redrawTimer.stop();
+        sigintPoll.stop();
+        redraw();
+        if (!abortedWith.isEmpty()) {
+            c.err << abortedWith << '\n';
+            return SignalGuard::cancelled() ? SignalGuard::exitCode() : ExitFailure;
+        }
+
+        if (parser.isSet(json)) {
+            c.out << report.toJson();
+        } else {
+            c.out << '\n' << report.toText();
+            if (!report.succeeded() && !report.failedHostKeys().isEmpty())
+                c.out << '\n'
+                      << tr("Failed: %1. Fix the problems above and run again (only these hosts: %2).")
+                             .arg(report.failedHostKeys().join(QStringLiteral(", ")))
+                             .arg([&] {
+                                 QStringList args;
+                                 for (const HostOutcome &h : std::as_const(report.hosts))
+                                     if (!h.succeeded())
+                                         args.append(h.target.partyId
+                                                         ? QStringLiteral("--party %1").arg(h.target.partyId)
+                                                         : QStringLiteral("--exchange"));
+                                 return args.join(QLatin1Char(' '));
+                             }())
+                      << '\n';
+            if (report.id)
+                c.out << tr("Stored as run %1 (fate-deployer-cli history --show %1).").arg(report.id) << '\n';
+        }
+        c.out.flush();
+        if (SignalGuard::cancelled())
+            return SignalGuard::exitCode();
+        return report.succeeded() ? ExitOk : ExitFailure;
+    };
+    if (apply)
+        return cliApplyChanges(c, request, parser.isSet(yes), parser.isSet(json), runRequest);
+    return runRequest(request, plan);
 }
 
 int cliPreflight(CliContext &context)

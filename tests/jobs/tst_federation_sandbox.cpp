@@ -3,7 +3,9 @@
 // sharing only party cards and the federation file. Team A: party 10000 and the exchange on host 1 (the
 // coordinator); team B: party 9999 on host 2. Both deploy their own host; the toy example passes across the
 // exchange. Then team B moves to another reachable address: new card, new federation revision with a new
-// fingerprint, and only the exchange and team B's host are redeployed.
+// fingerprint; the change plans show what that changes (the exchange's route table; team B's own bundle does not
+// name its reachable address) and apply restarts only the exchange service. Before that (issue 16), a third party
+// joins a deployed two-party federation and leaves again: only its host and the exchange change.
 #include "clisandbox.h"
 #include "federation/federationfile.h"
 #include "model/projectfile.h"
@@ -11,6 +13,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -48,17 +52,87 @@ class TestFederationSandbox : public QObject
         return runCli(all, options);
     }
 
+    static QString hostState(const QJsonObject &plan, const QString &key)
+    {
+        for (const QJsonValue &h : plan.value(QStringLiteral("hosts")).toArray())
+            if (h[QLatin1String("host")].toString() == key)
+                return h[QLatin1String("state")].toString();
+        return QStringLiteral("(absent)");
+    }
+
 private slots:
     void initTestCase()
     {
         QString skip, error;
-        if (!m_cli.start("FD_SANDBOX_ID_FEDERATION", 38, 2, &skip, &error)) {
+        if (!m_cli.start("FD_SANDBOX_ID_FEDERATION", 38, 3, &skip, &error)) {
             QVERIFY2(skip.isEmpty(), qPrintable(error));
             QSKIP(qPrintable(skip));
         }
     }
 
     void cleanupTestCase() { m_cli.stop(); }
+
+    /// Issue 16: a third party joins a deployed two-party federation, then leaves again. Only the new host and
+    /// the exchange change; the other parties' containers are never restarted.
+    void thirdPartyChangesOnlyTheNewHostAndTheExchange()
+    {
+        const QString project = m_cli.writeProject(QStringLiteral("grow"), {{10000, 1}, {9999, 2}}, 1);
+        CliRun r = m_cli.run({QStringLiteral("deploy"), project});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        r = m_cli.run({QStringLiteral("plan"), project}, false);
+        QVERIFY2(r.exitCode == 0 && r.out.count(QStringLiteral(": unchanged")) == 3, qPrintable(r.all()));
+
+        Project p = ProjectFile::load(project).value();
+        p.parties.append(Party::make(8888, m_cli.sandbox().hostIp(3)));
+        p.parties.last().ssh.identityFile = m_cli.sandbox().clientKeyPath();
+        p.verification.hostId = 8888;
+        QVERIFY(ProjectFile::save(p, project).ok());
+        r = m_cli.run({QStringLiteral("plan"), project, QStringLiteral("--json")}, false);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        const QJsonObject plan = r.json();
+        QCOMPARE(hostState(plan, QStringLiteral("party-8888")), QStringLiteral("new"));
+        QCOMPARE(hostState(plan, QStringLiteral("party-10000")), QStringLiteral("unchanged"));
+        QCOMPARE(hostState(plan, QStringLiteral("party-9999")), QStringLiteral("unchanged"));
+        QCOMPARE(hostState(plan, QStringLiteral("exchange")), QStringLiteral("changed"));
+
+        const QString p10000 = m_cli.startTimes(1, QStringLiteral("confs-10000"));
+        const QString p9999 = m_cli.startTimes(2, QStringLiteral("confs-9999"));
+        const QString exchange = m_cli.startTimes(1, QStringLiteral("exchange"));
+        QVERIFY(!p10000.isEmpty() && !p9999.isEmpty());
+        r = m_cli.run({QStringLiteral("apply"), project});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        QCOMPARE(m_cli.startTimes(1, QStringLiteral("confs-10000")), p10000);
+        QCOMPARE(m_cli.startTimes(2, QStringLiteral("confs-9999")), p9999);
+        QVERIFY(m_cli.startTimes(1, QStringLiteral("exchange")) != exchange);
+        QVERIFY(!m_cli.containers(3, QStringLiteral("confs-8888")).isEmpty());
+        r = m_cli.run({QStringLiteral("verify"), project});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+
+        // 8888 leaves: its host is torn down (confirmed), the exchange forgets its route, the others stay up.
+        p.parties.removeLast();
+        p.verification.hostId = 9999;
+        QVERIFY(ProjectFile::save(p, project).ok());
+        r = m_cli.run({QStringLiteral("plan"), project, QStringLiteral("--json")}, false);
+        QCOMPARE(hostState(r.json(), QStringLiteral("party-8888")), QStringLiteral("removed"));
+        r = m_cli.run({QStringLiteral("apply"), project});
+        QVERIFY2(r.exitCode == 2 && r.err.contains(QStringLiteral("--yes")), qPrintable(r.all()));
+        QVERIFY(!m_cli.containers(3, QStringLiteral("confs-8888")).isEmpty());
+        r = m_cli.run({QStringLiteral("apply"), project, QStringLiteral("--yes")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        QVERIFY(m_cli.containers(3, QStringLiteral("confs-8888")).isEmpty());
+        QCOMPARE(m_cli.onHost(3, QStringLiteral("ls -A /data/projects/fate")), QString());
+        QCOMPARE(m_cli.startTimes(1, QStringLiteral("confs-10000")), p10000);
+        QCOMPARE(m_cli.startTimes(2, QStringLiteral("confs-9999")), p9999);
+        r = m_cli.run({QStringLiteral("apply"), project});
+        QVERIFY2(r.exitCode == 0 && r.out.contains(QStringLiteral("Nothing to apply")), qPrintable(r.all()));
+
+        r = m_cli.run({QStringLiteral("teardown"),
+                       project,
+                       QStringLiteral("--level"),
+                       QStringLiteral("remove"),
+                       QStringLiteral("--yes")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+    }
 
     void twoTeamsShareOnlyFiles()
     {
@@ -220,19 +294,40 @@ private slots:
                  readAll(before + QStringLiteral("/confs-10000/confs/proxy/conf/route_table.json")));
         QVERIFY(readAll(after + QStringLiteral("/exchange/conf/route_table.json")).contains(newIp.toUtf8()));
 
-        // Redeploy: the exchange (team A) and team B's host; party 10000 keeps its containers.
-        const QString party10000 = m_cli.containers(1, QStringLiteral("confs-10000"));
-        const QString exchange = m_cli.containers(1, QStringLiteral("exchange"));
-        const QString party9999 = m_cli.containers(2, QStringLiteral("confs-9999"));
-        r = run("a", {QStringLiteral("deploy"), projectA, QStringLiteral("--exchange")});
+        // The change plan of each team: A's exchange has a new route table (restart of the exchange service, no
+        // down/up), party 10000 is unchanged; B's own bundle does not name its reachable address (1.1.0 routes
+        // through the exchange), so B has nothing to apply.
+        r = run("a", {QStringLiteral("plan"), projectA, QStringLiteral("--json")}, false);
         QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
-        r = run("b", {QStringLiteral("deploy"), projectB});
+        QCOMPARE(hostState(r.json(), QStringLiteral("party-10000")), QStringLiteral("unchanged"));
+        QCOMPARE(hostState(r.json(), QStringLiteral("exchange")), QStringLiteral("changed"));
+        QVERIFY2(r.out.contains(QStringLiteral("conf/route_table.json")) && r.out.contains(newIp), qPrintable(r.out));
+        r = run("b", {QStringLiteral("plan"), projectB, QStringLiteral("--json")}, false);
         QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
-        QCOMPARE(m_cli.containers(1, QStringLiteral("confs-10000")), party10000);
-        QVERIFY(m_cli.containers(1, QStringLiteral("exchange")) != exchange);
-        QVERIFY(m_cli.containers(2, QStringLiteral("confs-9999")) != party9999);
+        QCOMPARE(hostState(r.json(), QStringLiteral("party-9999")), QStringLiteral("unchanged"));
+        QVERIFY2(!r.out.contains(QStringLiteral("\"exchange\"")), qPrintable(r.out)); // not team B's host
+
+        // Apply: only the exchange host changes (its service restarted with the new table); nothing else restarts.
+        const QString party10000 = m_cli.startTimes(1, QStringLiteral("confs-10000"));
+        const QString exchange = m_cli.startTimes(1, QStringLiteral("exchange"));
+        const QString party9999 = m_cli.startTimes(2, QStringLiteral("confs-9999"));
+        r = run("a", {QStringLiteral("apply"), projectA});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        QVERIFY2(r.out.contains(QStringLiteral("exchange restarted (new route table)")), qPrintable(r.out));
+        QVERIFY2(!r.out.contains(QStringLiteral("party-10000:")), qPrintable(r.out));
+        r = run("b", {QStringLiteral("apply"), projectB});
+        QVERIFY2(r.exitCode == 0 && r.out.contains(QStringLiteral("Nothing to apply")), qPrintable(r.all()));
+        QCOMPARE(m_cli.startTimes(1, QStringLiteral("confs-10000")), party10000);
+        QCOMPARE(m_cli.startTimes(2, QStringLiteral("confs-9999")), party9999);
+        const QString exchangeNow = m_cli.startTimes(1, QStringLiteral("exchange"));
+        QVERIFY2(exchangeNow != exchange && !exchangeNow.isEmpty(), qPrintable(exchangeNow));
+        QVERIFY(
+            m_cli.onHost(1, QStringLiteral("cat /data/projects/fate/exchange/conf/route_table.json")).contains(newIp));
+        // The toy example crosses the exchange to 9999's new address.
         r = run("a", {QStringLiteral("verify"), projectA});
         QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        r = run("a", {QStringLiteral("plan"), projectA}, false);
+        QVERIFY2(r.exitCode == 0 && r.out.count(QStringLiteral(": unchanged")) == 2, qPrintable(r.all()));
     }
 };
 

@@ -63,4 +63,12 @@ QString CliSandbox::containers(int host, const QString &composeProject) const
     return onHost(host, QStringLiteral("docker ps -q --no-trunc --filter name=^%1_ | sort").arg(composeProject));
 }
 
+QString CliSandbox::startTimes(int host, const QString &composeProject) const
+{
+    return onHost(host,
+                  QStringLiteral("for c in $(docker ps -q --no-trunc --filter name=^%1_); do "
+                                 "docker inspect -f '{{.Id}} {{.State.StartedAt}}' $c; done | sort")
+                      .arg(composeProject));
+}
+
 } // namespace FateDeployer::Testing

@@ -48,6 +48,8 @@ public:
     QString onHost(int host, const QString &cmd) const;
     /// Container ids of one compose project on a host, sorted: they change exactly when it is redeployed.
     QString containers(int host, const QString &composeProject) const;
+    /// "id start-time" of each container of a compose project, sorted: changes when one is restarted too.
+    QString startTimes(int host, const QString &composeProject) const;
 
 private:
     QTemporaryDir m_dir;

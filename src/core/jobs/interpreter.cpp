@@ -1143,6 +1143,8 @@ StepOutcome JobInterpreter::stopOld()
     const ComposeFlavor flavor = composeFlavor();
     if (flavor == ComposeFlavor::None)
         return fail(tr("no compose available"), tr("Install docker-compose 1.24 or later."));
+    if (!m_job.bundle.restartServices.isEmpty())
+        return ok(tr("%1 keeps running: only route tables changed").arg(m_job.bundle.name));
     const ShellCommand cmd = RemoteCommands::composeDownIfPresent(
         flavor, m_job.target.baseDir, m_job.bundle.name, m_job.bundle.composeFile);
     const CommandResult r = exec(cmd);
@@ -1172,6 +1174,18 @@ StepOutcome JobInterpreter::up()
     const ComposeFlavor flavor = composeFlavor();
     if (flavor == ComposeFlavor::None)
         return fail(tr("no compose available"), tr("Install docker-compose 1.24 or later."));
+    if (!m_job.bundle.restartServices.isEmpty()) {
+        // The swapped-in folder is at the same path: a restarted container mounts the new route table.
+        const ShellCommand restart = RemoteCommands::composeRestart(
+            flavor, m_job.target.baseDir, m_job.bundle.name, m_job.bundle.composeFile, m_job.bundle.restartServices);
+        const CommandResult r = exec(restart);
+        if (!r.ok())
+            return failExec(tr("restart of %1 in %2 failed")
+                                .arg(m_job.bundle.restartServices.join(QStringLiteral(", ")), m_job.bundle.name),
+                            restart,
+                            r);
+        return ok(tr("%1 restarted (new route table)").arg(m_job.bundle.restartServices.join(QStringLiteral(", "))));
+    }
     const ShellCommand cmd
         = RemoteCommands::composeUp(flavor, m_job.target.baseDir, m_job.bundle.name, m_job.bundle.composeFile);
     const CommandResult r = exec(cmd);

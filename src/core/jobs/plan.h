@@ -67,6 +67,9 @@ struct HostBundle
     QList<int> ports;         ///< host ports the compose file publishes
     QStringList services;     ///< expected compose services
     QStringList dataPaths;    ///< folders containers write, relative to the bundle; carried over on swap
+    /// Deploy of a change plan where only route tables changed (deployed/changeplan.h): the running containers
+    /// stay up (no down), the folders are swapped and only these services restart. Empty = a full down/up.
+    QStringList restartServices;
 };
 
 /// Where and as whom a job connects.

@@ -304,6 +304,16 @@ ShellCommand composeUp(ComposeFlavor flavor, const QString &baseDir, const QStri
                   {flavorArg(flavor), bundle, baseDir, composeFile});
 }
 
+ShellCommand composeRestart(ComposeFlavor flavor,
+                            const QString &baseDir,
+                            const QString &bundle,
+                            const QString &composeFile,
+                            const QStringList &services)
+{
+    return script(FD_COMPOSE_PRELUDE "cd \"$1/$p\" && f=$2 && shift 2 && dc -f \"$f\" restart \"$@\"",
+                  QStringList{flavorArg(flavor), bundle, baseDir, composeFile} + services);
+}
+
 ShellCommand
 composeStop(ComposeFlavor flavor, const QString &baseDir, const QString &bundle, const QString &composeFile)
 {

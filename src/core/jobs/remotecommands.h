@@ -69,6 +69,12 @@ ShellCommand
 composeDownAll(ComposeFlavor flavor, const QString &baseDir, const QString &bundle, const QString &composeFile);
 ShellCommand
 swapFolders(const QString &baseDir, const QString &bundle, const QString &staging, const QStringList &dataPaths);
+/// `compose restart` of some services of a running deployment (the change plan's "only route tables changed").
+ShellCommand composeRestart(ComposeFlavor flavor,
+                            const QString &baseDir,
+                            const QString &bundle,
+                            const QString &composeFile,
+                            const QStringList &services);
 ShellCommand composeUp(ComposeFlavor flavor, const QString &baseDir, const QString &bundle, const QString &composeFile);
 ShellCommand
 composeStop(ComposeFlavor flavor, const QString &baseDir, const QString &bundle, const QString &composeFile);

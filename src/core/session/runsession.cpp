@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "session/runsession.h"
 
+#include "deployed/deployedstate.h"
 #include "history/historystore.h"
 #include "jobs/bundleprep.h"
 #include "jobs/sshchannel.h"
@@ -154,6 +155,8 @@ void RunSession::launch(const Prepared &prepared)
     }
     m_plan = prepared.plan;
     m_rendered = prepared.rendered;
+    for (HostJob &job : m_plan.jobs)
+        job.bundle.restartServices = m_request.restartOnly.value(job.target.key);
     SshChannelOptions ssh = SshChannelOptions::forProject(m_request.project, m_request.projectPath);
     if (!m_env.knownHostsFile.isEmpty())
         ssh.knownHostsFile = m_env.knownHostsFile;
@@ -242,19 +245,95 @@ void RunSession::storeHistory(RunReport report)
     // SQLite on the pool, one store per write (a store is used from one thread only).
     m_finishing = true;
     const QString dir = m_env.historyDir;
-    QtConcurrent::run(&m_pool, [report, dir]() -> QPair<qint64, QString> {
-        HistoryStore store(dir);
-        if (!store.status())
-            return {0, store.status().error()};
-        const Result<qint64> id = store.add(report);
-        return id ? QPair<qint64, QString>{id.value(), {}} : QPair<qint64, QString>{0, id.error()};
-    }).then(this, [this, report](const QPair<qint64, QString> &result) mutable {
-        m_finishing = false;
-        report.id = result.first;
-        m_lastReport.id = result.first;
-        emit stored(result.first, result.second);
-        emit finished(report);
-    });
+    // What each host now runs, before finished(): a plan or drift check right after sees it.
+    const QString stateDir = deployedStateDir(m_env, m_request.projectPath);
+    QList<Bundle> deployed;
+    QStringList forgotten;
+    QHash<QString, DeployedTarget> targets;
+    for (const HostOutcome &h : std::as_const(report.hosts)) {
+        if (!h.succeeded())
+            continue;
+        for (const HostJob &job : std::as_const(m_plan.jobs)) {
+            if (job.target.key != h.target.key)
+                continue;
+            if (report.operation == Operation::Deploy) {
+                if (const Bundle *b = m_rendered.bundle(job.bundle.name)) {
+                    deployed.append(*b);
+                    targets.insert(
+                        b->name,
+                        DeployedTarget{
+                            job.target.address, job.target.port, job.target.user, job.target.ssh, job.target.baseDir});
+                }
+            } else if (report.operation == Operation::Teardown
+                       && m_plan.settings.teardownLevel != TeardownLevel::Stop) {
+                forgotten.append(job.bundle.name);
+            }
+        }
+    }
+    const QByteArray registryPassword = m_plan.settings.registryPassword;
+    const QString projectHash = m_plan.settings.projectHash;
+    QtConcurrent::run(
+        &m_pool,
+        [report, dir, stateDir, deployed, forgotten, targets, registryPassword, projectHash]()
+            -> QPair<qint64, QString> {
+            QString stateError;
+            if (!stateDir.isEmpty()) {
+                const DeployedState state(stateDir);
+                const auto mask = [registryPassword](const QByteArray &text) {
+                    QByteArray out = text;
+                    if (!registryPassword.isEmpty())
+                        out.replace(registryPassword, QByteArrayLiteral("********"));
+                    return out;
+                };
+                Status s = deployed.isEmpty() ? Status() : state.record(deployed, projectHash, mask, targets);
+                for (const QString &bundle : forgotten)
+                    if (s)
+                        s = state.forget(bundle);
+                if (!s)
+                    stateError = s.error();
+            }
+            HistoryStore store(dir);
+            if (!store.status())
+                return {0, store.status().error()};
+            const Result<qint64> id = store.add(report);
+            if (!stateError.isEmpty())
+                return {id ? id.value() : 0, tr("The record of what was deployed was not written: %1").arg(stateError)};
+            return id ? QPair<qint64, QString>{id.value(), {}} : QPair<qint64, QString>{0, id.error()};
+        })
+        .then(this, [this, report](const QPair<qint64, QString> &result) mutable {
+            m_finishing = false;
+            report.id = result.first;
+            m_lastReport.id = result.first;
+            emit stored(result.first, result.second);
+            emit finished(report);
+        });
+}
+
+Result<ChangePlan> RunSession::changePlan(const Project &project,
+                                          const QString &projectPath,
+                                          const SessionEnvironment &env,
+                                          QList<DeployedBundle> *deployed)
+{
+    const QString dir = deployedStateDir(env, projectPath);
+    if (dir.isEmpty())
+        return Error{tr("Save the project first: what was deployed is recorded per project file."), ErrorKind::Local};
+    const Result<RenderOutput> rendered = BundlePrep::render(project, QFileInfo(projectPath).absolutePath());
+    if (!rendered)
+        return Error{tr("Rendering the bundles failed: %1").arg(rendered.error()), rendered.errorKind()};
+    const DeployedState state(dir);
+    const Result<QList<DeployedBundle>> was = state.load();
+    if (!was)
+        return Error{was.error(), was.errorKind()};
+    if (deployed)
+        *deployed = was.value();
+    return ChangePlanner::build(ChangePlanner::ownBundles(rendered.value(), project), was.value(), state);
+}
+
+QString RunSession::deployedStateDir(const SessionEnvironment &env, const QString &projectPath)
+{
+    if (projectPath.isEmpty() || !env.storeHistory)
+        return {};
+    return DeployedState::dirFor(env.historyDir.isEmpty() ? HistoryStore::defaultDir() : env.historyDir, projectPath);
 }
 
 void RunSession::storeDeployedBundles(const RunReport &report)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "deployed/changeplan.h"
 #include "jobs/events.h"
 #include "jobs/hostchannel.h"
 #include "jobs/plan.h"
@@ -11,6 +12,7 @@
 #include "util/result.h"
 
 #include <QFutureWatcher>
+#include <QHash>
 #include <QObject>
 #include <QTemporaryDir>
 #include <QThreadPool>
@@ -33,6 +35,9 @@ struct RunRequest
     /// After a deploy, the bundles of the hosts that succeeded are written here (the Render preview
     /// compares with them); empty = not kept.
     QString deployedBundlesDir;
+    /// Deploy of a change plan (apply): host key → the services to restart instead of a full down/up, for the
+    /// hosts where only route tables changed (ChangePlan's HostChange::restartServices).
+    QHash<QString, QStringList> restartOnly;
 };
 
 /// Where secrets and answers come from and how SSH connects: the same for every run of a session.
@@ -47,7 +52,10 @@ struct SessionEnvironment
     int connectTimeoutSeconds = 0;  ///< 0 = the SSH default
     /// FD_REGISTRY_PASSWORD is read when the secret store has no registry password.
     bool registryPasswordFromEnvironment = true;
-    bool storeHistory = true;      ///< every finished run goes to the HistoryStore
+    /// Every finished run goes to the HistoryStore; a deploy also records, per host that succeeded, what it
+    /// deployed (DeployedState under the history folder: deployedStateDir()), and a teardown (down or
+    /// remove) forgets it. The change plan and drift compare with that record.
+    bool storeHistory = true;
     QString historyDir;            ///< empty = HistoryStore::defaultDir()
     ChannelFactory channelFactory; ///< empty = SSH; tests pass fakes
 };
@@ -80,6 +88,16 @@ public:
     /// Replaces the environment for the next run (ignored while busy).
     void setEnvironment(SessionEnvironment environment);
     const SessionEnvironment &environment() const { return m_env; }
+
+    /// Where the deployed state of @p projectPath is kept for @p env (empty for an untitled project).
+    static QString deployedStateDir(const SessionEnvironment &env, const QString &projectPath);
+
+    /// The change plan of @p project (its own hosts) against what @p env's deployed state records; @p deployed
+    /// receives that record. Renders the project: blocking, call it off the GUI thread.
+    static Result<ChangePlan> changePlan(const Project &project,
+                                         const QString &projectPath,
+                                         const SessionEnvironment &env,
+                                         QList<DeployedBundle> *deployed = nullptr);
 
     /// The plan a request gives (hosts, steps), without running anything (confirmations, dry runs).
     static Plan plan(const RunRequest &request);

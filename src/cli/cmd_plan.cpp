@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: Apache-2.0
+// plan: what applying the project changes on each host (issue 16 item 3); apply: only that, through the engine.
+#include "cli/cliapp.h"
+#include "cli/consoleprompter.h"
+#include "deployed/changeplan.h"
+#include "model/projectfile.h"
+#include "session/runsession.h"
+#include "templates/templatesource.h"
+#include "util/tr.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QJsonDocument>
+
+#include <cstdio>
+
+namespace FateDeployer {
+
+namespace {
+
+/* TRANSLATOR FateDeployer::Cli */
+constexpr Tr tr{"FateDeployer::Cli"};
+
+/// A URL template source is downloaded first (the render only reads the cache).
+bool templatesReady(const Project &project, const QString &projectPath, QTextStream &err)
+{
+    if (project.templates.kind != TemplateSource::Kind::Url)
+        return true;
+    const Result<TemplateTree> tree = cliTemplateTree(project.templates, QFileInfo(projectPath).absolutePath(), err);
+    if (!tree)
+        err << tree.error() << '\n';
+    return bool(tree);
+}
+
+} // namespace
+
+int cliPlan(CliContext &c)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Compare the project with what was last deployed to each host: unchanged, changed files, new, to be "
+           "removed"));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("the .fdproj file"));
+    const QCommandLineOption json(QStringLiteral("json"), tr("print the plan as JSON (with the diffs)"));
+    const QCommandLineOption diff(QStringLiteral("diff"), tr("print the unified diff of every changed file"));
+    parser.addOption(json);
+    parser.addOption(diff);
+    if (const int code = parseCliOptions(parser, QStringLiteral("plan"), c); code >= 0)
+        return code;
+    if (parser.positionalArguments().size() != 1) {
+        c.err << tr("%1 needs exactly one PROJECT file").arg(QStringLiteral("plan")) << '\n';
+        return ExitUsage;
+    }
+    const QString projectPath = parser.positionalArguments().first();
+    const Result<Project> project = ProjectFile::load(projectPath);
+    if (!project) {
+        c.err << project.error() << '\n';
+        return ExitFailure;
+    }
+    if (!templatesReady(project.value(), projectPath, c.err))
+        return ExitFailure;
+    const Result<ChangePlan> plan = RunSession::changePlan(project.value(), projectPath, SessionEnvironment{});
+    if (!plan) {
+        c.err << plan.error() << '\n';
+        return ExitFailure;
+    }
+    if (parser.isSet(json))
+        c.out << QJsonDocument(plan.value().toJson()).toJson();
+    else
+        c.out << plan.value().toText(parser.isSet(diff));
+    c.out.flush();
+    return ExitOk;
+}
+
+int cliApply(CliContext &context)
+{
+    return cliEngineCommand(Operation::Deploy, context, true);
+}
+
+int cliApplyChanges(CliContext &c,
+                    RunRequest deploy,
+                    bool yes,
+                    bool json,
+                    const std::function<int(const RunRequest &, const Plan &)> &run)
+{
+    QList<DeployedBundle> deployed;
+    const Result<ChangePlan> planned = RunSession::changePlan(deploy.project, deploy.projectPath, {}, &deployed);
+    if (!planned) {
+        c.err << planned.error() << '\n';
+        return ExitFailure;
+    }
+    const ChangePlan &changes = planned.value();
+    if (!json)
+        c.out << changes.toText(false) << '\n';
+
+    deploy.selection = {};
+    deploy.selection.parties = changes.partiesToDeploy();
+    deploy.selection.exchange = changes.exchangeToDeploy();
+    deploy.restartOnly.clear();
+    // A party that left: its host is torn down (folders removed) with the SSH settings it was deployed with.
+    RunRequest removal = deploy;
+    removal.restartOnly.clear();
+    removal.selection = {};
+    removal.settings.operation = Operation::Teardown;
+    removal.settings.teardownLevel = TeardownLevel::Remove;
+    removal.project.parties.clear();
+    removal.project.exchange.enabled = false;
+    QStringList removedLabels;
+    for (const HostChange &h : changes.hosts) {
+        if (h.onlyRoutes())
+            deploy.restartOnly.insert(h.key, h.restartServices);
+        if (h.state != HostChange::State::Removed)
+            continue;
+        const DeployedBundle *was = nullptr;
+        for (const DeployedBundle &d : std::as_const(deployed))
+            if (d.name == h.bundle)
+                was = &d;
+        if (!was || was->target.address.isEmpty()) {
+            c.err << tr("%1 (%2) left the project but how it was reached is not recorded; tear it down with "
+                        "teardown from a project that still lists it")
+                         .arg(h.key, h.host)
+                  << '\n';
+            return ExitFailure;
+        }
+        if (h.kind == Bundle::Kind::Exchange) {
+            removal.project.exchange.enabled = true;
+            removal.project.exchange.external = false;
+            removal.project.exchange.host = was->target.address;
+            removal.project.exchange.ssh = was->target.ssh;
+            removal.project.exchange.dir = was->target.baseDir;
+            removal.selection.exchange = true;
+        } else {
+            Party p = Party::make(h.partyId, was->target.address);
+            p.ssh = was->target.ssh;
+            p.dir = was->target.baseDir;
+            removal.project.parties.append(p);
+            removal.selection.parties.append(h.partyId);
+        }
+        removedLabels.append(QStringLiteral("%1 (%2)").arg(h.key, was->target.address));
+    }
+    const bool deploySome = deploy.selection.explicitSelection();
+    if (!deploySome && removedLabels.isEmpty()) {
+        if (!json)
+            c.out << tr("Nothing to apply: every host runs what the project describes.") << '\n';
+        else
+            c.out << QJsonDocument(changes.toJson(false)).toJson();
+        c.out.flush();
+        return ExitOk;
+    }
+    if (!removedLabels.isEmpty() && !yes) {
+        const QString hosts = removedLabels.join(QStringLiteral(", "));
+        if (!ConsolePrompter::stdinIsTerminal()) {
+            c.err << tr("removing %1 (teardown, folders deleted) needs confirmation: add --yes").arg(hosts) << '\n';
+            return ExitUsage;
+        }
+        c.err << tr("Tear down and remove %1? [y/N] ").arg(hosts);
+        c.err.flush();
+        char answer[16] = {};
+        if (!std::fgets(answer, sizeof answer, stdin) || (answer[0] != 'y' && answer[0] != 'Y')) {
+            c.err << tr("nothing done") << '\n';
+            return ExitFailure;
+        }
+    }
+    c.out.flush();
+    int code = ExitOk;
+    if (deploySome)
+        code = run(deploy, RunSession::plan(deploy));
+    // The others' route tables no longer list a removed party once the deploy succeeded; only then it goes.
+    if (code == ExitOk && !removedLabels.isEmpty())
+        code = run(removal, RunSession::plan(removal));
+    return code;
+}
+
+} // namespace FateDeployer

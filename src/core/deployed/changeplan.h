@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "deployed/deployedstate.h"
+#include "render/bundle.h"
+#include "util/result.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace FateDeployer {
+
+/// One file that differs between the last deployment of a host and the project's render now.
+struct FileChange
+{
+    enum class Kind { Added, Changed, Removed };
+    Kind kind = Kind::Changed;
+    QString path;
+    /// Unified diff of the masked texts ("a/" = deployed, "b/" = now); empty for binary or big files, and when only a
+    /// masked value (a secret) changed: then secretOnly is set.
+    QString diff;
+    bool binary = false;     ///< not text, or too big to keep a copy of
+    bool secretOnly = false; ///< the bytes changed but the masked texts are equal
+};
+
+/// What applying the project does to one host's bundle.
+struct HostChange
+{
+    enum class State { Unchanged, Changed, New, Removed };
+    State state = State::Unchanged;
+    QString key;    ///< engine host key: party-10000, exchange
+    QString bundle; ///< confs-10000, exchange
+    int partyId = 0;
+    Bundle::Kind kind = Bundle::Kind::Party;
+    QString host;            ///< now (Removed: where it was deployed)
+    QString deployedHost;    ///< where it was deployed (empty for New); differs from host when the party moved
+    QList<FileChange> files; ///< Changed: sorted by path
+    /// Changed and every changed file is a route table: the services that read them, restarted instead of a
+    /// full down/up. Empty = a full redeploy.
+    QStringList restartServices;
+
+    bool onlyRoutes() const { return !restartServices.isEmpty(); }
+};
+
+/// The change plan of a project: per host, unchanged / changed (which files, with diffs) / new / to be removed.
+struct ChangePlan
+{
+    QList<HostChange> hosts;      ///< project order (parties, exchange, serving), then removed bundles
+    bool nothingDeployed = false; ///< no deployed state at all (first deploy: every host is New)
+
+    bool hasChanges() const;
+    QList<int> partiesToDeploy() const; ///< Changed and New parties (ids)
+    bool exchangeToDeploy() const;
+    const HostChange *host(const QString &key) const;
+
+    static QString stateName(HostChange::State state);  ///< stable id: unchanged, changed, new, removed
+    static QString stateTitle(HostChange::State state); ///< translated
+    static QString fileKindName(FileChange::Kind kind); ///< added, changed, removed
+    QJsonObject toJson(bool withDiffs = true) const;
+    /// For people: one line per host, the changed files under it, with @p diffs the unified diffs.
+    QString toText(bool diffs) const;
+};
+
+class ChangePlanner
+{
+public:
+    /// Compares @p rendered (the project now) with @p deployed (what the engine last deployed). @p state gives the
+    /// masked copies for diffs; @p mask masks secrets in the new texts the same way they were masked when recorded.
+    /// Reads verbatim template files to hash them: call it off the GUI thread.
+    static Result<ChangePlan> build(const RenderOutput &rendered,
+                                    const QList<DeployedBundle> &deployed,
+                                    const DeployedState &state,
+                                    const DeployedState::Mask &mask = {});
+    /// The bundles this project deploys itself: its parties and exchange, not another team's (external) hosts.
+    static RenderOutput ownBundles(const RenderOutput &rendered, const Project &project);
+    /// True for the files a proxy/rollsite reads its routes from (route_table.json).
+    static bool isRouteTable(const QString &path);
+};
+
+} // namespace FateDeployer
