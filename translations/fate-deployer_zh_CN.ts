@@ -784,6 +784,54 @@
         <source>usage: fate-deployer-cli federation export|import|diff ...</source>
         <translation>用法：fate-deployer-cli federation export|import|diff ...</translation>
     </message>
+    <message>
+        <source>%1 is not a deployed-state file of this version</source>
+        <translation>%1 不是本版本的部署状态文件</translation>
+    </message>
+    <message>
+        <source>%1 names no bundle</source>
+        <translation>%1 未指明部署包</translation>
+    </message>
+    <message>
+        <source>Apply the change plan: deploy only the changed and new hosts, tear down the hosts of parties that left</source>
+        <translation>应用变更计划：只部署有变更的主机和新主机，删除已退出参与方（Party）主机上的部署</translation>
+    </message>
+    <message>
+        <source>apply selects the hosts from the change plan; --party and --exchange are for deploy</source>
+        <translation>apply 根据变更计划选择主机；--party 和 --exchange 用于 deploy</translation>
+    </message>
+    <message>
+        <source>apply records what it deployed for the next plan; it cannot run with --no-history</source>
+        <translation>apply 会记录本次部署的内容供下次变更计划使用；不能与 --no-history 一起运行</translation>
+    </message>
+    <message>
+        <source>Compare the project with what was last deployed to each host: unchanged, changed files, new, to be removed</source>
+        <translation>将项目与每台主机上次部署的内容比较：未变更、有文件变更、新增、待删除</translation>
+    </message>
+    <message>
+        <source>print the plan as JSON (with the diffs)</source>
+        <translation>以 JSON 格式输出变更计划（含差异）</translation>
+    </message>
+    <message>
+        <source>print the unified diff of every changed file</source>
+        <translation>输出每个变更文件的统一格式差异（unified diff）</translation>
+    </message>
+    <message>
+        <source>%1 (%2) left the project but how it was reached is not recorded; tear it down with teardown from a project that still lists it</source>
+        <translation>%1（%2）已不在项目中，但未记录当时的连接方式；请在仍包含它的项目中用 teardown 删除部署</translation>
+    </message>
+    <message>
+        <source>Nothing to apply: every host runs what the project describes.</source>
+        <translation>无需应用：每台主机运行的都是项目所描述的内容。</translation>
+    </message>
+    <message>
+        <source>removing %1 (teardown, folders deleted) needs confirmation: add --yes</source>
+        <translation>删除 %1（删除部署并删除目录）需要确认：请加上 --yes</translation>
+    </message>
+    <message>
+        <source>Tear down and remove %1? [y/N] </source>
+        <translation>是否删除 %1 上的部署并删除其目录？[y/N] </translation>
+    </message>
 </context>
 <context>
     <name>FateDeployer::Application</name>
@@ -1097,6 +1145,57 @@
     </message>
 </context>
 <context>
+    <name>FateDeployer::ChangePlan</name>
+    <message>
+        <source>config files changed</source>
+        <translation>配置文件有变更</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>to be removed</source>
+        <translation>待删除</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>未变更</translation>
+    </message>
+    <message>
+        <source>Nothing of this project was deployed from this machine yet: every host is new.</source>
+        <translation>本部署机尚未部署过此项目：所有主机均为新增。</translation>
+    </message>
+    <message>
+        <source>(deployed on %1 before)</source>
+        <translation>（之前部署在 %1 上）</translation>
+    </message>
+    <message>
+        <source>only route tables changed: restarts %1</source>
+        <translation>仅路由表有变更：只重启 %1</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>changed (a secret value)</source>
+        <translation>已变更（凭据值）</translation>
+    </message>
+    <message>
+        <source>changed (binary)</source>
+        <translation>已变更（二进制）</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>已变更</translation>
+    </message>
+</context>
+<context>
     <name>FateDeployer::Cli</name>
     <message>
         <source>check a project file and list its problems</source>
@@ -1281,6 +1380,14 @@
     <message>
         <source>export, import or compare the federation file shared by all teams</source>
         <translation>导出、导入或比较所有团队共用的联邦文件</translation>
+    </message>
+    <message>
+        <source>show what applying the project changes on each host (with diffs)</source>
+        <translation>显示应用项目后每台主机上的变更（含差异）</translation>
+    </message>
+    <message>
+        <source>deploy only the changed and new hosts, remove the parties that left</source>
+        <translation>只部署有变更的主机和新主机，删除已退出的参与方（Party）</translation>
     </message>
 </context>
 <context>
@@ -1486,6 +1593,29 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>Save the lines shown to a file</source>
         <translation>将显示的行保存到文件</translation>
+    </message>
+</context>
+<context>
+    <name>FateDeployer::DeployedState</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot create the deployed-state folder %1</source>
+        <translation>无法创建部署状态文件夹 %1</translation>
+    </message>
+    <message>
+        <source>cannot replace %1</source>
+        <translation>无法替换 %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>cannot remove %1</source>
+        <translation>无法删除 %1</translation>
     </message>
 </context>
 <context>
@@ -3087,6 +3217,18 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>Check the registry user and the password stored in the keychain.</source>
         <translation>请检查镜像仓库用户名以及系统钥匙串中保存的密码。</translation>
+    </message>
+    <message>
+        <source>%1 keeps running: only route tables changed</source>
+        <translation>%1 保持运行：仅路由表有变更</translation>
+    </message>
+    <message>
+        <source>restart of %1 in %2 failed</source>
+        <translation>重启 %2 中的 %1 失败</translation>
+    </message>
+    <message>
+        <source>%1 restarted (new route table)</source>
+        <translation>%1 已重启（新路由表）</translation>
     </message>
 </context>
 <context>
@@ -4734,6 +4876,14 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>The engine could not start the retry; run the whole operation again.</source>
         <translation>部署引擎无法开始重试；请重新运行整个操作。</translation>
+    </message>
+    <message>
+        <source>The record of what was deployed was not written: %1</source>
+        <translation>未能写入部署内容记录：%1</translation>
+    </message>
+    <message>
+        <source>Save the project first: what was deployed is recorded per project file.</source>
+        <translation>请先保存项目：部署内容按项目文件记录。</translation>
     </message>
 </context>
 <context>
