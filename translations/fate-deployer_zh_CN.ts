@@ -1196,6 +1196,102 @@
     </message>
 </context>
 <context>
+    <name>FateDeployer::ChangePlanDialog</name>
+    <message>
+        <source>added</source>
+        <comment>file in the change plan</comment>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <comment>file in the change plan</comment>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>a secret value changed</source>
+        <comment>file in the change plan</comment>
+        <translation>凭据值已变更</translation>
+    </message>
+    <message>
+        <source>changed (binary)</source>
+        <comment>file in the change plan</comment>
+        <translation>已变更（二进制）</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <comment>file in the change plan</comment>
+        <translation>已变更</translation>
+    </message>
+    <message>
+        <source>Change plan</source>
+        <translation>变更计划</translation>
+    </message>
+    <message>
+        <source>Host / file</source>
+        <translation>主机 / 文件</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Since the last deployment</source>
+        <translation>自上次部署以来</translation>
+    </message>
+    <message>
+        <source>Choose a changed file to see its diff (secrets are masked).</source>
+        <translation>选择一个变更的文件以查看差异（凭据已隐藏）。</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Deploy only the changed and new hosts</source>
+        <translation>只部署有变更的主机和新主机</translation>
+    </message>
+    <message>
+        <source>Rendering the project and comparing it with the last deployment…</source>
+        <translation>正在渲染项目并与上次部署比较…</translation>
+    </message>
+    <message>
+        <source>Cannot make the change plan: %1</source>
+        <translation>无法生成变更计划：%1</translation>
+    </message>
+    <message>
+        <source>%1: only route tables, restarts %2</source>
+        <translation>%1：仅路由表，只重启 %2</translation>
+    </message>
+    <message>
+        <source>Nothing of this project was deployed from this computer yet: every host is new.</source>
+        <translation>本部署机尚未部署过此项目：所有主机均为新增。</translation>
+    </message>
+    <message>
+        <source>Every host runs what the project describes: nothing to apply.</source>
+        <translation>每台主机运行的都是项目所描述的内容：无需应用。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) to deploy.</source>
+        <translation>
+            <numerusform>需要部署 %n 台主机。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) of parties that left: remove them with Teardown, or with `fate-deployer-cli apply --yes`.</source>
+        <translation>
+            <numerusform>%n 台主机属于已退出的参与方（Party）：请用“删除部署”或 `fate-deployer-cli apply --yes` 删除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only a secret value changed in %1; secrets are never shown.</source>
+        <translation>%1 中仅凭据值有变更；凭据从不显示。</translation>
+    </message>
+    <message>
+        <source>%1 is binary or too big to compare line by line.</source>
+        <translation>%1 是二进制文件或太大，无法逐行比较。</translation>
+    </message>
+</context>
+<context>
     <name>FateDeployer::Cli</name>
     <message>
         <source>check a project file and list its problems</source>
@@ -1725,6 +1821,10 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>the KubeFATE templates could not be downloaded: %1. Offline, choose a KubeFATE folder or release archive on the Images page.</source>
         <translation>无法下载 KubeFATE 模板：%1。无法联网时，请在“镜像与镜像仓库”页面选择 KubeFATE 目录或发布包。</translation>
+    </message>
+    <message>
+        <source>Apply the change plan</source>
+        <translation>应用变更计划</translation>
     </message>
 </context>
 <context>
@@ -4010,6 +4110,14 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>Take the coordinator&apos;s federation file into this project, after showing what changes</source>
         <translation>先显示变更内容，再将协调方的联邦文件导入本项目</translation>
+    </message>
+    <message>
+        <source>&amp;Change plan…</source>
+        <translation>变更计划(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>What applying the project changes on each host since the last deployment, and Apply</source>
+        <translation>自上次部署以来，应用项目会在每台主机上变更什么，以及“应用”</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 
 #include "model/project.h"
 
+#include <QHash>
 #include <QList>
 #include <QStringList>
 
@@ -35,6 +36,17 @@ public:
     virtual void refreshStatus(const Project &project) = 0;
     virtual void teardown(const Project &project, TeardownLevel level, const QList<int> &partyIds) = 0;
     virtual void cancel() = 0;
+    /// Deploy of a change plan: @p partyIds (and the exchange), where @p restartOnly names a host's services
+    /// only those restart (route tables changed). Without an engine behind: a deploy of the selected parties.
+    virtual void applyChanges(const Project &project,
+                              const QList<int> &partyIds,
+                              bool exchange,
+                              const QHash<QString, QStringList> &restartOnly)
+    {
+        Q_UNUSED(exchange)
+        Q_UNUSED(restartOnly)
+        deploy(project, Scope::SelectedParties, partyIds);
+    }
     /// "Test login" of the Images page: reachability and credentials of the private registry from every
     /// host, without a deploy. Results come as monitor rows and DeployMonitor::registryChecked.
     virtual bool canTestRegistryLogin() const { return false; }

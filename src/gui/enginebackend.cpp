@@ -132,6 +132,21 @@ void EngineBackend::deploy(const Project &project, Scope scope, const QList<int>
     start(project, selection, settings, operationTitle(Operation::Deploy));
 }
 
+void EngineBackend::applyChanges(const Project &project,
+                                 const QList<int> &partyIds,
+                                 bool exchange,
+                                 const QHash<QString, QStringList> &restartOnly)
+{
+    Selection selection;
+    selection.parties = partyIds;
+    selection.exchange = exchange;
+    if (!selection.explicitSelection())
+        return; // nothing changed: an empty selection would mean every host
+    RunSettings settings = baseSettings(Operation::Deploy);
+    settings.verifyTimeoutSeconds = project.verification.timeoutSeconds;
+    start(project, selection, settings, tr("Apply the change plan"), restartOnly);
+}
+
 void EngineBackend::retryFailed(const Project &project, const QStringList &hosts)
 {
     Q_UNUSED(project)
@@ -201,7 +216,8 @@ void EngineBackend::cancel()
 void EngineBackend::start(const Project &project,
                           const Selection &selection,
                           RunSettings settings,
-                          const QString &title)
+                          const QString &title,
+                          const QHash<QString, QStringList> &restartOnly)
 {
     if (!m_monitor || isBusy())
         return;
@@ -211,6 +227,7 @@ void EngineBackend::start(const Project &project,
     request.projectPath = m_projectPath;
     request.selection = selection;
     request.settings = settings;
+    request.restartOnly = restartOnly;
     if (settings.operation == Operation::Deploy)
         request.deployedBundlesDir = m_deployedBundlesDir;
     m_partyHosts.clear();

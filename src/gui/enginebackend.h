@@ -45,6 +45,10 @@ public:
     void refreshStatus(const Project &project) override;
     void teardown(const Project &project, TeardownLevel level, const QList<int> &partyIds) override;
     void cancel() override;
+    void applyChanges(const Project &project,
+                      const QList<int> &partyIds,
+                      bool exchange,
+                      const QHash<QString, QStringList> &restartOnly) override;
     bool canTestRegistryLogin() const override { return true; }
     void testRegistryLogin(const Project &project) override;
 
@@ -64,7 +68,11 @@ signals:
     void deployedBundlesStored(const QStringList &bundles, const QString &error);
 
 private:
-    void start(const Project &project, const Selection &selection, RunSettings settings, const QString &title);
+    void start(const Project &project,
+               const Selection &selection,
+               RunSettings settings,
+               const QString &title,
+               const QHash<QString, QStringList> &restartOnly = {});
     /// A URL template source not in the cache yet: downloads it (a row "KubeFATE templates" with byte
     /// progress; Cancel stops it), records and shows its sha256, then starts the run.
     void downloadThenStart(const RunRequest &request);

@@ -2,6 +2,7 @@
 #include "gui/mainactions.h"
 
 #include "gui/appsettings.h"
+#include "gui/changeplandialog.h"
 #include "gui/deploybackend.h"
 #include "gui/deploymonitor.h"
 #include "gui/deploypage.h"
@@ -11,6 +12,7 @@
 #include "gui/mainwindow.h"
 #include "gui/previewdialog.h"
 #include "gui/projectcontroller.h"
+#include "gui/projectdocument.h"
 #include "gui/settingsdialog.h"
 #include "gui/teardowndialog.h"
 #include "gui/topologypage.h"
@@ -243,6 +245,20 @@ const ActionSpec Table[] = {
                (new PreviewDialog(w.project(), w.files()->projectDir(), w.files()->lastRenderDir(), &w, w.secretStore()))
                    ->open();
            }).with(ActionSpec::SeparatorBefore),
+    action("view", "actionChangePlan", QT_TRANSLATE_NOOP("FateDeployer::MainWindow", "&Change plan…"),
+           QT_TRANSLATE_NOOP("FateDeployer::MainWindow",
+                             "What applying the project changes on each host since the last deployment, and Apply"),
+           [](W &w, bool) {
+               auto *dialog = new ChangePlanDialog(w.project(), w.document()->filePath(), &w);
+               QObject::connect(dialog, &ChangePlanDialog::applyRequested, &w,
+                                [&w](const QList<int> &parties, bool exchange, const QHash<QString, QStringList> &restart) {
+                                    if (DeployBackend *backend = w.deployBackend()) {
+                                        w.showPage(W::Page::Deploy);
+                                        backend->applyChanges(w.project(), parties, exchange, restart);
+                                    }
+                                });
+               dialog->open();
+           }).on(When::Open),
     action("view", "actionFullScreen", QT_TRANSLATE_NOOP("FateDeployer::MainWindow", "&Full screen"), nullptr,
            [](W &w, bool on) { w.setWindowState(w.windowState().setFlag(Qt::WindowFullScreen, on)); })
            .key(QKeySequence::FullScreen).with(ActionSpec::Checkable),

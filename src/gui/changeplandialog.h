@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "deployed/changeplan.h"
+#include "model/project.h"
+
+#include <QDialog>
+#include <QHash>
+
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QTreeWidget;
+
+namespace FateDeployer {
+
+/// The change plan of the project (issue 16): every host with its state since the last deployment (unchanged,
+/// config files changed, new, to be removed), the diff of a chosen file (secrets masked), and Apply, which deploys
+/// only the changed and new hosts (route-table-only hosts restart just the services that read them). Removing a
+/// party's host is the CLI's `apply --yes` or Teardown; the dialog lists it.
+class ChangePlanDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    /// Renders and compares on a worker thread; ready() when the plan is shown.
+    ChangePlanDialog(const Project &project, const QString &projectPath, QWidget *parent = nullptr);
+
+    bool isReady() const { return m_ready; }
+    const ChangePlan &plan() const { return m_plan; }
+    /// Selects a host (key) or one of its files and shows the file's diff.
+    bool selectFile(const QString &hostKey, const QString &path);
+
+signals:
+    void ready(bool ok);
+    /// Apply: deploy these parties (and the exchange), restarting only @p restartOnly's services on those hosts.
+    void applyRequested(const QList<int> &parties, bool exchange, const QHash<QString, QStringList> &restartOnly);
+
+private:
+    void fill(const ChangePlan &plan);
+    void showFile(const QString &hostKey, const QString &path);
+
+    ChangePlan m_plan;
+    QTreeWidget *m_tree;
+    QPlainTextEdit *m_diff;
+    QLabel *m_status;
+    QPushButton *m_apply;
+    bool m_ready = false;
+};
+
+} // namespace FateDeployer

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: Apache-2.0
+// The change-plan view (issue 16 item 3) in the real window, offscreen: a deployed two-party federation whose
+// project gained party 8888 shows party 8888 new, the exchange changed (route table and coordinator), the others
+// unchanged; the diff of the route table names the new party; Apply asks the engine for exactly those hosts.
+// With FD_SCREENSHOT_DIR set it saves changeplan-en.png and changeplan-zh_CN.png there.
+#include "deployed/deployedstate.h"
+#include "gui/changeplandialog.h"
+#include "gui/language.h"
+#include "guitest.h"
+#include "model/projectfile.h"
+#include "render/renderer.h"
+#include "templates/templatesource.h"
+
+#include <QAction>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTreeWidget>
+
+using namespace FateDeployer;
+using namespace FateDeployer::Testing;
+
+class TestGuiChangePlan : public QObject
+{
+    Q_OBJECT
+
+    WindowFixture m_fx;
+    QString m_project;
+
+    ChangePlanDialog *openDialog()
+    {
+        m_fx.window->action(QStringLiteral("actionChangePlan"))->trigger();
+        auto *dialog = m_fx.window->findChild<ChangePlanDialog *>();
+        if (dialog && !dialog->isReady()) {
+            QSignalSpy ready(dialog, &ChangePlanDialog::ready);
+            ready.wait(60000);
+        }
+        return dialog;
+    }
+
+    static QString stateOf(QTreeWidget *tree, const QString &key)
+    {
+        for (int i = 0; i < tree->topLevelItemCount(); ++i)
+            if (tree->topLevelItem(i)->text(0) == key)
+                return tree->topLevelItem(i)->text(2);
+        return {};
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_fx.create();
+        qputenv("FD_HISTORY_DIR", m_fx.dir.filePath(QStringLiteral("history")).toUtf8());
+        Project p = Project::example();
+        p.templates.kind = TemplateSource::Kind::Folder;
+        p.templates.location = QStringLiteral(FD_TEST_DATA "/kubefate-1.1.0");
+        m_project = m_fx.dir.filePath(QStringLiteral("federation.fdproj"));
+        // What the engine recorded after deploying the two parties.
+        const RenderOutput deployed
+            = Renderer::render(p, TemplateSources::openFolder(p.templates.location).value()).value();
+        const DeployedState state(DeployedState::dirFor(m_fx.dir.filePath(QStringLiteral("history")), m_project));
+        QVERIFY(state.record(deployed.bundles, QString()));
+        // The project now: party 8888 joined.
+        p.parties.append(Party::make(8888, QStringLiteral("192.168.7.3")));
+        QVERIFY(ProjectFile::save(p, m_project).ok());
+        QVERIFY(m_fx.window->openProject(m_project));
+    }
+
+    void cleanupTestCase() { m_fx.destroy(); }
+
+    void showsHostsDiffAndApplies()
+    {
+        ChangePlanDialog *dialog = openDialog();
+        QVERIFY(dialog);
+        QVERIFY(dialog->isReady());
+        auto *tree = dialog->findChild<QTreeWidget *>(QStringLiteral("changePlanHosts"));
+        QVERIFY(tree);
+        QCOMPARE(tree->topLevelItemCount(), 4);
+        QCOMPARE(stateOf(tree, QStringLiteral("party-10000")), ChangePlan::stateTitle(HostChange::State::Unchanged));
+        QCOMPARE(stateOf(tree, QStringLiteral("party-9999")), ChangePlan::stateTitle(HostChange::State::Unchanged));
+        QCOMPARE(stateOf(tree, QStringLiteral("party-8888")), ChangePlan::stateTitle(HostChange::State::New));
+        // The exchange gets the new route and a new coordinator in proxy.properties: a full redeploy.
+        QCOMPARE(stateOf(tree, QStringLiteral("exchange")), ChangePlan::stateTitle(HostChange::State::Changed));
+
+        QVERIFY(dialog->selectFile(QStringLiteral("exchange"), QStringLiteral("conf/route_table.json")));
+        auto *diff = dialog->findChild<QPlainTextEdit *>(QStringLiteral("changePlanDiff"));
+        QVERIFY(diff);
+        static const QRegularExpression added8888(QStringLiteral("^\\+\\s*\"8888\""),
+                                                  QRegularExpression::MultilineOption);
+        QVERIFY2(added8888.match(diff->toPlainText()).hasMatch(), qPrintable(diff->toPlainText()));
+        QVERIFY(diff->toPlainText().contains(QStringLiteral("192.168.7.3")));
+
+        if (const QByteArray dir = qgetenv("FD_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            for (const QString &lang : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+                Language::apply(lang);
+                auto *shot = new ChangePlanDialog(m_fx.window->project(), m_project, m_fx.window.get());
+                QSignalSpy ready(shot, &ChangePlanDialog::ready);
+                shot->show();
+                QVERIFY(ready.wait(60000));
+                QVERIFY(shot->selectFile(QStringLiteral("exchange"), QStringLiteral("conf/route_table.json")));
+                QVERIFY(shot->grab().save(QString::fromUtf8(dir) + QStringLiteral("/changeplan-%1.png").arg(lang)));
+                shot->close();
+            }
+            Language::apply(QStringLiteral("en"));
+        }
+
+        auto *apply = dialog->findChild<QPushButton *>(QStringLiteral("changePlanApply"));
+        QVERIFY(apply && apply->isEnabled());
+        QSignalSpy requested(dialog, &ChangePlanDialog::applyRequested);
+        apply->click();
+        QCOMPARE(requested.size(), 1);
+        QCOMPARE(requested[0][0].value<QList<int>>(), QList<int>{8888});
+        QCOMPARE(requested[0][1].toBool(), true);
+        using Restarts = QHash<QString, QStringList>;
+        QVERIFY(requested[0][2].value<Restarts>().isEmpty()); // no route-table-only host
+    }
+};
+
+QTEST_MAIN(TestGuiChangePlan)
+#include "tst_gui_changeplan.moc"
