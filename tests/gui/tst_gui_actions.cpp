@@ -150,7 +150,7 @@ private slots:
                            "actionRefreshStatus | actionCancel actionRetryFailed | actionTeardown"));
         QCOMPARE(menu("view").join(QLatin1Char(' ')),
                  QStringLiteral("actionShowTopology actionShowImages actionShowDeploy actionShowHistory | "
-                                "actionPreview actionFullScreen actionShowToolbar"));
+                                "actionPreview actionChangePlan actionFullScreen actionShowToolbar"));
         QCOMPARE(menu("settings").join(QLatin1Char(' ')), QStringLiteral("actionSettings >settings/language"));
         QCOMPARE(menu("help").join(QLatin1Char(' ')),
                  QStringLiteral("actionShortcuts >settings/language | actionAbout actionAboutQt"));
