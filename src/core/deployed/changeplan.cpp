@@ -15,19 +15,6 @@ namespace {
 /* TRANSLATOR FateDeployer::ChangePlan */
 constexpr Tr tr{"FateDeployer::ChangePlan"};
 
-QString keyOf(Bundle::Kind kind, int partyId)
-{
-    switch (kind) {
-    case Bundle::Kind::Exchange:
-        return QStringLiteral("exchange");
-    case Bundle::Kind::Serving:
-        return QStringLiteral("serving-%1").arg(partyId);
-    case Bundle::Kind::Party:
-        break;
-    }
-    return QStringLiteral("party-%1").arg(partyId);
-}
-
 } // namespace
 
 bool ChangePlan::hasChanges() const
@@ -212,7 +199,7 @@ Result<ChangePlan> ChangePlanner::build(const RenderOutput &rendered,
     QSet<QString> seen;
     for (const Bundle &b : rendered.bundles) {
         HostChange h;
-        h.key = keyOf(b.kind, b.partyId);
+        h.key = DeployedBundle::hostKeyOf(b.kind, b.partyId);
         h.bundle = b.name;
         h.partyId = b.partyId;
         h.kind = b.kind;

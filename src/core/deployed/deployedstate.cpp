@@ -164,7 +164,7 @@ QStringList DeployedBundle::servicesReading(const QString &path) const
     return out;
 }
 
-QString DeployedBundle::hostKey() const
+QString DeployedBundle::hostKeyOf(Bundle::Kind kind, int partyId)
 {
     switch (kind) {
     case Bundle::Kind::Exchange:

@@ -61,7 +61,8 @@ struct DeployedBundle
     /// The services that bind-mount @p path (the file itself or a folder above it).
     QStringList servicesReading(const QString &path) const;
     /// The host key of the engine's jobs: "party-<id>" or "exchange" (serving bundles: "serving-<id>").
-    QString hostKey() const;
+    QString hostKey() const { return hostKeyOf(kind, partyId); }
+    static QString hostKeyOf(Bundle::Kind kind, int partyId);
 };
 
 /// The deployed state of one project: per bundle what the engine last deployed to its host, kept on the deploy
