@@ -694,12 +694,19 @@ static int role_curl(int argc, char **argv) {
     int status = 0;
     sscanf(line, "HTTP/%*s %d", &status);
     if (fail && status >= 400) { close(fd); fprintf(stderr, "curl: (22) error: %d\n", status); return 22; }
-    int body = 0;
-    while (read_line(fd, line, sizeof line, 10000) >= 0) {
-        if (body) printf("%s\n", line);
-        else if (!line[0]) body = 1;
+    /* the rest until the server closes: headers, a blank line, the body */
+    char rest[8192];
+    size_t len = 0;
+    struct pollfd pf = {fd, POLLIN, 0};
+    while (len + 1 < sizeof rest && poll(&pf, 1, 10000) > 0) {
+        ssize_t r = read(fd, rest + len, sizeof rest - 1 - len);
+        if (r <= 0) break;
+        len += (size_t)r;
     }
+    rest[len] = 0;
     close(fd);
+    char *body = strstr(rest, "\r\n\r\n");
+    if (body) fputs(body + 4, stdout);
     return status >= 200 && status < 400 ? 0 : (fail ? 22 : 0);
 }
 
