@@ -167,9 +167,9 @@ private slots:
                  QStringLiteral("confs-10000 client confs-10000 clustermanager confs-10000 fateboard confs-10000 "
                                 "fateflow confs-10000 mysql confs-10000 nodemanager confs-10000 rollsite serving-10000 "
                                 "serving-admin serving-10000 serving-proxy serving-10000 serving-server serving-10000 "
-                                "serving-zookeeper "));
+                                "serving-zookeeper"));
         QCOMPARE(onHost(2, projects).count(QStringLiteral("confs-9999 ")), 7);
-        QCOMPARE(onHost(3, projects), QStringLiteral("confs-exchange exchange "));
+        QCOMPARE(onHost(3, projects), QStringLiteral("confs-exchange exchange"));
         // Serving joined the training network; fateflow's own healthcheck reported healthy.
         QVERIFY(onHost(1,
                        QStringLiteral("docker network inspect confs-10000_fate-network --format "
