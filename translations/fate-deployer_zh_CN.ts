@@ -832,6 +832,10 @@
         <source>Tear down and remove %1? [y/N] </source>
         <translation>是否删除 %1 上的部署并删除其目录？[y/N] </translation>
     </message>
+    <message>
+        <source>take the services&apos; passwords (v1.11 and later) from this KubeFATE parties.conf instead of the keychain; they go to the hosts only and are stored nowhere</source>
+        <translation>从此 KubeFATE parties.conf 读取各服务的密码（v1.11 及以后），而不是从系统钥匙串读取；密码只发送到主机，不在任何地方保存</translation>
+    </message>
 </context>
 <context>
     <name>FateDeployer::Application</name>
@@ -1123,6 +1127,10 @@
     <message>
         <source>the passwords %1 are not set: the bundles would carry them empty; set them first</source>
         <translation>密码 %1 未设置：部署包中这些值将为空；请先设置</translation>
+    </message>
+    <message>
+        <source>party %1: a serving host other than the party&apos;s host (%2) is not supported yet; FATE-Serving joins the party&apos;s training network, so set the party&apos;s host as its serving host</source>
+        <translation>参与方 %1：暂不支持与参与方主机（%2）不同的 Serving 主机；FATE-Serving 会加入该参与方的训练网络，请将参与方主机设为其 Serving 主机</translation>
     </message>
 </context>
 <context>
@@ -2949,10 +2957,6 @@ Accept it and remember it in %6? [y/N] </source>
         <translation>guest 主机无法访问：%1</translation>
     </message>
     <message>
-        <source>Wait until MySQL has initialised (python stops restarting; see status), then verify again.</source>
-        <translation>请等待 MySQL 初始化完成（python 容器不再重启；可查看状态），然后重新验证部署。</translation>
-    </message>
-    <message>
         <source>MySQL not ready (%1 is %2)</source>
         <translation>MySQL 尚未就绪（%1 为 %2）</translation>
     </message>
@@ -3329,6 +3333,66 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>%1 restarted (new route table)</source>
         <translation>%1 已重启（新路由表）</translation>
+    </message>
+    <message>
+        <source>Docker %1 is too old for KubeFATE %2</source>
+        <translation>Docker %1 版本过旧，不适用于 KubeFATE %2</translation>
+    </message>
+    <message>
+        <source>Upgrade Docker to 19.03 or later (with the Docker Compose plugin).</source>
+        <translation>请将 Docker 升级到 19.03 或更高版本（并安装 Docker Compose 插件）。</translation>
+    </message>
+    <message>
+        <source>the Docker Compose plugin (docker compose) is not available to %1; KubeFATE %2 needs it</source>
+        <translation>%1 无法使用 Docker Compose 插件（docker compose）；KubeFATE %2 需要它</translation>
+    </message>
+    <message>
+        <source>Install the Docker Compose plugin (docker-compose-plugin, version 2) on the host; docker-compose 1.x is not enough for this KubeFATE version.</source>
+        <translation>请在主机上安装 Docker Compose 插件（docker-compose-plugin，版本 2）；此 KubeFATE 版本不能只用 docker-compose 1.x。</translation>
+    </message>
+    <message>
+        <source>Install the Docker Compose plugin 2.0 or later.</source>
+        <translation>请安装 Docker Compose 插件 2.0 或更高版本。</translation>
+    </message>
+    <message>
+        <source>cannot pack the password files of %1: %2</source>
+        <translation>无法打包 %1 的密码文件：%2</translation>
+    </message>
+    <message>
+        <source>upload of the password files of %1 failed</source>
+        <translation>上传 %1 的密码文件失败</translation>
+    </message>
+    <message>
+        <source>cannot remove the volumes of the old %1</source>
+        <translation>无法删除旧 %1 的数据卷</translation>
+    </message>
+    <message>
+        <source>old %1 down (if it ran), volumes %2 removed</source>
+        <translation>旧的 %1 已停止（如曾运行），数据卷 %2 已删除</translation>
+    </message>
+    <message>
+        <source>%1 (health: %2)</source>
+        <translation>%1（健康状态：%2）</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>flow test toy succeeded: %1</source>
+        <translation>flow test toy 成功：%1</translation>
+    </message>
+    <message>
+        <source>Wait until MySQL has initialised (%1 stops restarting; see status), then verify again.</source>
+        <translation>请等待 MySQL 初始化完成（%1 容器不再重启；可查看状态），然后重新验证部署。</translation>
+    </message>
+    <message>
+        <source>Read fateflow&apos;s log (docker logs) on the guest&apos;s host; its health check must pass before jobs run. Run status to follow it, then verify again.</source>
+        <translation>请查看 guest 主机上 fateflow 的日志（docker logs）；健康检查通过后才能运行作业。可通过状态跟踪，然后重新验证部署。</translation>
+    </message>
+    <message>
+        <source>fateflow of party %1 is not healthy (%2)</source>
+        <translation>参与方 %1 的 fateflow 不健康（%2）</translation>
     </message>
 </context>
 <context>

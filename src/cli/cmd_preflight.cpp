@@ -2,6 +2,7 @@
 // The engine's CLI commands share one runner front end (here); each cmd_<name>.cpp selects its operation.
 #include "cli/cliapp.h"
 #include "cli/consoleprompter.h"
+#include "kubefate/kubefateimporter.h"
 #include "model/projectfile.h"
 #include "model/validation.h"
 #include "session/runsession.h"
@@ -98,6 +99,11 @@ int cliEngineCommand(Operation op, CliContext &c, bool apply)
     const QCommandLineOption load(QStringLiteral("load-images"),
                                   tr("docker save archive to load where images are missing (repeatable)"),
                                   tr("FILE"));
+    const QCommandLineOption secretsFrom(
+        QStringLiteral("secrets-from"),
+        tr("take the services' passwords (v1.11 and later) from this KubeFATE parties.conf instead of the keychain; "
+           "they go to the hosts only and are stored nowhere"),
+        QStringLiteral("FILE"));
     for (const QCommandLineOption &o : {party,
                                         exchange,
                                         jobs,
@@ -124,6 +130,7 @@ int cliEngineCommand(Operation op, CliContext &c, bool apply)
     if (op == Operation::Deploy) {
         parser.addOption(pull);
         parser.addOption(load);
+        parser.addOption(secretsFrom);
     }
     if (const int code = parseCliOptions(parser, name, c); code >= 0)
         return code;
@@ -228,6 +235,14 @@ int cliEngineCommand(Operation op, CliContext &c, bool apply)
         secrets = std::make_shared<MemorySecretStore>();
 
     RunRequest request;
+    if (op == Operation::Deploy && parser.isSet(secretsFrom)) {
+        KubefateImporter importer;
+        if (Result<Project> read = importer.importFiles(parser.value(secretsFrom)); !read) {
+            c.err << read.error() << '\n';
+            return ExitUsage;
+        }
+        request.serviceSecrets = importer.secrets();
+    }
     request.project = project;
     request.projectPath = projectPath;
     request.selection = selection;

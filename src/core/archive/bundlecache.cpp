@@ -300,29 +300,36 @@ Result<QByteArray> BundleCache::treeContentKey(const QString &root, const std::a
     return h.result();
 }
 
-QString BundleCache::renderEntryPath(const Project &project, const TemplateTree &tree) const
+QString
+BundleCache::renderEntryPath(const Project &project, const TemplateTree &tree, const ServiceSecrets &markers) const
 {
     QCryptographicHash h(QCryptographicHash::Sha256);
     h.addData(QByteArray(QByteArray(RenderTag) + '\n' + buildId() + '\n' + tree.root.toUtf8() + '\n'
                          + tree.kubefateVersion.toUtf8() + '\n'));
+    for (ServiceSecrets::Kind kind : ServiceSecrets::kinds()) // markers only: which passwords are set
+        h.addData(QByteArray(markers.value(kind).isEmpty() ? "-\n" : "+\n"));
     h.addData(ProjectFile::toJson(project));
     return m_dir + QLatin1Char('/') + QLatin1String(RendersDir) + QLatin1Char('/')
            + QString::fromLatin1(h.result().toHex()) + QStringLiteral(".render");
 }
 
-Result<RenderOutput>
-BundleCache::render(const Project &project, const TemplateTree &tree, bool *reused, const std::atomic_bool *cancel)
+Result<RenderOutput> BundleCache::render(const Project &project,
+                                         const TemplateTree &tree,
+                                         bool *reused,
+                                         const std::atomic_bool *cancel,
+                                         const ServiceSecrets &markers)
 {
+    Q_ASSERT(markers == markers.markers()); // real passwords never reach this on-disk cache
     if (reused)
         *reused = false;
     if (!isEnabled() || buildId().isEmpty())
-        return Renderer::render(project, tree);
+        return Renderer::render(project, tree, markers);
     flush(); // an earlier render of this object
     m_render = RenderEntry{};
-    const QString path = renderEntryPath(project, tree);
+    const QString path = renderEntryPath(project, tree, markers);
     const QByteArray statNow = treeStatKey(tree.root);
     if (statNow.isEmpty()) // unreadable: render (and say why), remember nothing
-        return Renderer::render(project, tree);
+        return Renderer::render(project, tree, markers);
     QFile f(path);
     if (f.open(QIODevice::ReadOnly)) {
         QDataStream in(&f);
@@ -353,7 +360,7 @@ BundleCache::render(const Project &project, const TemplateTree &tree, bool *reus
             }
         }
     }
-    Result<RenderOutput> out = Renderer::render(project, tree);
+    Result<RenderOutput> out = Renderer::render(project, tree, markers);
     if (!out)
         return out;
     // The content key is taken after the render: a file changed meanwhile gives a key no later tree

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/project.h"
+#include "model/servicesecrets.h"
 #include "render/bundle.h"
 #include "templates/templatesource.h"
 #include "util/result.h"
@@ -54,10 +55,13 @@ public:
     /// @p reused (optional) says which. The content keys of a reused render's bundles are remembered
     /// too, so key() of those bundles reads no file. A disabled cache always renders.
     /// @p cancel (optional) stops the hashing of the template tree between chunks (a render is then not remembered).
+    /// @p markers: ServiceSecrets::markers() of the passwords, never the passwords themselves (the render
+    /// is stored on disk); which of them are set is part of the key.
     Result<RenderOutput> render(const Project &project,
                                 const TemplateTree &tree,
                                 bool *reused = nullptr,
-                                const std::atomic_bool *cancel = nullptr);
+                                const std::atomic_bool *cancel = nullptr,
+                                const ServiceSecrets &markers = {});
     /// Writes what render() and key() learnt since the last flush (also done by the destructor).
     void flush();
 
@@ -65,7 +69,7 @@ private:
     Result<QByteArray> contentHash(const BundleFile &file, const std::atomic_bool *cancel);
     Result<QByteArray> fileHash(const QString &path, const std::atomic_bool *cancel = nullptr);
     Result<QByteArray> treeContentKey(const QString &root, const std::atomic_bool *cancel);
-    QString renderEntryPath(const Project &project, const TemplateTree &tree) const;
+    QString renderEntryPath(const Project &project, const TemplateTree &tree, const ServiceSecrets &markers) const;
     void trimRenders();
     void loadMemo();
     void saveMemo();

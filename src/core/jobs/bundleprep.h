@@ -2,6 +2,7 @@
 #pragma once
 
 #include "jobs/plan.h"
+#include "model/servicesecrets.h"
 #include "render/bundle.h"
 #include "templates/templatesource.h"
 #include "util/result.h"
@@ -20,6 +21,12 @@ namespace FateDeployer {
 /// deployed bundles on disk for the next Render preview). @p cancel (optional, set from another thread
 /// or a signal handler) stops after rendering or packing at the next file; prepare() then fails with
 /// ErrorKind::Cancelled.
+///
+/// Service passwords (v1.11+, @p secrets) never reach the local disk: the render, the render cache, the
+/// archives and @p rendered carry markers (ServiceSecrets::markers) where a password goes; the files with
+/// markers are filled in memory into each job's HostBundle::secretFiles, which Upload unpacks on the host
+/// over the archive's copies. A deploy whose bundles need a password that is not set is refused.
+/// Besides the facts, the jobs get the era's volumes to remove on redeploy (volumesToRemove).
 class BundlePrep
 {
 public:
@@ -30,7 +37,8 @@ public:
                           Plan &plan,
                           RenderOutput *rendered = nullptr,
                           const std::function<void(int done, int total)> &progress = {},
-                          const std::atomic_bool *cancel = nullptr);
+                          const std::atomic_bool *cancel = nullptr,
+                          const ServiceSecrets &secrets = {});
     /// Renders the project's bundles from its templates (no packing). Blocking.
     static Result<RenderOutput> render(const Project &project, const QString &projectDir);
     /// Copies each bundle's facts (images, ports, services, written folders, compose file) into the
@@ -38,6 +46,8 @@ public:
     static void applyFacts(const RenderOutput &rendered, Plan &plan);
     /// sha256 of the project file's bytes (stored with every run in the history).
     static QString projectHash(const QString &projectPath);
+    /// The files of @p bundle that carry markers, filled with @p secrets (memory only).
+    static QList<BundleFile> secretFiles(const Bundle &bundle, const ServiceSecrets &secrets);
 
 private:
     static Result<TemplateTree> openTemplates(const Project &project, const QString &projectDir);

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jobs/interpreter.h"
 
+#include "archive/bundlepacker.h"
 #include "jobs/hoststate.h"
 #include "jobs/remotecommands.h"
+#include "model/era.h"
 #include "util/tr.h"
 
 #include <QCoreApplication>
@@ -19,6 +21,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <csignal>
+#include <cstring>
 
 #include <memory>
 
@@ -168,9 +171,8 @@ HostOutcome JobInterpreter::run(const ChannelFactory &factory)
     if (m_lost && (!m_staging.isEmpty() || m_locked)) {
         // Nothing can be done over a dead connection; waiting for it would only hold the run.
         QStringList left;
-        if (!m_staging.isEmpty())
-            left.append(
-                tr("the staging folder %1 (the next deploy of %2 removes it)").arg(m_staging, m_job.bundle.name));
+        for (auto it = m_staging.cbegin(); it != m_staging.cend(); ++it)
+            left.append(tr("the staging folder %1 (the next deploy of %2 removes it)").arg(it.value(), it.key()));
         if (m_locked)
             left.append(tr("the lock %1/.fd-lock-%2 (the next run takes it over with --break-lock)")
                             .arg(m_job.target.baseDir, m_job.bundle.name));
@@ -191,7 +193,8 @@ HostOutcome JobInterpreter::run(const ChannelFactory &factory)
     if (!m_staging.isEmpty() && m_channel) {
         CommandRequest r;
         r.timeoutSeconds = 30;
-        exec(RemoteCommands::removePath(m_staging), r, false);
+        for (const QString &staging : std::as_const(m_staging))
+            exec(RemoteCommands::removePath(staging), r, false);
         m_staging.clear();
     }
     if (!m_dockerConfig.isEmpty()) {
@@ -260,25 +263,78 @@ StepOutcome JobInterpreter::runStep(StepKind kind)
     case StepKind::MakeDir:
         return makeDir();
     case StepKind::Upload:
-        return upload();
-    case StepKind::StopOld:
-        return stopOld();
+        return eachBundle([this](const HostBundle &b) { return uploadOne(b); });
+    case StepKind::StopOld: // serving (which joins the training network) down before training
+        return eachBundle([this](const HostBundle &b) { return stopOldOne(b); }, true);
     case StepKind::Swap:
-        return swap();
-    case StepKind::Up:
-        return up();
+        return eachBundle([this](const HostBundle &b) { return swapOne(b); });
+    case StepKind::Up: // training first: it makes the network serving joins
+        return eachBundle([this](const HostBundle &b) { return upOne(b); });
     case StepKind::WaitStable:
-        return waitStable();
+        return eachBundle([this](const HostBundle &b) { return waitStableOne(b); });
     case StepKind::Status:
-        return status();
+        return eachBundle([this](const HostBundle &b) { return statusOne(b); });
     case StepKind::Verify:
         return verify();
     case StepKind::Stop:
     case StepKind::Down:
     case StepKind::RemoveFolder:
-        return teardown(kind);
+        return eachBundle([this, kind](const HostBundle &b) { return teardownOne(kind, b); }, true);
     }
     return fail(tr("unknown step"), QString());
+}
+
+StepOutcome JobInterpreter::eachBundle(const std::function<StepOutcome(const HostBundle &)> &one, bool reverse)
+{
+    QList<const HostBundle *> list = m_job.bundles();
+    if (reverse)
+        std::reverse(list.begin(), list.end());
+    if (list.size() == 1)
+        return one(*list.first());
+    // The outcome's containers: those of every bundle (Status, WaitStable report theirs one bundle at a time).
+    const QList<ContainerStatus> before = m_outcome.containers;
+    QList<ContainerStatus> gathered;
+    bool reported = false;
+    QStringList summaries;
+    std::optional<StepOutcome> warning;
+    for (const HostBundle *b : std::as_const(list)) {
+        m_outcome.containers.clear();
+        StepOutcome o = one(*b);
+        if (!m_outcome.containers.isEmpty()) {
+            reported = true;
+            gathered += m_outcome.containers;
+        }
+        m_outcome.containers = reported ? gathered : before;
+        if (o.result == StepResult::Failed || o.result == StepResult::Cancelled)
+            return o;
+        summaries.append(o.summary);
+        if (o.result == StepResult::Warning && !warning)
+            warning = o;
+    }
+    StepOutcome combined = warning ? *warning : ok(QString());
+    combined.summary = summaries.join(QStringLiteral("; "));
+    return combined;
+}
+
+QStringList JobInterpreter::allImages() const
+{
+    QStringList images;
+    for (const HostBundle *b : m_job.bundles())
+        for (const QString &image : b->images)
+            if (!images.contains(image))
+                images.append(image);
+    return images;
+}
+
+QList<int> JobInterpreter::allPorts() const
+{
+    QList<int> ports;
+    for (const HostBundle *b : m_job.bundles())
+        for (int p : b->ports)
+            if (!ports.contains(p))
+                ports.append(p);
+    std::sort(ports.begin(), ports.end());
+    return ports;
 }
 
 void JobInterpreter::note(const QString &text)
@@ -569,7 +625,10 @@ void JobInterpreter::askFacts()
         case StepKind::ComposeVersion:
             if (!preflight)
                 want(HostFact::Docker); // the remembered front end holds for the same Docker version only
-            want(preflight ? HostFact::ComposeV1 : HostFact::Compose);
+            if (pluginEra())
+                want(HostFact::ComposeV2);
+            else
+                want(preflight ? HostFact::ComposeV1 : HostFact::Compose);
             break;
         case StepKind::DiskSpace:
             want(HostFact::Disk);
@@ -683,6 +742,11 @@ StepOutcome JobInterpreter::dockerVersion()
                     r);
     if (*v < Version{{18}})
         return fail(tr("Docker %1 is too old").arg(v->toString()), tr("Upgrade Docker to 18.09 or later."), cmd, r);
+    if (pluginEra() && *v < Version{{19, 3}})
+        return fail(tr("Docker %1 is too old for KubeFATE %2").arg(v->toString(), m_settings.kubefateVersion),
+                    tr("Upgrade Docker to 19.03 or later (with the Docker Compose plugin)."),
+                    cmd,
+                    r);
     m_dockerVersion = r.stdoutText.trimmed();
     return ok(tr("Docker %1").arg(v->toString()));
 }
@@ -700,8 +764,49 @@ ComposeFlavor JobInterpreter::composeFlavor()
     return m_compose;
 }
 
+bool JobInterpreter::pluginEra() const
+{
+    return eraHasEngine(kubefateEra(m_settings.kubefateVersion));
+}
+
+StepOutcome JobInterpreter::pluginComposeVersion()
+{
+    // KubeFATE v1.11+ runs `docker compose` (its compose files and container names are the plugin's), even
+    // where docker-compose 1.x is installed too.
+    if (m_settings.operation != Operation::Preflight && rememberedCompose(hostId()) == ComposeFlavor::V2Plugin) {
+        m_compose = ComposeFlavor::V2Plugin;
+        return ok(tr("%1 (known)").arg(composeFlavorToString(m_compose)));
+    }
+    const ShellCommand cmd = RemoteCommands::composeVersion(ComposeFlavor::V2Plugin);
+    const CommandResult r = fact(RemoteCommands::HostFact::ComposeV2);
+    if (r.idle)
+        return failExec(tr("%1 version").arg(composeFlavorToString(ComposeFlavor::V2Plugin)), cmd, r);
+    const auto v = r.ok() ? Parsers::composeVersion(r.stdoutText) : std::nullopt;
+    if (!v) {
+        m_compose = ComposeFlavor::None;
+        return fail(tr("the Docker Compose plugin (docker compose) is not available to %1; KubeFATE %2 needs it")
+                        .arg(m_job.target.user, m_settings.kubefateVersion),
+                    tr("Install the Docker Compose plugin (docker-compose-plugin, version 2) on the host; "
+                       "docker-compose 1.x is not enough for this KubeFATE version."),
+                    cmd,
+                    r);
+    }
+    if (*v < Version{{2}})
+        return fail(tr("%1 %2 is too old").arg(composeFlavorToString(ComposeFlavor::V2Plugin), v->toString()),
+                    tr("Install the Docker Compose plugin 2.0 or later."),
+                    cmd,
+                    r);
+    m_compose = ComposeFlavor::V2Plugin;
+    rememberCompose(hostId(), m_compose);
+    if (!m_dockerVersion.isEmpty())
+        HostState::save(hostId(), HostState::Entry{m_dockerVersion, m_compose});
+    return ok(tr("%1 %2").arg(composeFlavorToString(m_compose), v->toString()));
+}
+
 StepOutcome JobInterpreter::composeVersion()
 {
+    if (pluginEra())
+        return pluginComposeVersion();
     if (m_settings.operation != Operation::Preflight) {
         // Outside preflight (which checks the version) only find the front end: docker-compose is a Python
         // program whose `version` costs a second of CPU per host, which adds up on small machines.
@@ -771,7 +876,10 @@ StepOutcome JobInterpreter::diskSpace()
     if (!d)
         return fail(tr("cannot read the free space"), tr("Check that df -Pk works on the host."), cmd, r);
     // HostBundle unpacked twice (staging beside the current one, previous kept) plus logs: keep a margin.
-    const qint64 bundle = std::max<qint64>(m_job.bundle.unpackedBytes, 64LL << 20);
+    qint64 unpacked = 0;
+    for (const HostBundle *b : m_job.bundles())
+        unpacked += b->unpackedBytes;
+    const qint64 bundle = std::max<qint64>(unpacked, 64LL << 20);
     const qint64 neededKiB = (bundle * 2 + (256LL << 20)) / 1024;
     const QString freeText = tr("%1 MiB free on %2").arg(d->availableKiB / 1024).arg(d->mountPoint);
     if (d->availableKiB < neededKiB)
@@ -793,11 +901,11 @@ StepOutcome JobInterpreter::ports()
         return failExec(tr("cannot list the listening ports"), cmd, r);
     const QList<int> listening = Parsers::listeningTcpPorts(r.stdoutText);
     QList<int> busy;
-    for (int p : m_job.bundle.ports)
+    for (int p : allPorts())
         if (listening.contains(p))
             busy.append(p);
     QStringList portText;
-    for (int p : m_job.bundle.ports)
+    for (int p : allPorts())
         portText.append(QString::number(p));
     if (busy.isEmpty())
         return ok(tr("ports %1 free").arg(portText.join(QStringLiteral(", "))));
@@ -842,11 +950,11 @@ StepOutcome JobInterpreter::images()
         return failExec(tr("cannot list images"), cmd, r);
     const QStringList present = Parsers::imageList(r.stdoutText);
     QStringList missing;
-    for (const QString &image : m_job.bundle.images)
+    for (const QString &image : allImages())
         if (!present.contains(image))
             missing.append(image);
     if (missing.isEmpty())
-        return ok(tr("all %n image(s) present", nullptr, int(m_job.bundle.images.size())));
+        return ok(tr("all %n image(s) present", nullptr, int(allImages().size())));
     StepOutcome o = warn(tr("missing images: %1").arg(missing.join(QStringLiteral(", "))),
                          tr("They will be pulled at deploy time (slow from Docker Hub); or load them from image "
                             "archives or a private registry."));
@@ -1023,7 +1131,7 @@ StepOutcome JobInterpreter::loadImages()
     const CommandResult listed = exec(RemoteCommands::images(), lq);
     const QStringList present = Parsers::imageList(listed.stdoutText);
     bool missing = false;
-    for (const QString &image : m_job.bundle.images)
+    for (const QString &image : allImages())
         missing = missing || !present.contains(image);
     if (!missing)
         return ok(tr("all images present; nothing to load"));
@@ -1050,9 +1158,9 @@ StepOutcome JobInterpreter::pullImages()
 {
     if (!m_settings.pull)
         return ok(tr("pull not requested"));
-    const int count = int(m_job.bundle.images.size());
+    const int count = int(allImages().size());
     int n = 0;
-    for (const QString &image : m_job.bundle.images) {
+    for (const QString &image : allImages()) {
         if (cancelled())
             break;
         ++n;
@@ -1091,7 +1199,7 @@ StepOutcome JobInterpreter::pullImages()
                             tr("Check the image name, the registry login and the host's internet or registry "
                                "access; or load the image from an archive."));
     }
-    return ok(tr("%1 image(s) pulled").arg(m_job.bundle.images.size()));
+    return ok(tr("%1 image(s) pulled").arg(allImages().size()));
 }
 
 StepOutcome JobInterpreter::makeDir()
@@ -1109,85 +1217,123 @@ StepOutcome JobInterpreter::makeDir()
     return ok(m_job.target.baseDir);
 }
 
-StepOutcome JobInterpreter::upload()
+StepOutcome JobInterpreter::uploadOne(const HostBundle &b)
 {
-    const QString &archive = m_job.bundle.archivePath;
+    const QString &archive = b.archivePath;
     if (archive.isEmpty() || !QFile::exists(archive))
-        return fail(tr("bundle %1 was not rendered").arg(m_job.bundle.name), tr("Render the project and run again."));
+        return fail(tr("bundle %1 was not rendered").arg(b.name), tr("Render the project and run again."));
     // Leftovers of an interrupted earlier run are ours to clean.
     CommandRequest cq;
     cq.timeoutSeconds = 60;
-    exec(RemoteCommands::removeStaleStaging(m_job.target.baseDir, m_job.bundle.name), cq, false);
+    exec(RemoteCommands::removeStaleStaging(m_job.target.baseDir, b.name), cq, false);
     const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddHHmmsszzz"));
-    m_staging = m_job.target.baseDir + QStringLiteral("/.fd-staging-%1-%2").arg(m_job.bundle.name, stamp);
-    const ShellCommand cmd = RemoteCommands::unpackToStaging(m_staging);
+    const QString staging = m_job.target.baseDir + QStringLiteral("/.fd-staging-%1-%2").arg(b.name, stamp);
+    m_staging.insert(b.name, staging);
+    const ShellCommand cmd = RemoteCommands::unpackToStaging(staging);
     CommandRequest rq;
     rq.producer = fileProducer(archive);
-    rq.onSent = transferProgress(QFileInfo(archive).size(), m_job.bundle.name);
+    rq.onSent = transferProgress(QFileInfo(archive).size(), b.name);
     const CommandResult r = exec(cmd, rq);
     if (!r.ok()) {
         const QString all = r.stdoutText + r.stderrText + m_tail.join(QLatin1Char('\n'));
         if (all.contains(QLatin1String("No space left")))
-            return failExec(tr("upload of %1 failed: the disk is full").arg(m_job.bundle.name),
+            return failExec(tr("upload of %1 failed: the disk is full").arg(b.name),
                             cmd,
                             r,
                             tr("Free space under %1 and run again.").arg(m_job.target.baseDir));
-        return failExec(tr("upload of %1 failed").arg(m_job.bundle.name), cmd, r);
+        return failExec(tr("upload of %1 failed").arg(b.name), cmd, r);
+    }
+    if (!b.secretFiles.isEmpty()) {
+        // The files that carry the services' passwords: packed in memory and unpacked over the archive's
+        // copies (which hold markers), so no local file ever held them.
+        Bundle secrets;
+        secrets.name = b.name;
+        secrets.files = b.secretFiles;
+        auto packed = std::make_shared<QByteArray>();
+        PackCache cache;
+        if (const Status s = BundlePacker::pack(secrets,
+                                                cache,
+                                                [packed](const char *data, qint64 size) {
+                                                    packed->append(data, size);
+                                                    return true;
+                                                });
+            !s)
+            return fail(tr("cannot pack the password files of %1: %2").arg(b.name, s.error()), QString());
+        CommandRequest sq;
+        auto offset = std::make_shared<qint64>(0);
+        sq.producer = [packed, offset](char *buf, qint64 max) -> qint64 {
+            const qint64 n = std::min<qint64>(max, packed->size() - *offset);
+            std::memcpy(buf, packed->constData() + *offset, size_t(n));
+            *offset += n;
+            return n;
+        };
+        const CommandResult sr = exec(cmd, sq);
+        if (!sr.ok())
+            return failExec(tr("upload of the password files of %1 failed").arg(b.name), cmd, sr);
     }
     const QFileInfo info(archive);
-    return ok(tr("%1 unpacked (%2 KiB)").arg(m_job.bundle.name).arg(info.size() / 1024));
+    return ok(tr("%1 unpacked (%2 KiB)").arg(b.name).arg(info.size() / 1024));
 }
 
-StepOutcome JobInterpreter::stopOld()
+StepOutcome JobInterpreter::stopOldOne(const HostBundle &b)
 {
     const ComposeFlavor flavor = composeFlavor();
     if (flavor == ComposeFlavor::None)
         return fail(tr("no compose available"), tr("Install docker-compose 1.24 or later."));
-    if (!m_job.bundle.restartServices.isEmpty())
-        return ok(tr("%1 keeps running: only route tables changed").arg(m_job.bundle.name));
+    if (!b.restartServices.isEmpty())
+        return ok(tr("%1 keeps running: only route tables changed").arg(b.name));
     const ShellCommand cmd = RemoteCommands::composeDownIfPresent(
-        flavor, m_job.target.baseDir, m_job.bundle.name, m_job.bundle.composeFile);
+        flavor, m_job.target.baseDir, b.name, b.composeFile);
     const CommandResult r = exec(cmd);
     if (!r.ok())
-        return failExec(tr("cannot bring the running %1 down").arg(m_job.bundle.name), cmd, r);
-    return ok(tr("old %1 down (if it ran)").arg(m_job.bundle.name));
+        return failExec(tr("cannot bring the running %1 down").arg(b.name), cmd, r);
+    if (!b.volumesToRemove.isEmpty()) {
+        // As docker_deploy.sh intends: the new images fill these volumes afresh.
+        const ShellCommand rm = RemoteCommands::removeVolumes(b.volumesToRemove);
+        const CommandResult vr = exec(rm);
+        if (!vr.ok())
+            return failExec(tr("cannot remove the volumes of the old %1").arg(b.name), rm, vr);
+        return ok(tr("old %1 down (if it ran), volumes %2 removed")
+                      .arg(b.name, b.volumesToRemove.join(QStringLiteral(", "))));
+    }
+    return ok(tr("old %1 down (if it ran)").arg(b.name));
 }
 
-StepOutcome JobInterpreter::swap()
+StepOutcome JobInterpreter::swapOne(const HostBundle &b)
 {
-    if (m_staging.isEmpty())
+    const QString staging = m_staging.value(b.name);
+    if (staging.isEmpty())
         return fail(tr("nothing uploaded"), tr("Run the upload step first."));
-    const ShellCommand cmd
-        = RemoteCommands::swapFolders(m_job.target.baseDir, m_job.bundle.name, m_staging, m_job.bundle.dataPaths);
+    const ShellCommand cmd = RemoteCommands::swapFolders(m_job.target.baseDir, b.name, staging, b.dataPaths);
     CommandRequest rq;
     rq.timeoutSeconds = 120;
     // Never interrupted: the host must hold the old or the new folder, never half of each.
     const CommandResult r = exec(cmd, rq, false);
     if (!r.ok())
-        return failExec(tr("folder swap of %1 failed").arg(m_job.bundle.name), cmd, r);
-    m_staging.clear();
-    return ok(tr("%1 in place, previous kept as %1.previous").arg(m_job.bundle.name));
+        return failExec(tr("folder swap of %1 failed").arg(b.name), cmd, r);
+    m_staging.remove(b.name);
+    return ok(tr("%1 in place, previous kept as %1.previous").arg(b.name));
 }
 
-StepOutcome JobInterpreter::up()
+StepOutcome JobInterpreter::upOne(const HostBundle &b)
 {
     const ComposeFlavor flavor = composeFlavor();
     if (flavor == ComposeFlavor::None)
         return fail(tr("no compose available"), tr("Install docker-compose 1.24 or later."));
-    if (!m_job.bundle.restartServices.isEmpty()) {
+    if (!b.restartServices.isEmpty()) {
         // The swapped-in folder is at the same path: a restarted container mounts the new route table.
         const ShellCommand restart = RemoteCommands::composeRestart(
-            flavor, m_job.target.baseDir, m_job.bundle.name, m_job.bundle.composeFile, m_job.bundle.restartServices);
+            flavor, m_job.target.baseDir, b.name, b.composeFile, b.restartServices);
         const CommandResult r = exec(restart);
         if (!r.ok())
             return failExec(tr("restart of %1 in %2 failed")
-                                .arg(m_job.bundle.restartServices.join(QStringLiteral(", ")), m_job.bundle.name),
+                                .arg(b.restartServices.join(QStringLiteral(", ")), b.name),
                             restart,
                             r);
-        return ok(tr("%1 restarted (new route table)").arg(m_job.bundle.restartServices.join(QStringLiteral(", "))));
+        return ok(tr("%1 restarted (new route table)").arg(b.restartServices.join(QStringLiteral(", "))));
     }
     const ShellCommand cmd
-        = RemoteCommands::composeUp(flavor, m_job.target.baseDir, m_job.bundle.name, m_job.bundle.composeFile);
+        = RemoteCommands::composeUp(flavor, m_job.target.baseDir, b.name, b.composeFile);
     const CommandResult r = exec(cmd);
     if (!r.ok()) {
         const QString all = (r.stdoutText + r.stderrText + m_tail.join(QLatin1Char('\n')));
@@ -1203,12 +1349,12 @@ StepOutcome JobInterpreter::up()
                             r,
                             tr("Check the image prefix and tag, the registry login, or load the images from an "
                                "archive."));
-        return failExec(tr("compose up of %1 failed").arg(m_job.bundle.name), cmd, r);
+        return failExec(tr("compose up of %1 failed").arg(b.name), cmd, r);
     }
-    return ok(tr("%1 started").arg(m_job.bundle.name));
+    return ok(tr("%1 started").arg(b.name));
 }
 
-StepOutcome JobInterpreter::waitStable()
+StepOutcome JobInterpreter::waitStableOne(const HostBundle &b)
 {
     // Little CPU on the host (issue 14): `docker ps` polls (one Docker client, no compose front end, no
     // inspect) while the services come up, at a growing interval; `docker inspect` reads the restart counts
@@ -1216,8 +1362,8 @@ StepOutcome JobInterpreter::waitStable()
     // between: they only grow), every InspectEvery polls meanwhile (python's restarts while MySQL
     // initialises are reported) and at the time limit.
     constexpr int InspectEvery = 10;
-    const ShellCommand list = RemoteCommands::listProject(m_job.bundle.name);
-    const ShellCommand cmd = RemoteCommands::inspectProject(m_job.bundle.name);
+    const ShellCommand list = RemoteCommands::listProject(b.name);
+    const ShellCommand cmd = RemoteCommands::inspectProject(b.name);
     const qint64 window = qint64(m_settings.stableSeconds) * 1000;
     QElapsedTimer timer;
     timer.start();
@@ -1226,7 +1372,7 @@ StepOutcome JobInterpreter::waitStable()
     int reportedPythonRestarts = 0;
     int polls = 0;
     QList<ContainerStatus> last;
-    const QStringList expected = m_job.bundle.services;
+    const QStringList expected = b.services;
     while (!cancelled()) {
         CommandRequest rq;
         rq.quiet = true;
@@ -1262,7 +1408,9 @@ StepOutcome JobInterpreter::waitStable()
             const ContainerStatus *python = nullptr;
             const ContainerStatus *mysql = nullptr;
             for (const ContainerStatus &c : std::as_const(last)) {
-                if (c.state == QLatin1String("running") && c.health != QLatin1String("unhealthy"))
+                // A service with a healthcheck (v1.11's fateflow) counts once it reports healthy.
+                if (c.state == QLatin1String("running") && c.health != QLatin1String("unhealthy")
+                    && c.health != QLatin1String("starting"))
                     running.insert(c.service);
                 counts.insert(c.name, c.restartCount);
                 if (c.service == QLatin1String("python"))
@@ -1290,9 +1438,14 @@ StepOutcome JobInterpreter::waitStable()
             }
             if (timeUp) {
                 QStringList notUp = missing;
-                for (const ContainerStatus &c : std::as_const(last))
+                for (const ContainerStatus &c : std::as_const(last)) {
                     if (c.state != QLatin1String("running") && !notUp.contains(c.service))
                         notUp.append(c.service);
+                    else if (c.health == QLatin1String("starting") || c.health == QLatin1String("unhealthy")) {
+                        notUp.removeAll(c.service);
+                        notUp.append(tr("%1 (health: %2)").arg(c.service, c.health));
+                    }
+                }
                 m_tail.clear();
                 for (const ContainerStatus &c : std::as_const(last))
                     m_tail.append(QStringLiteral("%1 %2 restarts=%3").arg(c.name, c.state).arg(c.restartCount));
@@ -1321,9 +1474,9 @@ StepOutcome JobInterpreter::waitStable()
     return o;
 }
 
-StepOutcome JobInterpreter::status()
+StepOutcome JobInterpreter::statusOne(const HostBundle &b)
 {
-    const ShellCommand cmd = RemoteCommands::inspectProject(m_job.bundle.name);
+    const ShellCommand cmd = RemoteCommands::inspectProject(b.name);
     CommandRequest rq;
     rq.quiet = true;
     const CommandResult r = exec(cmd, rq);
@@ -1336,13 +1489,12 @@ StepOutcome JobInterpreter::status()
                  .arg(c.restartCount)
                  .arg(c.ports));
     if (m_outcome.containers.isEmpty())
-        return fail(tr("%1 is not deployed on this host (no containers)").arg(m_job.bundle.name),
-                    tr("Deploy the project."));
+        return fail(tr("%1 is not deployed on this host (no containers)").arg(b.name), tr("Deploy the project."));
     QStringList notRunning;
     for (const ContainerStatus &c : std::as_const(m_outcome.containers))
         if (c.state != QLatin1String("running"))
             notRunning.append(QStringLiteral("%1 (%2)").arg(c.service, c.state));
-    for (const QString &service : m_job.bundle.services) {
+    for (const QString &service : b.services) {
         bool found = false;
         for (const ContainerStatus &c : std::as_const(m_outcome.containers))
             found = found || c.service == service;
@@ -1355,8 +1507,49 @@ StepOutcome JobInterpreter::status()
     return ok(tr("%n container(s) running", nullptr, int(m_outcome.containers.size())));
 }
 
+StepOutcome JobInterpreter::verifyFlowToy()
+{
+    // v1.11: what the maintainers ask for first, the one-party smoke test (-gid G -hid G), then the pair.
+    const QString guestProject = QStringLiteral("confs-%1").arg(m_settings.guestId);
+    const int toyTimeout = std::max(10, m_settings.verifyTimeoutSeconds - 10);
+    QList<int> hosts{m_settings.guestId};
+    if (m_settings.hostId != m_settings.guestId)
+        hosts.append(m_settings.hostId);
+    QStringList passed;
+    for (int host : std::as_const(hosts)) {
+        const ShellCommand cmd = RemoteCommands::flowTestToy(guestProject, m_settings.guestId, host, toyTimeout);
+        CommandRequest rq;
+        rq.timeoutSeconds = m_settings.verifyTimeoutSeconds;
+        const CommandResult r = exec(cmd, rq);
+        const QString output = r.stdoutText + r.stderrText;
+        m_outcome.verifyOutput += output;
+        if (Parsers::flowToySucceeded(output)) {
+            passed.append(tr("%1 → %2").arg(m_settings.guestId).arg(host));
+            continue;
+        }
+        if (r.cancelled)
+            return failExec(tr("toy example"), cmd, r);
+        const QStringList tail = m_tail;
+        QString fix;
+        VerifyDiagnosis kind = VerifyDiagnosis::NoSuccessLine;
+        QStringList unreachable;
+        const QString diagnosis = verifyDiagnosis(output, r.timedOut, &fix, &kind, &unreachable);
+        m_tail = tail;
+        StepOutcome o
+            = fail(tr("toy example %1 → %2 failed: %3").arg(m_settings.guestId).arg(host).arg(diagnosis), fix, cmd, r);
+        o.diagnosis = kind;
+        o.unreachable = unreachable;
+        if (o.errorKind == ErrorKind::Other)
+            o.errorKind = ErrorKind::RemoteCommand;
+        return o;
+    }
+    return ok(tr("flow test toy succeeded: %1").arg(passed.join(QStringLiteral(", "))));
+}
+
 StepOutcome JobInterpreter::verify()
 {
+    if (pluginEra())
+        return verifyFlowToy();
     const QString guestProject = QStringLiteral("confs-%1").arg(m_settings.guestId);
     const ShellCommand cmd = RemoteCommands::toyExample(guestProject, m_settings.guestId, m_settings.hostId);
     CommandRequest rq;
@@ -1416,20 +1609,30 @@ QString JobInterpreter::verifyDiagnosis(
         = exec(RemoteCommands::inspectProject(QStringLiteral("confs-%1").arg(m_settings.guestId)), sq);
     const QList<ContainerStatus> containers
         = Parsers::containerStatuses(st.stdoutText, QDateTime::currentSecsSinceEpoch());
+    // FATE 1.1's flow runs in `python`; v1.11's in `fateflow`, whose healthcheck says whether it answers.
+    const QString flow = pluginEra() ? QStringLiteral("fateflow") : QStringLiteral("python");
     for (const ContainerStatus &c : containers) {
-        if ((c.service == QLatin1String("mysql") || c.service == QLatin1String("python"))
-            && c.state != QLatin1String("running")) {
+        if ((c.service == QLatin1String("mysql") || c.service == flow) && c.state != QLatin1String("running")) {
             *kind = VerifyDiagnosis::MysqlNotReady;
-            *fix = tr("Wait until MySQL has initialised (python stops restarting; see status), then verify again.");
+            *fix = tr("Wait until MySQL has initialised (%1 stops restarting; see status), then verify again.")
+                       .arg(flow);
             return tr("MySQL not ready (%1 is %2)").arg(c.service, c.state);
         }
+        if (c.service == flow && (c.health == QLatin1String("unhealthy") || c.health == QLatin1String("starting"))) {
+            *kind = VerifyDiagnosis::NotRunning;
+            *fix = tr("Read fateflow's log (docker logs) on the guest's host; its health check must pass before jobs "
+                      "run. Run status to follow it, then verify again.");
+            return tr("fateflow of party %1 is not healthy (%2)").arg(m_settings.guestId).arg(c.health);
+        }
     }
-    if (output.contains(QLatin1String("no running python container"))) {
+    if (output.contains(QLatin1String("no running python container"))
+        || output.contains(QLatin1String("no running client container"))) {
         *kind = VerifyDiagnosis::NotRunning;
         *fix = tr("Deploy party %1 first, or check its status.").arg(m_settings.guestId);
         return tr("party %1 is not running").arg(m_settings.guestId);
     }
-    if (timedOut || output.contains(QLatin1String("exceed"))) {
+    if (timedOut || output.contains(QLatin1String("exceed"))
+        || output.contains(QLatin1String("check job status timeout"))) {
         *kind = timedOut ? VerifyDiagnosis::Timeout : VerifyDiagnosis::TimeExceeded;
         *fix = tr("The federation did not answer in time: check that every party's proxy (9370) and the exchange "
                   "(9371) are running and that their route tables name the right addresses; raise the verify "
@@ -1442,29 +1645,29 @@ QString JobInterpreter::verifyDiagnosis(
     return tr("no success line");
 }
 
-StepOutcome JobInterpreter::teardown(StepKind kind)
+StepOutcome JobInterpreter::teardownOne(StepKind kind, const HostBundle &b)
 {
     const ComposeFlavor flavor = composeFlavor();
     ShellCommand cmd;
     if (kind == StepKind::RemoveFolder)
-        cmd = RemoteCommands::removeDeployment(m_job.target.baseDir, m_job.bundle.name);
+        cmd = RemoteCommands::removeDeployment(m_job.target.baseDir, b.name);
     else if (flavor == ComposeFlavor::None)
         return fail(tr("no compose available"), tr("Install docker-compose 1.24 or later."));
     else if (kind == StepKind::Stop)
-        cmd = RemoteCommands::composeStop(flavor, m_job.target.baseDir, m_job.bundle.name, m_job.bundle.composeFile);
+        cmd = RemoteCommands::composeStop(flavor, m_job.target.baseDir, b.name, b.composeFile);
     else
-        cmd = RemoteCommands::composeDown(flavor, m_job.target.baseDir, m_job.bundle.name, m_job.bundle.composeFile);
+        cmd = RemoteCommands::composeDown(flavor, m_job.target.baseDir, b.name, b.composeFile);
     const CommandResult r = exec(cmd);
     if (!r.ok())
-        return failExec(tr("%1 of %2 failed").arg(stepKindTitle(kind), m_job.bundle.name),
+        return failExec(tr("%1 of %2 failed").arg(stepKindTitle(kind), b.name),
                         cmd,
                         r,
                         kind == StepKind::RemoveFolder
                             ? tr("Files written by containers may belong to root: remove them as root.")
                             : QString());
-    return ok(kind == StepKind::RemoveFolder ? tr("%1 removed from %2").arg(m_job.bundle.name, m_job.target.baseDir)
-              : kind == StepKind::Stop       ? tr("%1 stopped").arg(m_job.bundle.name)
-                                             : tr("%1 down").arg(m_job.bundle.name));
+    return ok(kind == StepKind::RemoveFolder ? tr("%1 removed from %2").arg(b.name, m_job.target.baseDir)
+              : kind == StepKind::Stop       ? tr("%1 stopped").arg(b.name)
+                                             : tr("%1 down").arg(b.name));
 }
 
 } // namespace FateDeployer

@@ -6,6 +6,9 @@
 #include "jobs/plan.h"
 #include "jobs/remotecommands.h"
 
+#include <QHash>
+
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -85,14 +88,23 @@ private:
     StepOutcome loadImages();
     StepOutcome pullImages();
     StepOutcome makeDir();
-    StepOutcome upload();
-    StepOutcome stopOld();
-    StepOutcome swap();
-    StepOutcome up();
-    StepOutcome waitStable();
-    StepOutcome status();
+    /// Runs @p one for each of the host's bundles (HostJob::bundles(), reversed for what takes a deployment
+    /// down), stopping at the first failure; one bundle's outcome as it is, several joined.
+    StepOutcome eachBundle(const std::function<StepOutcome(const HostBundle &)> &one, bool reverse = false);
+    QStringList allImages() const; ///< of every bundle of the host, no duplicates
+    QList<int> allPorts() const;   ///< of every bundle of the host, ascending
+    /// The era deploys with the Docker Compose plugin (`docker compose`, v1.11+).
+    bool pluginEra() const;
+    StepOutcome pluginComposeVersion();
+    StepOutcome uploadOne(const HostBundle &b);
+    StepOutcome stopOldOne(const HostBundle &b);
+    StepOutcome swapOne(const HostBundle &b);
+    StepOutcome upOne(const HostBundle &b);
+    StepOutcome waitStableOne(const HostBundle &b);
+    StepOutcome statusOne(const HostBundle &b);
     StepOutcome verify();
-    StepOutcome teardown(StepKind kind);
+    StepOutcome verifyFlowToy();
+    StepOutcome teardownOne(StepKind kind, const HostBundle &b);
     QString verifyDiagnosis(
         const QString &output, bool timedOut, QString *fix, VerifyDiagnosis *kind, QStringList *unreachable);
 
@@ -104,11 +116,11 @@ private:
     HostOutcome m_outcome;
     StepKind m_current = StepKind::Connect;
     int m_currentIndex = 0;
-    QStringList m_tail; ///< last lines of the current command
-    QString m_staging;
-    bool m_locked = false;  ///< this job holds <base>/.fd-lock-<bundle>
-    bool m_lost = false;    ///< the connection died: clean-up waits for the next run
-    QString m_dockerConfig; ///< private DOCKER_CONFIG of this run on the host (registry credentials), if any
+    QStringList m_tail;                ///< last lines of the current command
+    QHash<QString, QString> m_staging; ///< bundle name → its staging folder on the host, until swapped
+    bool m_locked = false;             ///< this job holds <base>/.fd-lock-<bundle>
+    bool m_lost = false;               ///< the connection died: clean-up waits for the next run
+    QString m_dockerConfig;            ///< private DOCKER_CONFIG of this run on the host (registry credentials), if any
     ComposeFlavor m_compose = ComposeFlavor::None;
     bool m_factsAsked = false;
     QHash<QString, Parsers::FactOutput> m_facts; ///< by RemoteCommands::hostFactName

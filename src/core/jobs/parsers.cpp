@@ -322,6 +322,13 @@ bool toySucceeded(const QString &output)
     return output.contains(QLatin1String("success to calculate secure_sum"));
 }
 
+bool flowToySucceeded(const QString &output)
+{
+    static const QRegularExpression status(QStringLiteral("^toy test job \\S+ is success\\s*$"),
+                                           QRegularExpression::MultilineOption);
+    return toySucceeded(output) && status.match(output).hasMatch();
+}
+
 } // namespace Parsers
 
 QString composeFlavorToString(ComposeFlavor flavor)

@@ -141,6 +141,9 @@ QList<ContainerStatus> containerStatuses(const QString &output, qint64 nowEpochS
 QString inspectFormat();
 /// True when toy-example output holds FATE's success line.
 bool toySucceeded(const QString &output);
+/// `flow test toy` (FATE 1.7+): the job reported `toy test job <id> is success` and the guest's log check
+/// printed FATE's success line.
+bool flowToySucceeded(const QString &output);
 /// The key lines of RemoteCommands::registryProbe.
 RegistryProbe registryProbe(const QString &output);
 

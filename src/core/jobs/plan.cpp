@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jobs/plan.h"
+#include "model/era.h"
 #include "util/tr.h"
 
 #include <QCoreApplication>
@@ -102,6 +103,14 @@ std::optional<Operation> operationFromName(const QString &name)
     return std::nullopt;
 }
 
+QList<const HostBundle *> HostJob::bundles() const
+{
+    QList<const HostBundle *> list{&bundle};
+    for (const HostBundle &b : moreBundles)
+        list.append(&b);
+    return list;
+}
+
 int Plan::totalSteps() const
 {
     int n = 0;
@@ -195,17 +204,28 @@ QList<Step> PlanBuilder::steps(Operation op, const RunSettings &settings, bool e
     return s;
 }
 
-HostBundle PlanBuilder::bundleFor(int partyId)
+HostBundle PlanBuilder::bundleFor(int partyId, const QString &kubefateVersion)
 {
     // Folder = compose project name, so containers keep the names FATE's own scripts give them.
     HostBundle b;
-    if (partyId == 0) {
+    if (partyId == 0 && eraHasEngine(kubefateEra(kubefateVersion))) {
+        b.name = QStringLiteral("confs-exchange");
+        b.composeFile = QStringLiteral("docker-compose.yml");
+    } else if (partyId == 0) {
         b.name = QStringLiteral("exchange");
         b.composeFile = QStringLiteral("docker-compose-exchange.yml");
     } else {
         b.name = QStringLiteral("confs-%1").arg(partyId);
         b.composeFile = QStringLiteral("docker-compose.yml");
     }
+    return b;
+}
+
+HostBundle PlanBuilder::servingBundleFor(int partyId)
+{
+    HostBundle b;
+    b.name = QStringLiteral("serving-%1").arg(partyId);
+    b.composeFile = QStringLiteral("docker-compose.yml");
     return b;
 }
 
@@ -218,6 +238,8 @@ Plan PlanBuilder::build(const Project &project, const Selection &selection, cons
     plan.settings.exchangeAddress = project.exchange.enabled ? project.exchangeRouteAddress() : QString();
     plan.settings.exchangePort = project.exchangeRoutePort();
     plan.settings.projectName = project.name;
+    plan.settings.kubefateVersion = project.templates.kubefateVersion;
+    const bool serving = eraHasServing(kubefateEra(project.templates.kubefateVersion));
     if (plan.settings.runId.isEmpty())
         plan.settings.runId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     plan.settings.partyAddresses.clear();
@@ -239,7 +261,14 @@ Plan PlanBuilder::build(const Project &project, const Selection &selection, cons
     for (const HostTarget &t : std::as_const(targets)) {
         HostJob job;
         job.target = t;
-        job.bundle = bundleFor(t.partyId);
+        job.bundle = bundleFor(t.partyId, plan.settings.kubefateVersion);
+        // The party's serving bundle on its training host joins the training network: same job, after it.
+        // (A serving host of its own gets no job yet: BundlePrep refuses that deploy, see there.)
+        if (serving && t.partyId != 0 && settings.operation != Operation::Verify)
+            for (const Party &p : project.parties)
+                if (p.id == t.partyId && !p.servingHost.isEmpty()
+                    && p.servingHost.compare(p.host, Qt::CaseInsensitive) == 0)
+                    job.moreBundles.append(servingBundleFor(p.id));
         job.steps = steps(settings.operation, plan.settings, t.partyId == 0);
         plan.jobs.append(job);
     }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/project.h"
+#include "render/bundle.h"
 
 #include <QList>
 #include <QMetaType>
@@ -70,6 +71,13 @@ struct HostBundle
     /// Deploy of a change plan where only route tables changed (deployed/changeplan.h): the running containers
     /// stay up (no down), the folders are swapped and only these services restart. Empty = a full down/up.
     QStringList restartServices;
+    /// Named volumes removed after the old deployment is down and before the new one starts (v1.11:
+    /// what docker_deploy.sh means to remove, with the real volume names), e.g. "confs-10000_download_dir".
+    QStringList volumesToRemove;
+    /// v1.11+: the files of the archive that carry service passwords, with the real values. The archive
+    /// (and every local copy of the render) holds markers there instead; these are held in memory only and
+    /// unpacked over the archive's copies on the host (BundlePrep::prepare, Upload).
+    QList<BundleFile> secretFiles;
 };
 
 /// Where and as whom a job connects.
@@ -118,6 +126,9 @@ struct RunSettings
     QString projectName;
     /// Names this run in the host locks (<base>/.fd-lock-<bundle>) that deploy and teardown hold.
     QString runId;
+    /// The project's KubeFATE release (templates.kubefateVersion): the era decides the compose front end
+    /// and the Docker version the hosts need, and how verify runs.
+    QString kubefateVersion;
     bool breakStaleLock = false;     ///< take over a stale lock (CLI --break-lock, the admin's decision)
     int lockStaleSeconds = 2 * 3600; ///< a lock older than this (or whose process here is gone) is stale
 };
@@ -125,8 +136,14 @@ struct RunSettings
 struct HostJob
 {
     HostTarget target;
-    HostBundle bundle;
+    HostBundle bundle; ///< the host's first bundle (training or exchange); names the host lock
+    /// More bundles of the same host, deployed after `bundle` in this order and taken down before it
+    /// (v1.11: `serving-<id>`, which joins the training bundle's network).
+    QList<HostBundle> moreBundles;
     QList<Step> steps;
+
+    /// bundle, then moreBundles.
+    QList<const HostBundle *> bundles() const;
 };
 
 /// A run as data: one job per host, each a list of steps, all interpreted by JobInterpreter.
@@ -153,7 +170,10 @@ public:
     static QList<HostTarget> targets(const Project &project, const Selection &selection);
     static QList<Step> steps(Operation op, const RunSettings &settings, bool exchange);
     /// The bundle's folder and compose file names (our layout); partyId 0 = exchange. No facts.
-    static HostBundle bundleFor(int partyId);
+    /// @p kubefateVersion picks the era's names (v1.11+: "confs-exchange").
+    static HostBundle bundleFor(int partyId, const QString &kubefateVersion = {});
+    /// v1.11+: the serving bundle of a party (`serving-<id>`). No facts.
+    static HostBundle servingBundleFor(int partyId);
     static Plan build(const Project &project, const Selection &selection, const RunSettings &settings);
 };
 

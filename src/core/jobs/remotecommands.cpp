@@ -140,7 +140,8 @@ ports() { if command -v ss >/dev/null 2>&1; then ss -ltn
 dv=
 if has docker; then f docker docker version --format '{{.Server.Version}}'; [ "$s" = 0 ] && dv=$o; fi
 if has compose; then f compose cprobe; fi
-if has compose-v1; then f compose-v1 docker-compose version --short; [ "$s" = 0 ] || f compose-v2 docker compose version --short; fi
+if has compose-v1; then f compose-v1 docker-compose version --short; [ "$s" = 0 ] || f compose-v2 docker compose version --short
+elif has compose-v2; then f compose-v2 docker compose version --short; fi
 if has disk; then f disk disk; fi
 if has ports; then f ports ports; fi
 if has arch; then f arch uname -m; fi
@@ -392,6 +393,23 @@ ShellCommand toyExample(const QString &guestProject, int guestId, int hostId)
                   "cd /data/projects/fate/python/examples/toy_example && python run_toy_example.py \"$0\" \"$1\" 1' "
                   "\"$2\" \"$3\"",
                   {guestProject, QString::number(guestId), QString::number(hostId)});
+}
+
+ShellCommand flowTestToy(const QString &guestProject, int guestId, int hostId, int timeoutSeconds)
+{
+    // What KubeFATE's test.sh runs (v1.7+), in the guest's client container, found by its compose labels.
+    return script(
+        "c=$(docker ps -q --filter \"label=com.docker.compose.project=$1\" "
+        "--filter label=com.docker.compose.service=client | head -n 1); "
+        "if [ -z \"$c\" ]; then echo 'no running client container' >&2; exit 3; fi; "
+        "exec docker exec \"$c\" flow test toy --guest-party-id \"$2\" --host-party-id \"$3\" --timeout \"$4\"",
+        {guestProject, QString::number(guestId), QString::number(hostId), QString::number(timeoutSeconds)});
+}
+
+ShellCommand removeVolumes(const QStringList &volumes)
+{
+    // -f: a volume that does not exist (first deploy) is no error; one still in use is.
+    return ShellCommand(u"docker").args({u"volume", u"rm", u"-f"}).args(volumes);
 }
 
 ShellCommand tcpProbe(const QString &host, int port)

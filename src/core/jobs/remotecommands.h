@@ -96,6 +96,10 @@ ShellCommand inspectProject(const QString &project);
 /// inspect, no compose front end. WaitStable polls this and inspects only to read restart counts.
 ShellCommand listProject(const QString &project);
 ShellCommand toyExample(const QString &guestProject, int guestId, int hostId);
+/// v1.7+ eras: `flow test toy` in the guest's client container; exit 3 when none runs.
+ShellCommand flowTestToy(const QString &guestProject, int guestId, int hostId, int timeoutSeconds);
+/// docker volume rm -f of the named volumes (redeploy of a v1.11 training bundle).
+ShellCommand removeVolumes(const QStringList &volumes);
 ShellCommand tcpProbe(const QString &host, int port);
 ShellCommand containerLogsTail(const QString &project, const QString &service, int lines);
 

@@ -43,6 +43,32 @@ void ServiceSecrets::setValue(Kind kind, const QString &secret)
     }
 }
 
+QString ServiceSecrets::marker(Kind kind)
+{
+    return QStringLiteral("@@fd-secret:%1@@").arg(variableName(kind));
+}
+
+ServiceSecrets ServiceSecrets::markers() const
+{
+    ServiceSecrets m;
+    for (Kind kind : kinds())
+        if (!value(kind).isEmpty())
+            m.setValue(kind, marker(kind));
+    return m;
+}
+
+bool ServiceSecrets::hasMarker(const QByteArray &data)
+{
+    return data.contains("@@fd-secret:");
+}
+
+QByteArray ServiceSecrets::fill(QByteArray data) const
+{
+    for (Kind kind : kinds())
+        data.replace(marker(kind).toUtf8(), value(kind).toUtf8());
+    return data;
+}
+
 QStringList ServiceSecrets::maskable() const
 {
     QStringList values;

@@ -31,6 +31,17 @@ struct ServiceSecrets
     /// `text` with every secret value replaced by "********" (for previews of rendered files and logs).
     QString mask(QString text) const;
 
+    /// The marker of a secret in a render that must hold none ("@@fd-secret:mysql_password@@").
+    static QString marker(Kind kind);
+    /// A copy with each non-empty value replaced by its marker (empty ones stay empty, so the render still
+    /// lists them as missing). A render with these marks every place a password goes yet holds none: it
+    /// may be cached, packed and kept on disk; fill() puts the values in, in memory, for the host.
+    ServiceSecrets markers() const;
+    /// Whether @p data holds a marker.
+    static bool hasMarker(const QByteArray &data);
+    /// @p data with every marker replaced by this object's value of its kind.
+    QByteArray fill(QByteArray data) const;
+
     static QList<Kind> kinds();
     /// The parties.conf variable of the secret ("mysql_password", …).
     static QString variableName(Kind kind);

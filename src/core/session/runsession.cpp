@@ -5,6 +5,8 @@
 #include "history/historystore.h"
 #include "jobs/bundleprep.h"
 #include "jobs/sshchannel.h"
+#include "model/era.h"
+#include "model/servicesecrets.h"
 #include "render/bundlewriter.h"
 #include "settings/secretstore.h"
 
@@ -88,6 +90,7 @@ Status RunSession::start(const RunRequest &request)
     const bool fromEnvironment = m_env.registryPasswordFromEnvironment;
     const Project project = request.project;
     const QString projectPath = request.projectPath;
+    const std::optional<ServiceSecrets> given = request.serviceSecrets;
     m_prepCancel = std::make_shared<std::atomic_bool>(false);
     const std::shared_ptr<std::atomic_bool> cancel = m_prepCancel;
     auto onProgress = [this](int done, int total) {
@@ -96,7 +99,18 @@ Status RunSession::start(const RunRequest &request)
     };
     m_prep.setFuture(QtConcurrent::run(
         &m_pool,
-        [plan, project, projectPath, projectDir, workDir, secrets, fromEnvironment, deploy, op, onProgress, cancel] {
+        [plan,
+         project,
+         projectPath,
+         projectDir,
+         workDir,
+         secrets,
+         given,
+         fromEnvironment,
+         deploy,
+         op,
+         onProgress,
+         cancel] {
             Prepared out{plan, {}, ErrorKind::Other, {}};
             if (!projectPath.isEmpty())
                 out.plan.settings.projectHash = BundlePrep::projectHash(projectPath);
@@ -116,9 +130,27 @@ Status RunSession::start(const RunRequest &request)
                     out.plan.settings.registryPasswordSource = QStringLiteral("FD_REGISTRY_PASSWORD"); // for messages
                 }
             }
+            // v1.11+: the services' passwords, from the secret store into memory only (BundlePrep keeps them
+            // off the disk).
+            ServiceSecrets serviceSecrets = given.value_or(ServiceSecrets{});
+            if (deploy && !given && eraHasEngine(kubefateEra(project.templates.kubefateVersion)) && secrets) {
+                const Result<ServiceSecrets> loaded = ServiceSecrets::load(*secrets, project);
+                if (!loaded) {
+                    out.error = loaded.error();
+                    out.errorKind = ErrorKind::Local;
+                    return out;
+                }
+                serviceSecrets = loaded.value();
+            }
             if (deploy) {
-                if (const Status s = BundlePrep::prepare(
-                        project, projectDir, workDir, out.plan, &out.rendered, onProgress, cancel.get());
+                if (const Status s = BundlePrep::prepare(project,
+                                                         projectDir,
+                                                         workDir,
+                                                         out.plan,
+                                                         &out.rendered,
+                                                         onProgress,
+                                                         cancel.get(),
+                                                         serviceSecrets);
                     !s) {
                     out.error = s.error();
                     out.errorKind = s.errorKind() == ErrorKind::Other ? ErrorKind::Local : s.errorKind();

@@ -6,6 +6,7 @@
 #include "jobs/hostchannel.h"
 #include "jobs/plan.h"
 #include "jobs/runner.h"
+#include "model/servicesecrets.h"
 #include "remote/sshendpoint.h"
 #include "render/bundle.h"
 #include "util/projectlock.h"
@@ -19,6 +20,7 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 namespace FateDeployer {
 
@@ -38,13 +40,18 @@ struct RunRequest
     /// Deploy of a change plan (apply): host key → the services to restart instead of a full down/up, for the
     /// hosts where only route tables changed (ChangePlan's HostChange::restartServices).
     QHash<QString, QStringList> restartOnly;
+    /// v1.11+: the services' passwords for this run (e.g. the CLI's --secrets-from); unset = read them from
+    /// the environment's secret store (ServiceSecrets::load). Memory only.
+    std::optional<ServiceSecrets> serviceSecrets;
 };
 
 /// Where secrets and answers come from and how SSH connects: the same for every run of a session.
 struct SessionEnvironment
 {
-    std::shared_ptr<SecretStore> secrets; ///< SSH passwords, passphrases, registry password (read off the GUI thread)
-    Prompter *prompter = nullptr;         ///< host keys and passwords; must outlive the session
+    /// SSH passwords, passphrases, registry password, the services' passwords of v1.11+ eras (ServiceSecrets::keyFor);
+    /// read off the GUI thread.
+    std::shared_ptr<SecretStore> secrets;
+    Prompter *prompter = nullptr; ///< host keys and passwords; must outlive the session
     HostKeyPolicy hostKeyPolicy = HostKeyPolicy::Ask;
     QString knownHostsFile;         ///< overrides the project's known_hosts; empty = the project's
     QString fallbackKnownHostsFile; ///< used when neither is set; empty = ~/.ssh/known_hosts

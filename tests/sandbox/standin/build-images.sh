@@ -22,9 +22,13 @@ gcc -O2 -static -Wall -o "$R/usr/local/bin/fd-standin" "$HERE/standin.c" 2> "$W/
 strip "$R/usr/local/bin/fd-standin"
 cp /bin/busybox "$R/bin/busybox"
 for a in $("$R/bin/busybox" --list); do [ -e "$R/bin/$a" ] || ln -s busybox "$R/bin/$a"; done
-# the seed runs `docker exec -it confs-<id>_python_1 bash`; busybox has no bash applet
-printf '#!/bin/busybox sh\nexec /bin/busybox sh "$@"\n' > "$R/bin/bash"; chmod 755 "$R/bin/bash"
+# bash: fd-standin's bash applet. The seed runs `docker exec -it confs-<id>_python_1 bash` (a shell: busybox
+# sh); v1.11's compose files start components with `bash -c "java … EggSiteBootstrap …"` and the like, which
+# the applet recognises and runs as that component (no JVM, no Python in a stand-in).
+rm -f "$R/bin/bash"; ln -s ../usr/local/bin/fd-standin "$R/bin/bash"
 ln -s ../local/bin/fd-standin "$R/usr/bin/fd-standin"
+ln -s ../local/bin/fd-standin "$R/usr/bin/curl"      # v1.11 fateflow's healthcheck: curl -f -X POST …/v1/version/get
+ln -s ../local/bin/fd-standin "$R/usr/bin/flow"      # v1.11 client: flow test toy -gid G -hid H
 ln -s fd-standin "$R/usr/local/bin/redis-server"     # redis: compose gives `command: redis-server ...`
 ln -s ../local/bin/fd-standin "$R/usr/sbin/mysqld"
 printf 'root:x:0:0:root:/root:/bin/sh\nmysql:x:999:999::/var/lib/mysql:/bin/false\n' > "$R/etc/passwd"
@@ -69,7 +73,7 @@ add_image() { # add_image "tag1 tag2" '"Cmd": [...]' '"9370/tcp": {}, ...' [extr
 {"architecture":"amd64","os":"linux","created":"2020-01-01T00:00:00Z",
  "config":{"Env":["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin","FD_STANDIN=1"$extra],
   $cmd,"ExposedPorts":{$ports},"WorkingDir":"/",
-  "Labels":{"org.fd-sandbox.standin":"true","org.fd-sandbox.note":"test double of FATE 1.1, not FATE"}$( [ -n "${VOLUMES:-}" ] && echo ",\"Volumes\":{$VOLUMES}")},
+  "Labels":{"org.fd-sandbox.standin":"true","org.fd-sandbox.note":"test double of FATE, not FATE"}$( [ -n "${VOLUMES:-}" ] && echo ",\"Volumes\":{$VOLUMES}")},
  "rootfs":{"type":"layers","diff_ids":["sha256:$DIFF"]}}
 EOF
 )
@@ -93,6 +97,22 @@ fate python       '"9360/tcp":{},"9380/tcp":{}' ",\"FD_STANDIN_TOY_TIMEOUT=$TOY\
 VOLUMES='"/var/lib/mysql":{}' add_image "mysql:8 $REG/mysql:8" '"Cmd":["mysqld"]' '"3306/tcp":{},"33060/tcp":{}' \
   ",\"FD_STANDIN_MYSQL_DELAY=$DELAY\""
 add_image "redis:5 $REG/redis:5" '"Cmd":["redis-server"]' '"6379/tcp":{}'
+
+# --- KubeFATE v1.11.2 (TAG 1.11.2-release, SERVING_TAG 2.1.6-release): the compose files give eggroll,
+# fateflow and client their `bash -c` command lines; the others run the image's Cmd ---
+v111() { # v111 IMAGE:TAG ROLE PORTS [extra env]
+  add_image "$1" "\"Cmd\":[\"/usr/local/bin/fd-standin\",\"$2\"]" "$3" "${4:-}"
+}
+v111 federatedai/eggroll:1.11.2-release rollsite '"9370/tcp":{},"4670/tcp":{},"4671/tcp":{}' \
+  ',"EGGROLL_HOME=/data/projects/fate/eggroll"'
+v111 federatedai/fateflow:1.11.2-release fateflow '"9360/tcp":{},"9380/tcp":{}'
+v111 federatedai/fateboard:1.11.2-release fateboard '"8080/tcp":{}'
+v111 federatedai/client:1.11.2-release client '"20000/tcp":{}' ",\"FD_STANDIN_TOY_TIMEOUT=$TOY\""
+v111 mysql:8.0.28 mysql '"3306/tcp":{},"33060/tcp":{}' ",\"FD_STANDIN_MYSQL_DELAY=$DELAY\""
+v111 federatedai/serving-server:2.1.6-release serving-server '"8000/tcp":{}'
+v111 federatedai/serving-proxy:2.1.6-release serving-proxy '"8059/tcp":{},"8869/tcp":{},"8879/tcp":{}'
+v111 federatedai/serving-admin:2.1.6-release serving-admin '"8350/tcp":{}'
+v111 bitnami/zookeeper:3.7.0 zookeeper '"2181/tcp":{},"2888/tcp":{},"3888/tcp":{}'
 echo "[$MANIFEST]" > "$IMG/manifest.json"
 tar -C "$IMG" -cf "$OUT/fd-standin-images.tar" .
 rm -rf "$W"

@@ -355,10 +355,12 @@ static int listen_on(int port) {
 static char g_party[64] = "";
 static char g_host[128] = "";
 
+static const char *g_route_table = FATE "/proxy/conf/route_table.json";
+
 static void proxy_route(int cfd, const char *dst, const char *svc, int hops, const char *text) {
     char reply[2048];
     if (hops >= 8) { write_str(cfd, "FDSB-ERR routing loop\n"); return; }
-    const char *path = FATE "/proxy/conf/route_table.json";
+    const char *path = g_route_table;
     char *txt = read_file(path);
     J *root = txt ? json_parse(txt) : NULL;
     J *rt = jget(root, "route_table");
@@ -400,6 +402,20 @@ static void proxy_route(int cfd, const char *dst, const char *svc, int hops, con
     free(txt);
 }
 
+/* v1.11 fateflow runs a toy job: it reaches the other party's fateflow through its rollsite (own party ->
+ * the route table's fateflow entry; another party -> its rollsite, directly or via the exchange). */
+static void fateflow_job(int cfd, const char *dst, int hops, const char *text) {
+    char req[1024], reply[2048], want[96];
+    snprintf(req, sizeof req, "FDSB/1 %s fateflow %d %s\n", dst, hops + 1, text);
+    snprintf(want, sizeof want, "party=%s ", dst);
+    int rc = call("rollsite", 9370, req, reply, sizeof reply - 1, 10000);
+    int ok = rc == 0 && strstr(reply, "FDSB-OK fateflow") && strstr(reply, want);
+    logf_("job %s: party %s via rollsite:9370: %s", text, dst, ok ? "ok" : reply);
+    if (!ok && !strncmp(reply, "FDSB-OK", 7)) snprintf(reply, sizeof reply, "FDSB-ERR wrong peer: %s", req);
+    strcat(reply, "\n");
+    write_str(cfd, reply);
+}
+
 static void serve_conn(int cfd, int port) {
     char line[1024], reply[2048];
     int l = read_line(cfd, line, sizeof line, 5000);
@@ -408,9 +424,18 @@ static void serve_conn(int cfd, int port) {
     char dst[64], svc[64], text[512] = "";
     int hops;
     if (sscanf(line, "FDSB/1 %63s %63s %d %511[^\n]", dst, svc, &hops, text) >= 3) {
-        if (!strcmp(g_role, "proxy")) { proxy_route(cfd, dst, svc, hops, text); return; }
+        if (!strcmp(g_role, "proxy") || !strcmp(g_role, "rollsite")) { proxy_route(cfd, dst, svc, hops, text); return; }
+        if (!strcmp(g_role, "fateflow") && !strcmp(svc, "toy")) { fateflow_job(cfd, dst, hops, text); return; }
         snprintf(reply, sizeof reply, "FDSB-OK %s party=%s host=%s port=%d %s\n",
                  g_role, g_party[0] ? g_party : "-", g_host, port, text);
+        write_str(cfd, reply);
+        return;
+    }
+    if (!strcmp(g_role, "fateflow") && (!strncmp(line, "GET /v1/version/get", 19) ||
+                                        !strncmp(line, "POST /v1/version/get", 20))) {
+        snprintf(reply, sizeof reply,
+                 "HTTP/1.0 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n"
+                 "{\"data\": {\"FATE\": \"1.11.2-fd-standin\"}, \"retcode\": 0, \"retmsg\": \"success\"}\n");
         write_str(cfd, reply);
         return;
     }
@@ -504,6 +529,27 @@ static int role_mysql(void) {
     int ports[] = {3306};
     serve(ports, 1);
     return 0;
+}
+
+static int role_python(void);
+/* value of "key: value" (first match, any indentation) in a YAML file */
+static int yaml_get(const char *path, const char *key, char *out, size_t n) {
+    char *s = read_file(path);
+    if (!s) return -1;
+    size_t kl = strlen(key);
+    int found = -1;
+    for (char *line = strtok(s, "\r\n"); line && found; line = strtok(NULL, "\r\n")) {
+        while (isspace((unsigned char)*line)) line++;
+        if (!strncmp(line, key, kl) && line[kl] == ':') {
+            char *v = line + kl + 1;
+            while (isspace((unsigned char)*v) || *v == '\'' || *v == '"') v++;
+            snprintf(out, n, "%s", v);
+            for (char *e = out + strlen(out); e > out && (isspace((unsigned char)e[-1]) || e[-1] == '\'' || e[-1] == '"');) *--e = 0;
+            found = 0;
+        }
+    }
+    free(s);
+    return found;
 }
 
 static int role_python(void) {
@@ -620,6 +666,92 @@ static int role_toy(int argc, char **argv) {
     return 1;
 }
 
+/* curl [-f] [-s] [-X METHOD | "-X METHOD"] URL: HTTP/1.0 over our own resolver (fateflow's healthcheck) */
+static int role_curl(int argc, char **argv) {
+    int fail = 0;
+    const char *method = "GET", *url = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "-f")) fail = 1;
+        else if (!strcmp(argv[i], "-X") && i + 1 < argc) method = argv[++i];
+        else if (!strncmp(argv[i], "-X", 2)) { method = argv[i] + 2; while (*method == ' ') method++; }
+        else if (argv[i][0] != '-') url = argv[i];
+    }
+    char host[128], path[512] = "/";
+    int port = 80;
+    if (!url || strncmp(url, "http://", 7)) { fprintf(stderr, "curl (fd-standin): only http:// URLs\n"); return 2; }
+    const char *h = url + 7, *sl = strchr(h, '/');
+    size_t hl = sl ? (size_t)(sl - h) : strlen(h);
+    snprintf(host, sizeof host, "%.*s", (int)hl, h);
+    if (sl) snprintf(path, sizeof path, "%s", sl);
+    char *colon = strchr(host, ':');
+    if (colon) { *colon = 0; port = atoi(colon + 1); }
+    char err[256], req[1024], line[1024];
+    int fd = dial(host, port, 5000, err, sizeof err);
+    if (fd < 0) { fprintf(stderr, "curl: (7) Failed to connect: %s\n", err); return 7; }
+    snprintf(req, sizeof req, "%s %s HTTP/1.0\r\nHost: %s\r\n\r\n", method, path, host);
+    write_str(fd, req);
+    if (read_line(fd, line, sizeof line, 10000) <= 0) { close(fd); fprintf(stderr, "curl: (52) Empty reply\n"); return 52; }
+    int status = 0;
+    sscanf(line, "HTTP/%*s %d", &status);
+    if (fail && status >= 400) { close(fd); fprintf(stderr, "curl: (22) error: %d\n", status); return 22; }
+    /* the rest until the server closes: headers, a blank line, the body */
+    char rest[8192];
+    size_t len = 0;
+    struct pollfd pf = {fd, POLLIN, 0};
+    while (len + 1 < sizeof rest && poll(&pf, 1, 10000) > 0) {
+        ssize_t r = read(fd, rest + len, sizeof rest - 1 - len);
+        if (r <= 0) break;
+        len += (size_t)r;
+    }
+    rest[len] = 0;
+    close(fd);
+    char *body = strstr(rest, "\r\n\r\n");
+    if (body) fputs(body + 4, stdout);
+    return status >= 200 && status < 400 ? 0 : (fail ? 22 : 0);
+}
+
+/* flow test toy -gid G -hid H [--timeout N] (FATE 1.11's flow client, as far as a deployer sees it): the job
+ * goes to fateflow (FATE_FLOW_IP:FATE_FLOW_PORT), which reaches party H through the rollsites. */
+static int role_flow(int argc, char **argv) {
+    setvbuf(stdout, NULL, _IOLBF, 0);
+    const char *guest = NULL, *host = NULL;
+    int timeout = env_int("FD_STANDIN_TOY_TIMEOUT", 15);
+    if (argc < 3 || strcmp(argv[1], "test") || strcmp(argv[2], "toy")) {
+        fprintf(stderr, "fd-standin flow: only `flow test toy -gid G -hid H [--timeout N]` is implemented\n");
+        return 2;
+    }
+    for (int i = 3; i + 1 < argc; i++) {
+        if (!strcmp(argv[i], "-gid") || !strcmp(argv[i], "--guest-party-id")) guest = argv[++i];
+        else if (!strcmp(argv[i], "-hid") || !strcmp(argv[i], "--host-party-id")) host = argv[++i];
+        else if (!strcmp(argv[i], "--timeout")) timeout = atoi(argv[++i]);
+    }
+    if (!guest || !host) { fprintf(stderr, "Error: Missing option '-gid' / '-hid'.\n"); return 2; }
+    const char *fip = getenv("FATE_FLOW_IP") ? getenv("FATE_FLOW_IP") : "fateflow";
+    int fport = env_int("FATE_FLOW_PORT", 9380);
+    char jobid[64];
+    time_t t = time(NULL);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    strftime(jobid, sizeof jobid, "%Y%m%d%H%M%S", &tm);
+    snprintf(jobid + strlen(jobid), sizeof jobid - strlen(jobid), "%06d", (int)(getpid() % 1000000));
+    printf("{\n    \"jobId\": \"%s\",\n    \"retcode\": 0,\n    \"retmsg\": \"success\"\n}\n", jobid);
+    printf("[fd-standin flow] test double of `flow test toy`: guest %s -> fateflow %s:%d -> party %s, timeout %d\n",
+           guest, fip, fport, host, timeout);
+    char req[256], reply[2048];
+    for (int i = 0; i < timeout; i++) {
+        snprintf(req, sizeof req, "FDSB/1 %s toy 0 job=%s guest=%s\n", host, jobid, guest);
+        if (call(fip, fport, req, reply, sizeof reply, 5000) == 0) {
+            printf("toy test job %s is success\n", jobid);
+            fate_log("secure_add_guest.py", 121, "success to calculate secure_sum, it is 2000.0000000000002");
+            return 0;
+        }
+        printf("toy test job %s is running   (%s)\n", jobid, reply);
+        sleep_s(1);
+    }
+    printf("check job status timeout\n");
+    return 0; /* FATE's client exits 0 here too: only the output tells */
+}
+
 int main(int argc, char **argv) {
     const char *b = strrchr(argv[0], '/');
     g_role = b ? b + 1 : argv[0];
@@ -635,6 +767,27 @@ int main(int argc, char **argv) {
     }
     gethostname(g_host, sizeof g_host - 1);
     if (!strcmp(g_role, "toy")) return role_toy(argc, argv);
+    if (!strcmp(g_role, "bash")) {
+        /* v1.11's compose files start eggroll, fateflow and the client with `bash -c "<command line>"`:
+         * the command line names the component. Anything else is a shell. */
+        if (argc == 3 && !strcmp(argv[1], "-c")) {
+            const char *c = argv[2];
+            /* KubeFATE's java command lines, or the short ones of our own fixture tree (tests/data) */
+            if (strstr(c, "EggSiteBootstrap") || !strcmp(c, "rollsite")) g_role = "rollsite";
+            else if (strstr(c, "ClusterManagerBootstrap") || !strcmp(c, "clustermanager")) g_role = "clustermanager";
+            else if (strstr(c, "NodeManagerBootstrap") || !strcmp(c, "nodemanager")) g_role = "nodemanager";
+            else if (strstr(c, "fate_flow_server.py")) g_role = "fateflow";
+            else if (strstr(c, "jupyter notebook")) g_role = "client";
+        }
+        if (!strcmp(g_role, "bash")) {
+            argv[0] = "sh";
+            execv("/bin/busybox", argv);
+            perror("busybox");
+            return 127;
+        }
+    }
+    if (!strcmp(g_role, "curl")) return role_curl(argc, argv);
+    if (!strcmp(g_role, "flow")) return role_flow(argc, argv);
     setup_signals();
     setvbuf(stdout, NULL, _IOLBF, 0);
     if (!strcmp(g_role, "federation")) {
@@ -654,6 +807,20 @@ int main(int argc, char **argv) {
         prop_get(FATE "/meta-service/conf/meta-service.properties", "party.id", g_party, sizeof g_party);
         int p[] = {8590}; serve(p, 1);
     } else if (!strcmp(g_role, "python")) { return role_python();
+    } else if (!strcmp(g_role, "rollsite")) {
+        g_route_table = FATE "/eggroll/conf/route_table.json";
+        prop_get(FATE "/eggroll/conf/eggroll.properties", "eggroll.rollsite.party.id", g_party, sizeof g_party);
+        int p[] = {9370}; serve(p, 1);
+    } else if (!strcmp(g_role, "clustermanager")) { int p[] = {4670}; serve(p, 1);
+    } else if (!strcmp(g_role, "nodemanager")) { int p[] = {4671}; serve(p, 1);
+    } else if (!strcmp(g_role, "fateflow")) {
+        yaml_get(FATE "/conf/service_conf.yaml", "party_id", g_party, sizeof g_party);
+        return role_python();
+    } else if (!strcmp(g_role, "client")) { int p[] = {20000}; serve(p, 1);
+    } else if (!strcmp(g_role, "serving-server")) { int p[] = {8000}; serve(p, 1);
+    } else if (!strcmp(g_role, "serving-proxy")) { int p[] = {8059, 8869, 8879}; serve(p, 3);
+    } else if (!strcmp(g_role, "serving-admin")) { int p[] = {8350}; serve(p, 1);
+    } else if (!strcmp(g_role, "zookeeper")) { int p[] = {2181}; serve(p, 1);
     } else if (!strcmp(g_role, "mysql") || !strcmp(g_role, "mysqld")) { g_role = "mysql"; return role_mysql();
     } else if (!strcmp(g_role, "redis-server")) { int p[] = {6379}; serve(p, 1);
     } else {
