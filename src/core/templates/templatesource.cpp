@@ -51,8 +51,21 @@ QString eraOf(const QString &root)
         return QStringLiteral("1.0.x");
     }
     if (isFile(root, "docker-deploy/parties.conf") || isFile(root, "docker-deploy/generate_config.sh")) {
-        if (isFile(root, "docker-deploy/hosts-setup.sh"))
+        if (isFile(root, "docker-deploy/hosts-setup.sh")) {
+            // v2.0.x: `KubeFATE_Version=v2.0.<n>-release` in docker-deploy/.env and OSX's templates.
+            if (isFile(root, "docker-deploy/training_template/public/osx/conf/broker.properties")
+                && isDir(root, "docker-deploy/serving_template/docker-serving")) {
+                QFile env(root + QStringLiteral("/docker-deploy/.env"));
+                if (env.open(QIODevice::ReadOnly)) {
+                    for (const QByteArray &line : env.readAll().split('\n')) {
+                        const QByteArray t = line.trimmed();
+                        if (t.startsWith("KubeFATE_Version=v2.0."))
+                            return QString::fromLatin1(t.mid(18)).section(QLatin1Char('-'), 0, 0);
+                    }
+                }
+            }
             return QStringLiteral("v2.0");
+        }
         if (isFile(root, "docker-deploy/test.sh")) {
             // v1.11.x: the layout of v1.9 – v1.11 (training_template/backends, serving-admin) with a 1.11 TAG.
             if (isFile(root, "docker-deploy/training_template/backends/eggroll/conf/eggroll.properties")
@@ -159,9 +172,10 @@ Result<TemplateTree> TemplateSources::openFolder(const QString &path)
         return Error{tr("no KubeFATE templates found at %1: expected a root .env and docker-deploy/ with "
                         "docker-configuration.sh, docker-auto-deploy.sh and docker-example-dir-tree/")
                          .arg(path)};
-    if (era != QLatin1String("1.1.0") && !era.startsWith(QLatin1String("1.11.")))
+    if (era != QLatin1String("1.1.0") && !era.startsWith(QLatin1String("1.11."))
+        && !era.startsWith(QLatin1String("2.0.")))
         return Error{tr("KubeFATE %1 templates found at %2: not supported yet; FATE Deployer renders the templates "
-                        "of KubeFATE 1.1.0 and v1.11")
+                        "of KubeFATE 1.1.0, v1.11 and v2.0")
                          .arg(era, root)};
     return TemplateTree{root, era};
 }
