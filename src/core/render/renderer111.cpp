@@ -102,6 +102,20 @@ struct Peer
     QByteArray ip;
 };
 
+/// The other parties' entries of a party route table (Eggroll's in v1.11, OSX's in v2.0: the same
+/// heredoc loop), as `$(…)` leaves them: blank lines, a space before a tab, no trailing newline.
+QByteArray otherParties(int self, const QList<Peer> &parties)
+{
+    QByteArray others;
+    for (const Peer &p : parties) {
+        if (p.id == self)
+            continue;
+        others += "\n\t\t\"" + num(p.id) + "\": {\n\t\t\t\"default\": [{\n\t\t \t\t\"ip\": \"" + p.ip
+                  + "\",\n\t\t\t\t\"port\": " + num(RollsitePort) + "\n\t\t\t    }]\n\t\t},\n\t\n";
+    }
+    return commandSubstitution(others);
+}
+
 /// confs/eggroll/conf/route_table.json of party @p self, byte for byte as the script's heredoc writes it
 /// (tabs, the blank lines its `echo`s leave, a space before a tab in other parties' "ip" lines, and the
 /// rollsite port as a string in the default route when there is no exchange).
@@ -115,14 +129,7 @@ QByteArray eggrollRouteTable(int self, const QList<Peer> &parties, const QByteAr
         out += commandSubstitution(" \n\t\t\t\t\"ip\": \"rollsite\",\n\t\t\t\t\"port\": \"" + num(RollsitePort)
                                    + "\"\n\t\n");
     out += "\n\t\t\t\t}\n\t\t\t]\n\t\t},\n";
-    QByteArray others;
-    for (const Peer &p : parties) {
-        if (p.id == self)
-            continue;
-        others += "\n\t\t\"" + num(p.id) + "\": {\n\t\t\t\"default\": [{\n\t\t \t\t\"ip\": \"" + p.ip
-                  + "\",\n\t\t\t\t\"port\": " + num(RollsitePort) + "\n\t\t\t    }]\n\t\t},\n\t\n";
-    }
-    out += commandSubstitution(others) + '\n';
+    out += otherParties(self, parties) + '\n';
     out += "\t\t\"" + num(self)
            + "\": {\n\t\t\t\"default\": [{\n\t\t\t\t\"ip\": \"rollsite\",\n\t\t\t\t\"port\": " + num(RollsitePort)
            + "\n\t\t\t}],\n\t\t\t\"fateflow\": [{\n\t\t\t\t\"ip\": \"fateflow\",\n\t\t\t\t\"port\": "
@@ -176,14 +183,7 @@ QByteArray brokerRouteTable(int self,
 /// party's OSX at its host, the own fate-flow, `self_party`; no default route, so nothing goes to an exchange.
 QByteArray osxRouteTable(int self, const QList<Peer> &parties)
 {
-    QByteArray others;
-    for (const Peer &p : parties) {
-        if (p.id == self)
-            continue;
-        others += "\n\t\t\"" + num(p.id) + "\": {\n\t\t\t\"default\": [{\n\t\t \t\t\"ip\": \"" + p.ip
-                  + "\",\n\t\t\t\t\"port\": " + num(RollsitePort) + "\n\t\t\t    }]\n\t\t},\n\t\n";
-    }
-    return "{\n  \"route_table\":\n  {\n\t\t" + commandSubstitution(others) + "\n\t\t\"" + num(self)
+    return "{\n  \"route_table\":\n  {\n\t\t" + otherParties(self, parties) + "\n\t\t\"" + num(self)
            + "\": {\n\t\t\t\"fateflow\": [{\n\t\t\t\t\"ip\": \"fateflow\",\n\t\t\t\t\"port\": " + num(FlowGrpcPort)
            + "\n\t\t\t}]\n\t\t}\n  },\n\t\"self_party\":[\n\t\t\"" + num(self)
            + "\"\n\t],\n  \"permission\":\n  {\n    \"default_allow\": true\n  }\n}\n";

@@ -13,12 +13,8 @@
 . "$(dirname "${BASH_SOURCE[0]}")/v1.11.2.sh"
 
 era_cases() {
-    local n x s b
-    for n in 2 3; do
-        for x in "" -exchange; do
-            for s in "" -serving; do echo "eggroll-parties$n$x$s"; done
-        done
-    done
+    local n b
+    era_eggroll_cases
     for b in spark-rabbitmq spark-pulsar standalone; do
         for n in 2 3; do echo "$b-parties$n-serving"; done
     done
