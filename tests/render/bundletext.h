@@ -3,6 +3,7 @@
 // and Debian's docker-compose checking every rendered compose file.
 #pragma once
 
+#include "model/servicesecrets.h"
 #include "render/bundle.h"
 #include "render/bundlewriter.h"
 #include "templates/templatesource.h"
@@ -20,6 +21,17 @@ inline TemplateTree openFixture(const QString &root)
     if (!t)
         qFatal("%s", qPrintable(t.error()));
     return t.value();
+}
+
+/// The services' passwords of the render tests (with the characters the scripts' sed breaks on).
+inline ServiceSecrets testSecrets()
+{
+    ServiceSecrets s;
+    s.mysqlPassword = QStringLiteral("db#pw&1");
+    s.fateboardPassword = QStringLiteral("board-secret-7");
+    s.servingAdminPassword = QStringLiteral("admin-secret-9");
+    s.notebookHashedPassword = QStringLiteral("sha1:abc:notebookhash");
+    return s;
 }
 
 inline QByteArray text(const Bundle *b, const QString &path)

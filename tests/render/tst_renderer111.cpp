@@ -54,12 +54,7 @@ Project project111(int parties, bool serving)
 
 ServiceSecrets secrets()
 {
-    ServiceSecrets s;
-    s.mysqlPassword = QStringLiteral("db#pw&1");
-    s.fateboardPassword = QStringLiteral("board-secret-7");
-    s.servingAdminPassword = QStringLiteral("admin-secret-9");
-    s.notebookHashedPassword = QStringLiteral("sha1:abc:notebookhash");
-    return s;
+    return testSecrets();
 }
 
 } // namespace

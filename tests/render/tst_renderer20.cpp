@@ -52,12 +52,7 @@ Project project20(int parties, bool serving, const QString &computing = QStringL
 
 ServiceSecrets secrets20()
 {
-    ServiceSecrets s;
-    s.mysqlPassword = QStringLiteral("db&pw#20");
-    s.fateboardPassword = QStringLiteral("board-20");
-    s.servingAdminPassword = QStringLiteral("admin-20");
-    s.notebookHashedPassword = QStringLiteral("sha1:20:hash");
-    return s;
+    return testSecrets();
 }
 
 Result<RenderOutput> render20(const Project &p)
@@ -125,19 +120,20 @@ private slots:
 
         // .env: the template's (no final newline) with the notebook password on a line of its own.
         const QByteArray env = text(&b, QStringLiteral(".env"));
-        QVERIFY(env.endsWith("Spark_Worker_IMAGE_TAG=\"2.0.0-release\"\nNOTEBOOK_HASHED_PASSWORD=sha1:20:hash\n"));
+        QVERIFY(
+            env.endsWith("Spark_Worker_IMAGE_TAG=\"2.0.0-release\"\nNOTEBOOK_HASHED_PASSWORD=sha1:abc:notebookhash\n"));
         QVERIFY(env.startsWith("RegistryURI=\nSERVING_TAG=2.1.6-release\nSSH_PORT=22\n"));
 
         const QByteArray egg = text(&b, QStringLiteral("confs/eggroll/conf/eggroll.properties"));
         QVERIFY(egg.contains("nodemanager.host=nodemanager\neggroll.resourcemanager.nodemanager.port=4671\n"));
-        QVERIFY(egg.contains("jdbc.password=db&pw#20\n"));
+        QVERIFY(egg.contains("jdbc.password=db#pw&1\n"));
         QVERIFY(egg.contains("eggroll.session.processors.per.node=8\n"));
         QVERIFY(!egg.contains('<'));
 
         const QByteArray conf = text(&b, QStringLiteral("confs/fate_flow/conf/service_conf.yaml"));
         QVERIFY(conf.startsWith("party_id: \"10000\"\n"));
         QVERIFY(conf.contains("  proxy_name: osx\n"));
-        QVERIFY(conf.contains("    name: 'fate_flow'\n    user: 'fate'\n    passwd: 'db&pw#20'\n    host: 'mysql'\n"));
+        QVERIFY(conf.contains("    name: 'fate_flow'\n    user: 'fate'\n    passwd: 'db#pw&1'\n    host: 'mysql'\n"));
         QVERIFY(conf.contains("  computing: eggroll\n  federation: osx\n  storage: eggroll\n"));
         QVERIFY(conf.contains("    cores: 32\n    nodes: 1\n"));
 
@@ -147,7 +143,7 @@ private slots:
         // v2.0 appends to a new file: no blank first line.
         QCOMPARE(text(&b, QStringLiteral("confs/mysql/init/insert-node.sql")),
                  QByteArray("CREATE DATABASE IF NOT EXISTS fate_flow;\nCREATE DATABASE IF NOT EXISTS fate_flow;\n"
-                            "CREATE USER 'fate'@'%' IDENTIFIED BY 'db&pw#20';\nGRANT ALL ON *.* TO 'fate'@'%';\n"
+                            "CREATE USER 'fate'@'%' IDENTIFIED BY 'db#pw&1';\nGRANT ALL ON *.* TO 'fate'@'%';\n"
                             "USE `fate_flow`;\nshow tables;\n"));
         QVERIFY(text(&b, QStringLiteral("docker-compose.yml"))
                     .contains("      device: /data/projects/fate/confs-10000/shared_dir/fate\n"));
