@@ -4885,29 +4885,9 @@ Accept it and remember it in %6? [y/N] </source>
         <source>parties: party %1 has no host</source>
         <translation>parties：参与方 %1 没有主机</translation>
     </message>
-    <message>
-        <source>template file %1 is missing from %2; the KubeFATE 1.1.0 templates are incomplete</source>
-        <translation>%2 中缺少模板文件 %1；KubeFATE 1.1.0 模板不完整</translation>
-    </message>
-    <message>
-        <source>cannot read template file %1: %2</source>
-        <translation>无法读取模板文件 %1：%2</translation>
-    </message>
-    <message>
-        <source>template folder %1 is missing from %2; the KubeFATE 1.1.0 templates are incomplete</source>
-        <translation>%2 中缺少模板文件夹 %1；KubeFATE 1.1.0 模板不完整</translation>
-    </message>
-    <message>
-        <source>template file %1 is missing</source>
-        <translation>缺少模板文件 %1</translation>
-    </message>
 </context>
 <context>
     <name>FateDeployer::Render111</name>
-    <message>
-        <source>template file %1 has no &quot;%2&quot; to set; the KubeFATE %3 templates look damaged or edited, restore that file from the release</source>
-        <translation>模板文件 %1 中没有可设置的“%2”；KubeFATE %3 模板似乎已损坏或被修改，请从发布包中恢复该文件</translation>
-    </message>
     <message>
         <source>parties: the project has no party; add at least one</source>
         <translation>parties：项目中没有参与方；请至少添加一个</translation>
@@ -4923,10 +4903,6 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>parties: party %1 has no host</source>
         <translation>parties：参与方 %1 没有主机</translation>
-    </message>
-    <message>
-        <source>images.tag: the image tag is empty; enter one (default 1.11.2-release)</source>
-        <translation>images.tag：镜像标签为空；请填写（默认 1.11.2-release）</translation>
     </message>
     <message>
         <source>images.prefix: KubeFATE v1.11 names its images federatedai/…; &quot;%1&quot; cannot be used. To pull from elsewhere, use a private registry</source>
@@ -4953,20 +4929,16 @@ Accept it and remember it in %6? [y/N] </source>
         <translation>engine.gpuCount：%1 不是正数</translation>
     </message>
     <message>
-        <source>template file %1 is missing from %2; the KubeFATE %3 templates are incomplete</source>
-        <translation>%2 中缺少模板文件 %1；KubeFATE %3 模板不完整</translation>
-    </message>
-    <message>
-        <source>cannot read template file %1: %2</source>
-        <translation>无法读取模板文件 %1：%2</translation>
-    </message>
-    <message>
-        <source>template folder %1 is missing from %2; the KubeFATE %3 templates are incomplete</source>
-        <translation>%2 中缺少模板文件夹 %1；KubeFATE %3 模板不完整</translation>
-    </message>
-    <message>
         <source>template file for %1 is missing from %2; the KubeFATE %3 templates are incomplete</source>
         <translation>%2 中缺少 %1 的模板文件；KubeFATE %3 模板不完整</translation>
+    </message>
+    <message>
+        <source>images.tag: the image tag is empty; enter one (default %1)</source>
+        <translation>images.tag：镜像标签为空；请填写（默认 %1）</translation>
+    </message>
+    <message>
+        <source>images.prefix: &quot;%1&quot; gives invalid image names such as &quot;%1/fateflow&quot;; enter one (default federatedai)</source>
+        <translation>images.prefix：“%1”会产生无效的镜像名称，例如“%1/fateflow”；请填写（默认 federatedai）</translation>
     </message>
 </context>
 <context>
@@ -4976,8 +4948,8 @@ Accept it and remember it in %6? [y/N] </source>
         <translation>templates.kubefateVersion：项目对应 KubeFATE %1，但 %2 中的模板是 KubeFATE %3；请选择与项目版本一致的模板</translation>
     </message>
     <message>
-        <source>KubeFATE %1 templates found at %2: not supported yet; FATE Deployer renders the templates of KubeFATE 1.1.0 and v1.11</source>
-        <translation>在 %2 找到 KubeFATE %1 模板：暂不支持；FATE Deployer 目前渲染 KubeFATE 1.1.0 和 v1.11 的模板</translation>
+        <source>KubeFATE %1 templates found at %2: not supported yet; FATE Deployer renders the templates of KubeFATE 1.1.0, v1.11 and v2.0</source>
+        <translation>在 %2 找到 KubeFATE %1 模板：暂不支持；FATE Deployer 目前渲染 KubeFATE 1.1.0、v1.11 和 v2.0 的模板</translation>
     </message>
 </context>
 <context>
@@ -5456,6 +5428,25 @@ Accept it and remember it in %6? [y/N] </source>
     </message>
 </context>
 <context>
+    <name>FateDeployer::TemplateFiles</name>
+    <message>
+        <source>template file %1 has no &quot;%2&quot; to set; the KubeFATE %3 templates look damaged or edited, restore that file from the release</source>
+        <translation>模板文件 %1 中没有可设置的“%2”；KubeFATE %3 模板似乎已损坏或被修改，请从发布包中恢复该文件</translation>
+    </message>
+    <message>
+        <source>template file %1 is missing from %2; the KubeFATE %3 templates are incomplete</source>
+        <translation>%2 中缺少模板文件 %1；KubeFATE %3 模板不完整</translation>
+    </message>
+    <message>
+        <source>cannot read template file %1: %2</source>
+        <translation>无法读取模板文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>template folder %1 is missing from %2; the KubeFATE %3 templates are incomplete</source>
+        <translation>%2 中缺少模板文件夹 %1；KubeFATE %3 模板不完整</translation>
+    </message>
+</context>
+<context>
     <name>FateDeployer::TemplateSources</name>
     <message>
         <source>cannot read %1: %2</source>
@@ -5494,8 +5485,8 @@ Accept it and remember it in %6? [y/N] </source>
         <translation>%1 的模板已不在缓存中；请重新下载</translation>
     </message>
     <message>
-        <source>KubeFATE %1 templates found at %2: not supported yet; FATE Deployer renders the templates of KubeFATE 1.1.0 and v1.11</source>
-        <translation>在 %2 找到 KubeFATE %1 模板：暂不支持；FATE Deployer 目前渲染 KubeFATE 1.1.0 和 v1.11 的模板</translation>
+        <source>KubeFATE %1 templates found at %2: not supported yet; FATE Deployer renders the templates of KubeFATE 1.1.0, v1.11 and v2.0</source>
+        <translation>在 %2 找到 KubeFATE %1 模板：暂不支持；FATE Deployer 目前渲染 KubeFATE 1.1.0、v1.11 和 v2.0 的模板</translation>
     </message>
 </context>
 <context>

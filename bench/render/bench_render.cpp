@@ -173,13 +173,13 @@ Packed renderAndPack(const Project &project,
     return p;
 }
 
-/// The v1.11.2 case (issue 15): 8 parties with serving each and an exchange, from KubeFATE's own v1.11.2
-/// tree when FD_KUBEFATE_SRC is set, else our stand-in tree; the same measures and keys as 1.1.0, printed
-/// with the prefix "v1.11.2_". A v1.11 party bundle is small (no example data): every party costs about
-/// as much as the first, so extra_party_vs_first is not expected to be near 1.1.0's.
-/// Medians over three rounds of: tar czf of one party folder (the baseline), then the whole federation
-/// rendered and packed with an empty bundle cache (cold) and again with the same cache folder read by a new
-/// cache object (warm), as the next deploy's process would. File names in @p tmp start with @p prefix.
+/// The v1.11.2 and v2.0.0 cases (issue 15): 8 parties with serving each and an exchange, from KubeFATE's own
+/// tree of the tag when FD_KUBEFATE_SRC is set, else our stand-in tree; the same measures and keys as 1.1.0,
+/// printed with the prefix "v1.11.2_" / "v2.0.0_". A v1.11 party bundle is small (no example data): every party costs
+/// about as much as the first, so extra_party_vs_first is not expected to be near 1.1.0's. Medians over three rounds
+/// of: tar czf of one party folder (the baseline), then the whole federation rendered and packed with an empty bundle
+/// cache (cold) and again with the same cache folder read by a new cache object (warm), as the next deploy's process
+/// would. File names in @p tmp start with @p prefix.
 struct Rounds
 {
     double tarMs = 0, firstMs = 0, extraMs = 0, coldMs = 0, warmMs = 0;
@@ -218,28 +218,28 @@ Rounds measure(
     return {median(tarMs), median(firstMs), median(extraMs), median(coldMs), median(warmMs)};
 }
 
-void benchV1112(QTemporaryDir &tmp)
+/// One later era's case: @p tag "v1.11.2" or "v2.0.0", keys printed with that prefix. v2.0 renders no
+/// exchange (docs/render.md), so its federation is 8 parties + 8 serving.
+void benchEra(QTemporaryDir &tmp, const QString &tag)
 {
-    QString root = QStringLiteral(FD_TEST_DATA "/kubefate-1.11.2");
+    const QString version = tag.mid(1);
+    const QByteArray key = tag.toUtf8();
+    const char *k = key.constData();
+    QString root = QStringLiteral(FD_TEST_DATA "/kubefate-") + version;
     if (const QString src = qEnvironmentVariable("FD_KUBEFATE_SRC"); !src.isEmpty()) {
-        root = tmp.filePath(QStringLiteral("kubefate-v1.11.2"));
+        root = tmp.filePath(QStringLiteral("kubefate-") + tag);
         QProcess x;
         x.start(QStringLiteral(FD_SOURCE_DIR "/tests/conformance/conformance.sh"),
-                {QStringLiteral("--src"),
-                 src,
-                 QStringLiteral("--tag"),
-                 QStringLiteral("v1.11.2"),
-                 QStringLiteral("--extract"),
-                 root});
+                {QStringLiteral("--src"), src, QStringLiteral("--tag"), tag, QStringLiteral("--extract"), root});
         if (!x.waitForFinished(-1) || x.exitCode() != 0)
-            qFatal("cannot read tag v1.11.2 from FD_KUBEFATE_SRC=%s", qPrintable(src));
-        std::printf("v1.11.2_tree=KubeFATE v1.11.2 from %s\n", qPrintable(src));
+            qFatal("cannot read tag %s from FD_KUBEFATE_SRC=%s", k, qPrintable(src));
+        std::printf("%s_tree=KubeFATE %s from %s\n", k, k, qPrintable(src));
     } else {
-        std::printf("v1.11.2_tree=tests/data/kubefate-1.11.2 (FD_KUBEFATE_SRC unset)\n");
+        std::printf("%s_tree=tests/data/kubefate-%s (FD_KUBEFATE_SRC unset)\n", k, qPrintable(version));
     }
     Project project = Project::example();
-    project.setKubefateVersion(QStringLiteral("1.11.2"));
-    project.images.tag = QStringLiteral("1.11.2-release");
+    project.setKubefateVersion(version);
+    project.images.tag = version + QStringLiteral("-release");
     project.parties.clear();
     for (int i = 0; i < 8; ++i) {
         Party party;
@@ -256,24 +256,26 @@ void benchV1112(QTemporaryDir &tmp)
     Result<RenderOutput> rendered = Renderer::render(project, tree.value());
     if (!rendered)
         qFatal("%s", qPrintable(rendered.error()));
-    const QString written = tmp.filePath(QStringLiteral("v1112-written"));
+    const QString written = tmp.filePath(tag + QStringLiteral("-written"));
     if (Status s = BundleWriter::writeTree(rendered.value(), written); !s)
         qFatal("%s", qPrintable(s.error()));
-    std::printf("v1.11.2_party_tree: %lld bytes, %lld files; %lld bundles\n",
+    std::printf("%s_party_tree: %lld bytes, %lld files; %lld bundles\n",
+                k,
                 static_cast<long long>(dirSize(written + QStringLiteral("/confs-10000"))),
                 static_cast<long long>(rendered->bundles.first().files.size()),
                 static_cast<long long>(rendered->bundles.size()));
-    const Rounds m = measure(project, tree.value(), written, tmp, QStringLiteral("v1112-"));
-    std::printf("v1.11.2_tar_czf_ms=%.1f v1.11.2_first_party_ms=%.1f v1.11.2_extra_party_ms=%.1f\n",
-                m.tarMs,
-                m.firstMs,
-                m.extraMs);
-    std::printf("v1.11.2_federation_cold_ms=%.1f v1.11.2_federation_warm_ms=%.1f (8 parties + exchange + 8 serving)\n",
+    const Rounds m = measure(project, tree.value(), written, tmp, tag + QLatin1Char('-'));
+    std::printf(
+        "%s_tar_czf_ms=%.1f %s_first_party_ms=%.1f %s_extra_party_ms=%.1f\n", k, m.tarMs, k, m.firstMs, k, m.extraMs);
+    std::printf("%s_federation_cold_ms=%.1f %s_federation_warm_ms=%.1f (8 parties%s + 8 serving)\n",
+                k,
                 m.coldMs,
-                m.warmMs);
-    std::printf("v1.11.2_first_party_vs_tar=%.3f\n", m.firstMs / m.tarMs);
-    std::printf("v1.11.2_extra_party_vs_first=%.3f\n", m.extraMs / m.firstMs);
-    std::printf("v1.11.2_warm_vs_cold=%.3f\n", m.warmMs / m.coldMs);
+                k,
+                m.warmMs,
+                rendered->bundle(QStringLiteral("confs-exchange")) ? " + exchange" : "");
+    std::printf("%s_first_party_vs_tar=%.3f\n", k, m.firstMs / m.tarMs);
+    std::printf("%s_extra_party_vs_first=%.3f\n", k, m.extraMs / m.firstMs);
+    std::printf("%s_warm_vs_cold=%.3f\n", k, m.warmMs / m.coldMs);
 }
 
 } // namespace
@@ -359,6 +361,7 @@ int main(int argc, char *argv[])
     std::printf("first_party_vs_tar=%.3f\n", r110.firstMs / r110.tarMs);
     std::printf("extra_party_vs_first=%.3f\n", r110.extraMs / r110.firstMs);
     std::printf("warm_vs_cold=%.3f\n", r110.warmMs / r110.coldMs);
-    benchV1112(tmp);
+    benchEra(tmp, QStringLiteral("v1.11.2"));
+    benchEra(tmp, QStringLiteral("v2.0.0"));
     return 0;
 }

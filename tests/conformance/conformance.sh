@@ -43,10 +43,11 @@ era_of() {
     case "$1" in
     1.1.0) echo 1.1.0 ;;
     v1.11.2) echo v1.11.2 ;;
+    v2.0.0) echo v2.0.0 ;;
     *) return 1 ;;
     esac
 }
-[ ${#tags[@]} -gt 0 ] || tags=(1.1.0 v1.11.2)
+[ ${#tags[@]} -gt 0 ] || tags=(1.1.0 v1.11.2 v2.0.0)
 
 if [ $list = 1 ]; then
     for tag in "${tags[@]}"; do

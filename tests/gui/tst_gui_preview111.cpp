@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// The render preview of a KubeFATE v1.11 project: the services' passwords come from the secret store
+// The render preview of a KubeFATE v1.11 and a v2.0 project: the services' passwords come from the secret store
 // (read off the GUI thread), are rendered into the bundles, and are shown masked in the file and in the
 // changes since the last deployment.
 #include "gui/previewdialog.h"
@@ -20,13 +20,21 @@ class TestGuiPreview111 : public QObject
     Q_OBJECT
 
 private slots:
+    void passwordsAreMasked_data()
+    {
+        QTest::addColumn<QString>("version");
+        QTest::newRow("v1.11.2") << QStringLiteral("1.11.2");
+        QTest::newRow("v2.0.0") << QStringLiteral("2.0.0");
+    }
+
     void passwordsAreMasked()
     {
+        QFETCH(QString, version);
         Project p = Project::example();
-        p.setKubefateVersion(QStringLiteral("1.11.2"));
-        p.images.tag = QStringLiteral("1.11.2-release");
+        p.setKubefateVersion(version); // the era's engines (v2.0: OSX)
+        p.images.tag = version + QStringLiteral("-release");
         p.templates.kind = TemplateSource::Kind::Folder;
-        p.templates.location = QStringLiteral(FD_TEST_DATA "/kubefate-1.11.2");
+        p.templates.location = QStringLiteral(FD_TEST_DATA "/kubefate-") + version;
         p.exchange.enabled = false;
         p.exchange.host.clear();
         for (Party &party : p.parties)

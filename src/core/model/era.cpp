@@ -48,8 +48,9 @@ QStringList federationChoices(KubefateEra era, const QString &computing)
             return {QStringLiteral("OSX")};
         if (computing == QLatin1String("Spark"))
             return brokers;
-        // STANDALONE: upstream's check for it is commented out; all three work with the generator.
-        return {QStringLiteral("OSX"), QStringLiteral("Pulsar"), QStringLiteral("RabbitMQ")};
+        // STANDALONE: upstream's check is commented out and its generator writes a Pulsar or RabbitMQ
+        // route table, but the slim compose file of v2.0.0 has both brokers commented out: only OSX runs.
+        return {QStringLiteral("OSX")};
     }
     if (era == KubefateEra::V1_11 && computing != QLatin1String("Eggroll"))
         return brokers;

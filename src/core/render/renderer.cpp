@@ -12,16 +12,14 @@
 #include "render/renderer.h"
 
 #include "model/era.h"
-#include "render/composefacts.h"
 #include "render/renderer111.h"
+#include "render/templatefiles.h"
 #include "util/tr.h"
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
-#include <QHash>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -61,11 +59,6 @@ Error missingKey(const QString &file, const QString &key)
     return Error{tr("template file %1 has no \"%2\" to set; the KubeFATE 1.1.0 templates look damaged or "
                     "edited, restore that file from the release")
                      .arg(file, key)};
-}
-
-int modeOf(const QFileInfo &info)
-{
-    return (info.permissions() & QFileDevice::ExeOwner) ? 0755 : 0644;
 }
 
 /// A text file split into lines that keep their terminators, so untouched lines stay byte-identical.
@@ -371,20 +364,16 @@ public:
         , m_tree(tree)
         , m_deploy(tree.deployDir())
         , m_dirTree(tree.deployDir() + QStringLiteral("/docker-example-dir-tree"))
+        , m_files(tree)
     {}
 
     Result<RenderOutput> run();
 
 private:
     Status validate() const;
-    Result<QByteArray> read(const QString &path) const;
-    QString display(const QString &path) const { return QDir(m_tree.root).relativeFilePath(path); }
+    Result<QByteArray> read(const QString &path) const { return m_files.read(path); }
+    QString display(const QString &path) const { return m_files.display(path); }
     Result<QByteArray> envFile() const;
-    /// Adds every file under srcDir as a verbatim copy. topLevelGlob: like the script's `cp -r dir/*`,
-    /// which skips hidden entries directly in dir (those deeper down are copied).
-    Status addTree(Bundle &bundle, const QString &srcDir, const QString &destPrefix, bool topLevelGlob) const;
-    Status addEdited(Bundle &bundle, const QString &src, const QString &dest, const QByteArray &content) const;
-    void addGenerated(Bundle &bundle, const QString &dest, const QByteArray &content, const QString &src) const;
     Result<Bundle> party(const Party &party) const;
     Result<Bundle> exchange() const;
 
@@ -392,8 +381,7 @@ private:
     const TemplateTree &m_tree;
     const QString m_deploy;
     const QString m_dirTree;
-    /// Every party copies the same folders: each is listed once per render.
-    mutable QHash<QString, QList<BundleFile>> m_listings;
+    TemplateFiles m_files;
 };
 
 Status Render11::validate() const
@@ -423,17 +411,6 @@ Status Render11::validate() const
     return {};
 }
 
-Result<QByteArray> Render11::read(const QString &path) const
-{
-    QFile file(path);
-    if (!file.exists())
-        return Error{tr("template file %1 is missing from %2; the KubeFATE 1.1.0 templates are incomplete")
-                         .arg(display(path), m_tree.root)};
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{tr("cannot read template file %1: %2").arg(path, file.errorString())};
-    return file.readAll();
-}
-
 Result<QByteArray> Render11::envFile() const
 {
     const QString path = m_tree.root + QStringLiteral("/.env");
@@ -459,69 +436,6 @@ Result<QByteArray> Render11::envFile() const
     return text;
 }
 
-Status Render11::addTree(Bundle &bundle, const QString &srcDir, const QString &destPrefix, bool topLevelGlob) const
-{
-    const QString listingKey = srcDir + QLatin1Char('\n') + destPrefix + (topLevelGlob ? u'g' : u'a');
-    if (auto it = m_listings.constFind(listingKey); it != m_listings.constEnd()) {
-        bundle.files.append(it.value());
-        return {};
-    }
-    if (!QFileInfo(srcDir).isDir())
-        return Error{tr("template folder %1 is missing from %2; the KubeFATE 1.1.0 templates are incomplete")
-                         .arg(display(srcDir), m_tree.root)};
-    QDirIterator it(srcDir, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-    const QDir base(srcDir);
-    QList<BundleFile> listing;
-    while (it.hasNext()) {
-        it.next();
-        const QFileInfo info = it.fileInfo();
-        const QString rel = base.relativeFilePath(info.filePath());
-        if (topLevelGlob && rel.startsWith(QLatin1Char('.')))
-            continue;
-        BundleFile f;
-        f.path = destPrefix + rel;
-        f.sourcePath = info.absoluteFilePath();
-        f.mode = modeOf(info);
-        f.size = info.size();
-        listing.append(f);
-    }
-    m_listings.insert(listingKey, listing);
-    bundle.files.append(listing);
-    return {};
-}
-
-Status Render11::addEdited(Bundle &bundle, const QString &src, const QString &dest, const QByteArray &content) const
-{
-    for (BundleFile &f : bundle.files) {
-        if (f.path == dest) {
-            f.sourcePath.clear();
-            f.content = content;
-            f.size = content.size();
-            return {};
-        }
-    }
-    return Error{tr("template file %1 is missing").arg(display(src))};
-}
-
-void Render11::addGenerated(Bundle &bundle, const QString &dest, const QByteArray &content, const QString &src) const
-{
-    for (BundleFile &f : bundle.files) {
-        if (f.path == dest) {
-            f.sourcePath.clear();
-            f.content = content;
-            f.size = content.size();
-            return;
-        }
-    }
-    BundleFile f;
-    f.path = dest;
-    f.content = content;
-    f.size = content.size();
-    const QFileInfo info(src);
-    f.mode = info.exists() ? modeOf(info) : 0644;
-    bundle.files.append(f);
-}
-
 Result<Bundle> Render11::party(const Party &party) const
 {
     Bundle b;
@@ -533,16 +447,17 @@ Result<Bundle> Render11::party(const Party &party) const
     b.composeFile = QStringLiteral("docker-compose.yml");
     const QByteArray id = num(party.id);
 
-    if (Status s = addTree(b, m_dirTree, QStringLiteral("confs/"), true); !s)
+    if (Status s = m_files.addTree(b, m_dirTree, QStringLiteral("confs/"), true); !s)
         return Error{s.error()};
-    if (Status s = addTree(b, m_deploy + QStringLiteral("/federatedml_examples"), QStringLiteral("examples/"), false);
+    if (Status s
+        = m_files.addTree(b, m_deploy + QStringLiteral("/federatedml_examples"), QStringLiteral("examples/"), false);
         !s)
         return Error{s.error()};
 
     Result<QByteArray> env = envFile();
     if (!env)
         return Error{env.error()};
-    addGenerated(b, QStringLiteral(".env"), env.value(), m_tree.root + QStringLiteral("/.env"));
+    TemplateFiles::setContent(b, QStringLiteral(".env"), env.value(), m_tree.root + QStringLiteral("/.env"));
 
     const QString composePath = m_deploy + QStringLiteral("/docker-compose.yml");
     Result<QByteArray> compose = read(composePath);
@@ -552,7 +467,7 @@ Result<Bundle> Render11::party(const Party &party) const
         if (Status s = useRegistry(compose.value(), display(composePath), m_project.registry.dockerHubImages); !s)
             return Error{s.error()};
     }
-    addGenerated(b, b.composeFile, compose.value(), composePath);
+    TemplateFiles::setContent(b, b.composeFile, compose.value(), composePath);
 
     // Each edit: template file (relative to docker-example-dir-tree), then the final values.
     using Edit = std::function<Status(QByteArray &, const QString &)>;
@@ -697,22 +612,23 @@ Result<Bundle> Render11::party(const Party &party) const
             return Error{text.error()};
         if (Status s = edit(text.value(), display(src)); !s)
             return Error{s.error()};
-        if (Status s = addEdited(b, src, QStringLiteral("confs/") + rel, text.value()); !s)
+        if (Status s = m_files.replaceContent(b, src, QStringLiteral("confs/") + rel, text.value()); !s)
             return Error{s.error()};
     }
 
-    addGenerated(b,
-                 QStringLiteral("confs/federatedml/conf/server_conf.json"),
-                 serverConfJson(),
-                 m_dirTree + QStringLiteral("/federatedml/conf/server_conf.json"));
-    addGenerated(b,
-                 QStringLiteral("confs/mysql/init/insert-node.sql"),
-                 insertNodeSql(),
-                 m_dirTree + QStringLiteral("/mysql/init/insert-node.sql"));
-    addGenerated(b,
-                 QStringLiteral("confs/proxy/conf/route_table.json"),
-                 partyRouteTable(party.id, m_project.exchangeRouteAddress(), m_project.exchangeRoutePort()),
-                 m_dirTree + QStringLiteral("/proxy/conf/route_table.json"));
+    TemplateFiles::setContent(b,
+                              QStringLiteral("confs/federatedml/conf/server_conf.json"),
+                              serverConfJson(),
+                              m_dirTree + QStringLiteral("/federatedml/conf/server_conf.json"));
+    TemplateFiles::setContent(b,
+                              QStringLiteral("confs/mysql/init/insert-node.sql"),
+                              insertNodeSql(),
+                              m_dirTree + QStringLiteral("/mysql/init/insert-node.sql"));
+    TemplateFiles::setContent(
+        b,
+        QStringLiteral("confs/proxy/conf/route_table.json"),
+        partyRouteTable(party.id, m_project.exchangeRouteAddress(), m_project.exchangeRoutePort()),
+        m_dirTree + QStringLiteral("/proxy/conf/route_table.json"));
     return b;
 }
 
@@ -726,13 +642,13 @@ Result<Bundle> Render11::exchange() const
     b.composeFile = QStringLiteral("docker-compose-exchange.yml");
 
     const QString proxyConf = m_dirTree + QStringLiteral("/proxy/conf");
-    if (Status s = addTree(b, proxyConf, QStringLiteral("conf/"), true); !s)
+    if (Status s = m_files.addTree(b, proxyConf, QStringLiteral("conf/"), true); !s)
         return Error{s.error()};
 
     Result<QByteArray> env = envFile();
     if (!env)
         return Error{env.error()};
-    addGenerated(b, QStringLiteral(".env"), env.value(), m_tree.root + QStringLiteral("/.env"));
+    TemplateFiles::setContent(b, QStringLiteral(".env"), env.value(), m_tree.root + QStringLiteral("/.env"));
 
     const QString composePath = m_deploy + QLatin1Char('/') + b.composeFile;
     Result<QByteArray> compose = read(composePath);
@@ -743,7 +659,7 @@ Result<Bundle> Render11::exchange() const
     if (m_project.registry.usePrivate)
         if (Status s = useRegistry(compose.value(), display(composePath), m_project.registry.dockerHubImages); !s)
             return Error{s.error()};
-    addGenerated(b, b.composeFile, compose.value(), composePath);
+    TemplateFiles::setContent(b, b.composeFile, compose.value(), composePath);
 
     // coordinator = the last party id: the script's leftover loop value, kept for byte parity (§2.7).
     const QString propsPath = proxyConf + QStringLiteral("/proxy.properties");
@@ -758,13 +674,13 @@ Result<Bundle> Render11::exchange() const
              {"route.table", QByteArray(ContainerBase) + "/proxy/conf/route_table.json"}})
         if (Status s = setProperty(props.value(), display(propsPath), key, value); !s)
             return Error{s.error()};
-    if (Status s = addEdited(b, propsPath, QStringLiteral("conf/proxy.properties"), props.value()); !s)
+    if (Status s = m_files.replaceContent(b, propsPath, QStringLiteral("conf/proxy.properties"), props.value()); !s)
         return Error{s.error()};
 
-    addGenerated(b,
-                 QStringLiteral("conf/route_table.json"),
-                 exchangeRouteTable(m_project.parties),
-                 proxyConf + QStringLiteral("/route_table.json"));
+    TemplateFiles::setContent(b,
+                              QStringLiteral("conf/route_table.json"),
+                              exchangeRouteTable(m_project.parties),
+                              proxyConf + QStringLiteral("/route_table.json"));
     return b;
 }
 
@@ -785,24 +701,9 @@ Result<RenderOutput> Render11::run()
     if (!x)
         return Error{x.error()};
     out.bundles.append(std::move(x).value());
-    for (Bundle &b : out.bundles) {
-        // Byte order of the UTF-8 paths (what tar and the hosts see), each path converted once.
-        QList<std::pair<QByteArray, qsizetype>> order;
-        order.reserve(b.files.size());
-        for (qsizetype i = 0; i < b.files.size(); ++i)
-            order.append({b.files.at(i).path.toUtf8(), i});
-        std::sort(order.begin(), order.end());
-        QList<BundleFile> sorted;
-        sorted.reserve(b.files.size());
-        for (const auto &[path, index] : order)
-            sorted.append(std::move(b.files[index]));
-        b.files = std::move(sorted);
-        // What the hosts will run, from the compose file just written (preflight, status, Images page).
-        Result<BundleFacts> facts = ComposeFacts::of(b);
-        if (!facts)
-            return Error{facts.error()};
-        b.facts = std::move(facts).value();
-    }
+    for (Bundle &b : out.bundles)
+        if (Status s = TemplateFiles::finish(b); !s)
+            return Error{s.error()};
     return out;
 }
 
@@ -811,8 +712,10 @@ Result<RenderOutput> Render11::run()
 Result<RenderOutput>
 Renderer::render(const Project &project, const TemplateTree &templates, const ServiceSecrets &secrets)
 {
-    if (templates.kubefateVersion.startsWith(QLatin1String("1.11."))) {
-        if (kubefateEra(project.templates.kubefateVersion) != KubefateEra::V1_11)
+    const KubefateEra treeEra = kubefateEra(templates.kubefateVersion);
+    if (templates.kubefateVersion.startsWith(QLatin1String("1.11."))
+        || templates.kubefateVersion.startsWith(QLatin1String("2.0."))) {
+        if (kubefateEra(project.templates.kubefateVersion) != treeEra)
             return Error{tr("templates.kubefateVersion: the project is for KubeFATE %1, but the templates at %2 are "
                             "KubeFATE %3; choose templates of the project's version")
                              .arg(project.templates.kubefateVersion, templates.root, templates.kubefateVersion)};
@@ -820,7 +723,7 @@ Renderer::render(const Project &project, const TemplateTree &templates, const Se
     }
     if (templates.kubefateVersion != QLatin1String("1.1.0"))
         return Error{tr("KubeFATE %1 templates found at %2: not supported yet; FATE Deployer renders the templates "
-                        "of KubeFATE 1.1.0 and v1.11")
+                        "of KubeFATE 1.1.0, v1.11 and v2.0")
                          .arg(templates.kubefateVersion, templates.root)};
     if (kubefateEra(project.templates.kubefateVersion) != KubefateEra::V1_1)
         return Error{tr("templates.kubefateVersion: the project is for KubeFATE %1, but the templates at %2 are "

@@ -13,14 +13,11 @@
 #include "render/renderer111.h"
 
 #include "model/era.h"
-#include "render/composefacts.h"
+#include "render/templatefiles.h"
 #include "util/tr.h"
 
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
-#include <QFileInfo>
-#include <QHash>
 
 #include <algorithm>
 #include <functional>
@@ -60,36 +57,6 @@ QByteArray num(int n)
 QByteArray utf8(const QString &s)
 {
     return s.toUtf8();
-}
-
-int modeOf(const QFileInfo &info)
-{
-    return (info.permissions() & QFileDevice::ExeOwner) ? 0755 : 0644;
-}
-
-/// Lines with their terminators, so untouched lines stay byte-identical.
-QList<QByteArray> splitLines(const QByteArray &text)
-{
-    QList<QByteArray> lines;
-    qsizetype start = 0;
-    while (start < text.size()) {
-        const qsizetype nl = text.indexOf('\n', start);
-        if (nl < 0) {
-            lines.append(text.mid(start));
-            break;
-        }
-        lines.append(text.mid(start, nl - start + 1));
-        start = nl + 1;
-    }
-    return lines;
-}
-
-QByteArray joinLines(const QList<QByteArray> &lines)
-{
-    QByteArray out;
-    for (const QByteArray &l : lines)
-        out += l;
-    return out;
 }
 
 /// `s/needle/value/g` of the script with a needle free of regular-expression meaning: every occurrence.
@@ -135,6 +102,20 @@ struct Peer
     QByteArray ip;
 };
 
+/// The other parties' entries of a party route table (Eggroll's in v1.11, OSX's in v2.0: the same
+/// heredoc loop), as `$(…)` leaves them: blank lines, a space before a tab, no trailing newline.
+QByteArray otherParties(int self, const QList<Peer> &parties)
+{
+    QByteArray others;
+    for (const Peer &p : parties) {
+        if (p.id == self)
+            continue;
+        others += "\n\t\t\"" + num(p.id) + "\": {\n\t\t\t\"default\": [{\n\t\t \t\t\"ip\": \"" + p.ip
+                  + "\",\n\t\t\t\t\"port\": " + num(RollsitePort) + "\n\t\t\t    }]\n\t\t},\n\t\n";
+    }
+    return commandSubstitution(others);
+}
+
 /// confs/eggroll/conf/route_table.json of party @p self, byte for byte as the script's heredoc writes it
 /// (tabs, the blank lines its `echo`s leave, a space before a tab in other parties' "ip" lines, and the
 /// rollsite port as a string in the default route when there is no exchange).
@@ -148,14 +129,7 @@ QByteArray eggrollRouteTable(int self, const QList<Peer> &parties, const QByteAr
         out += commandSubstitution(" \n\t\t\t\t\"ip\": \"rollsite\",\n\t\t\t\t\"port\": \"" + num(RollsitePort)
                                    + "\"\n\t\n");
     out += "\n\t\t\t\t}\n\t\t\t]\n\t\t},\n";
-    QByteArray others;
-    for (const Peer &p : parties) {
-        if (p.id == self)
-            continue;
-        others += "\n\t\t\"" + num(p.id) + "\": {\n\t\t\t\"default\": [{\n\t\t \t\t\"ip\": \"" + p.ip
-                  + "\",\n\t\t\t\t\"port\": " + num(RollsitePort) + "\n\t\t\t    }]\n\t\t},\n\t\n";
-    }
-    out += commandSubstitution(others) + '\n';
+    out += otherParties(self, parties) + '\n';
     out += "\t\t\"" + num(self)
            + "\": {\n\t\t\t\"default\": [{\n\t\t\t\t\"ip\": \"rollsite\",\n\t\t\t\t\"port\": " + num(RollsitePort)
            + "\n\t\t\t}],\n\t\t\t\"fateflow\": [{\n\t\t\t\t\"ip\": \"fateflow\",\n\t\t\t\t\"port\": "
@@ -186,17 +160,33 @@ QByteArray nginxRouteTable(int self, const QList<Peer> &parties)
 }
 
 /// confs/fate_flow/conf/{rabbitmq,pulsar}_route_table.yaml: other parties' brokers at their hosts, the
-/// own broker by its service name.
-QByteArray brokerRouteTable(int self, const QList<Peer> &parties, const QByteArray &service, int port)
+/// own broker by its service name. v2.0's Pulsar table adds @p otherExtra / @p selfExtra lines to each
+/// entry (`sslPort`, `proxy`) and ends with a blank line.
+QByteArray brokerRouteTable(int self,
+                            const QList<Peer> &parties,
+                            const QByteArray &service,
+                            int port,
+                            const QByteArray &otherExtra = {},
+                            const QByteArray &selfExtra = {})
 {
     QByteArray others;
     for (const Peer &p : parties) {
         if (p.id == self)
             continue;
-        others += num(p.id) + ":\n    host: " + p.ip + "\n    port: " + num(port) + "\n\n";
+        others += num(p.id) + ":\n    host: " + p.ip + "\n    port: " + num(port) + "\n" + otherExtra + "\n";
     }
     return commandSubstitution(others) + '\n' + num(self) + ":\n    host: " + service + "\n    port: " + num(port)
-           + "\n";
+           + "\n" + selfExtra;
+}
+
+/// confs/osx/conf/route_table.json of party @p self (v2.0), as the script's heredoc writes it: every other
+/// party's OSX at its host, the own fate-flow, `self_party`; no default route, so nothing goes to an exchange.
+QByteArray osxRouteTable(int self, const QList<Peer> &parties)
+{
+    return "{\n  \"route_table\":\n  {\n\t\t" + otherParties(self, parties) + "\n\t\t\"" + num(self)
+           + "\": {\n\t\t\t\"fateflow\": [{\n\t\t\t\t\"ip\": \"fateflow\",\n\t\t\t\t\"port\": " + num(FlowGrpcPort)
+           + "\n\t\t\t}]\n\t\t}\n  },\n\t\"self_party\":[\n\t\t\"" + num(self)
+           + "\"\n\t],\n  \"permission\":\n  {\n    \"default_allow\": true\n  }\n}\n";
 }
 
 QByteArray jsonRoute(const QByteArray &ip, int port)
@@ -246,23 +236,27 @@ public:
         , m_deploy(tree.deployDir())
         , m_training(tree.deployDir() + QStringLiteral("/training_template"))
         , m_serving(tree.deployDir() + QStringLiteral("/serving_template"))
+        , m_files(tree)
+        , m_v2(kubefateEra(tree.kubefateVersion) == KubefateEra::V2_0)
     {}
 
     Result<RenderOutput> run();
 
 private:
     Status validate() const;
-    QString display(const QString &path) const { return QDir(m_tree.root).relativeFilePath(path); }
-    Error missing(const QString &file, const QString &key) const
+    Error missing(const QString &file, const QString &key) const { return m_files.missingKey(file, key); }
+    Result<QByteArray> read(const QString &path) const { return m_files.read(path); }
+    Result<QByteArray> envFile(bool registrySlash = false) const;
+    /// v2.0's .env: the per-image variables follow the project's image prefix and tag.
+    Status setImageVariables(QList<QByteArray> &lines, const QString &path) const;
+    Status addTree(Bundle &bundle, const QString &srcDir, const QString &destPrefix, bool topLevelGlob) const
     {
-        return Error{tr("template file %1 has no \"%2\" to set; the KubeFATE %3 templates look damaged or edited, "
-                        "restore that file from the release")
-                         .arg(display(file), key, m_tree.kubefateVersion)};
+        return m_files.addTree(bundle, srcDir, destPrefix, topLevelGlob);
     }
-    Result<QByteArray> read(const QString &path) const;
-    Result<QByteArray> envFile() const;
-    Status addTree(Bundle &bundle, const QString &srcDir, const QString &destPrefix, bool topLevelGlob) const;
-    void setContent(Bundle &bundle, const QString &dest, const QByteArray &content, const QString &src) const;
+    static void setContent(Bundle &bundle, const QString &dest, const QByteArray &content, const QString &src)
+    {
+        TemplateFiles::setContent(bundle, dest, content, src);
+    }
     /// Reads the bundle's copy of @p dest (from its template), applies @p edit, keeps the result.
     Status
     edit(Bundle &bundle, const QString &dest, const std::function<Status(QByteArray &, const QString &)> &edit) const;
@@ -271,6 +265,7 @@ private:
     Result<Bundle> serving(const Party &party) const;
     Status composeForParty(QByteArray &compose, const QString &file, const Party &party) const;
     Status useRegistry(QByteArray &compose) const;
+    void registryForEveryImage(QByteArray &compose) const;
 
     bool spark() const { return m_project.engine.computing.startsWith(QLatin1String("Spark")); }
 
@@ -280,8 +275,10 @@ private:
     const QString m_deploy;
     const QString m_training;
     const QString m_serving;
+    TemplateFiles m_files;
+    /// v2.0.x (OSX, per-image .env variables, STANDALONE) rather than v1.11.x.
+    const bool m_v2;
     QList<Peer> m_peers;
-    mutable QHash<QString, QList<BundleFile>> m_listings;
 };
 
 Status Render111::validate() const
@@ -300,8 +297,15 @@ Status Render111::validate() const
         ids.append(party.id);
     }
     if (p.images.tag.trimmed().isEmpty())
-        return Error{tr("images.tag: the image tag is empty; enter one (default 1.11.2-release)")};
-    if (p.images.prefix != QLatin1String("federatedai"))
+        return Error{tr("images.tag: the image tag is empty; enter one (default %1)")
+                         .arg(m_v2 ? QStringLiteral("2.0.0-release") : QStringLiteral("1.11.2-release"))};
+    if (m_v2) {
+        // v2.0 names every image in .env (FATEFlow_IMAGE=<prefix>/fateflow, …): any prefix works.
+        if (p.images.prefix.trimmed().isEmpty() || p.images.prefix.contains(QLatin1Char(' ')))
+            return Error{tr("images.prefix: \"%1\" gives invalid image names such as \"%1/fateflow\"; enter one "
+                            "(default federatedai)")
+                             .arg(p.images.prefix)};
+    } else if (p.images.prefix != QLatin1String("federatedai"))
         return Error{tr("images.prefix: KubeFATE v1.11 names its images federatedai/…; \"%1\" cannot be used. To pull "
                         "from elsewhere, use a private registry")
                          .arg(p.images.prefix)};
@@ -310,7 +314,7 @@ Status Render111::validate() const
                         "(e.g. harbor.example.com/fate) or use Docker Hub")};
     if (p.exchange.enabled && p.exchange.host.isEmpty())
         return Error{tr("exchange.host: the exchange is enabled but has no host; enter it or disable the exchange")};
-    const KubefateEra era = KubefateEra::V1_11;
+    const KubefateEra era = m_v2 ? KubefateEra::V2_0 : KubefateEra::V1_11;
     const EngineSettings &e = p.engine;
     auto check = [](const QString &field, const QString &value, const QStringList &allowed) -> Status {
         if (allowed.contains(value))
@@ -332,101 +336,95 @@ Status Render111::validate() const
     return {};
 }
 
-Result<QByteArray> Render111::read(const QString &path) const
+/// Sets `key=value` on the line that assigns @p key (a CR and the quotes of a quoted value stay), only
+/// where the value differs, so an unchanged project gives the template byte for byte. False: no such line.
+bool setEnvLine(QList<QByteArray> &lines, const QByteArray &key, const QByteArray &value)
 {
-    QFile file(path);
-    if (!file.exists())
-        return Error{tr("template file %1 is missing from %2; the KubeFATE %3 templates are incomplete")
-                         .arg(display(path), m_tree.root, m_tree.kubefateVersion)};
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{tr("cannot read template file %1: %2").arg(path, file.errorString())};
-    return file.readAll();
+    bool found = false;
+    for (QByteArray &line : lines) {
+        if (!line.startsWith(QByteArray(key + '=')))
+            continue;
+        found = true;
+        QByteArray body = line.endsWith('\n') ? line.chopped(1) : line;
+        const QByteArray term = line.endsWith('\n') ? "\n" : "";
+        const bool cr = body.endsWith('\r');
+        if (cr)
+            body.chop(1);
+        QByteArray old = body.mid(key.size() + 1);
+        const bool quoted = old.size() >= 2 && old.startsWith('"') && old.endsWith('"');
+        if (quoted)
+            old = old.mid(1, old.size() - 2);
+        if (old != value)
+            line = key + '=' + (quoted ? '"' + value + '"' : value) + (cr ? "\r" : "") + term;
+    }
+    return found;
 }
 
-/// docker-deploy/.env with the project's TAG, SERVING_TAG, RegistryURI and SSH_PORT (only where they
-/// differ, so an unchanged project gives the template byte for byte).
-Result<QByteArray> Render111::envFile() const
+/// docker-deploy/.env with the project's images, SERVING_TAG, RegistryURI and SSH_PORT (only where they
+/// differ). @p registrySlash: v2.0's party compose files write `${RegistryURI}${OSX_IMAGE}`, so their
+/// .env needs the registry with one trailing slash (the script writes two); serving and exchange files
+/// write `${RegistryURI}/federatedai/…` and get it without.
+Result<QByteArray> Render111::envFile(bool registrySlash) const
 {
     const QString path = m_deploy + QStringLiteral("/.env");
     Result<QByteArray> env = read(path);
     if (!env)
         return env;
     QList<QByteArray> lines = splitLines(env.value());
-    const QString registry = m_project.registry.usePrivate ? m_project.registry.uri.trimmed() : QString();
-    const QList<std::pair<QByteArray, QByteArray>> values = {
+    QString registry = m_project.registry.usePrivate ? m_project.registry.uri.trimmed() : QString();
+    while (m_v2 && registry.endsWith(QLatin1Char('/')))
+        registry.chop(1);
+    if (registrySlash && !registry.isEmpty())
+        registry += QLatin1Char('/');
+    QList<std::pair<QByteArray, QByteArray>> values = {
         {"RegistryURI", utf8(registry)},
-        {"TAG", utf8(m_project.images.tag)},
         {"SERVING_TAG", utf8(m_project.images.servingTag)},
         {"SSH_PORT", num(m_project.sshPort)},
     };
-    for (const auto &[key, value] : values) {
-        bool found = false;
-        for (QByteArray &line : lines) {
-            if (!line.startsWith(QByteArray(key + '=')))
-                continue;
-            found = true;
-            QByteArray body = line.endsWith('\n') ? line.chopped(1) : line;
-            const QByteArray term = line.endsWith('\n') ? "\n" : "";
-            const bool cr = body.endsWith('\r');
-            if (cr)
-                body.chop(1);
-            if (body.mid(key.size() + 1) != value)
-                line = key + '=' + value + (cr ? "\r" : "") + term;
-        }
-        if (!found)
+    if (!m_v2)
+        values.insert(1, {"TAG", utf8(m_project.images.tag)});
+    for (const auto &[key, value] : values)
+        if (!setEnvLine(lines, key, value))
             return missing(path, QString::fromLatin1(key));
-    }
+    if (m_v2)
+        if (Status s = setImageVariables(lines, path); !s)
+            return Error{s.error()};
     return joinLines(lines);
 }
 
-Status Render111::addTree(Bundle &bundle, const QString &srcDir, const QString &destPrefix, bool topLevelGlob) const
+Status Render111::setImageVariables(QList<QByteArray> &lines, const QString &path) const
 {
-    const QString listingKey = srcDir + QLatin1Char('\n') + destPrefix + (topLevelGlob ? u'g' : u'a');
-    if (auto it = m_listings.constFind(listingKey); it != m_listings.constEnd()) {
-        bundle.files.append(it.value());
-        return {};
+    // FATE's own images follow prefix and tag; the brokers' and Hadoop's keep their own tags (as the
+    // importer and exporter read and write them); MySQL is Docker Hub's.
+    const QByteArray prefix = utf8(m_project.images.prefix.trimmed()) + '/';
+    const QByteArray tag = utf8(m_project.images.tag.trimmed());
+    const struct
+    {
+        const char *variable;
+        const char *image;
+        bool followsTag;
+    } images[] = {
+        {"FATEFlow", "fateflow", true},
+        {"FATEBoard", "fateboard", true},
+        {"Client", "client", true},
+        {"EGGRoll", "eggroll", true},
+        {"OSX", "osx", true},
+        {"Nginx", "nginx", true},
+        {"RabbitMQ", "rabbitmq", false},
+        {"Pulsar", "pulsar", false},
+        {"Hadoop_NameNode", "hadoop-namenode", false},
+        {"Hadoop_DataNode", "hadoop-datanode", false},
+        {"Spark_Master", "spark-master", true},
+        {"Spark_Worker", "spark-worker", true},
+    };
+    for (const auto &image : images) {
+        const QByteArray base = QByteArray(image.variable) + "_IMAGE";
+        if (!setEnvLine(lines, base, prefix + image.image))
+            return missing(path, QString::fromLatin1(base));
+        if (image.followsTag && !setEnvLine(lines, base + "_TAG", tag))
+            return missing(path, QString::fromLatin1(base + "_TAG"));
     }
-    if (!QFileInfo(srcDir).isDir())
-        return Error{tr("template folder %1 is missing from %2; the KubeFATE %3 templates are incomplete")
-                         .arg(display(srcDir), m_tree.root, m_tree.kubefateVersion)};
-    QDirIterator it(srcDir, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-    const QDir base(srcDir);
-    QList<BundleFile> listing;
-    while (it.hasNext()) {
-        it.next();
-        const QFileInfo info = it.fileInfo();
-        const QString rel = base.relativeFilePath(info.filePath());
-        if (topLevelGlob && rel.startsWith(QLatin1Char('.'))) // `cp -r dir/*` skips dir's hidden entries
-            continue;
-        BundleFile f;
-        f.path = destPrefix + rel;
-        f.sourcePath = info.absoluteFilePath();
-        f.mode = modeOf(info);
-        f.size = info.size();
-        listing.append(f);
-    }
-    m_listings.insert(listingKey, listing);
-    bundle.files.append(listing);
     return {};
-}
-
-void Render111::setContent(Bundle &bundle, const QString &dest, const QByteArray &content, const QString &src) const
-{
-    for (BundleFile &f : bundle.files) {
-        if (f.path == dest) {
-            f.sourcePath.clear();
-            f.content = content;
-            f.size = content.size();
-            return;
-        }
-    }
-    BundleFile f;
-    f.path = dest;
-    f.content = content;
-    f.size = content.size();
-    const QFileInfo info(src);
-    f.mode = !src.isEmpty() && info.exists() ? modeOf(info) : 0644;
-    bundle.files.append(f);
 }
 
 Status Render111::edit(Bundle &bundle,
@@ -469,6 +467,23 @@ Status Render111::useRegistry(QByteArray &compose) const
     return {};
 }
 
+/// v2.0's party compose file: the script's RegistryURI reaches only the OSX image
+/// (`${RegistryURI}${OSX_IMAGE}`); every other image is pulled from the registry too (`${RegistryURI}` before
+/// its image variable), MySQL unless the project keeps it on Docker Hub.
+void Render111::registryForEveryImage(QByteArray &compose) const
+{
+    const bool mysqlFromHub = m_project.registry.dockerHubImages.contains(QLatin1String("mysql"));
+    QList<QByteArray> lines = splitLines(compose);
+    for (QByteArray &line : lines) {
+        const QByteArray t = line.trimmed();
+        if (!t.startsWith("image: \"${") || t.startsWith("image: \"${RegistryURI}")
+            || (mysqlFromHub && t.startsWith("image: \"${MySQL_IMAGE}")))
+            continue;
+        line.replace("image: \"${", "image: \"${RegistryURI}${");
+    }
+    compose = joinLines(lines);
+}
+
 /// The training compose file's edits, in the script's order (spec §5.2).
 Status Render111::composeForParty(QByteArray &compose, const QString &file, const Party &party) const
 {
@@ -500,16 +515,34 @@ Status Render111::composeForParty(QByteArray &compose, const QString &file, cons
         suffix += "-ipcl";
     else if (e.device == QLatin1String("GPU"))
         suffix += "-gpu";
-    const QByteArray flow = spark() ? "fateflow-spark" : "fateflow";
-    replaceAll(
-        compose, "image: \"federatedai/fateflow:${TAG}\"", "image: \"federatedai/" + flow + suffix + ":${TAG}\"");
-    if (spark())
-        replaceAll(compose,
-                   "image: \"federatedai/spark-worker:${TAG}\"",
-                   "image: \"federatedai/spark-worker" + suffix + ":${TAG}\"");
-    else
+    if (m_v2) {
+        // v2.0 names the images by variables; STANDALONE keeps them as they are.
+        auto image = [](const QByteArray &var) -> QByteArray { return "image: \"${" + var + "}"; };
+        const QByteArray tagOf = ":${FATEFlow_IMAGE_TAG}\"";
+        if (e.computing == QLatin1String("Eggroll")) {
+            replaceAll(compose, image("FATEFlow_IMAGE") + tagOf, image("FATEFlow_IMAGE") + suffix + tagOf);
+            replaceAll(compose,
+                       image("EGGRoll_IMAGE") + ":${EGGRoll_IMAGE_TAG}\"",
+                       image("EGGRoll_IMAGE") + suffix + ":${EGGRoll_IMAGE_TAG}\"");
+        } else if (spark()) {
+            replaceAll(compose, image("FATEFlow_IMAGE") + tagOf, image("FATEFlow_IMAGE") + "-spark" + suffix + tagOf);
+            replaceAll(compose,
+                       image("Spark_Worker_IMAGE") + ":${Spark_Worker_IMAGE_TAG}\"",
+                       image("Spark_Worker_IMAGE") + suffix + ":${Spark_Worker_IMAGE_TAG}\"");
+        }
+    } else {
+        const QByteArray flow = spark() ? "fateflow-spark" : "fateflow";
         replaceAll(
-            compose, "image: \"federatedai/eggroll:${TAG}\"", "image: \"federatedai/eggroll" + suffix + ":${TAG}\"");
+            compose, "image: \"federatedai/fateflow:${TAG}\"", "image: \"federatedai/" + flow + suffix + ":${TAG}\"");
+        if (spark())
+            replaceAll(compose,
+                       "image: \"federatedai/spark-worker:${TAG}\"",
+                       "image: \"federatedai/spark-worker" + suffix + ":${TAG}\"");
+        else
+            replaceAll(compose,
+                       "image: \"federatedai/eggroll:${TAG}\"",
+                       "image: \"federatedai/eggroll" + suffix + ":${TAG}\"");
+    }
     // GPU: the device reservation goes before fateflow's `command:` (the script's fixed line number).
     if (e.device == QLatin1String("GPU")) {
         QList<QByteArray> lines = splitLines(compose);
@@ -530,9 +563,12 @@ Status Render111::composeForParty(QByteArray &compose, const QString &file, cons
                          + num(e.gpuCount) + "\n            capabilities: [gpu]\n");
         compose = joinLines(lines);
     }
-    if (m_project.registry.usePrivate)
-        if (Status s = useRegistry(compose); !s)
+    if (m_project.registry.usePrivate) {
+        if (m_v2)
+            registryForEveryImage(compose);
+        else if (Status s = useRegistry(compose); !s)
             return s;
+    }
     replaceAll(compose, "fate-serving", utf8(party.servingHost));
     if (!replaceAll(compose,
                     "<path-to-host-dir>",
@@ -552,9 +588,10 @@ Result<Bundle> Render111::party(const Party &party) const
     b.host = party.host;
     b.targetDir = m_project.dirFor(party);
     b.composeFile = QStringLiteral("docker-compose.yml");
+    // v2.0 mounts shared_dir/fate where v1.11 mounted shared_dir/federatedml.
     b.emptyDirs = {QStringLiteral("shared_dir/data"),
                    QStringLiteral("shared_dir/examples"),
-                   QStringLiteral("shared_dir/federatedml")};
+                   m_v2 ? QStringLiteral("shared_dir/fate") : QStringLiteral("shared_dir/federatedml")};
     const QByteArray id = num(party.id);
 
     if (Status s = addTree(b, m_training + QStringLiteral("/public"), QStringLiteral("confs/"), true); !s)
@@ -564,6 +601,9 @@ Result<Bundle> Render111::party(const Party &party) const
     if (e.computing == QLatin1String("Eggroll")) {
         backends = {QStringLiteral("eggroll")};
         composeTemplate = QStringLiteral("docker-compose-eggroll.yml");
+    } else if (e.computing == QLatin1String("STANDALONE")) {
+        // v2.0: fate-flow computes itself; the slim compose file, no backend folder (as the script).
+        composeTemplate = QStringLiteral("docker-compose-spark-slim.yml");
     } else {
         const QString broker
             = e.federation == QLatin1String("RabbitMQ") ? QStringLiteral("rabbitmq") : QStringLiteral("pulsar");
@@ -592,10 +632,13 @@ Result<Bundle> Render111::party(const Party &party) const
         return Error{s.error()};
     setContent(b, b.composeFile, compose.value(), composePath);
 
-    Result<QByteArray> env = envFile();
+    Result<QByteArray> env = envFile(m_v2);
     if (!env)
         return Error{env.error()};
-    // `echo "NOTEBOOK_HASHED_PASSWORD=…" >> .env`
+    // `echo "NOTEBOOK_HASHED_PASSWORD=…" >> .env`. v2.0's .env has no final newline, so the script glues
+    // the line to the last image tag; we end that line first.
+    if (!env.value().isEmpty() && !env.value().endsWith('\n'))
+        env.value() += '\n';
     setContent(b,
                QStringLiteral(".env"),
                env.value() + "NOTEBOOK_HASHED_PASSWORD=" + utf8(m_secrets.notebookHashedPassword) + '\n',
@@ -617,25 +660,31 @@ Result<Bundle> Render111::party(const Party &party) const
     if (e.computing == QLatin1String("Eggroll")) {
         const Status s = edit(
             b, QStringLiteral("confs/eggroll/conf/eggroll.properties"), [&](QByteArray &t, const QString &f) -> Status {
-                if (Status r = replaceEach({
-                        {"<jdbc.url>",
-                         "jdbc:mysql://" + dbIp + ":3306/" + dbName + "?useSSL=false&serverTimezone="
-                             + utf8(db.serverTimezone) + "&characterEncoding=utf8&allowPublicKeyRetrieval=true"},
-                        {"<jdbc.username>", dbUser},
-                        {"<jdbc.password>", dbPassword},
-                        {"<clustermanager.host>", "clustermanager"},
-                        {"<clustermanager.port>", num(ClusterManagerPort)},
-                        {"<nodemanager.port>", num(NodeManagerPort)},
-                        {"<party.id>", id},
-                        {"<java.home>", JavaHome},
-                        {"<java.classpath>", JavaClasspath},
-                        {"<rollsite.host>", "rollsite"},
-                        {"<rollsite.port>", num(RollsitePort)},
-                    })(t, f);
-                    !r)
+                Replacements required = {
+                    {"<jdbc.url>",
+                     "jdbc:mysql://" + dbIp + ":3306/" + dbName + "?useSSL=false&serverTimezone="
+                         + utf8(db.serverTimezone) + "&characterEncoding=utf8&allowPublicKeyRetrieval=true"},
+                    {"<jdbc.username>", dbUser},
+                    {"<jdbc.password>", dbPassword},
+                    {"<clustermanager.host>", "clustermanager"},
+                    {"<clustermanager.port>", num(ClusterManagerPort)},
+                    {"<nodemanager.port>", num(NodeManagerPort)},
+                    {"<party.id>", id},
+                };
+                Replacements optional = {{"<python.path>", PythonPath}};
+                // v2.0's template gains <nodemanager.host> and no longer has the Java and rollsite keys the
+                // script still fills (v1.11.2's already lacks <python.path>).
+                (m_v2 ? optional : required)
+                    .append({{"<java.home>", JavaHome},
+                             {"<java.classpath>", JavaClasspath},
+                             {"<rollsite.host>", "rollsite"},
+                             {"<rollsite.port>", num(RollsitePort)}});
+                if (m_v2)
+                    required.append(std::pair<QByteArray, QByteArray>("<nodemanager.host>", "nodemanager"));
+                if (Status r = replaceEach(required)(t, f); !r)
                     return r;
-                // The script also fills <python.path>, which v1.11.2's template no longer has: optional.
-                replaceAll(t, "<python.path>", PythonPath);
+                for (const auto &[from, to] : std::as_const(optional))
+                    replaceAll(t, from, to);
                 if (!replaceToEndOfLine(t,
                                         "eggroll.session.processors.per.node=",
                                         "eggroll.session.processors.per.node=" + num(e.computeCore)))
@@ -662,7 +711,8 @@ Result<Bundle> Render111::party(const Party &party) const
         return Error{s.error()};
 
     // mysql
-    QByteArray insertNode = "\nCREATE DATABASE IF NOT EXISTS " + dbName
+    // v1.11 starts the file with `echo >`, v2.0 only appends to it (no blank first line).
+    QByteArray insertNode = QByteArray(m_v2 ? "" : "\n") + "CREATE DATABASE IF NOT EXISTS " + dbName
                             + ";\nCREATE DATABASE IF NOT EXISTS fate_flow;\n" + "CREATE USER '" + dbUser
                             + "'@'%' IDENTIFIED BY '" + dbPassword + "';\nGRANT ALL ON *.* TO '" + dbUser + "'@'%';\n";
     const QString metaTables = QStringLiteral("confs/mysql/init/create-eggroll-meta-tables.sql");
@@ -676,35 +726,50 @@ Result<Bundle> Render111::party(const Party &party) const
     setContent(b, QStringLiteral("confs/mysql/init/insert-node.sql"), insertNode, {});
 
     // fate_flow
-    if (Status s = edit(b,
-                        QStringLiteral("confs/fate_flow/conf/service_conf.yaml"),
-                        [&](QByteArray &t, const QString &f) -> Status {
-                            if (!e.nameNode.isEmpty())
-                                replaceAll(t, "name_node: hdfs://namenode:9000", "name_node: " + utf8(e.nameNode));
-                            if (Status r = replaceEach({{"party_id:", "party_id: " + id},
-                                                        {"name: <db_name>", "name: '" + dbName + "'"},
-                                                        {"user: <db_user>", "user: '" + dbUser + "'"},
-                                                        {"passwd: <db_passwd>", "passwd: '" + dbPassword + "'"},
-                                                        {"host: <db_host>", "host: '" + dbIp + "'"},
-                                                        {"127.0.0.1:8000", serving + ":8000"}})(t, f);
-                                !r)
-                                return r;
-                            if (spark()) {
-                                replaceAll(t, "proxy: rollsite", "proxy: nginx");
-                                replaceAll(t, "computing: eggroll", "computing: spark");
-                            }
-                            if (e.federation == QLatin1String("Pulsar"))
-                                replaceAll(t, "  federation: eggroll", "  federation: pulsar");
-                            else if (e.federation == QLatin1String("RabbitMQ"))
-                                replaceAll(t, "  federation: eggroll", "  federation: RabbitMQ");
-                            if (e.storage == QLatin1String("HDFS"))
-                                replaceAll(t, "  storage: eggroll", "  storage: hdfs");
-                            else if (e.storage == QLatin1String("LocalFS"))
-                                replaceAll(t, "  storage: eggroll", "  storage: localfs");
-                            replaceToEndOfLine(t, "nodes: ", "nodes: 1");
-                            replaceToEndOfLine(t, "cores_per_node: ", "cores_per_node: " + num(e.computeCore));
-                            return {};
-                        });
+    if (Status s
+        = edit(b,
+               QStringLiteral("confs/fate_flow/conf/service_conf.yaml"),
+               [&](QByteArray &t, const QString &f) -> Status {
+                   if (!e.nameNode.isEmpty())
+                       replaceAll(t, "name_node: hdfs://namenode:9000", "name_node: " + utf8(e.nameNode));
+                   // v2.0: `s/party_id: .*/party_id: "<id>"/` (the template quotes it).
+                   if (m_v2 && !replaceToEndOfLine(t, "party_id: ", "party_id: \"" + id + '"'))
+                       return missing(f, QStringLiteral("party_id"));
+                   Replacements required = {{"name: <db_name>", "name: '" + dbName + "'"},
+                                            {"user: <db_user>", "user: '" + dbUser + "'"},
+                                            {"passwd: <db_passwd>", "passwd: '" + dbPassword + "'"},
+                                            {"host: <db_host>", "host: '" + dbIp + "'"}};
+                   if (!m_v2)
+                       required.append({{"party_id:", "party_id: " + id}, {"127.0.0.1:8000", serving + ":8000"}});
+                   if (Status r = replaceEach(required)(t, f); !r)
+                       return r;
+                   // v2.0's template has no serving address; the script's edit finds nothing.
+                   if (m_v2)
+                       replaceAll(t, "127.0.0.1:8000", serving + ":8000");
+                   const QByteArray flowFederation = m_v2 ? "  federation: osx" : "  federation: eggroll";
+                   if (spark()) {
+                       if (m_v2)
+                           replaceAll(t, "proxy_name: osx", "proxy_name: nginx");
+                       else
+                           replaceAll(t, "proxy: rollsite", "proxy: nginx");
+                       replaceAll(t, "computing: eggroll", "computing: spark");
+                   } else if (e.computing == QLatin1String("STANDALONE")) {
+                       replaceAll(t, "computing: eggroll", "computing: standalone");
+                   }
+                   if (e.federation == QLatin1String("Pulsar"))
+                       replaceAll(t, flowFederation, "  federation: pulsar");
+                   else if (e.federation == QLatin1String("RabbitMQ"))
+                       replaceAll(t, flowFederation, m_v2 ? "  federation: rabbitmq" : "  federation: RabbitMQ");
+                   if (e.storage == QLatin1String("HDFS"))
+                       replaceAll(t, "  storage: eggroll", "  storage: hdfs");
+                   else if (e.storage == QLatin1String("LocalFS"))
+                       replaceAll(t, "  storage: eggroll", "  storage: localfs");
+                   else if (e.storage == QLatin1String("STANDALONE"))
+                       replaceAll(t, "  storage: eggroll", "  storage: standalone");
+                   replaceToEndOfLine(t, "nodes: ", "nodes: 1");
+                   replaceToEndOfLine(t, "cores_per_node: ", "cores_per_node: " + num(e.computeCore));
+                   return {};
+               });
         !s)
         return Error{s.error()};
 
@@ -726,6 +791,16 @@ Result<Bundle> Render111::party(const Party &party) const
 
     // federation
     const QByteArray exchangeIp = m_project.exchange.enabled ? utf8(m_project.exchange.host) : QByteArray();
+    if (m_v2) {
+        // OSX's own party id is set whatever the federation (the osx folder is always shipped).
+        if (Status s = edit(b,
+                            QStringLiteral("confs/osx/conf/broker.properties"),
+                            replaceEach({{"self.party=9999", "self.party=" + id}}));
+            !s)
+            return Error{s.error()};
+        if (e.federation == QLatin1String("OSX"))
+            setContent(b, QStringLiteral("confs/osx/conf/route_table.json"), osxRouteTable(party.id, m_peers), {});
+    }
     if (e.federation == QLatin1String("Eggroll"))
         setContent(b,
                    QStringLiteral("confs/eggroll/conf/route_table.json"),
@@ -741,7 +816,13 @@ Result<Bundle> Render111::party(const Party &party) const
     else if (e.federation == QLatin1String("Pulsar"))
         setContent(b,
                    QStringLiteral("confs/fate_flow/conf/pulsar_route_table.yaml"),
-                   brokerRouteTable(party.id, m_peers, "pulsar", PulsarPort),
+                   m_v2 ? brokerRouteTable(party.id,
+                                           m_peers,
+                                           "pulsar",
+                                           PulsarPort,
+                                           "    sslPort: 6651\n    proxy: ''\n",
+                                           "    sslPort: 6651\n    proxy: \"\"\n\n")
+                        : brokerRouteTable(party.id, m_peers, "pulsar", PulsarPort),
                    {});
     return b;
 }
@@ -886,7 +967,9 @@ Result<RenderOutput> Render111::run()
     }
     // Only the Eggroll federation routes through an exchange; with Spark the script still renders one
     // that no party uses, which we do not.
-    if (m_project.exchange.enabled && m_project.engine.federation == QLatin1String("Eggroll")) {
+    // v2.0 renders none: its parties' OSX route tables have no default route, so nothing would reach an
+    // exchange, and its compose file names `${TAG}`, which v2.0's .env no longer defines.
+    if (m_project.exchange.enabled && m_project.engine.federation == QLatin1String("Eggroll") && !m_v2) {
         Result<Bundle> x = exchange();
         if (!x)
             return Error{x.error()};
@@ -908,23 +991,9 @@ Result<RenderOutput> Render111::run()
         out.missingSecrets.append(ServiceSecrets::variableName(ServiceSecrets::Kind::FateboardPassword));
     if (anyServing && m_secrets.servingAdminPassword.isEmpty())
         out.missingSecrets.append(ServiceSecrets::variableName(ServiceSecrets::Kind::ServingAdminPassword));
-    for (Bundle &b : out.bundles) {
-        QList<std::pair<QByteArray, qsizetype>> order;
-        order.reserve(b.files.size());
-        for (qsizetype i = 0; i < b.files.size(); ++i)
-            order.append({b.files.at(i).path.toUtf8(), i});
-        std::sort(order.begin(), order.end());
-        QList<BundleFile> sorted;
-        sorted.reserve(b.files.size());
-        for (const auto &[path, index] : order)
-            sorted.append(std::move(b.files[index]));
-        b.files = std::move(sorted);
-        b.emptyDirs.sort();
-        Result<BundleFacts> facts = ComposeFacts::of(b);
-        if (!facts)
-            return Error{facts.error()};
-        b.facts = std::move(facts).value();
-    }
+    for (Bundle &b : out.bundles)
+        if (Status s = TemplateFiles::finish(b); !s)
+            return Error{s.error()};
     return out;
 }
 

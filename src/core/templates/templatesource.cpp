@@ -40,6 +40,21 @@ bool isDir(const QString &dir, const char *rel)
     return QFileInfo(dir + QLatin1Char('/') + QLatin1String(rel)).isDir();
 }
 
+/// The value of the first line of docker-deploy/.env that starts with @p prefix ("TAG=1.11." gives
+/// "1.11.2-release"; "KubeFATE_Version=v2.0." gives "v2.0.0-release"); empty when there is none.
+QByteArray envValue(const QString &root, const QByteArray &prefix)
+{
+    QFile env(root + QStringLiteral("/docker-deploy/.env"));
+    if (!env.open(QIODevice::ReadOnly))
+        return {};
+    for (const QByteArray &line : env.readAll().split('\n')) {
+        const QByteArray t = line.trimmed();
+        if (t.startsWith(prefix))
+            return t.mid(prefix.indexOf('=') + 1);
+    }
+    return {};
+}
+
 /// The era of a KubeFATE root folder from its layout (spec §1); empty when it is none.
 QString eraOf(const QString &root)
 {
@@ -51,20 +66,21 @@ QString eraOf(const QString &root)
         return QStringLiteral("1.0.x");
     }
     if (isFile(root, "docker-deploy/parties.conf") || isFile(root, "docker-deploy/generate_config.sh")) {
-        if (isFile(root, "docker-deploy/hosts-setup.sh"))
+        if (isFile(root, "docker-deploy/hosts-setup.sh")) {
+            // v2.0.x: `KubeFATE_Version=v2.0.<n>-release` in docker-deploy/.env and OSX's templates.
+            if (isFile(root, "docker-deploy/training_template/public/osx/conf/broker.properties")
+                && isDir(root, "docker-deploy/serving_template/docker-serving")) {
+                if (const QByteArray v = envValue(root, "KubeFATE_Version=v2.0."); !v.isEmpty())
+                    return QString::fromLatin1(v.mid(1)).section(QLatin1Char('-'), 0, 0);
+            }
             return QStringLiteral("v2.0");
+        }
         if (isFile(root, "docker-deploy/test.sh")) {
             // v1.11.x: the layout of v1.9 – v1.11 (training_template/backends, serving-admin) with a 1.11 TAG.
             if (isFile(root, "docker-deploy/training_template/backends/eggroll/conf/eggroll.properties")
                 && isDir(root, "docker-deploy/serving_template/docker-serving")) {
-                QFile env(root + QStringLiteral("/docker-deploy/.env"));
-                if (env.open(QIODevice::ReadOnly)) {
-                    for (const QByteArray &line : env.readAll().split('\n')) {
-                        const QByteArray t = line.trimmed();
-                        if (t.startsWith("TAG=1.11."))
-                            return QString::fromLatin1(t.mid(4)).section(QLatin1Char('-'), 0, 0);
-                    }
-                }
+                if (const QByteArray v = envValue(root, "TAG=1.11."); !v.isEmpty())
+                    return QString::fromLatin1(v).section(QLatin1Char('-'), 0, 0);
             }
             return QStringLiteral("v1.5–v1.11");
         }
@@ -159,9 +175,10 @@ Result<TemplateTree> TemplateSources::openFolder(const QString &path)
         return Error{tr("no KubeFATE templates found at %1: expected a root .env and docker-deploy/ with "
                         "docker-configuration.sh, docker-auto-deploy.sh and docker-example-dir-tree/")
                          .arg(path)};
-    if (era != QLatin1String("1.1.0") && !era.startsWith(QLatin1String("1.11.")))
+    if (era != QLatin1String("1.1.0") && !era.startsWith(QLatin1String("1.11."))
+        && !era.startsWith(QLatin1String("2.0.")))
         return Error{tr("KubeFATE %1 templates found at %2: not supported yet; FATE Deployer renders the templates "
-                        "of KubeFATE 1.1.0 and v1.11")
+                        "of KubeFATE 1.1.0, v1.11 and v2.0")
                          .arg(era, root)};
     return TemplateTree{root, era};
 }

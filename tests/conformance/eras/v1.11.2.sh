@@ -14,13 +14,19 @@ ERA_REGISTRY=registry.example.com:5000
 # shellcheck disable=SC2034 # read by conformance.sh's manifest()
 ERA_COMPARE_EMPTY_DIRS=1
 
-era_cases() {
-    local n x s b
+# Eggroll with 2 and 3 parties, without/with an exchange, without/with serving (v2.0.0 has the same).
+era_eggroll_cases() {
+    local n x s
     for n in 2 3; do
         for x in "" -exchange; do
             for s in "" -serving; do echo "eggroll-parties$n$x$s"; done
         done
     done
+}
+
+era_cases() {
+    local n b
+    era_eggroll_cases
     for b in spark-rabbitmq spark-pulsar sparklocal-rabbitmq sparklocal-pulsar; do
         for n in 2 3; do echo "$b-parties$n-serving"; done
     done

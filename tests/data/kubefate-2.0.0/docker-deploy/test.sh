@@ -1,0 +1,3 @@
+#!/bin/bash
+# Stand-in of the fixture.
+exit 1
