@@ -214,6 +214,7 @@ HostOutcome JobInterpreter::run(const ChannelFactory &factory)
         }
     }
     releaseLock();
+    dayTwoJobFinished();
     bool anyFailed = false;
     bool anyCancelled = false;
     for (const StepOutcome &o : std::as_const(m_outcome.steps)) {
@@ -277,6 +278,16 @@ StepOutcome JobInterpreter::runStep(StepKind kind)
     case StepKind::Down:
     case StepKind::RemoveFolder:
         return teardown(kind);
+    case StepKind::MatrixListen:
+        return matrixListen();
+    case StepKind::MatrixProbe:
+        return matrixProbe();
+    case StepKind::MatrixCleanup:
+        return matrixCleanup();
+    case StepKind::Drift:
+        return drift();
+    case StepKind::RollbackSwap:
+        return rollbackSwap();
     }
     return fail(tr("unknown step"), QString());
 }
@@ -447,7 +458,8 @@ StepOutcome JobInterpreter::connect(const ChannelFactory &factory)
                     why);
     }
     // Deploy and teardown change the host's folders: one run at a time per deployment folder.
-    if (m_settings.operation == Operation::Deploy || m_settings.operation == Operation::Teardown) {
+    if (m_settings.operation == Operation::Deploy || m_settings.operation == Operation::Teardown
+        || m_settings.operation == Operation::Rollback) {
         if (std::optional<StepOutcome> refused = takeLock())
             return *refused;
         return ok(tr("connected to %1; %2 locked for this run").arg(m_job.target.address, m_job.bundle.name));

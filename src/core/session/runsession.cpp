@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "session/runsession.h"
 
+#include "history/deployedstate.h"
 #include "history/historystore.h"
 #include "jobs/bundleprep.h"
+#include "jobs/daytwo.h"
 #include "jobs/sshchannel.h"
 #include "render/bundlewriter.h"
 #include "settings/secretstore.h"
@@ -47,7 +49,9 @@ void RunSession::setEnvironment(SessionEnvironment environment)
 
 Plan RunSession::plan(const RunRequest &request)
 {
-    return PlanBuilder::build(request.project, request.selection, request.settings);
+    Plan plan = PlanBuilder::build(request.project, request.selection, request.settings);
+    DayTwo::completePlan(request.project, plan);
+    return plan;
 }
 
 Status RunSession::start(const RunRequest &request)
@@ -87,6 +91,7 @@ Status RunSession::start(const RunRequest &request)
     const bool fromEnvironment = m_env.registryPasswordFromEnvironment;
     const Project project = request.project;
     const QString projectPath = request.projectPath;
+    const QString historyDir = m_env.historyDir;
     m_prepCancel = std::make_shared<std::atomic_bool>(false);
     const std::shared_ptr<std::atomic_bool> cancel = m_prepCancel;
     auto onProgress = [this](int done, int total) {
@@ -95,10 +100,12 @@ Status RunSession::start(const RunRequest &request)
     };
     m_prep.setFuture(QtConcurrent::run(
         &m_pool,
-        [plan, project, projectPath, projectDir, workDir, secrets, fromEnvironment, deploy, op, onProgress, cancel] {
+        [plan, project, projectPath, projectDir, workDir, secrets, fromEnvironment, deploy, op, onProgress, cancel, historyDir] {
             Prepared out{plan, {}, ErrorKind::Other, {}};
             if (!projectPath.isEmpty())
                 out.plan.settings.projectHash = BundlePrep::projectHash(projectPath);
+            if (op == Operation::Drift || op == Operation::Rollback)
+                loadDeployedState(historyDir, projectPath, out.plan);
             // Preflight checks the credentials too.
             const bool registry = (deploy || op == Operation::Preflight) && project.registry.usePrivate
                                   && !project.registry.uri.trimmed().isEmpty();
@@ -173,7 +180,7 @@ void RunSession::launch(const Prepared &prepared)
 Status RunSession::lockProject(const QString &projectPath, Operation op)
 {
     // Only runs that change the hosts exclude each other; an untitled project has no file to lock.
-    if (projectPath.isEmpty() || (op != Operation::Deploy && op != Operation::Teardown))
+    if (projectPath.isEmpty() || (op != Operation::Deploy && op != Operation::Teardown && op != Operation::Rollback))
         return {};
     if (Status s = m_projectLock.lock(projectPath); !s)
         return Error{s.error(), ErrorKind::Local};
@@ -229,6 +236,8 @@ void RunSession::onRunnerFinished(const RunReport &report)
     m_projectLock.unlock(); // the hosts are done; history and last-deployed bundles are this process's own
     if (report.operation == Operation::Deploy)
         storeDeployedBundles(report);
+    if (report.operation == Operation::Deploy || report.operation == Operation::Rollback)
+        recordDeployedState(report);
     storeHistory(report);
 }
 
@@ -254,6 +263,63 @@ void RunSession::storeHistory(RunReport report)
         m_lastReport.id = result.first;
         emit stored(result.first, result.second);
         emit finished(report);
+    });
+}
+
+void RunSession::loadDeployedState(const QString &historyDir, const QString &projectPath, Plan &plan)
+{
+    // What drift compares with and what a rollback brings back: read here, on the preparing pool.
+    const DeployedState state(historyDir, projectPath);
+    auto input = std::make_shared<DayTwoInput>();
+    if (plan.settings.dayTwo)
+        *input = *plan.settings.dayTwo;
+    for (HostJob &job : plan.jobs) {
+        const DeployedManifest current = state.current(job.target.key);
+        const DeployedManifest previous = state.previous(job.target.key);
+        if (!current.isEmpty())
+            input->current.insert(job.target.key, current);
+        if (!previous.isEmpty()) {
+            input->previous.insert(job.target.key, previous);
+            if (plan.settings.operation == Operation::Rollback) {
+                // Waiting until running expects the services of the bundle that comes back.
+                job.bundle.services = previous.services;
+                job.bundle.images = previous.images;
+                job.bundle.dataPaths = previous.dataPaths;
+            }
+        }
+    }
+    plan.settings.dayTwo = input;
+}
+
+void RunSession::recordDeployedState(const RunReport &report)
+{
+    const QString projectPath = m_request.projectPath;
+    if (projectPath.isEmpty())
+        return;
+    QList<QPair<QString, Bundle>> deployed; // host key → the bundle it runs now
+    QStringList rolledBack;
+    for (const HostOutcome &h : report.hosts) {
+        if (!h.succeeded())
+            continue;
+        if (report.operation == Operation::Rollback) {
+            rolledBack.append(h.target.key);
+            continue;
+        }
+        for (const HostJob &job : std::as_const(m_plan.jobs))
+            if (job.target.key == h.target.key)
+                if (const Bundle *b = m_rendered.bundle(job.bundle.name))
+                    deployed.append({h.target.key, *b});
+    }
+    const QString dir = m_env.historyDir;
+    const QString runId = m_plan.settings.runId;
+    // In order with the other writes of deployments; the history entry follows on the other pool.
+    (void)QtConcurrent::run(&m_storePool, [deployed, rolledBack, dir, projectPath, runId] {
+        DeployedState state(dir, projectPath);
+        for (const auto &[key, bundle] : deployed)
+            if (const Result<DeployedManifest> m = DeployedState::manifestOf(bundle, runId); m)
+                state.recordDeploy(key, m.value());
+        for (const QString &key : rolledBack)
+            state.recordRollback(key);
     });
 }
 
