@@ -78,7 +78,9 @@ QString cliDriftText(const RunReport &report)
             out += QStringLiteral("%1 (%2): %3\n").arg(h.target.key, h.target.address, s.summary);
             for (const DriftEntry &e : s.drift)
                 out += QStringLiteral("  %1: %2%3\n")
-                           .arg(driftKindTitle(e.kind), e.item, e.detail.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(e.detail));
+                           .arg(driftKindTitle(e.kind),
+                                e.item,
+                                e.detail.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(e.detail));
         }
     return out;
 }

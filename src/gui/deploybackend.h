@@ -35,6 +35,15 @@ public:
     virtual void refreshStatus(const Project &project) = 0;
     virtual void teardown(const Project &project, TeardownLevel level, const QList<int> &partyIds) = 0;
     virtual void cancel() = 0;
+    /// Day two (issue 16): the connectivity matrix, drift against the last deployment, rollback to the
+    /// previous bundle. Results come as monitor rows and DeployMonitor::matrixChecked / driftChecked.
+    virtual void checkConnectivity(const Project &project) { Q_UNUSED(project) }
+    virtual void checkDrift(const Project &project) { Q_UNUSED(project) }
+    virtual void rollback(const Project &project, const QList<int> &partyIds)
+    {
+        Q_UNUSED(project)
+        Q_UNUSED(partyIds)
+    }
     /// "Test login" of the Images page: reachability and credentials of the private registry from every
     /// host, without a deploy. Results come as monitor rows and DeployMonitor::registryChecked.
     virtual bool canTestRegistryLogin() const { return false; }

@@ -40,7 +40,8 @@ class TestDayTwoCli : public QObject
         for (const QJsonValue &h : report.value(QStringLiteral("hosts")).toArray())
             for (const QJsonValue &s : h[QLatin1String("steps")].toArray())
                 for (const QJsonValue &c : s[QLatin1String("cells")].toArray())
-                    out.insert(c[QLatin1String("from")].toString() + QLatin1Char('>') + c[QLatin1String("to")].toString(),
+                    out.insert(c[QLatin1String("from")].toString() + QLatin1Char('>')
+                                   + c[QLatin1String("to")].toString(),
                                c[QLatin1String("result")].toString());
         return out;
     }
@@ -83,7 +84,8 @@ private slots:
         QVERIFY2(m_sb->start(2, &error), qPrintable(error));
         m_templates = m_dir.filePath(QStringLiteral("templates"));
         QProcess cp;
-        cp.start(QStringLiteral("cp"), {QStringLiteral("-a"), QStringLiteral(FD_TEST_DATA "/kubefate-1.1.0"), m_templates});
+        cp.start(QStringLiteral("cp"),
+                 {QStringLiteral("-a"), QStringLiteral(FD_TEST_DATA "/kubefate-1.1.0"), m_templates});
         QVERIFY(cp.waitForFinished() && cp.exitCode() == 0);
         const Project p = sandboxProject(*m_sb, QStringLiteral("daytwo"), {{10000, 1}, {9999, 2}}, 1, m_templates);
         m_project = saveProject(p, m_dir.path());
@@ -112,9 +114,10 @@ private slots:
         verifyNoListenerLeft();
 
         // The same in words, with the fix; and open again once the rule is gone.
-        QVERIFY(m_sb->runSandbox({QStringLiteral("block"), QStringLiteral("2"), QStringLiteral("9370"),
-                                  QStringLiteral("reject")})
-                    .ok());
+        QVERIFY(
+            m_sb->runSandbox(
+                    {QStringLiteral("block"), QStringLiteral("2"), QStringLiteral("9370"), QStringLiteral("reject")})
+                .ok());
         r = run({QStringLiteral("matrix"), m_project});
         QVERIFY(m_sb->runSandbox({QStringLiteral("unblock"), QStringLiteral("2"), QStringLiteral("9370")}).ok());
         QCOMPARE(r.exitCode, 1);
@@ -149,7 +152,10 @@ private slots:
     {
         CliRun r = run({QStringLiteral("deploy"), m_project});
         QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
-        r = run({QStringLiteral("rollback"), m_project, QStringLiteral("--party"), QStringLiteral("9999"),
+        r = run({QStringLiteral("rollback"),
+                 m_project,
+                 QStringLiteral("--party"),
+                 QStringLiteral("9999"),
                  QStringLiteral("--yes")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.out.contains(QStringLiteral("no previous bundle of confs-9999 on this host")), qPrintable(r.out));

@@ -60,9 +60,8 @@ DeployedManifest DeployedState::previous(const QString &hostKey) const
     return DeployedManifest::fromJson(readObject(fileOf(hostKey)).value(QLatin1String("previous")).toObject());
 }
 
-Status DeployedState::write(const QString &hostKey,
-                            const DeployedManifest &current,
-                            const DeployedManifest &previous) const
+Status
+DeployedState::write(const QString &hostKey, const DeployedManifest &current, const DeployedManifest &previous) const
 {
     if (!QDir().mkpath(m_dir))
         return Error{tr("cannot create %1; check its permissions").arg(m_dir), ErrorKind::Local};
@@ -112,8 +111,9 @@ Result<DeployedManifest> DeployedState::manifestOf(const Bundle &bundle, const Q
         const Result<QByteArray> bytes = file.bytes();
         if (!bytes)
             return Error{bytes.error(), bytes.errorKind()};
-        m.files.insert(file.path,
-                       QString::fromLatin1(QCryptographicHash::hash(bytes.value(), QCryptographicHash::Sha256).toHex()));
+        m.files.insert(
+            file.path,
+            QString::fromLatin1(QCryptographicHash::hash(bytes.value(), QCryptographicHash::Sha256).toHex()));
     }
     return m;
 }

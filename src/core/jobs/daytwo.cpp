@@ -62,6 +62,51 @@ const char *const listenerSnippet
 
 } // namespace
 
+namespace DayTwo {
+QString resultTitle(MatrixCell::Result result)
+{
+    switch (result) {
+    case MatrixCell::Result::Ok:
+        return tr("ok");
+    case MatrixCell::Result::Refused:
+        return tr("refused");
+    case MatrixCell::Result::Timeout:
+        return tr("timeout");
+    case MatrixCell::Result::Unreachable:
+        return tr("unreachable");
+    case MatrixCell::Result::InUse:
+        return tr("port in use");
+    case MatrixCell::Result::NoTool:
+        return tr("no probe tool");
+    case MatrixCell::Result::NotChecked:
+        break;
+    }
+    return tr("not checked");
+}
+
+QString kindTitle(DriftEntry::Kind kind)
+{
+    switch (kind) {
+    case DriftEntry::Kind::Added:
+        return tr("file added");
+    case DriftEntry::Kind::Changed:
+        return tr("file changed");
+    case DriftEntry::Kind::Missing:
+        return tr("file missing");
+    case DriftEntry::Kind::ContainerUnexpected:
+        return tr("unexpected container");
+    case DriftEntry::Kind::ContainerMissing:
+        return tr("container missing");
+    case DriftEntry::Kind::ContainerNotRunning:
+        return tr("container not running");
+    case DriftEntry::Kind::ContainerImage:
+        return tr("other image");
+    }
+    return QString();
+}
+
+} // namespace DayTwo
+
 QString matrixResultName(MatrixCell::Result result)
 {
     switch (result) {
@@ -85,23 +130,7 @@ QString matrixResultName(MatrixCell::Result result)
 
 QString matrixResultTitle(MatrixCell::Result result)
 {
-    switch (result) {
-    case MatrixCell::Result::Ok:
-        return tr("ok");
-    case MatrixCell::Result::Refused:
-        return tr("refused");
-    case MatrixCell::Result::Timeout:
-        return tr("timeout");
-    case MatrixCell::Result::Unreachable:
-        return tr("unreachable");
-    case MatrixCell::Result::InUse:
-        return tr("port in use");
-    case MatrixCell::Result::NoTool:
-        return tr("no probe tool");
-    case MatrixCell::Result::NotChecked:
-        break;
-    }
-    return tr("not checked");
+    return DayTwo::resultTitle(result);
 }
 
 std::optional<MatrixCell::Result> matrixResultFromName(const QString &name)
@@ -141,23 +170,7 @@ QString driftKindName(DriftEntry::Kind kind)
 
 QString driftKindTitle(DriftEntry::Kind kind)
 {
-    switch (kind) {
-    case DriftEntry::Kind::Added:
-        return tr("file added");
-    case DriftEntry::Kind::Changed:
-        return tr("file changed");
-    case DriftEntry::Kind::Missing:
-        return tr("file missing");
-    case DriftEntry::Kind::ContainerUnexpected:
-        return tr("unexpected container");
-    case DriftEntry::Kind::ContainerMissing:
-        return tr("container missing");
-    case DriftEntry::Kind::ContainerNotRunning:
-        return tr("container not running");
-    case DriftEntry::Kind::ContainerImage:
-        return tr("other image");
-    }
-    return QString();
+    return DayTwo::kindTitle(kind);
 }
 
 std::optional<DriftEntry::Kind> driftKindFromName(const QString &name)
@@ -213,8 +226,7 @@ DeployedManifest DeployedManifest::fromJson(const QJsonObject &o)
 
 MatrixBoard::MatrixBoard(const QList<MatrixPath> &paths)
     : m_paths(paths)
-{
-}
+{}
 
 void MatrixBoard::listenDone(const QString &target, Target state)
 {
@@ -375,7 +387,8 @@ ShellCommand startListener(int port, int seconds, const QString &name, bool dock
         "nohup sh -c \"$L\" fd-listen \"$p\" \"$t\" \"$w\" \"$PY\" >/dev/null 2>&1 </dev/null & c=$!; "
         "if ready \"$c\"; then echo \"@@fd-listener $w $c\"; exit 0; fi; kill \"$c\" 2>/dev/null; done; fi; "
         "if command -v docker >/dev/null 2>&1; then "
-        "for img in $(docker images --format '{{.Repository}}:{{.Tag}}' 2>/dev/null | grep -v '<none>' | head -n 20); do "
+        "for img in $(docker images --format '{{.Repository}}:{{.Tag}}' 2>/dev/null | grep -v '<none>' | head -n 20); "
+        "do "
         "w=$(docker run --rm --network none --entrypoint sh \"$img\" -c 'for w in python3 python nc busybox; do "
         "if command -v $w >/dev/null 2>&1; then echo $w; exit 0; fi; done; exit 1' 2>/dev/null) || continue; "
         "docker rm -f \"$n\" >/dev/null 2>&1; "
@@ -522,11 +535,12 @@ ShellCommand swapBack(const QString &baseDir, const QString &bundle, const QStri
 {
     // $1 base, $2 bundle, $3... data paths: they stay with the running deployment. Three renames; the host
     // holds both folders under their own names before and after, the current one as the new .previous.
-    return script("set -e; cd \"$1\"; b=$2; shift 2; [ -d \"$b.previous\" ]; t=\".fd-rollback-$b-$$\"; "
-                  "if [ -d \"$b\" ]; then for x in \"$@\"; do if [ -e \"$b/$x\" ]; then rm -rf \"$b.previous/$x\"; "
-                  "mkdir -p \"$(dirname \"$b.previous/$x\")\"; mv \"$b/$x\" \"$b.previous/$x\"; fi; done; "
-                  "mv \"$b\" \"$t\"; fi; mv \"$b.previous\" \"$b\"; if [ -d \"$t\" ]; then mv \"$t\" \"$b.previous\"; fi",
-                  QStringList{baseDir, bundle} + dataPaths);
+    return script(
+        "set -e; cd \"$1\"; b=$2; shift 2; [ -d \"$b.previous\" ]; t=\".fd-rollback-$b-$$\"; "
+        "if [ -d \"$b\" ]; then for x in \"$@\"; do if [ -e \"$b/$x\" ]; then rm -rf \"$b.previous/$x\"; "
+        "mkdir -p \"$(dirname \"$b.previous/$x\")\"; mv \"$b/$x\" \"$b.previous/$x\"; fi; done; "
+        "mv \"$b\" \"$t\"; fi; mv \"$b.previous\" \"$b\"; if [ -d \"$t\" ]; then mv \"$t\" \"$b.previous\"; fi",
+        QStringList{baseDir, bundle} + dataPaths);
 }
 
 QJsonArray cellsToJson(const QList<MatrixCell> &cells)

@@ -51,6 +51,16 @@ QString driftKindName(DriftEntry::Kind kind);  ///< stable id: "added", "changed
 QString driftKindTitle(DriftEntry::Kind kind); ///< translated
 std::optional<DriftEntry::Kind> driftKindFromName(const QString &name);
 
+/// The drift of one host as a run found it (for views).
+struct HostDrift
+{
+    QString host;    ///< host key
+    QString address;
+    bool checked = false; ///< the drift step ran to a verdict (drifted or not)
+    QString summary;      ///< translated
+    QList<DriftEntry> entries;
+};
+
 /// What was deployed to one host: the bundle's files by sha256 and what its containers should be.
 struct DeployedManifest
 {

@@ -17,11 +17,6 @@ constexpr Tr tr{"FateDeployer::JobInterpreter"};
 constexpr int ListenWaitMs = 90 * 1000; ///< a probe waits this long for its target's listener
 constexpr int ProbeSeconds = 5;         ///< one TCP connect
 
-QString labelOf(const QString &key)
-{
-    return key.startsWith(QLatin1String("party-")) ? tr("party %1").arg(key.mid(6)) : tr("the exchange");
-}
-
 } // namespace
 
 void JobInterpreter::dayTwoJobFinished()
@@ -78,6 +73,9 @@ StepOutcome JobInterpreter::matrixProbe()
     const DayTwoInput *in = m_settings.dayTwo.get();
     if (!in || !in->board)
         return fail(tr("no matrix in this run"), QString());
+    auto labelOf = [](const QString &key) {
+        return key.startsWith(QLatin1String("party-")) ? tr("party %1").arg(key.mid(6)) : tr("the exchange");
+    };
     QList<MatrixCell> cells;
     int bad = 0;
     for (const MatrixPath &path : in->paths) {
@@ -166,10 +164,10 @@ StepOutcome JobInterpreter::drift()
     if (entries.isEmpty())
         return ok(tr("no drift: %n file(s) and the containers as deployed %1", nullptr, int(deployed.files.size()))
                       .arg(deployed.deployedAt));
-    StepOutcome o = fail(tr("%n difference(s) from the deployment of %1", nullptr, int(entries.size()))
-                             .arg(deployed.deployedAt),
-                         tr("Deploy again to put the deployed files and containers back, or keep the change in the "
-                            "project and deploy it."));
+    StepOutcome o
+        = fail(tr("%n difference(s) from the deployment of %1", nullptr, int(entries.size())).arg(deployed.deployedAt),
+               tr("Deploy again to put the deployed files and containers back, or keep the change in the "
+                  "project and deploy it."));
     o.drift = entries;
     return o;
 }
