@@ -206,6 +206,7 @@ Status RunSession::retryFailed()
             again.jobs.append(job);
     if (again.jobs.isEmpty())
         return Error{tr("No host failed in the last run; nothing to retry."), ErrorKind::Local};
+    DayTwo::completePlan(m_request.project, again); // a matrix retry meets on a fresh board
     if (Status locked = lockProject(m_request.projectPath, again.settings.operation); !locked)
         return locked;
     m_plan = again;
