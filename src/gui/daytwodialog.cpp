@@ -192,7 +192,8 @@ void DayTwoDialog::fillMatrix()
     QStringList fixes;
     const QColor base = palette().color(QPalette::Base);
     for (const MatrixCell &c : std::as_const(m_cells)) {
-        auto *item = new QTableWidgetItem(QStringLiteral("%1\n%2:%3").arg(matrixResultTitle(c.result), c.address).arg(c.port));
+        auto *item = new QTableWidgetItem(
+            QStringLiteral("%1 · %2:%3").arg(matrixResultTitle(c.result), c.address).arg(c.port));
         item->setData(Qt::UserRole, matrixResultName(c.result));
         item->setTextAlignment(Qt::AlignCenter);
         const bool ok = c.result == MatrixCell::Result::Ok;
@@ -200,10 +201,8 @@ void DayTwoDialog::fillMatrix()
         item->setToolTip(ok ? tr("reachable") : c.fix);
         m_matrix->setItem(int(sources.indexOf(c.from)), int(targets.indexOf(c.to)), item);
         if (!ok)
-            fixes.append(tr("%1 → %2 (%3:%4): %5")
-                             .arg(hostLabel(c.from), hostLabel(c.to), c.address)
-                             .arg(c.port)
-                             .arg(c.fix));
+            fixes.append(
+                tr("%1 → %2 (%3:%4): %5").arg(hostLabel(c.from), hostLabel(c.to), c.address).arg(c.port).arg(c.fix));
     }
     m_matrix->resizeRowsToContents();
     m_fixes->setPlainText(m_cells.isEmpty() ? QString()

@@ -49,10 +49,11 @@ QStringList dayTwoScreenshots(MainWindow &window, const QString &dir, const QStr
                                     QStringLiteral("confs-9999_fateboard_1"),
                                     QStringLiteral("Exited (0) 2 minutes ago")}}},
                                  {QStringLiteral("exchange"), ex, true, {}, {}}};
+    QStringList files;
+    // The dialog exists before the results arrive, as when its actions start the runs.
+    DayTwoDialog *dialog = DayTwoDialog::showFor(&window, DayTwoDialog::Tab::Connectivity);
     window.monitor()->onMatrixChecked(cells);
     window.monitor()->onDriftChecked(drift);
-    QStringList files;
-    DayTwoDialog *dialog = DayTwoDialog::showFor(&window, DayTwoDialog::Tab::Connectivity);
     dialog->resize(900, 560);
     for (const auto &[tab, name] :
          {std::pair{DayTwoDialog::Tab::Connectivity, "matrix"}, std::pair{DayTwoDialog::Tab::Drift, "drift"}}) {
@@ -66,6 +67,7 @@ QStringList dayTwoScreenshots(MainWindow &window, const QString &dir, const QStr
     }
     dialog->hide();
     window.showPage(MainWindow::Page::Topology);
+    window.topologyPage()->federationView()->setSelectedRow(-1); // the routes' colours, not the selection's
     QApplication::sendPostedEvents();
     QApplication::processEvents();
     const QString file = dir + QLatin1Char('/') + lang + QStringLiteral("-topology-matrix.png");

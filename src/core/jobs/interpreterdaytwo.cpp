@@ -6,6 +6,8 @@
 #include "jobs/remotecommands.h"
 #include "util/tr.h"
 
+#include <QThread>
+
 namespace FateDeployer {
 
 namespace {
@@ -91,8 +93,16 @@ StepOutcome JobInterpreter::matrixProbe()
             const ShellCommand cmd = DayTwo::tcpConnect(path.address, path.port, ProbeSeconds);
             CommandRequest rq;
             rq.timeoutSeconds = ProbeSeconds + 30;
-            const CommandResult r = exec(cmd, rq);
-            cell.result = r.ok() ? DayTwo::parseConnect(r.stdoutText) : MatrixCell::Result::NotChecked;
+            // An nc listener takes one connection at a time and restarts in between: a refusal from a host
+            // whose test listener is up is asked twice more (a firewall's reset stays a refusal).
+            for (int attempt = 0; attempt < 3 && !cancelled(); ++attempt) {
+                if (attempt > 0)
+                    QThread::msleep(1000);
+                const CommandResult r = exec(cmd, rq);
+                cell.result = r.ok() ? DayTwo::parseConnect(r.stdoutText) : MatrixCell::Result::NotChecked;
+                if (cell.result != MatrixCell::Result::Refused || target != MatrixBoard::Target::Listening)
+                    break;
+            }
             // Refused while the target could not open its listener says nothing about the network.
             if (cell.result == MatrixCell::Result::Refused && target != MatrixBoard::Target::Listening
                 && target != MatrixBoard::Target::Served)
