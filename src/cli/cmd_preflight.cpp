@@ -172,8 +172,8 @@ int cliEngineCommand(Operation op, CliContext &c)
             return ExitUsage;
         }
     }
-    settings.breakStaleLock
-        = (op == Operation::Deploy || op == Operation::Teardown || op == Operation::Rollback) && parser.isSet(breakLock);
+    settings.breakStaleLock = (op == Operation::Deploy || op == Operation::Teardown || op == Operation::Rollback)
+                              && parser.isSet(breakLock);
     settings.verifyTimeoutSeconds = project.verification.timeoutSeconds;
     if ((op == Operation::Verify || op == Operation::Deploy || op == Operation::Rollback) && parser.isSet(timeout)) {
         const int seconds = parser.value(timeout).toInt(&ok);

@@ -86,9 +86,7 @@ int FederationView::rowAt(const QPointF &pos) const
 void FederationView::setPathResults(const QList<MatrixCell> &cells)
 {
     m_paths.clear();
-    auto partyOf = [](const QString &key) {
-        return key.startsWith(QLatin1String("party-")) ? key.mid(6).toInt() : 0;
-    };
+    auto partyOf = [](const QString &key) { return key.startsWith(QLatin1String("party-")) ? key.mid(6).toInt() : 0; };
     for (const MatrixCell &c : cells)
         for (int id : {partyOf(c.from), partyOf(c.to)})
             if (id)
@@ -133,8 +131,9 @@ void FederationView::paintEvent(QPaintEvent *)
     QPen routePen(pal.color(QPalette::Mid), 2);
     for (int i = 0; i < project.parties.size(); ++i) {
         const auto path = m_paths.constFind(project.parties.at(i).id);
-        const QColor plain = path == m_paths.cend() ? pal.color(QPalette::Mid)
-                                                    : Icons::statusColor(*path ? Icons::Glyph::Ok : Icons::Glyph::Error);
+        const QColor plain = path == m_paths.cend()
+                                 ? pal.color(QPalette::Mid)
+                                 : Icons::statusColor(*path ? Icons::Glyph::Ok : Icons::Glyph::Error);
         routePen.setColor(i == m_selected ? pal.color(QPalette::Highlight) : plain);
         routePen.setWidthF(path == m_paths.cend() ? 2 : 3);
         routePen.setStyle(project.exchange.enabled ? Qt::SolidLine : Qt::DashLine);

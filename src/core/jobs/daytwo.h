@@ -42,7 +42,15 @@ std::optional<MatrixCell::Result> matrixResultFromName(const QString &name);
 /// One difference between a host and what was last deployed there.
 struct DriftEntry
 {
-    enum class Kind { Added, Changed, Missing, ContainerUnexpected, ContainerMissing, ContainerNotRunning, ContainerImage };
+    enum class Kind {
+        Added,
+        Changed,
+        Missing,
+        ContainerUnexpected,
+        ContainerMissing,
+        ContainerNotRunning,
+        ContainerImage
+    };
     Kind kind = Kind::Changed;
     QString item;   ///< a file path relative to the bundle, or a container name/service
     QString detail; ///< e.g. the image found, the state found
@@ -54,7 +62,7 @@ std::optional<DriftEntry::Kind> driftKindFromName(const QString &name);
 /// The drift of one host as a run found it (for views).
 struct HostDrift
 {
-    QString host;    ///< host key
+    QString host; ///< host key
     QString address;
     bool checked = false; ///< the drift step ran to a verdict (drifted or not)
     QString summary;      ///< translated
@@ -115,13 +123,13 @@ private:
 /// What the day-two steps need beyond the plan: shared by every job of a run (read only, but the board).
 struct DayTwoInput
 {
-    QList<MatrixPath> paths;                    ///< matrix
-    QHash<QString, int> listenPorts;            ///< matrix: host key → the port its listener opens
-    std::shared_ptr<MatrixBoard> board;         ///< matrix
-    int listenerSeconds = 120;                  ///< matrix: a listener ends on its own after this
-    bool listenerInDocker = false;              ///< matrix: skip the host's own tools (FD_MATRIX_LISTENER=docker)
-    QHash<QString, DeployedManifest> current;   ///< drift: host key → last deployment
-    QHash<QString, DeployedManifest> previous;  ///< rollback: host key → the deployment before
+    QList<MatrixPath> paths;                   ///< matrix
+    QHash<QString, int> listenPorts;           ///< matrix: host key → the port its listener opens
+    std::shared_ptr<MatrixBoard> board;        ///< matrix
+    int listenerSeconds = 120;                 ///< matrix: a listener ends on its own after this
+    bool listenerInDocker = false;             ///< matrix: skip the host's own tools (FD_MATRIX_LISTENER=docker)
+    QHash<QString, DeployedManifest> current;  ///< drift: host key → last deployment
+    QHash<QString, DeployedManifest> previous; ///< rollback: host key → the deployment before
 };
 
 namespace DayTwo {

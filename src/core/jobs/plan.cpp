@@ -208,7 +208,10 @@ QList<Step> PlanBuilder::steps(Operation op, const RunSettings &settings, bool e
         s.append({StepKind::Drift, false});
         break;
     case Operation::Rollback:
-        for (StepKind k : {StepKind::DockerVersion, StepKind::ComposeVersion, StepKind::RollbackSwap, StepKind::Up,
+        for (StepKind k : {StepKind::DockerVersion,
+                           StepKind::ComposeVersion,
+                           StepKind::RollbackSwap,
+                           StepKind::Up,
                            StepKind::WaitStable})
             s.append({k, false});
         break;

@@ -100,7 +100,18 @@ Status RunSession::start(const RunRequest &request)
     };
     m_prep.setFuture(QtConcurrent::run(
         &m_pool,
-        [plan, project, projectPath, projectDir, workDir, secrets, fromEnvironment, deploy, op, onProgress, cancel, historyDir] {
+        [plan,
+         project,
+         projectPath,
+         projectDir,
+         workDir,
+         secrets,
+         fromEnvironment,
+         deploy,
+         op,
+         onProgress,
+         cancel,
+         historyDir] {
             Prepared out{plan, {}, ErrorKind::Other, {}};
             if (!projectPath.isEmpty())
                 out.plan.settings.projectHash = BundlePrep::projectHash(projectPath);
