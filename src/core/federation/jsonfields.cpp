@@ -63,15 +63,22 @@ void JsonFields::fail(const QString &field, const QString &what)
         *m_error = tr("%1: %2").arg(field, what);
 }
 
-QString JsonFields::string(const char *key, bool required, int maxLength)
+QJsonValue JsonFields::take(const char *key, bool required)
 {
     m_read.insert(QString::fromLatin1(key));
     const QJsonValue v = m_object.value(QLatin1String(key));
-    if (v.isUndefined() || v.isNull()) {
-        if (required)
-            fail(path(key), tr("is missing"));
+    if (!v.isUndefined() && !v.isNull())
+        return v;
+    if (required)
+        fail(path(key), tr("is missing"));
+    return QJsonValue(QJsonValue::Undefined); // QJsonValue() would be null
+}
+
+QString JsonFields::string(const char *key, bool required, int maxLength)
+{
+    const QJsonValue v = take(key, required);
+    if (v.isUndefined())
         return {};
-    }
     if (!v.isString()) {
         fail(path(key), tr("must be a string"));
         return {};
@@ -92,13 +99,9 @@ QString JsonFields::string(const char *key, bool required, int maxLength)
 
 std::optional<int> JsonFields::integer(const char *key, bool required, int min, int max)
 {
-    m_read.insert(QString::fromLatin1(key));
-    const QJsonValue v = m_object.value(QLatin1String(key));
-    if (v.isUndefined() || v.isNull()) {
-        if (required)
-            fail(path(key), tr("is missing"));
+    const QJsonValue v = take(key, required);
+    if (v.isUndefined())
         return std::nullopt;
-    }
     const double d = v.toDouble(0.5);
     // Range before conversion: a huge double converted to int is undefined behaviour.
     if (!v.isDouble() || d != std::trunc(d) || !(d >= double(min) && d <= double(max))) {
@@ -110,9 +113,8 @@ std::optional<int> JsonFields::integer(const char *key, bool required, int min, 
 
 bool JsonFields::boolean(const char *key, bool def)
 {
-    m_read.insert(QString::fromLatin1(key));
-    const QJsonValue v = m_object.value(QLatin1String(key));
-    if (v.isUndefined() || v.isNull())
+    const QJsonValue v = take(key, false);
+    if (v.isUndefined())
         return def;
     if (!v.isBool()) {
         fail(path(key), tr("must be true or false"));
@@ -123,13 +125,9 @@ bool JsonFields::boolean(const char *key, bool def)
 
 QJsonObject JsonFields::object(const char *key, bool required)
 {
-    m_read.insert(QString::fromLatin1(key));
-    const QJsonValue v = m_object.value(QLatin1String(key));
-    if (v.isUndefined() || v.isNull()) {
-        if (required)
-            fail(path(key), tr("is missing"));
+    const QJsonValue v = take(key, required);
+    if (v.isUndefined())
         return {};
-    }
     if (!v.isObject()) {
         fail(path(key), tr("must be an object"));
         return {};
@@ -139,13 +137,9 @@ QJsonObject JsonFields::object(const char *key, bool required)
 
 QJsonArray JsonFields::array(const char *key, bool required, int maxItems)
 {
-    m_read.insert(QString::fromLatin1(key));
-    const QJsonValue v = m_object.value(QLatin1String(key));
-    if (v.isUndefined() || v.isNull()) {
-        if (required)
-            fail(path(key), tr("is missing"));
+    const QJsonValue v = take(key, required);
+    if (v.isUndefined())
         return {};
-    }
     if (!v.isArray()) {
         fail(path(key), tr("must be a list"));
         return {};

@@ -40,6 +40,9 @@ public:
     JsonFields nested(const QJsonObject &object, const QString &path) const;
 
 private:
+    /// Marks key as read; its value, or undefined when absent or null (a failure when required).
+    QJsonValue take(const char *key, bool required);
+
     QJsonObject m_object;
     QString m_path;
     QSet<QString> m_read;

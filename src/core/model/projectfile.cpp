@@ -150,7 +150,28 @@ public:
         }
         return s;
     }
+
+    /// The fields a party and the exchange share: where others reach it, and whether another team deploys it.
+    template<typename Host>
+    void reachable(const QJsonObject &o, const QString &path, Host &host)
+    {
+        host.reachableAddress = string(o, "reachableAddress", path);
+        host.reachablePort = integer(o, "reachablePort", path);
+        host.external = boolean(o, "external", path, false);
+    }
 };
+
+/// Writes Reader::reachable's fields, each only when set: a project that does not use them stays format 2.
+template<typename Host>
+void reachableToJson(QJsonObject &o, const Host &host)
+{
+    if (!host.reachableAddress.isEmpty())
+        o.insert(u"reachableAddress", host.reachableAddress);
+    if (host.reachablePort)
+        o.insert(u"reachablePort", *host.reachablePort);
+    if (host.external)
+        o.insert(u"external", true);
+}
 
 /// Format 3's fields in use: only then is the file written as version 3 (see Project::CurrentFormatVersion).
 bool usesFormat3(const Project &p)
@@ -247,12 +268,7 @@ QByteArray ProjectFile::toJson(const Project &p)
             o.insert(u"notes", party.notes);
         if (withEngine && !party.servingHost.isEmpty())
             o.insert(u"servingHost", party.servingHost);
-        if (!party.reachableAddress.isEmpty())
-            o.insert(u"reachableAddress", party.reachableAddress);
-        if (party.reachablePort)
-            o.insert(u"reachablePort", *party.reachablePort);
-        if (party.external)
-            o.insert(u"external", true);
+        reachableToJson(o, party);
         if (!party.contact.isEmpty())
             o.insert(u"contact", party.contact);
         parties.append(o);
@@ -267,12 +283,7 @@ QByteArray ProjectFile::toJson(const Project &p)
         exchange.insert(u"ssh", sshToJson(p.exchange.ssh));
     if (!p.exchange.dir.isEmpty())
         exchange.insert(u"dir", p.exchange.dir);
-    if (!p.exchange.reachableAddress.isEmpty())
-        exchange.insert(u"reachableAddress", p.exchange.reachableAddress);
-    if (p.exchange.reachablePort)
-        exchange.insert(u"reachablePort", *p.exchange.reachablePort);
-    if (p.exchange.external)
-        exchange.insert(u"external", true);
+    reachableToJson(exchange, p.exchange);
     if (!p.exchange.notes.isEmpty())
         exchange.insert(u"notes", p.exchange.notes);
     root.insert(u"exchange", exchange);
@@ -410,9 +421,7 @@ Result<Project> ProjectFile::fromJson(const QByteArray &json)
         party.dir = r.string(o, "dir", path);
         party.notes = r.string(o, "notes", path, QString(), MaxNotesLength);
         party.servingHost = r.string(o, "servingHost", path);
-        party.reachableAddress = r.string(o, "reachableAddress", path);
-        party.reachablePort = r.integer(o, "reachablePort", path);
-        party.external = r.boolean(o, "external", path, false);
+        r.reachable(o, path, party);
         party.contact = r.string(o, "contact", path);
         p.parties.append(party);
     }
@@ -423,9 +432,7 @@ Result<Project> ProjectFile::fromJson(const QByteArray &json)
     p.exchange.port = r.integer(exchange, "port", QStringLiteral("exchange")).value_or(p.exchange.port);
     p.exchange.ssh = r.ssh(r.object(exchange, "ssh", QStringLiteral("exchange")), QStringLiteral("exchange.ssh"));
     p.exchange.dir = r.string(exchange, "dir", QStringLiteral("exchange"));
-    p.exchange.reachableAddress = r.string(exchange, "reachableAddress", QStringLiteral("exchange"));
-    p.exchange.reachablePort = r.integer(exchange, "reachablePort", QStringLiteral("exchange"));
-    p.exchange.external = r.boolean(exchange, "external", QStringLiteral("exchange"), false);
+    r.reachable(exchange, QStringLiteral("exchange"), p.exchange);
     p.exchange.notes = r.string(exchange, "notes", QStringLiteral("exchange"), QString(), MaxNotesLength);
 
     const QJsonObject federation = r.object(root, "federation", QString());
