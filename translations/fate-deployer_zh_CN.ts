@@ -836,6 +836,22 @@
         <source>take the services&apos; passwords (v1.11 and later) from this KubeFATE parties.conf instead of the keychain; they go to the hosts only and are stored nowhere</source>
         <translation>从此 KubeFATE parties.conf 读取各服务的密码（v1.11 及以后），而不是从系统钥匙串读取；密码只发送到主机，不在任何地方保存</translation>
     </message>
+    <message>
+        <source>rollback of %1 needs confirmation: add --yes</source>
+        <translation>回滚 %1 需要确认：请加上 --yes</translation>
+    </message>
+    <message>
+        <source>Roll back %1 to the previous bundle and restart it? [y/N] </source>
+        <translation>是否将 %1 回滚到上一个部署包并重新启动？[y/N] </translation>
+    </message>
+    <message>
+        <source>No path was checked.</source>
+        <translation>未检查任何连通路径。</translation>
+    </message>
+    <message>
+        <source>Connectivity matrix (row = from, column = to; address:port as the target is reached):</source>
+        <translation>连通性矩阵（行 = 源，列 = 目标；地址:端口为目标的可达地址）：</translation>
+    </message>
 </context>
 <context>
     <name>FateDeployer::Application</name>
@@ -1493,6 +1509,18 @@
         <source>deploy only the changed and new hosts, remove the parties that left</source>
         <translation>只部署有变更的主机和新主机，删除已退出的参与方（Party）</translation>
     </message>
+    <message>
+        <source>check every path of the federation from its source host (TCP)</source>
+        <translation>从源主机检查联邦中的每条连通路径（TCP）</translation>
+    </message>
+    <message>
+        <source>compare the hosts&apos; files and containers with the last deployment</source>
+        <translation>将主机上的文件和容器与上次部署进行比较</translation>
+    </message>
+    <message>
+        <source>put the previous bundle back on the hosts and restart them</source>
+        <translation>在主机上恢复上一个部署包并重新启动</translation>
+    </message>
 </context>
 <context>
     <name>FateDeployer::ComposeFacts</name>
@@ -1551,6 +1579,188 @@ Accept it and remember it in %6? [y/N] </source>
         <source>Status</source>
         <comment>docker ps status text, e.g. Up 3 minutes</comment>
         <translation>状态详情</translation>
+    </message>
+</context>
+<context>
+    <name>FateDeployer::DayTwo</name>
+    <message>
+        <source>Open TCP port %1 on %2 for %3: on CentOS 7 `firewall-cmd --permanent --add-port=%1/tcp &amp;&amp; firewall-cmd --reload`, on Ubuntu `ufw allow %1/tcp`; in a cloud, allow inbound TCP %1 in the host&apos;s security group.</source>
+        <translation>在 %2 上为 %3 开放 TCP 端口 %1：CentOS 7 上执行 `firewall-cmd --permanent --add-port=%1/tcp &amp;&amp; firewall-cmd --reload`，Ubuntu 上执行 `ufw allow %1/tcp`；云主机请在安全组中放行入站 TCP %1。</translation>
+    </message>
+    <message>
+        <source>Nothing accepted the connection at %1:%2 (no listener, or a firewall rejects it). </source>
+        <translation>%1:%2 拒绝了连接（没有程序监听，或防火墙拒绝）。</translation>
+    </message>
+    <message>
+        <source>No answer from %1:%2: a firewall drops the packets on the way or on the host. </source>
+        <translation>%1:%2 无响应：途中或主机上的防火墙丢弃了数据包。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached from %2 (no route or name). Check the reachable address of %3 and the routing between the sites.</source>
+        <translation>从 %2 无法到达 %1（无路由或无法解析名称）。请检查 %3 的可达地址以及各站点之间的路由。</translation>
+    </message>
+    <message>
+        <source>Port %1 on %2 is held by another program (ss -ltnp shows which); stop or move it, FATE needs it.</source>
+        <translation>%2 上的端口 %1 被其他程序占用（ss -ltnp 可查看是哪个程序）；请停止或迁移该程序，FATE 需要此端口。</translation>
+    </message>
+    <message>
+        <source>%1 has no way to make a TCP connection (python, bash with timeout, or nc); install one of them.</source>
+        <translation>%1 上没有可建立 TCP 连接的工具（python、带 timeout 的 bash 或 nc）；请安装其中之一。</translation>
+    </message>
+    <message>
+        <source>the folder is missing</source>
+        <translation>目录不存在</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>连接被拒绝</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>不可达</translation>
+    </message>
+    <message>
+        <source>port in use</source>
+        <translation>端口被占用</translation>
+    </message>
+    <message>
+        <source>no probe tool</source>
+        <translation>无探测工具</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <source>file added</source>
+        <translation>新增文件</translation>
+    </message>
+    <message>
+        <source>file changed</source>
+        <translation>文件已修改</translation>
+    </message>
+    <message>
+        <source>file missing</source>
+        <translation>文件缺失</translation>
+    </message>
+    <message>
+        <source>unexpected container</source>
+        <translation>意外的容器</translation>
+    </message>
+    <message>
+        <source>container missing</source>
+        <translation>容器缺失</translation>
+    </message>
+    <message>
+        <source>container not running</source>
+        <translation>容器未运行</translation>
+    </message>
+    <message>
+        <source>other image</source>
+        <translation>镜像不同</translation>
+    </message>
+</context>
+<context>
+    <name>FateDeployer::DayTwoDialog</name>
+    <message>
+        <source>party %1</source>
+        <translation>参与方 %1</translation>
+    </message>
+    <message>
+        <source>exchange</source>
+        <translation>Exchange 交换组件</translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation>回滚</translation>
+    </message>
+    <message>
+        <source>Put the previous bundle of %1 back in place and restart it? The current one is kept as the previous bundle.</source>
+        <translation>是否恢复 %1 的上一个部署包并重新启动？当前部署包将保留为上一个部署包。</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>从 %1</translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation>到 %1</translation>
+    </message>
+    <message>
+        <source>reachable</source>
+        <translation>可达</translation>
+    </message>
+    <message>
+        <source>%1 → %2 (%3:%4): %5</source>
+        <translation>%1 → %2（%3:%4）：%5</translation>
+    </message>
+    <message>
+        <source>Every path is reachable.</source>
+        <translation>所有路径均可达。</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>File or container</source>
+        <translation>文件或容器</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>实际情况</translation>
+    </message>
+    <message>
+        <source>no drift</source>
+        <translation>无偏差</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <source>Day two: connectivity and drift</source>
+        <translation>日常运维：连通性与配置偏差</translation>
+    </message>
+    <message>
+        <source>Connectivity matrix</source>
+        <translation>连通性矩阵</translation>
+    </message>
+    <message>
+        <source>Drift</source>
+        <translation>配置偏差</translation>
+    </message>
+    <message>
+        <source>Every path of the federation, checked from its source host over SSH: party → exchange and exchange → party. Before a deployment a short-lived test listener answers on the target port.</source>
+        <translation>通过 SSH 从源主机检查联邦的每条路径：参与方 → Exchange 交换组件，以及 Exchange 交换组件 → 参与方。部署之前，由一个短时的测试监听程序在目标端口上应答。</translation>
+    </message>
+    <message>
+        <source>The files of each host&apos;s bundle (sha256) and its containers, compared with what this computer deployed there last. Roll back puts the previous bundle back in place.</source>
+        <translation>将每台主机上部署包的文件（sha256）及其容器与本机上次在该主机上部署的内容进行比较。回滚会恢复上一个部署包。</translation>
+    </message>
+    <message>
+        <source>Check connectivity</source>
+        <translation>检查连通性</translation>
+    </message>
+    <message>
+        <source>Check drift</source>
+        <translation>检查配置偏差</translation>
+    </message>
+    <message>
+        <source>Roll back the selected host…</source>
+        <translation>回滚所选主机…</translation>
     </message>
 </context>
 <context>
@@ -1720,6 +1930,18 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>cannot remove %1</source>
         <translation>无法删除 %1</translation>
+    </message>
+    <message>
+        <source>cannot create %1; check its permissions</source>
+        <translation>无法创建 %1；请检查其权限</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>no previous deployment of %1 is recorded</source>
+        <translation>没有 %1 的上一次部署记录</translation>
     </message>
 </context>
 <context>
@@ -3394,6 +3616,124 @@ Accept it and remember it in %6? [y/N] </source>
         <source>fateflow of party %1 is not healthy (%2)</source>
         <translation>参与方 %1 的 fateflow 不健康（%2）</translation>
     </message>
+    <message>
+        <source>no matrix in this run</source>
+        <translation>本次运行没有连通性矩阵</translation>
+    </message>
+    <message>
+        <source>port %1 is served by our deployment %2</source>
+        <translation>端口 %1 由本项目的部署 %2 提供服务</translation>
+    </message>
+    <message>
+        <source>port %1 is already in use by another program</source>
+        <translation>端口 %1 已被其他程序占用</translation>
+    </message>
+    <message>
+        <source>Stop the program that listens on the port (ss -ltnp shows it) or move it; FATE needs this port on this host.</source>
+        <translation>请停止或迁移监听该端口的程序（ss -ltnp 可查看）；FATE 在此主机上需要这个端口。</translation>
+    </message>
+    <message>
+        <source>cannot open a test listener on port %1</source>
+        <translation>无法在端口 %1 上打开测试监听程序</translation>
+    </message>
+    <message>
+        <source>The host needs python, nc or busybox, or Docker with an image holding one of them; install one, or load FATE&apos;s images first.</source>
+        <translation>主机需要 python、nc 或 busybox，或者带有包含其中之一的镜像的 Docker；请安装其中之一，或先加载 FATE 镜像。</translation>
+    </message>
+    <message>
+        <source>test listener on port %1 (%2) for %3 s</source>
+        <translation>端口 %1 上的测试监听程序（%2），持续 %3 秒</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n path(s) reachable</source>
+        <translation>
+            <numerusform>%n 条路径可达</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 path(s) not reachable</source>
+        <translation>%2 条路径中有 %1 条不可达</translation>
+    </message>
+    <message>
+        <source>See the matrix: each cell names the fix.</source>
+        <translation>请查看连通性矩阵：每个单元格都给出了修复方法。</translation>
+    </message>
+    <message>
+        <source>no test listener to close</source>
+        <translation>没有需要关闭的测试监听程序</translation>
+    </message>
+    <message>
+        <source>cannot close the test listener %1</source>
+        <translation>无法关闭测试监听程序 %1</translation>
+    </message>
+    <message>
+        <source>It ends on its own after %1 s.</source>
+        <translation>它会在 %1 秒后自行结束。</translation>
+    </message>
+    <message>
+        <source>test listener closed</source>
+        <translation>测试监听程序已关闭</translation>
+    </message>
+    <message>
+        <source>no deployment of %1 recorded on this computer</source>
+        <translation>本机没有 %1 的部署记录</translation>
+    </message>
+    <message>
+        <source>Drift compares a host with what this computer deployed there last; deploy first.</source>
+        <translation>配置偏差检查将主机与本机上次在其上部署的内容进行比较；请先部署。</translation>
+    </message>
+    <message>
+        <source>cannot read the files of %1</source>
+        <translation>无法读取 %1 的文件</translation>
+    </message>
+    <message>
+        <source>cannot list the containers of %1</source>
+        <translation>无法列出 %1 的容器</translation>
+    </message>
+    <message numerus="yes">
+        <source>no drift: %n file(s) and the containers as deployed %1</source>
+        <translation>
+            <numerusform>无偏差：%n 个文件及容器与 %1 的部署一致</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n difference(s) from the deployment of %1</source>
+        <translation>
+            <numerusform>与 %1 的部署相比有 %n 处差异</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deploy again to put the deployed files and containers back, or keep the change in the project and deploy it.</source>
+        <translation>请重新部署以恢复已部署的文件和容器，或将改动写入项目后再部署。</translation>
+    </message>
+    <message>
+        <source>no previous bundle of %1 on this host: nothing to roll back to</source>
+        <translation>此主机上没有 %1 的上一个部署包：无法回滚</translation>
+    </message>
+    <message>
+        <source>A previous bundle is kept from the second deployment on; deploy the configuration you want instead.</source>
+        <translation>从第二次部署起才会保留上一个部署包；请直接部署您需要的配置。</translation>
+    </message>
+    <message>
+        <source>cannot look for the previous bundle</source>
+        <translation>无法查找上一个部署包</translation>
+    </message>
+    <message>
+        <source>restoring %1.previous failed</source>
+        <translation>恢复 %1.previous 失败</translation>
+    </message>
+    <message>
+        <source>%1.previous is %1 again; the replaced one is kept as %1.previous</source>
+        <translation>%1.previous 已恢复为 %1；被替换的部署包保留为 %1.previous</translation>
+    </message>
+    <message>
+        <source>party %1</source>
+        <translation>参与方 %1</translation>
+    </message>
+    <message>
+        <source>the exchange</source>
+        <translation>Exchange 交换组件</translation>
+    </message>
 </context>
 <context>
     <name>FateDeployer::JsonFields</name>
@@ -4183,6 +4523,22 @@ Accept it and remember it in %6? [y/N] </source>
         <source>What applying the project changes on each host since the last deployment, and Apply</source>
         <translation>自上次部署以来，应用项目会在每台主机上变更什么，以及“应用”</translation>
     </message>
+    <message>
+        <source>Connectivity &amp;matrix…</source>
+        <translation>连通性矩阵(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Check every path of the federation from its source host, before or after deploying</source>
+        <translation>在部署前或部署后，从源主机检查联邦的每条路径</translation>
+    </message>
+    <message>
+        <source>D&amp;rift and rollback…</source>
+        <translation>配置偏差与回滚(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Compare the hosts&apos; files and containers with the last deployment</source>
+        <translation>将主机上的文件和容器与上次部署进行比较</translation>
+    </message>
 </context>
 <context>
     <name>FateDeployer::PackCache</name>
@@ -4546,6 +4902,34 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>Teardown</source>
         <translation>删除部署</translation>
+    </message>
+    <message>
+        <source>Open test listener</source>
+        <translation>打开测试监听</translation>
+    </message>
+    <message>
+        <source>Connectivity</source>
+        <translation>连通性</translation>
+    </message>
+    <message>
+        <source>Close test listener</source>
+        <translation>关闭测试监听</translation>
+    </message>
+    <message>
+        <source>Drift</source>
+        <translation>配置偏差</translation>
+    </message>
+    <message>
+        <source>Restore previous bundle</source>
+        <translation>恢复上一个部署包</translation>
+    </message>
+    <message>
+        <source>Connectivity matrix</source>
+        <translation>连通性矩阵</translation>
+    </message>
+    <message>
+        <source>Rollback</source>
+        <translation>回滚</translation>
     </message>
 </context>
 <context>

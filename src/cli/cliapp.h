@@ -78,5 +78,11 @@ int cliHistory(CliContext &context);
 int cliRender(CliContext &context);
 int cliCard(CliContext &context);       // card export|import
 int cliFederation(CliContext &context); // federation export|import|diff
+int cliMatrix(CliContext &context);     // day two (cmd_daytwo.cpp)
+int cliDrift(CliContext &context);
+int cliRollback(CliContext &context);
+struct RunReport;
+QString cliMatrixText(const RunReport &report);
+QString cliDriftText(const RunReport &report);
 
 } // namespace FateDeployer

@@ -117,15 +117,13 @@ int cliEngineCommand(Operation op, CliContext &c, bool apply)
                                         inactivity,
                                         deadline})
         parser.addOption(o);
-    if (op == Operation::Teardown) {
+    if (op == Operation::Teardown)
         parser.addOption(level);
+    if (op == Operation::Teardown || op == Operation::Rollback || apply)
         parser.addOption(yes);
-    } else if (apply) {
-        parser.addOption(yes);
-    }
-    if (op == Operation::Teardown || op == Operation::Deploy)
+    if (op == Operation::Teardown || op == Operation::Deploy || op == Operation::Rollback)
         parser.addOption(breakLock);
-    if (op == Operation::Verify || op == Operation::Deploy)
+    if (op == Operation::Verify || op == Operation::Deploy || op == Operation::Rollback)
         parser.addOption(timeout);
     if (op == Operation::Deploy) {
         parser.addOption(pull);
@@ -191,9 +189,10 @@ int cliEngineCommand(Operation op, CliContext &c, bool apply)
             return ExitUsage;
         }
     }
-    settings.breakStaleLock = (op == Operation::Deploy || op == Operation::Teardown) && parser.isSet(breakLock);
+    settings.breakStaleLock = (op == Operation::Deploy || op == Operation::Teardown || op == Operation::Rollback)
+                              && parser.isSet(breakLock);
     settings.verifyTimeoutSeconds = project.verification.timeoutSeconds;
-    if ((op == Operation::Verify || op == Operation::Deploy) && parser.isSet(timeout)) {
+    if ((op == Operation::Verify || op == Operation::Deploy || op == Operation::Rollback) && parser.isSet(timeout)) {
         const int seconds = parser.value(timeout).toInt(&ok);
         if (!ok || seconds < 1) {
             c.err << tr("--timeout must be a positive number of seconds") << '\n';
@@ -253,17 +252,22 @@ int cliEngineCommand(Operation op, CliContext &c, bool apply)
         return ExitUsage;
     }
 
-    if (op == Operation::Teardown && !parser.isSet(yes)) {
+    if ((op == Operation::Teardown || op == Operation::Rollback) && !parser.isSet(yes)) {
         QStringList hosts;
         for (const HostJob &j : std::as_const(plan.jobs))
             hosts.append(j.target.label);
         if (!ConsolePrompter::stdinIsTerminal()) {
-            c.err << tr("teardown (%1) of %2 needs confirmation: add --yes")
-                         .arg(parser.value(level), hosts.join(QStringLiteral(", ")))
+            c.err << (op == Operation::Rollback
+                          ? tr("rollback of %1 needs confirmation: add --yes").arg(hosts.join(QStringLiteral(", ")))
+                          : tr("teardown (%1) of %2 needs confirmation: add --yes")
+                                .arg(parser.value(level), hosts.join(QStringLiteral(", "))))
                   << '\n';
             return ExitUsage;
         }
-        c.err << tr("Tear down (%1) %2? [y/N] ").arg(parser.value(level), hosts.join(QStringLiteral(", ")));
+        c.err << (op == Operation::Rollback
+                      ? tr("Roll back %1 to the previous bundle and restart it? [y/N] ")
+                            .arg(hosts.join(QStringLiteral(", ")))
+                      : tr("Tear down (%1) %2? [y/N] ").arg(parser.value(level), hosts.join(QStringLiteral(", "))));
         c.err.flush();
         char answer[16] = {};
         if (!std::fgets(answer, sizeof answer, stdin) || (answer[0] != 'y' && answer[0] != 'Y')) {
@@ -438,6 +442,10 @@ int cliEngineCommand(Operation op, CliContext &c, bool apply)
         if (parser.isSet(json)) {
             c.out << report.toJson();
         } else {
+            if (runOp == Operation::Matrix)
+                c.out << '\n' << cliMatrixText(report);
+            if (runOp == Operation::Drift)
+                c.out << '\n' << cliDriftText(report);
             c.out << '\n' << report.toText();
             if (!report.succeeded() && !report.failedHostKeys().isEmpty())
                 c.out << '\n'

@@ -47,6 +47,15 @@ public:
         Q_UNUSED(restartOnly)
         deploy(project, Scope::SelectedParties, partyIds);
     }
+    /// Day two (issue 16): the connectivity matrix, drift against the last deployment, rollback to the
+    /// previous bundle. Results come as monitor rows and DeployMonitor::matrixChecked / driftChecked.
+    virtual void checkConnectivity(const Project &project) { Q_UNUSED(project) }
+    virtual void checkDrift(const Project &project) { Q_UNUSED(project) }
+    virtual void rollback(const Project &project, const QList<int> &partyIds)
+    {
+        Q_UNUSED(project)
+        Q_UNUSED(partyIds)
+    }
     /// "Test login" of the Images page: reachability and credentials of the private registry from every
     /// host, without a deploy. Results come as monitor rows and DeployMonitor::registryChecked.
     virtual bool canTestRegistryLogin() const { return false; }

@@ -519,6 +519,16 @@ void DeployMonitor::onRegistryChecked(const QString &host, bool ok, const QStrin
     emit registryChecked(host, ok, message);
 }
 
+void DeployMonitor::onMatrixChecked(const QList<MatrixCell> &cells)
+{
+    emit matrixChecked(cells);
+}
+
+void DeployMonitor::onDriftChecked(const QList<HostDrift> &hosts)
+{
+    emit driftChecked(hosts);
+}
+
 void DeployMonitor::onRunStored(qint64 id)
 {
     emit runStored(id);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "gui/logmodel.h"
+#include "jobs/daytwo.h"
 
 #include <QAbstractTableModel>
 #include <QElapsedTimer>
@@ -154,6 +155,10 @@ public slots:
     void onRegistryChecked(const QString &host, bool ok, const QString &message);
     /// The last run was written to the HistoryStore as @p id (0 = not stored).
     void onRunStored(qint64 id);
+    /// A connectivity matrix run ended: every cell (issue 16).
+    void onMatrixChecked(const QList<FateDeployer::MatrixCell> &cells);
+    /// A drift run ended: per host, its summary and differences.
+    void onDriftChecked(const QList<FateDeployer::HostDrift> &hosts);
 
 signals:
     void runningChanged(bool running);
@@ -162,6 +167,8 @@ signals:
     void imagePresence(const QString &host, const QString &image, bool present);
     void registryChecked(const QString &host, bool ok, const QString &message);
     void runStored(qint64 id);
+    void matrixChecked(const QList<FateDeployer::MatrixCell> &cells);
+    void driftChecked(const QList<FateDeployer::HostDrift> &hosts);
 
 private:
     void note(const QString &host, LogEntry::Severity severity, const QString &text);

@@ -206,6 +206,27 @@ void EngineBackend::testRegistryLogin(const Project &project)
     start(project, Selection{}, settings, tr("Test registry login"));
 }
 
+void EngineBackend::checkConnectivity(const Project &project)
+{
+    start(project, Selection{}, baseSettings(Operation::Matrix), operationTitle(Operation::Matrix));
+}
+
+void EngineBackend::checkDrift(const Project &project)
+{
+    start(project, Selection{}, baseSettings(Operation::Drift), operationTitle(Operation::Drift));
+}
+
+void EngineBackend::rollback(const Project &project, const QList<int> &partyIds)
+{
+    Selection selection; // party id 0 = the exchange
+    for (int id : partyIds)
+        if (id)
+            selection.parties.append(id);
+        else
+            selection.exchange = true;
+    start(project, selection, baseSettings(Operation::Rollback), operationTitle(Operation::Rollback));
+}
+
 void EngineBackend::cancel()
 {
     if (m_download)
@@ -477,6 +498,29 @@ void EngineBackend::onFinished(const RunReport &report)
                       .arg(ok)
                       .arg(report.hosts.size());
 
+    if (report.operation == Operation::Matrix) {
+        QList<MatrixCell> cells;
+        for (const HostOutcome &h : report.hosts)
+            for (const StepOutcome &s : h.steps)
+                cells += s.cells;
+        m_monitor->onMatrixChecked(cells);
+    }
+    if (report.operation == Operation::Drift) {
+        QList<HostDrift> hosts;
+        for (const HostOutcome &h : report.hosts) {
+            HostDrift d{h.target.key, h.target.address, false, QString(), {}};
+            for (const StepOutcome &s : h.steps) {
+                if (s.kind == StepKind::Drift && (s.result == StepResult::Ok || !s.drift.isEmpty()))
+                    d.checked = true;
+                if (s.result == StepResult::Failed || s.kind == StepKind::Drift)
+                    d.summary = s.summary;
+                if (s.kind == StepKind::Drift)
+                    d.entries = s.drift;
+            }
+            hosts.append(d);
+        }
+        m_monitor->onDriftChecked(hosts);
+    }
     if (report.operation == Operation::Verify) {
         bool passed = false;
         QString verifySummary = tr("The toy example did not run.");

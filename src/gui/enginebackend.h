@@ -51,6 +51,9 @@ public:
                       const QHash<QString, QStringList> &restartOnly) override;
     bool canTestRegistryLogin() const override { return true; }
     void testRegistryLogin(const Project &project) override;
+    void checkConnectivity(const Project &project) override;
+    void checkDrift(const Project &project) override;
+    void rollback(const Project &project, const QList<int> &partyIds) override;
 
     /// A run (or its template download, or its bundle preparation) is in progress.
     bool isBusy() const { return m_session.isBusy() || m_download; }

@@ -83,6 +83,17 @@ int FederationView::rowAt(const QPointF &pos) const
     return -2; // -1 is the exchange
 }
 
+void FederationView::setPathResults(const QList<MatrixCell> &cells)
+{
+    m_paths.clear();
+    auto partyOf = [](const QString &key) { return key.startsWith(QLatin1String("party-")) ? key.mid(6).toInt() : 0; };
+    for (const MatrixCell &c : cells)
+        for (int id : {partyOf(c.from), partyOf(c.to)})
+            if (id)
+                m_paths.insert(id, m_paths.value(id, true) && c.result == MatrixCell::Result::Ok);
+    update();
+}
+
 void FederationView::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
@@ -119,7 +130,12 @@ void FederationView::paintEvent(QPaintEvent *)
     const QPointF centre = nodeCenter(-1);
     QPen routePen(pal.color(QPalette::Mid), 2);
     for (int i = 0; i < project.parties.size(); ++i) {
-        routePen.setColor(i == m_selected ? pal.color(QPalette::Highlight) : pal.color(QPalette::Mid));
+        const auto path = m_paths.constFind(project.parties.at(i).id);
+        const QColor plain = path == m_paths.cend()
+                                 ? pal.color(QPalette::Mid)
+                                 : Icons::statusColor(*path ? Icons::Glyph::Ok : Icons::Glyph::Error);
+        routePen.setColor(i == m_selected ? pal.color(QPalette::Highlight) : plain);
+        routePen.setWidthF(path == m_paths.cend() ? 2 : 3);
         routePen.setStyle(project.exchange.enabled ? Qt::SolidLine : Qt::DashLine);
         p.setPen(routePen);
         p.drawLine(centre, nodeCenter(i));

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "jobs/daytwo.h"
+
+#include <QHash>
 #include <QWidget>
 
 namespace FateDeployer {
@@ -26,6 +29,11 @@ public:
     QPointF nodeCenter(int row) const;
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
+    /// The connectivity matrix's cells: each party's route line is green when every path between it and the
+    /// exchange (or, without one, the other parties) is ok, red otherwise; empty = plain lines again.
+    void setPathResults(const QList<FateDeployer::MatrixCell> &cells);
+    /// Per party id: true = every checked path ok, false = one failed; parties not checked are absent.
+    const QHash<int, bool> &pathResults() const { return m_paths; }
 
 signals:
     void selectedRowChanged(int row);
@@ -43,6 +51,7 @@ private:
     ProjectDocument *m_document;
     HostStatusBoard *m_status;
     int m_selected = -1;
+    QHash<int, bool> m_paths;
 };
 
 } // namespace FateDeployer

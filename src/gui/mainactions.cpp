@@ -3,6 +3,7 @@
 
 #include "gui/appsettings.h"
 #include "gui/changeplandialog.h"
+#include "gui/daytwodialog.h"
 #include "gui/deploybackend.h"
 #include "gui/deploymonitor.h"
 #include "gui/deploypage.h"
@@ -213,6 +214,16 @@ const ActionSpec Table[] = {
            QT_TRANSLATE_NOOP("FateDeployer::MainWindow", "Ask every host for its container status"),
            [](W &w, bool) { withBackend(w, [](W &win, DeployBackend &b) { b.refreshStatus(win.project()); }); })
            .key(QKeySequence::Refresh).icon(G::Refresh).on(When::EngineIdle).with(ActionSpec::Toolbar),
+    action("deploy", "actionConnectivity", QT_TRANSLATE_NOOP("FateDeployer::MainWindow", "Connectivity &matrix…"),
+           QT_TRANSLATE_NOOP("FateDeployer::MainWindow",
+                             "Check every path of the federation from its source host, before or after deploying"),
+           [](W &w, bool) { DayTwoDialog::showFor(&w, DayTwoDialog::Tab::Connectivity)->checkConnectivity(); })
+           .on(When::Ready),
+    action("deploy", "actionDrift", QT_TRANSLATE_NOOP("FateDeployer::MainWindow", "D&rift and rollback…"),
+           QT_TRANSLATE_NOOP("FateDeployer::MainWindow",
+                             "Compare the hosts' files and containers with the last deployment"),
+           [](W &w, bool) { DayTwoDialog::showFor(&w, DayTwoDialog::Tab::Drift)->checkDrift(); })
+           .on(When::Ready),
     action("deploy", "actionCancel", QT_TRANSLATE_NOOP("FateDeployer::MainWindow", "&Cancel"),
            QT_TRANSLATE_NOOP("FateDeployer::MainWindow", "Stop the running deployment"),
            [](W &w, bool) { withBackend(w, [](W &, DeployBackend &b) { b.cancel(); }); })

@@ -5,6 +5,7 @@
 #include "gui/deploybackend.h"
 #include "gui/deploymonitor.h"
 #include "gui/deploypage.h"
+#include "gui/federationview.h"
 #include "gui/historypage.h"
 #include "gui/hoststatus.h"
 #include "gui/icons.h"
@@ -113,6 +114,7 @@ MainWindow::MainWindow(AppSettings *settings, QWidget *parent)
     });
     connect(m_monitor, &DeployMonitor::imagePresence, m_images, &ImagesPage::setImagePresence);
     connect(m_monitor, &DeployMonitor::registryChecked, m_images, &ImagesPage::addLoginResult);
+    connect(m_monitor, &DeployMonitor::matrixChecked, m_topology->federationView(), &FederationView::setPathResults);
     connect(m_monitor, &DeployMonitor::runFinished, m_images, [this](bool ok, const QString &, const QString &summary) {
         m_images->setLoginTestFinished(ok, summary);
     });

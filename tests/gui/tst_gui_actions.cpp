@@ -147,7 +147,8 @@ private slots:
         QCOMPARE(
             menu("deploy").join(QLatin1Char(' ')),
             QStringLiteral("actionPreflight actionDeployAll actionDeploySelected actionDeployExchange actionVerify "
-                           "actionRefreshStatus | actionCancel actionRetryFailed | actionTeardown"));
+                           "actionRefreshStatus actionConnectivity actionDrift | actionCancel actionRetryFailed | "
+                           "actionTeardown"));
         QCOMPARE(menu("view").join(QLatin1Char(' ')),
                  QStringLiteral("actionShowTopology actionShowImages actionShowDeploy actionShowHistory | "
                                 "actionPreview actionChangePlan actionFullScreen actionShowToolbar"));

@@ -182,6 +182,10 @@ QByteArray RunReport::toJson() const
                 step.insert(QStringLiteral("diagnosis"), verifyDiagnosisName(s.diagnosis));
             if (!s.unreachable.isEmpty())
                 step.insert(QStringLiteral("unreachable"), QJsonArray::fromStringList(s.unreachable));
+            if (s.kind == StepKind::MatrixProbe)
+                step.insert(QStringLiteral("cells"), DayTwo::cellsToJson(s.cells));
+            if (s.kind == StepKind::Drift)
+                step.insert(QStringLiteral("drift"), DayTwo::driftToJson(s.drift));
             steps.append(step);
         }
         QJsonArray containers;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "jobs/daytwo.h"
 #include "jobs/parsers.h"
 #include "jobs/plan.h"
 #include "util/result.h"
@@ -60,6 +61,8 @@ struct StepOutcome
     QStringList busyPorts;                  ///< Ports: published ports held by another program
     VerifyDiagnosis diagnosis = VerifyDiagnosis::None; ///< Verify
     QStringList unreachable;                           ///< Verify, Unreachable: "address:port" entries
+    QList<MatrixCell> cells;                           ///< MatrixProbe: one per path from this host
+    QList<DriftEntry> drift;                           ///< Drift: every difference found
 };
 
 /// Everything one host job produced.

@@ -217,6 +217,7 @@ HostOutcome JobInterpreter::run(const ChannelFactory &factory)
         }
     }
     releaseLock();
+    dayTwoJobFinished();
     bool anyFailed = false;
     bool anyCancelled = false;
     for (const StepOutcome &o : std::as_const(m_outcome.steps)) {
@@ -280,6 +281,16 @@ StepOutcome JobInterpreter::runStep(StepKind kind)
     case StepKind::Down:
     case StepKind::RemoveFolder:
         return eachBundle([this, kind](const HostBundle &b) { return teardownOne(kind, b); }, true);
+    case StepKind::MatrixListen:
+        return matrixListen();
+    case StepKind::MatrixProbe:
+        return matrixProbe();
+    case StepKind::MatrixCleanup:
+        return matrixCleanup();
+    case StepKind::Drift:
+        return drift();
+    case StepKind::RollbackSwap:
+        return rollbackSwap();
     }
     return fail(tr("unknown step"), QString());
 }
@@ -503,7 +514,8 @@ StepOutcome JobInterpreter::connect(const ChannelFactory &factory)
                     why);
     }
     // Deploy and teardown change the host's folders: one run at a time per deployment folder.
-    if (m_settings.operation == Operation::Deploy || m_settings.operation == Operation::Teardown) {
+    if (m_settings.operation == Operation::Deploy || m_settings.operation == Operation::Teardown
+        || m_settings.operation == Operation::Rollback) {
         if (std::optional<StepOutcome> refused = takeLock())
             return *refused;
         return ok(tr("connected to %1; %2 locked for this run").arg(m_job.target.address, m_job.bundle.name));
@@ -1282,8 +1294,7 @@ StepOutcome JobInterpreter::stopOldOne(const HostBundle &b)
         return fail(tr("no compose available"), tr("Install docker-compose 1.24 or later."));
     if (!b.restartServices.isEmpty())
         return ok(tr("%1 keeps running: only route tables changed").arg(b.name));
-    const ShellCommand cmd = RemoteCommands::composeDownIfPresent(
-        flavor, m_job.target.baseDir, b.name, b.composeFile);
+    const ShellCommand cmd = RemoteCommands::composeDownIfPresent(flavor, m_job.target.baseDir, b.name, b.composeFile);
     const CommandResult r = exec(cmd);
     if (!r.ok())
         return failExec(tr("cannot bring the running %1 down").arg(b.name), cmd, r);
@@ -1322,18 +1333,15 @@ StepOutcome JobInterpreter::upOne(const HostBundle &b)
         return fail(tr("no compose available"), tr("Install docker-compose 1.24 or later."));
     if (!b.restartServices.isEmpty()) {
         // The swapped-in folder is at the same path: a restarted container mounts the new route table.
-        const ShellCommand restart = RemoteCommands::composeRestart(
-            flavor, m_job.target.baseDir, b.name, b.composeFile, b.restartServices);
+        const ShellCommand restart
+            = RemoteCommands::composeRestart(flavor, m_job.target.baseDir, b.name, b.composeFile, b.restartServices);
         const CommandResult r = exec(restart);
         if (!r.ok())
-            return failExec(tr("restart of %1 in %2 failed")
-                                .arg(b.restartServices.join(QStringLiteral(", ")), b.name),
-                            restart,
-                            r);
+            return failExec(
+                tr("restart of %1 in %2 failed").arg(b.restartServices.join(QStringLiteral(", ")), b.name), restart, r);
         return ok(tr("%1 restarted (new route table)").arg(b.restartServices.join(QStringLiteral(", "))));
     }
-    const ShellCommand cmd
-        = RemoteCommands::composeUp(flavor, m_job.target.baseDir, b.name, b.composeFile);
+    const ShellCommand cmd = RemoteCommands::composeUp(flavor, m_job.target.baseDir, b.name, b.composeFile);
     const CommandResult r = exec(cmd);
     if (!r.ok()) {
         const QString all = (r.stdoutText + r.stderrText + m_tail.join(QLatin1Char('\n')));

@@ -105,6 +105,13 @@ private:
     StepOutcome verify();
     StepOutcome verifyFlowToy();
     StepOutcome teardownOne(StepKind kind, const HostBundle &b);
+    // Day-two steps (interpreterdaytwo.cpp).
+    StepOutcome matrixListen();
+    StepOutcome matrixProbe();
+    StepOutcome matrixCleanup();
+    StepOutcome drift();
+    StepOutcome rollbackSwap();
+    void dayTwoJobFinished();
     QString verifyDiagnosis(
         const QString &output, bool timedOut, QString *fix, VerifyDiagnosis *kind, QStringList *unreachable);
 
@@ -125,6 +132,7 @@ private:
     bool m_factsAsked = false;
     QHash<QString, Parsers::FactOutput> m_facts; ///< by RemoteCommands::hostFactName
     QString m_dockerVersion;                     ///< as the host reported it, for HostState
+    QString m_listener;                          ///< matrix: the test listener on this host (pid or docker:name)
 };
 
 } // namespace FateDeployer

@@ -44,6 +44,11 @@ const StepName stepNames[] = {
     {StepKind::Stop, "stop", QT_TRANSLATE_NOOP("FateDeployer::Plan", "Stop")},
     {StepKind::Down, "down", QT_TRANSLATE_NOOP("FateDeployer::Plan", "Down")},
     {StepKind::RemoveFolder, "remove", QT_TRANSLATE_NOOP("FateDeployer::Plan", "Remove folder")},
+    {StepKind::MatrixListen, "listen", QT_TRANSLATE_NOOP("FateDeployer::Plan", "Open test listener")},
+    {StepKind::MatrixProbe, "probe", QT_TRANSLATE_NOOP("FateDeployer::Plan", "Connectivity")},
+    {StepKind::MatrixCleanup, "listen-cleanup", QT_TRANSLATE_NOOP("FateDeployer::Plan", "Close test listener")},
+    {StepKind::Drift, "drift", QT_TRANSLATE_NOOP("FateDeployer::Plan", "Drift")},
+    {StepKind::RollbackSwap, "rollback-swap", QT_TRANSLATE_NOOP("FateDeployer::Plan", "Restore previous bundle")},
 };
 
 struct OperationName
@@ -59,6 +64,9 @@ const OperationName operationNames[] = {
     {Operation::Status, "status", QT_TRANSLATE_NOOP("FateDeployer::Plan", "Status")},
     {Operation::Verify, "verify", QT_TRANSLATE_NOOP("FateDeployer::Plan", "Verify")},
     {Operation::Teardown, "teardown", QT_TRANSLATE_NOOP("FateDeployer::Plan", "Teardown")},
+    {Operation::Matrix, "matrix", QT_TRANSLATE_NOOP("FateDeployer::Plan", "Connectivity matrix")},
+    {Operation::Drift, "drift", QT_TRANSLATE_NOOP("FateDeployer::Plan", "Drift")},
+    {Operation::Rollback, "rollback", QT_TRANSLATE_NOOP("FateDeployer::Plan", "Rollback")},
 };
 
 } // namespace
@@ -199,6 +207,22 @@ QList<Step> PlanBuilder::steps(Operation op, const RunSettings &settings, bool e
             if (settings.teardownLevel == TeardownLevel::Remove)
                 s.append({StepKind::RemoveFolder, false});
         }
+        break;
+    case Operation::Matrix:
+        // Every step runs after a failed one: the listener must close and the others' waits must end.
+        for (StepKind k : {StepKind::MatrixListen, StepKind::MatrixProbe, StepKind::MatrixCleanup})
+            s.append({k, true});
+        break;
+    case Operation::Drift:
+        s.append({StepKind::Drift, false});
+        break;
+    case Operation::Rollback:
+        for (StepKind k : {StepKind::DockerVersion,
+                           StepKind::ComposeVersion,
+                           StepKind::RollbackSwap,
+                           StepKind::Up,
+                           StepKind::WaitStable})
+            s.append({k, false});
         break;
     }
     return s;

@@ -9,10 +9,14 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
 namespace FateDeployer {
 
+struct DayTwoInput;
+
 /// What a run does on every selected host.
-enum class Operation { Preflight, Deploy, Status, Verify, Teardown };
+enum class Operation { Preflight, Deploy, Status, Verify, Teardown, Matrix, Drift, Rollback };
 
 /// How far a teardown goes; each level includes the previous ones.
 enum class TeardownLevel { Stop, Down, Remove };
@@ -41,6 +45,11 @@ enum class StepKind {
     Stop,           ///< compose stop
     Down,           ///< compose down
     RemoveFolder,   ///< remove our deployment folders (never anything else)
+    MatrixListen,   ///< matrix: a short-lived listener on the host's inbound port (nothing listens yet)
+    MatrixProbe,    ///< matrix: TCP connects from this host to its paths' targets
+    MatrixCleanup,  ///< matrix: the listener goes once every probe into this host is done
+    Drift,          ///< bundle files (sha256) and containers against the last deployment
+    RollbackSwap,   ///< <bundle>.previous back in place (the current one becomes .previous)
 };
 
 QString stepKindName(StepKind kind);  ///< stable id, e.g. "upload" (JSON, history)
@@ -131,6 +140,8 @@ struct RunSettings
     QString kubefateVersion;
     bool breakStaleLock = false;     ///< take over a stale lock (CLI --break-lock, the admin's decision)
     int lockStaleSeconds = 2 * 3600; ///< a lock older than this (or whose process here is gone) is stale
+    /// Matrix, drift, rollback (jobs/daytwo.h): paths, the matrix board, the last deployments.
+    std::shared_ptr<const DayTwoInput> dayTwo;
 };
 
 struct HostJob

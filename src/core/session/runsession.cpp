@@ -2,8 +2,10 @@
 #include "session/runsession.h"
 
 #include "deployed/deployedstate.h"
+#include "history/driftbaseline.h"
 #include "history/historystore.h"
 #include "jobs/bundleprep.h"
+#include "jobs/daytwo.h"
 #include "jobs/sshchannel.h"
 #include "model/era.h"
 #include "model/servicesecrets.h"
@@ -50,7 +52,9 @@ void RunSession::setEnvironment(SessionEnvironment environment)
 
 Plan RunSession::plan(const RunRequest &request)
 {
-    return PlanBuilder::build(request.project, request.selection, request.settings);
+    Plan plan = PlanBuilder::build(request.project, request.selection, request.settings);
+    DayTwo::completePlan(request.project, plan);
+    return plan;
 }
 
 Status RunSession::start(const RunRequest &request)
@@ -91,6 +95,7 @@ Status RunSession::start(const RunRequest &request)
     const Project project = request.project;
     const QString projectPath = request.projectPath;
     const std::optional<ServiceSecrets> given = request.serviceSecrets;
+    const QString historyDir = m_env.historyDir;
     m_prepCancel = std::make_shared<std::atomic_bool>(false);
     const std::shared_ptr<std::atomic_bool> cancel = m_prepCancel;
     auto onProgress = [this](int done, int total) {
@@ -110,10 +115,13 @@ Status RunSession::start(const RunRequest &request)
          deploy,
          op,
          onProgress,
-         cancel] {
+         cancel,
+         historyDir] {
             Prepared out{plan, {}, ErrorKind::Other, {}};
             if (!projectPath.isEmpty())
                 out.plan.settings.projectHash = BundlePrep::projectHash(projectPath);
+            if (op == Operation::Drift || op == Operation::Rollback)
+                loadDriftBaseline(historyDir, projectPath, out.plan);
             // Preflight checks the credentials too.
             const bool registry = (deploy || op == Operation::Preflight) && project.registry.usePrivate
                                   && !project.registry.uri.trimmed().isEmpty();
@@ -208,7 +216,7 @@ void RunSession::launch(const Prepared &prepared)
 Status RunSession::lockProject(const QString &projectPath, Operation op)
 {
     // Only runs that change the hosts exclude each other; an untitled project has no file to lock.
-    if (projectPath.isEmpty() || (op != Operation::Deploy && op != Operation::Teardown))
+    if (projectPath.isEmpty() || (op != Operation::Deploy && op != Operation::Teardown && op != Operation::Rollback))
         return {};
     if (Status s = m_projectLock.lock(projectPath); !s)
         return Error{s.error(), ErrorKind::Local};
@@ -234,6 +242,7 @@ Status RunSession::retryFailed()
             again.jobs.append(job);
     if (again.jobs.isEmpty())
         return Error{tr("No host failed in the last run; nothing to retry."), ErrorKind::Local};
+    DayTwo::completePlan(m_request.project, again); // a matrix retry meets on a fresh board
     if (Status locked = lockProject(m_request.projectPath, again.settings.operation); !locked)
         return locked;
     m_plan = again;
@@ -264,6 +273,8 @@ void RunSession::onRunnerFinished(const RunReport &report)
     m_projectLock.unlock(); // the hosts are done; history and last-deployed bundles are this process's own
     if (report.operation == Operation::Deploy)
         storeDeployedBundles(report);
+    if (report.operation == Operation::Deploy || report.operation == Operation::Rollback)
+        recordDriftBaseline(report);
     storeHistory(report);
 }
 
@@ -366,6 +377,63 @@ QString RunSession::deployedStateDir(const SessionEnvironment &env, const QStrin
     if (projectPath.isEmpty() || !env.storeHistory)
         return {};
     return DeployedState::dirFor(env.historyDir.isEmpty() ? HistoryStore::defaultDir() : env.historyDir, projectPath);
+}
+
+void RunSession::loadDriftBaseline(const QString &historyDir, const QString &projectPath, Plan &plan)
+{
+    // What drift compares with and what a rollback brings back: read here, on the preparing pool.
+    const DriftBaseline state(historyDir, projectPath);
+    auto input = std::make_shared<DayTwoInput>();
+    if (plan.settings.dayTwo)
+        *input = *plan.settings.dayTwo;
+    for (HostJob &job : plan.jobs) {
+        const DeployedManifest current = state.current(job.target.key);
+        const DeployedManifest previous = state.previous(job.target.key);
+        if (!current.isEmpty())
+            input->current.insert(job.target.key, current);
+        if (!previous.isEmpty()) {
+            input->previous.insert(job.target.key, previous);
+            if (plan.settings.operation == Operation::Rollback) {
+                // Waiting until running expects the services of the bundle that comes back.
+                job.bundle.services = previous.services;
+                job.bundle.images = previous.images;
+                job.bundle.dataPaths = previous.dataPaths;
+            }
+        }
+    }
+    plan.settings.dayTwo = input;
+}
+
+void RunSession::recordDriftBaseline(const RunReport &report)
+{
+    const QString projectPath = m_request.projectPath;
+    if (projectPath.isEmpty())
+        return;
+    QList<QPair<QString, Bundle>> deployed; // host key → the bundle it runs now
+    QStringList rolledBack;
+    for (const HostOutcome &h : report.hosts) {
+        if (!h.succeeded())
+            continue;
+        if (report.operation == Operation::Rollback) {
+            rolledBack.append(h.target.key);
+            continue;
+        }
+        for (const HostJob &job : std::as_const(m_plan.jobs))
+            if (job.target.key == h.target.key)
+                if (const Bundle *b = m_rendered.bundle(job.bundle.name))
+                    deployed.append({h.target.key, *b});
+    }
+    const QString dir = m_env.historyDir;
+    const QString runId = m_plan.settings.runId;
+    // In order with the other writes of deployments; the history entry follows on the other pool.
+    (void)QtConcurrent::run(&m_storePool, [deployed, rolledBack, dir, projectPath, runId] {
+        DriftBaseline state(dir, projectPath);
+        for (const auto &[key, bundle] : deployed)
+            if (const Result<DeployedManifest> m = DriftBaseline::manifestOf(bundle, runId); m)
+                state.recordDeploy(key, m.value());
+        for (const QString &key : rolledBack)
+            state.recordRollback(key);
+    });
 }
 
 void RunSession::storeDeployedBundles(const RunReport &report)
