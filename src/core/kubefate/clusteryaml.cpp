@@ -236,7 +236,8 @@ Result<QList<KubefateFile>> ClusterYaml::render(const Project &p)
     return files;
 }
 
-Result<QStringList> ClusterYaml::write(const Project &project, const QString &dir, bool overwrite)
+Result<QStringList>
+ClusterYaml::write(const Project &project, const QString &dir, bool overwrite, QStringList *existingOut)
 {
     if (QFileInfo(dir).exists() && !QFileInfo(dir).isDir())
         return Error{tr("%1: exists and is not a folder").arg(dir), ErrorKind::Local};
@@ -249,10 +250,13 @@ Result<QStringList> ClusterYaml::write(const Project &project, const QString &di
         if (QFileInfo::exists(target.filePath(file.name)))
             existing << target.filePath(file.name);
     }
-    if (!existing.isEmpty() && !overwrite)
+    if (!existing.isEmpty() && !overwrite) {
+        if (existingOut)
+            *existingOut = existing;
         return Error{tr("%1 already exists; nothing was written (use --force to overwrite)")
                          .arg(existing.join(QStringLiteral(", "))),
                      ErrorKind::Local};
+    }
     // Every file complete in its temporary name before any is renamed into place.
     std::vector<std::unique_ptr<QSaveFile>> pending;
     for (const KubefateFile &file : files.value()) {

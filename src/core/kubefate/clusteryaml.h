@@ -41,8 +41,9 @@ public:
     /// rollsite federation and v2.0's OSX are exported).
     Result<QList<KubefateFile>> render(const Project &project);
     /// Renders and writes the files under `dir` (created if missing); existing files are refused unless
-    /// `overwrite`. Returns the paths written, relative to `dir`.
-    Result<QStringList> write(const Project &project, const QString &dir, bool overwrite);
+    /// `overwrite` (then `existing`, when given, lists them). Returns the paths written, relative to `dir`.
+    Result<QStringList>
+    write(const Project &project, const QString &dir, bool overwrite, QStringList *existing = nullptr);
 
     /// What the files leave out (set by render()).
     const QStringList &warnings() const { return m_warnings; }
