@@ -177,6 +177,47 @@ Packed renderAndPack(const Project &project,
 /// tree when FD_KUBEFATE_SRC is set, else our stand-in tree; the same measures and keys as 1.1.0, printed
 /// with the prefix "v1.11.2_". A v1.11 party bundle is small (no example data): every party costs about
 /// as much as the first, so extra_party_vs_first is not expected to be near 1.1.0's.
+/// Medians over three rounds of: tar czf of one party folder (the baseline), then the whole federation
+/// rendered and packed with an empty bundle cache (cold) and again with the same cache folder read by a new
+/// cache object (warm), as the next deploy's process would. File names in @p tmp start with @p prefix.
+struct Rounds
+{
+    double tarMs = 0, firstMs = 0, extraMs = 0, coldMs = 0, warmMs = 0;
+};
+
+Rounds measure(
+    const Project &project, const TemplateTree &tree, const QString &written, QTemporaryDir &tmp, const QString &prefix)
+{
+    QList<double> tarMs, firstMs, extraMs, coldMs, warmMs;
+    for (int round = 0; round < 3; ++round) {
+        QElapsedTimer t;
+        t.start();
+        QProcess tar;
+        tar.start(QStringLiteral("tar"),
+                  {QStringLiteral("czf"),
+                   tmp.filePath(prefix + QStringLiteral("ref.tar.gz")),
+                   QStringLiteral("-C"),
+                   written,
+                   QStringLiteral("confs-10000")});
+        if (!tar.waitForFinished(-1) || tar.exitCode() != 0)
+            qFatal("tar czf failed");
+        tarMs << double(t.nsecsElapsed()) / 1e6;
+        const QString cacheDir = tmp.filePath(prefix + QStringLiteral("cache-%1").arg(round));
+        const QString coldDir = tmp.filePath(prefix + QStringLiteral("cold-%1").arg(round));
+        const QString warmDir = tmp.filePath(prefix + QStringLiteral("warm-%1").arg(round));
+        const Packed cold = renderAndPack(project, tree, cacheDir, coldDir);
+        const Packed warm = renderAndPack(project, tree, cacheDir, warmDir);
+        firstMs << cold.firstMs;
+        extraMs << cold.extraMs;
+        coldMs << cold.federationMs;
+        warmMs << warm.federationMs;
+        for (const QString &f : QDir(warmDir).entryList(QDir::Files))
+            if (QFileInfo(warmDir + QLatin1Char('/') + f).size() != QFileInfo(coldDir + QLatin1Char('/') + f).size())
+                qFatal("warm archive %s differs from the cold one", qPrintable(f));
+    }
+    return {median(tarMs), median(firstMs), median(extraMs), median(coldMs), median(warmMs)};
+}
+
 void benchV1112(QTemporaryDir &tmp)
 {
     QString root = QStringLiteral(FD_TEST_DATA "/kubefate-1.11.2");
@@ -222,39 +263,17 @@ void benchV1112(QTemporaryDir &tmp)
                 static_cast<long long>(dirSize(written + QStringLiteral("/confs-10000"))),
                 static_cast<long long>(rendered->bundles.first().files.size()),
                 static_cast<long long>(rendered->bundles.size()));
-    QList<double> tarMs, firstMs, extraMs, coldMs, warmMs;
-    for (int round = 0; round < 3; ++round) {
-        QElapsedTimer t;
-        t.start();
-        QProcess tar;
-        tar.start(QStringLiteral("tar"),
-                  {QStringLiteral("czf"),
-                   tmp.filePath(QStringLiteral("v1112-ref.tar.gz")),
-                   QStringLiteral("-C"),
-                   written,
-                   QStringLiteral("confs-10000")});
-        if (!tar.waitForFinished(-1) || tar.exitCode() != 0)
-            qFatal("tar czf failed");
-        tarMs << double(t.nsecsElapsed()) / 1e6;
-        const QString cacheDir = tmp.filePath(QStringLiteral("v1112-cache-%1").arg(round));
-        const Packed cold
-            = renderAndPack(project, tree.value(), cacheDir, tmp.filePath(QStringLiteral("v1112-cold-%1").arg(round)));
-        const Packed warm
-            = renderAndPack(project, tree.value(), cacheDir, tmp.filePath(QStringLiteral("v1112-warm-%1").arg(round)));
-        firstMs << cold.firstMs;
-        extraMs << cold.extraMs;
-        coldMs << cold.federationMs;
-        warmMs << warm.federationMs;
-    }
-    const double tarM = median(tarMs), first = median(firstMs), extra = median(extraMs);
-    std::printf(
-        "v1.11.2_tar_czf_ms=%.1f v1.11.2_first_party_ms=%.1f v1.11.2_extra_party_ms=%.1f\n", tarM, first, extra);
+    const Rounds m = measure(project, tree.value(), written, tmp, QStringLiteral("v1112-"));
+    std::printf("v1.11.2_tar_czf_ms=%.1f v1.11.2_first_party_ms=%.1f v1.11.2_extra_party_ms=%.1f\n",
+                m.tarMs,
+                m.firstMs,
+                m.extraMs);
     std::printf("v1.11.2_federation_cold_ms=%.1f v1.11.2_federation_warm_ms=%.1f (8 parties + exchange + 8 serving)\n",
-                median(coldMs),
-                median(warmMs));
-    std::printf("v1.11.2_first_party_vs_tar=%.3f\n", first / tarM);
-    std::printf("v1.11.2_extra_party_vs_first=%.3f\n", extra / first);
-    std::printf("v1.11.2_warm_vs_cold=%.3f\n", median(warmMs) / median(coldMs));
+                m.coldMs,
+                m.warmMs);
+    std::printf("v1.11.2_first_party_vs_tar=%.3f\n", m.firstMs / m.tarMs);
+    std::printf("v1.11.2_extra_party_vs_first=%.3f\n", m.extraMs / m.firstMs);
+    std::printf("v1.11.2_warm_vs_cold=%.3f\n", m.warmMs / m.coldMs);
 }
 
 } // namespace
@@ -303,38 +322,7 @@ int main(int argc, char *argv[])
                 static_cast<long long>(rendered->bundles.first().files.size()));
 
     const int rounds = 3;
-    QList<double> tarMs, firstMs, extraMs, coldMs, warmMs;
-    for (int round = 0; round < rounds; ++round) {
-        // tar czf of one party folder (page cache warm for both sides).
-        QElapsedTimer t;
-        t.start();
-        QProcess tar;
-        tar.start(QStringLiteral("tar"),
-                  {QStringLiteral("czf"),
-                   tmp.filePath(QStringLiteral("ref.tar.gz")),
-                   QStringLiteral("-C"),
-                   written,
-                   QStringLiteral("confs-10000")});
-        if (!tar.waitForFinished(-1) || tar.exitCode() != 0)
-            qFatal("tar czf failed");
-        tarMs << double(t.nsecsElapsed()) / 1e6;
-
-        // Cold: an empty bundle cache. Warm: the same federation again (a new cache object reading
-        // the folder, as the next deploy's process would).
-        const QString cacheDir = tmp.filePath(QStringLiteral("cache-%1").arg(round));
-        const Packed cold
-            = renderAndPack(project, tree.value(), cacheDir, tmp.filePath(QStringLiteral("cold-%1").arg(round)));
-        const Packed warm
-            = renderAndPack(project, tree.value(), cacheDir, tmp.filePath(QStringLiteral("warm-%1").arg(round)));
-        firstMs << cold.firstMs;
-        extraMs << cold.extraMs;
-        coldMs << cold.federationMs;
-        warmMs << warm.federationMs;
-        for (const QString &f : QDir(tmp.filePath(QStringLiteral("warm-%1").arg(round))).entryList(QDir::Files))
-            if (QFileInfo(tmp.filePath(QStringLiteral("warm-%1/").arg(round)) + f).size()
-                != QFileInfo(tmp.filePath(QStringLiteral("cold-%1/").arg(round)) + f).size())
-                qFatal("warm archive %s differs from the cold one", qPrintable(f));
-    }
+    const Rounds r110 = measure(project, tree.value(), written, tmp, QString());
     // gzip levels: one party packed cold at each level; what it costs with the upload on a LAN.
     std::printf("gzip levels (first party, cold; + upload at 100 Mbit/s and 1 Gbit/s):\n");
     for (int level : {1, 3, 6, 9}) {
@@ -360,19 +348,17 @@ int main(int argc, char *argv[])
                     m + double(bytes) / 12.5e6 * 1000,
                     m + double(bytes) / 125e6 * 1000);
     }
-    const double tarM = median(tarMs), first = median(firstMs), extra = median(extraMs);
     std::printf("tar_czf_ms=%.1f (size %lld)\n",
-                tarM,
+                r110.tarMs,
                 static_cast<long long>(QFileInfo(tmp.filePath(QStringLiteral("ref.tar.gz"))).size()));
     std::printf("first_party_ms=%.1f (size %lld)\n",
-                first,
+                r110.firstMs,
                 static_cast<long long>(QFileInfo(tmp.filePath(QStringLiteral("cold-0/confs-10000.tar.gz"))).size()));
-    std::printf("extra_party_ms=%.1f\n", extra);
-    std::printf(
-        "federation_cold_ms=%.1f federation_warm_ms=%.1f (8 parties + exchange)\n", median(coldMs), median(warmMs));
-    std::printf("first_party_vs_tar=%.3f\n", first / tarM);
-    std::printf("extra_party_vs_first=%.3f\n", extra / first);
-    std::printf("warm_vs_cold=%.3f\n", median(warmMs) / median(coldMs));
+    std::printf("extra_party_ms=%.1f\n", r110.extraMs);
+    std::printf("federation_cold_ms=%.1f federation_warm_ms=%.1f (8 parties + exchange)\n", r110.coldMs, r110.warmMs);
+    std::printf("first_party_vs_tar=%.3f\n", r110.firstMs / r110.tarMs);
+    std::printf("extra_party_vs_first=%.3f\n", r110.extraMs / r110.firstMs);
+    std::printf("warm_vs_cold=%.3f\n", r110.warmMs / r110.coldMs);
     benchV1112(tmp);
     return 0;
 }

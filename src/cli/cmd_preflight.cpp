@@ -314,16 +314,16 @@ int cliEngineCommand(Operation op, CliContext &c)
                 l.progress.clear();
                 l.progressPrinted = -5000;
                 l.step = e.stepIndex + 1;
-                l.current = stepKindTitle(e.step.kind);
+                l.current = stepKindTitle(e.step->kind);
                 l.state = tr("running");
                 break;
             case JobEvent::Type::StepFinished:
-                l.state = resultWord(e.step.result);
-                if (plain && !compact && e.step.result != StepResult::Skipped) {
-                    c.out << host << ": " << stepKindTitle(e.step.kind) << ": " << resultWord(e.step.result);
-                    if (!e.step.summary.isEmpty())
-                        c.out << " - " << e.step.summary;
-                    c.out << " (" << formatSeconds(e.step.durationMs) << ")\n";
+                l.state = resultWord(e.step->result);
+                if (plain && !compact && e.step->result != StepResult::Skipped) {
+                    c.out << host << ": " << stepKindTitle(e.step->kind) << ": " << resultWord(e.step->result);
+                    if (!e.step->summary.isEmpty())
+                        c.out << " - " << e.step->summary;
+                    c.out << " (" << formatSeconds(e.step->durationMs) << ")\n";
                 }
                 break;
             case JobEvent::Type::Output:
@@ -342,8 +342,8 @@ int cliEngineCommand(Operation op, CliContext &c)
             case JobEvent::Type::Progress:
                 break;
             case JobEvent::Type::HostFinished:
-                l.state = resultWord(e.outcome.result);
-                l.current = e.outcome.failedStep() ? stepKindTitle(e.outcome.failedStep()->kind) : tr("done");
+                l.state = resultWord(e.outcome->result);
+                l.current = e.outcome->failedStep() ? stepKindTitle(e.outcome->failedStep()->kind) : tr("done");
                 l.lastOutput.clear();
                 break;
             }

@@ -341,18 +341,18 @@ void EngineBackend::onHostEvents(const QString &host, const QList<JobEvent> &eve
             break;
         case JobEvent::Type::StepStarted:
             flushOutput();
-            m_monitor->onStepStarted(row, stepKindName(e.step.kind));
+            m_monitor->onStepStarted(row, stepKindName(e.step->kind));
             break;
         case JobEvent::Type::StepFinished: {
             flushOutput();
-            const QString step = stepKindName(e.step.kind);
-            switch (e.step.result) {
+            const QString step = stepKindName(e.step->kind);
+            switch (e.step->result) {
             case StepResult::Ok:
             case StepResult::Warning:
                 m_monitor->onStepFinished(row, step, true, messageOf(e.step));
-                if (e.step.kind == StepKind::Images)
-                    showImagePresence(host, e.step.missingImages);
-                if (e.step.kind == StepKind::Registry)
+                if (e.step->kind == StepKind::Images)
+                    showImagePresence(host, e.step->missingImages);
+                if (e.step->kind == StepKind::Registry)
                     m_monitor->onRegistryChecked(row, true, messageOf(e.step));
                 break;
             case StepResult::Skipped:
@@ -365,14 +365,14 @@ void EngineBackend::onHostEvents(const QString &host, const QList<JobEvent> &eve
             case StepResult::Pending:
             case StepResult::Running: {
                 QString message = messageOf(e.step);
-                if (!e.step.command.isEmpty())
-                    message += QLatin1Char('\n') + tr("Command: %1").arg(e.step.command);
+                if (!e.step->command.isEmpty())
+                    message += QLatin1Char('\n') + tr("Command: %1").arg(e.step->command);
                 m_monitor->onStepFinished(row, step, false, message);
-                if (e.step.kind == StepKind::Registry)
+                if (e.step->kind == StepKind::Registry)
                     m_monitor->onRegistryChecked(row, false, messageOf(e.step));
-                if (!e.step.lastLines.isEmpty()) {
+                if (!e.step->lastLines.isEmpty()) {
                     LogBatch tail;
-                    for (const QString &l : e.step.lastLines)
+                    for (const QString &l : e.step->lastLines)
                         tail.append(LogEntry{QDateTime::currentMSecsSinceEpoch(),
                                              row,
                                              QStringLiteral("  | ") + l,

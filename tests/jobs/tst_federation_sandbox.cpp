@@ -4,10 +4,9 @@
 // coordinator); team B: party 9999 on host 2. Both deploy their own host; the toy example passes across the
 // exchange. Then team B moves to another reachable address: new card, new federation revision with a new
 // fingerprint, and only the exchange and team B's host are redeployed.
-#include "clirun.h"
+#include "clisandbox.h"
 #include "federation/federationfile.h"
 #include "model/projectfile.h"
-#include "sandboxfixture.h"
 #include "sandboxproject.h"
 
 #include <QDir>
@@ -33,17 +32,15 @@ class TestFederationSandbox : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<SandboxFixture> m_sb;
+    CliSandbox m_cli;
 
-    QString teamDir(const char *team) const { return m_dir.filePath(QLatin1String(team)); }
+    QString teamDir(const char *team) const { return m_cli.path(QLatin1String(team)); }
 
     /// The CLI as one team runs it: its own known_hosts, no ssh config, its own history.
     CliRun run(const char *team, const QStringList &args, bool ssh = true)
     {
-        CliOptions options;
+        CliOptions options = m_cli.options(1200000);
         options.historyDir = QDir(teamDir(team)).filePath(QStringLiteral("history"));
-        options.timeoutMs = 1200000;
         QStringList all = args;
         if (ssh)
             all << QStringLiteral("--known-hosts") << QDir(teamDir(team)).filePath(QStringLiteral("known_hosts"))
@@ -51,42 +48,27 @@ class TestFederationSandbox : public QObject
         return runCli(all, options);
     }
 
-    /// Container ids of one compose project on a host, sorted: they change exactly when it is redeployed.
-    QString containers(int host, const QString &project) const
-    {
-        return onHost(*m_sb, host, QStringLiteral("docker ps -q --no-trunc --filter name=^%1_ | sort").arg(project));
-    }
-
 private slots:
     void initTestCase()
     {
-        QString why;
-        if (!SandboxFixture::canRun(&why))
-            QSKIP(qPrintable(why));
-        QVERIFY(m_dir.isValid());
-        const int id = qEnvironmentVariableIsSet("FD_SANDBOX_ID_FEDERATION")
-                           ? qEnvironmentVariableIntValue("FD_SANDBOX_ID_FEDERATION")
-                           : 38;
-        m_sb = std::make_unique<SandboxFixture>(id);
-        QString error;
-        QVERIFY2(m_sb->start(2, &error), qPrintable(error));
+        QString skip, error;
+        if (!m_cli.start("FD_SANDBOX_ID_FEDERATION", 38, 2, &skip, &error)) {
+            QVERIFY2(skip.isEmpty(), qPrintable(error));
+            QSKIP(qPrintable(skip));
+        }
     }
 
-    void cleanupTestCase()
-    {
-        if (m_sb)
-            m_sb->stop();
-    }
+    void cleanupTestCase() { m_cli.stop(); }
 
     void twoTeamsShareOnlyFiles()
     {
         // Each team: its own folder, key and known_hosts with only its own host in it.
-        const QByteArray known = readAll(m_sb->knownHostsPath());
+        const QByteArray known = readAll(m_cli.sandbox().knownHostsPath());
         for (const auto &[team, host] : {std::pair{"a", 1}, std::pair{"b", 2}}) {
             QVERIFY(QDir().mkpath(teamDir(team)));
             QByteArray own;
             for (const QByteArray &line : known.split('\n'))
-                if (line.startsWith(QByteArray(m_sb->hostIp(host).toUtf8() + ' ')))
+                if (line.startsWith(QByteArray(m_cli.sandbox().hostIp(host).toUtf8() + ' ')))
                     own += line + '\n';
             QVERIFY2(!own.isEmpty(), "no known_hosts line for the team's host");
             QFile f(QDir(teamDir(team)).filePath(QStringLiteral("known_hosts")));
@@ -106,15 +88,15 @@ private slots:
                       keyB});
         QVERIFY(keygen.waitForFinished(30000) && keygen.exitCode() == 0);
         const QString pub = QString::fromUtf8(readAll(keyB + QStringLiteral(".pub"))).trimmed();
-        QVERIFY(m_sb->runOnHost(2, QStringLiteral("echo '%1' >> /root/.ssh/authorized_keys").arg(pub)).ok());
+        QVERIFY(m_cli.sandbox().runOnHost(2, QStringLiteral("echo '%1' >> /root/.ssh/authorized_keys").arg(pub)).ok());
 
         // Team A (coordinator): party 10000 and the exchange on host 1.
-        Project a = sandboxProject(*m_sb, QStringLiteral("team-a"), {{10000, 1}}, 1);
+        Project a = sandboxProject(m_cli.sandbox(), QStringLiteral("team-a"), {{10000, 1}}, 1);
         a.verification = {};
         a.verification.timeoutSeconds = 60;
         const QString projectA = saveProject(a, teamDir("a"));
         // Team B: party 9999 on host 2, its own key.
-        Project b = sandboxProject(*m_sb, QStringLiteral("team-b"), {{9999, 2}}, 2);
+        Project b = sandboxProject(m_cli.sandbox(), QStringLiteral("team-b"), {{9999, 2}}, 2);
         b.parties[0].ssh.identityFile = keyB;
         b.exchange = {};
         b.verification = {};
@@ -123,7 +105,7 @@ private slots:
         QVERIFY(!projectA.isEmpty() && !projectB.isEmpty());
 
         // B → A: the card. A → everyone: the federation file. Only these files travel.
-        const QString shared = m_dir.filePath(QStringLiteral("shared"));
+        const QString shared = m_cli.path(QStringLiteral("shared"));
         QVERIFY(QDir().mkpath(shared));
         const QString cardB = shared + QStringLiteral("/9999.card.json");
         CliRun r = run("b",
@@ -161,11 +143,11 @@ private slots:
         QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
         r = run("b", {QStringLiteral("deploy"), projectB});
         QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
-        QVERIFY(!containers(1, QStringLiteral("confs-10000")).isEmpty());
-        QVERIFY(!containers(1, QStringLiteral("exchange")).isEmpty());
-        QVERIFY(!containers(2, QStringLiteral("confs-9999")).isEmpty());
-        QVERIFY(containers(2, QStringLiteral("exchange")).isEmpty());
-        QVERIFY(containers(1, QStringLiteral("confs-9999")).isEmpty());
+        QVERIFY(!m_cli.containers(1, QStringLiteral("confs-10000")).isEmpty());
+        QVERIFY(!m_cli.containers(1, QStringLiteral("exchange")).isEmpty());
+        QVERIFY(!m_cli.containers(2, QStringLiteral("confs-9999")).isEmpty());
+        QVERIFY(m_cli.containers(2, QStringLiteral("exchange")).isEmpty());
+        QVERIFY(m_cli.containers(1, QStringLiteral("confs-9999")).isEmpty());
 
         // The toy example across the exchange, from each side.
         r = run("a", {QStringLiteral("verify"), projectA});
@@ -174,13 +156,13 @@ private slots:
         QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
 
         // Team B moves: host 2 gets a second address, which becomes its reachable one.
-        const QString oldIp = m_sb->hostIp(2);
+        const QString oldIp = m_cli.sandbox().hostIp(2);
         const QString newIp = oldIp.left(oldIp.lastIndexOf(QLatin1Char('.'))) + QStringLiteral(".200");
-        QVERIFY(
-            m_sb->runOnHost(2,
-                            QStringLiteral("ip addr add %1/24 dev $(ip -o -4 addr show | awk '/ %2\\// {print $2}')")
-                                .arg(newIp, oldIp))
-                .ok());
+        QVERIFY(m_cli.sandbox()
+                    .runOnHost(2,
+                               QStringLiteral("ip addr add %1/24 dev $(ip -o -4 addr show | awk '/ %2\\// {print $2}')")
+                                   .arg(newIp, oldIp))
+                    .ok());
         Project b2 = ProjectFile::load(projectB).value();
         for (Party &party : b2.parties)
             if (party.id == 9999) {
@@ -219,8 +201,8 @@ private slots:
         QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
 
         // What changed: the exchange's bundle (its route to 9999), not party 10000's.
-        const QString before = m_dir.filePath(QStringLiteral("render-1"));
-        const QString after = m_dir.filePath(QStringLiteral("render-2"));
+        const QString before = m_cli.path(QStringLiteral("render-1"));
+        const QString after = m_cli.path(QStringLiteral("render-2"));
         Project a1 = ProjectFile::load(projectA).value();
         a1.parties[1].host = oldIp; // the project as it was at revision 1
         const QString projectA1 = saveProject(
@@ -239,16 +221,16 @@ private slots:
         QVERIFY(readAll(after + QStringLiteral("/exchange/conf/route_table.json")).contains(newIp.toUtf8()));
 
         // Redeploy: the exchange (team A) and team B's host; party 10000 keeps its containers.
-        const QString party10000 = containers(1, QStringLiteral("confs-10000"));
-        const QString exchange = containers(1, QStringLiteral("exchange"));
-        const QString party9999 = containers(2, QStringLiteral("confs-9999"));
+        const QString party10000 = m_cli.containers(1, QStringLiteral("confs-10000"));
+        const QString exchange = m_cli.containers(1, QStringLiteral("exchange"));
+        const QString party9999 = m_cli.containers(2, QStringLiteral("confs-9999"));
         r = run("a", {QStringLiteral("deploy"), projectA, QStringLiteral("--exchange")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
         r = run("b", {QStringLiteral("deploy"), projectB});
         QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
-        QCOMPARE(containers(1, QStringLiteral("confs-10000")), party10000);
-        QVERIFY(containers(1, QStringLiteral("exchange")) != exchange);
-        QVERIFY(containers(2, QStringLiteral("confs-9999")) != party9999);
+        QCOMPARE(m_cli.containers(1, QStringLiteral("confs-10000")), party10000);
+        QVERIFY(m_cli.containers(1, QStringLiteral("exchange")) != exchange);
+        QVERIFY(m_cli.containers(2, QStringLiteral("confs-9999")) != party9999);
         r = run("a", {QStringLiteral("verify"), projectA});
         QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
     }

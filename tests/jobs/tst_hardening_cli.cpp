@@ -3,9 +3,9 @@
 // bundles are packed, two deploys of one
 // project at once (local and host locks), a link cut in the middle of a deploy. The last two run on
 // sandbox hosts (real sshd, real dockerd); one sandbox start for the whole executable.
-#include "model/project.h"
+#include "clisandbox.h"
 #include "model/projectfile.h"
-#include "sandboxfixture.h"
+#include "sandboxproject.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -24,17 +24,9 @@
 #include <unistd.h>
 
 using namespace FateDeployer;
-using FateDeployer::Testing::SandboxFixture;
+using namespace FateDeployer::Testing;
 
 namespace {
-
-struct CliRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QString all() const { return out + err; }
-};
 
 QString cli()
 {
@@ -85,101 +77,45 @@ class TestHardeningCli : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<SandboxFixture> m_sb;
+    CliSandbox m_cli;
     QString m_noSandbox;
-    QTemporaryDir m_dir;
 
-    QStringList common() const
-    {
-        return {QStringLiteral("--known-hosts"),
-                m_sb->knownHostsPath(),
-                QStringLiteral("--ssh-config"),
-                QStringLiteral("none")};
-    }
+    QStringList common() const { return sandboxSshArgs(m_cli.sandbox()); }
 
     QProcessEnvironment environment() const
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("FD_HISTORY_DIR"), m_dir.filePath(QStringLiteral("history")));
+        env.insert(QStringLiteral("FD_HISTORY_DIR"), m_cli.path(QStringLiteral("history")));
         env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
         return env;
     }
 
-    QString writeProject(const QString &name, const QList<QPair<int, int>> &parties, int exchangeHost)
-    {
-        Project p;
-        p.name = name;
-        p.templates.kind = TemplateSource::Kind::Folder;
-        p.templates.location = QStringLiteral(FD_TEST_DATA "/kubefate-1.1.0");
-        p.user = QStringLiteral("root");
-        for (const auto &[id, host] : parties) {
-            Party party;
-            party.id = id;
-            party.host = m_sb->hostIp(host);
-            party.ssh.identityFile = m_sb->clientKeyPath();
-            p.parties.append(party);
-        }
-        p.exchange.host = m_sb->hostIp(exchangeHost);
-        p.exchange.ssh.identityFile = m_sb->clientKeyPath();
-        p.verification.guestId = parties.first().first;
-        p.verification.hostId = parties.last().first;
-        const QString path = m_dir.filePath(name + QStringLiteral(".fdproj"));
-        const Status s = ProjectFile::save(p, path);
-        if (!s)
-            qWarning() << s.error();
-        return path;
-    }
-
-    CliRun run(const QStringList &args, int timeoutMs = 240000)
-    {
-        QProcess p;
-        p.setProcessEnvironment(environment());
-        p.start(cli(), args + common());
-        CliRun r;
-        if (!p.waitForFinished(timeoutMs)) {
-            p.kill();
-            p.waitForFinished();
-        }
-        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        r.err = QString::fromUtf8(p.readAllStandardError());
-        return r;
-    }
-
     QString listing(int host)
     {
-        return QString::fromUtf8(m_sb->runOnHost(host, QStringLiteral("ls -A /data/projects/fate 2>/dev/null")).out);
+        return QString::fromUtf8(
+            m_cli.sandbox().runOnHost(host, QStringLiteral("ls -A /data/projects/fate 2>/dev/null")).out);
     }
 
     void teardownAll(const QString &project)
     {
-        const CliRun t = run({QStringLiteral("teardown"),
-                              project,
-                              QStringLiteral("--level"),
-                              QStringLiteral("remove"),
-                              QStringLiteral("--yes")});
+        const CliRun t = m_cli.run({QStringLiteral("teardown"),
+                                    project,
+                                    QStringLiteral("--level"),
+                                    QStringLiteral("remove"),
+                                    QStringLiteral("--yes")});
         QVERIFY2(t.exitCode == 0, qPrintable(t.all()));
     }
 
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        if (!SandboxFixture::canRun(&m_noSandbox))
-            return; // the signal test needs no sandbox
-        const int id = qEnvironmentVariableIsSet("FD_SANDBOX_ID_HARDENING")
-                           ? qEnvironmentVariableIntValue("FD_SANDBOX_ID_HARDENING")
-                           : 26;
-        m_sb = std::make_unique<SandboxFixture>(id);
+        // The signal tests need no sandbox.
         QString error;
-        QVERIFY2(m_sb->start(2, &error), qPrintable(error));
+        if (!m_cli.start("FD_SANDBOX_ID_HARDENING", 26, 2, &m_noSandbox, &error))
+            QVERIFY2(!m_noSandbox.isEmpty(), qPrintable(error));
     }
 
-    void cleanupTestCase()
-    {
-        if (m_sb)
-            m_sb->stop();
-    }
+    void cleanupTestCase() { m_cli.stop(); }
 
     void sigintWhileTemplatesDownloadExits130AndKeepsNothing()
     {
@@ -208,14 +144,14 @@ private slots:
         a.host = QStringLiteral("127.0.0.1");
         p.parties = {a};
         p.exchange.host = QStringLiteral("127.0.0.1");
-        const QString project = m_dir.filePath(QStringLiteral("download.fdproj"));
+        const QString project = m_cli.path(QStringLiteral("download.fdproj"));
         QVERIFY(ProjectFile::save(p, project).ok());
 
         QTemporaryDir tmp;
         const QString cache = tmp.filePath(QStringLiteral("cache"));
         QProcess cliProcess;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("FD_HISTORY_DIR"), m_dir.filePath(QStringLiteral("history")));
+        env.insert(QStringLiteral("FD_HISTORY_DIR"), m_cli.path(QStringLiteral("history")));
         env.insert(QStringLiteral("FD_TEMPLATE_CACHE"), cache);
         env.insert(QStringLiteral("TMPDIR"), tmp.path());
         env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
@@ -242,7 +178,7 @@ private slots:
     void sigtermWhilePackingExits143WithNoTemporaryFolder()
     {
         // A template tree with a large incompressible example file: packing it takes seconds, rendering not.
-        const QString tree = m_dir.filePath(QStringLiteral("big-tree"));
+        const QString tree = m_cli.path(QStringLiteral("big-tree"));
         QVERIFY(QProcess::execute(QStringLiteral("cp"),
                                   {QStringLiteral("-a"), QStringLiteral(FD_TEST_DATA "/kubefate-1.1.0"), tree})
                 == 0);
@@ -270,13 +206,13 @@ private slots:
         b.host = QStringLiteral("127.0.0.2");
         p.parties = {a, b};
         p.exchange.host = QStringLiteral("127.0.0.1");
-        const QString project = m_dir.filePath(QStringLiteral("sigterm.fdproj"));
+        const QString project = m_cli.path(QStringLiteral("sigterm.fdproj"));
         QVERIFY(ProjectFile::save(p, project).ok());
 
         QTemporaryDir tmp;
         QProcess cliProcess;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("FD_HISTORY_DIR"), m_dir.filePath(QStringLiteral("history")));
+        env.insert(QStringLiteral("FD_HISTORY_DIR"), m_cli.path(QStringLiteral("history")));
         env.insert(QStringLiteral("TMPDIR"), tmp.path());
         env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
         cliProcess.setProcessEnvironment(env);
@@ -318,12 +254,12 @@ private slots:
 
     void secondDeployOfOneProjectIsRefusedNamingTheFirst()
     {
-        if (!m_sb)
+        if (!m_cli.isRunning())
             QSKIP(qPrintable(m_noSandbox));
-        const QString project = writeProject(QStringLiteral("twice"), {{10000, 1}, {9999, 2}}, 1);
+        const QString project = m_cli.writeProject(QStringLiteral("twice"), {{10000, 1}, {9999, 2}}, 1);
         // The same project under another path: what a second machine (or admin) would run. Only the hosts'
         // locks keep it apart.
-        const QString copy = m_dir.filePath(QStringLiteral("twice-copy.fdproj"));
+        const QString copy = m_cli.path(QStringLiteral("twice-copy.fdproj"));
         QVERIFY(QFile::copy(project, copy));
 
         QProcess first;
@@ -339,8 +275,8 @@ private slots:
         const QString firstPid = QString::number(first.processId());
         ::kill(pid_t(first.processId()), SIGSTOP);
 
-        const CliRun again = run({QStringLiteral("deploy"), project});
-        const CliRun other = run({QStringLiteral("deploy"), copy});
+        const CliRun again = m_cli.run({QStringLiteral("deploy"), project});
+        const CliRun other = m_cli.run({QStringLiteral("deploy"), copy});
         ::kill(pid_t(first.processId()), SIGCONT);
 
         QCOMPARE(again.exitCode, 1);
@@ -370,9 +306,9 @@ private slots:
 
     void linkCutFailsTheHostWithinTheDeadPeerTime()
     {
-        if (!m_sb)
+        if (!m_cli.isRunning())
             QSKIP(qPrintable(m_noSandbox));
-        const QString project = writeProject(QStringLiteral("cut"), {{10000, 1}, {9999, 2}}, 1);
+        const QString project = m_cli.writeProject(QStringLiteral("cut"), {{10000, 1}, {9999, 2}}, 1);
         QProcess p;
         p.setProcessEnvironment(environment());
         p.start(cli(),
@@ -383,14 +319,14 @@ private slots:
         readUntil(
             p, out, [](const QString &o) { return o.contains(QLatin1String("party-9999: Upload: ok")); }, 120000);
         QVERIFY2(out.contains(QLatin1String("party-9999: Upload: ok")), qPrintable(out));
-        QVERIFY(m_sb->cut(2));
+        QVERIFY(m_cli.sandbox().cut(2));
         QElapsedTimer sinceCut;
         sinceCut.start();
         QVERIFY(p.waitForFinished(120000));
         const qint64 ms = sinceCut.elapsed();
         qInfo("link cut: the CLI exited %lld ms after the cut", ms);
         out += QString::fromUtf8(p.readAllStandardOutput());
-        QVERIFY(m_sb->restore(2));
+        QVERIFY(m_cli.sandbox().restore(2));
         // The dead-peer time is 30 s (SshEndpoint::deadPeerTimeoutSeconds); the host fails within it and the
         // CLI does not wait for clean-up over the dead session.
         QVERIFY2(ms < 35000, qPrintable(QStringLiteral("%1 ms after the cut\n%2").arg(ms).arg(out)));
@@ -404,15 +340,15 @@ private slots:
 
         // Next contact: the lock of the dead run is stale (its process is gone) and needs the admin's word.
         const CliRun refused
-            = run({QStringLiteral("deploy"), project, QStringLiteral("--party"), QStringLiteral("9999")});
+            = m_cli.run({QStringLiteral("deploy"), project, QStringLiteral("--party"), QStringLiteral("9999")});
         QCOMPARE(refused.exitCode, 1);
         QVERIFY2(refused.out.contains(QLatin1String("The lock looks stale (its process on this machine is gone)")),
                  qPrintable(refused.all()));
-        const CliRun taken = run({QStringLiteral("deploy"),
-                                  project,
-                                  QStringLiteral("--party"),
-                                  QStringLiteral("9999"),
-                                  QStringLiteral("--break-lock")});
+        const CliRun taken = m_cli.run({QStringLiteral("deploy"),
+                                        project,
+                                        QStringLiteral("--party"),
+                                        QStringLiteral("9999"),
+                                        QStringLiteral("--break-lock")});
         QVERIFY2(taken.exitCode == 0, qPrintable(taken.all()));
         const QString files = listing(2);
         QVERIFY2(!files.contains(QStringLiteral(".fd-lock-")), qPrintable(files));

@@ -133,20 +133,17 @@ private slots:
     {
         // 6 hosts, each printing 3000 lines as fast as it can for about a second.
         constexpr int Lines = 3000;
-        Handler noisy = [](const HostTarget &t,
-                           const QString &c,
-                           const CommandRequest &r,
-                           const HostChannel::LineSink &sink,
-                           const CancelToken &k) {
+        Handler noisy = healthyExcept([](const FakeCall &call) -> std::optional<CommandResult> {
+            const auto &[t, c, r, sink, k] = call;
             if (!c.startsWith(QLatin1String("docker version")))
-                return healthy(t, c, r, sink, k);
+                return {};
             for (int i = 0; i < Lines; ++i) {
                 sink(OutputStream::Stdout, QStringLiteral("line %1").arg(i));
                 if (i % 100 == 0)
                     QThread::msleep(30);
             }
             return okResult(QStringLiteral("20.10.24\n"));
-        };
+        });
         RunSettings s;
         s.operation = Operation::Preflight;
         Plan plan = PlanBuilder::build(fakeHostsProject(5), {}, s);
@@ -195,19 +192,16 @@ private slots:
         constexpr int Lines = 200;
         QSemaphore printed;
         QSemaphore go;
-        Handler flood = [&](const HostTarget &t,
-                            const QString &c,
-                            const CommandRequest &r,
-                            const HostChannel::LineSink &sink,
-                            const CancelToken &k) {
+        Handler flood = healthyExcept([&](const FakeCall &call) -> std::optional<CommandResult> {
+            const auto &[t, c, r, sink, k] = call;
             if (!c.startsWith(QLatin1String("docker version")))
-                return healthy(t, c, r, sink, k);
+                return {};
             for (int i = 1; i <= Lines; ++i)
                 sink(OutputStream::Stdout, QStringLiteral("line %1").arg(i));
             printed.release();
             go.acquire();
             return okResult(QStringLiteral("20.10.24\n"));
-        };
+        });
         RunSettings s;
         s.operation = Operation::Preflight;
         const Plan plan = PlanBuilder::build(fakeHostsProject(2), {}, s);
@@ -273,11 +267,8 @@ private slots:
         QMutex mutex;
         QHash<QString, int> active; // address → commands running there now
         int peak = 0;
-        Handler slow = [&](const HostTarget &t,
-                           const QString &c,
-                           const CommandRequest &r,
-                           const HostChannel::LineSink &sink,
-                           const CancelToken &k) {
+        Handler slow = healthyExcept([&](const FakeCall &call) -> std::optional<CommandResult> {
+            const auto &[t, c, r, sink, k] = call;
             {
                 QMutexLocker lock(&mutex);
                 ++active[t.address];
@@ -289,8 +280,8 @@ private slots:
                 if (--active[t.address] == 0)
                     active.remove(t.address);
             }
-            return healthy(t, c, r, sink, k);
-        };
+            return {};
+        });
         RunSettings s;
         s.operation = Operation::Preflight;
         s.maxParallelHosts = 3;
@@ -309,11 +300,8 @@ private slots:
         // last in the plan) has run one: with job slots instead of host slots that never happens.
         std::atomic_bool exchangeRan{false};
         std::atomic_bool partyGaveUp{false};
-        Handler h = [&](const HostTarget &t,
-                        const QString &c,
-                        const CommandRequest &r,
-                        const HostChannel::LineSink &sink,
-                        const CancelToken &k) {
+        Handler h = healthyExcept([&](const FakeCall &call) -> std::optional<CommandResult> {
+            const auto &[t, c, r, sink, k] = call;
             if (t.key == QLatin1String("exchange"))
                 exchangeRan = true;
             else if (t.key == QLatin1String("party-10000") && !exchangeRan) {
@@ -323,8 +311,8 @@ private slots:
                 if (!exchangeRan)
                     partyGaveUp = true;
             }
-            return healthy(t, c, r, sink, k);
-        };
+            return {};
+        });
         RunSettings s;
         s.operation = Operation::Preflight;
         s.maxParallelHosts = 1;
@@ -338,11 +326,8 @@ private slots:
 
     void preflightReportsEveryCheckAndTheFix()
     {
-        Handler h = [](const HostTarget &t,
-                       const QString &c,
-                       const CommandRequest &r,
-                       const HostChannel::LineSink &sink,
-                       const CancelToken &k) {
+        Handler h = healthyExcept([](const FakeCall &call) -> std::optional<CommandResult> {
+            const auto &[t, c, r, sink, k] = call;
             if (t.partyId == 10001 && c.contains(QLatin1String("compose version"))) {
                 CommandResult res;
                 res.exitStatus = 127;
@@ -352,8 +337,8 @@ private slots:
             }
             if (t.partyId == 10001 && c.contains(QLatin1String("ss -ltn")))
                 return okResult(QStringLiteral("LISTEN 0 128 0.0.0.0:9370 *:*\n"));
-            return healthy(t, c, r, sink, k);
-        };
+            return {};
+        });
         RunSettings s;
         s.operation = Operation::Preflight;
         Runner runner;
@@ -387,11 +372,8 @@ private slots:
         archive.close();
         QMutex mutex;
         QStringList commands;
-        Handler h = [&](const HostTarget &t,
-                        const QString &c,
-                        const CommandRequest &r,
-                        const HostChannel::LineSink &sink,
-                        const CancelToken &k) {
+        Handler h = healthyExcept([&](const FakeCall &call) -> std::optional<CommandResult> {
+            const auto &[t, c, r, sink, k] = call;
             {
                 QMutexLocker lock(&mutex);
                 commands.append(t.key + QLatin1Char(' ') + c);
@@ -404,8 +386,8 @@ private slots:
                 res.exitStatus = 1;
                 return res;
             }
-            return healthy(t, c, r, sink, k);
-        };
+            return {};
+        });
         RunSettings s;
         s.operation = Operation::Deploy;
         s.stableSeconds = 0;
@@ -441,11 +423,8 @@ private slots:
     void cancelStopsPromptlyAndRetryRunsOnlyFailedHosts()
     {
         std::atomic_bool blockParty1{true};
-        Handler h = [&](const HostTarget &t,
-                        const QString &c,
-                        const CommandRequest &r,
-                        const HostChannel::LineSink &sink,
-                        const CancelToken &k) {
+        Handler h = healthyExcept([&](const FakeCall &call) -> std::optional<CommandResult> {
+            const auto &[t, c, r, sink, k] = call;
             if (t.partyId == 10001 && blockParty1.load()) {
                 while (!k.isCancelled())
                     QThread::msleep(10);
@@ -453,8 +432,8 @@ private slots:
                 res.cancelled = true;
                 return res;
             }
-            return healthy(t, c, r, sink, k);
-        };
+            return {};
+        });
         RunSettings s;
         s.operation = Operation::Status;
         Runner runner;
@@ -504,19 +483,16 @@ private slots:
         QMutex mutex;
         QByteArray seenStdin;
         QStringList allCommands;
-        Handler h = [&](const HostTarget &t,
-                        const QString &c,
-                        const CommandRequest &r,
-                        const HostChannel::LineSink &sink,
-                        const CancelToken &k) {
+        Handler h = healthyExcept([&](const FakeCall &call) -> std::optional<CommandResult> {
+            const auto &[t, c, r, sink, k] = call;
             QMutexLocker lock(&mutex);
             allCommands.append(c);
             if (c.contains(QLatin1String("docker login"))) {
                 seenStdin = r.stdinData;
                 return okResult(QStringLiteral("Login Succeeded\n"));
             }
-            return healthy(t, c, r, sink, k);
-        };
+            return {};
+        });
         RunSettings s;
         s.operation = Operation::Deploy;
         s.registryUri = QStringLiteral("harbor.example/fate");
@@ -552,19 +528,16 @@ private slots:
         QByteArray seenStdin;
         QStringList allCommands;
         QString answer;
-        Handler h = [&](const HostTarget &t,
-                        const QString &c,
-                        const CommandRequest &r,
-                        const HostChannel::LineSink &sink,
-                        const CancelToken &k) {
+        Handler h = healthyExcept([&](const FakeCall &call) -> std::optional<CommandResult> {
+            const auto &[t, c, r, sink, k] = call;
             QMutexLocker lock(&mutex);
             allCommands.append(c);
             if (c.contains(QLatin1String("RegistryConfig.IndexConfigs"))) {
                 seenStdin = r.stdinData;
                 return okResult(answer);
             }
-            return healthy(t, c, r, sink, k);
-        };
+            return {};
+        });
         RunSettings s;
         s.operation = Operation::Preflight;
         s.registryOnly = true;
@@ -627,19 +600,16 @@ private slots:
         for (const bool keep : {false, true}) {
             QMutex mutex;
             QStringList commands;
-            Handler h = [&](const HostTarget &t,
-                            const QString &c,
-                            const CommandRequest &r,
-                            const HostChannel::LineSink &sink,
-                            const CancelToken &k) {
+            Handler h = healthyExcept([&](const FakeCall &call) -> std::optional<CommandResult> {
+                const auto &[t, c, r, sink, k] = call;
                 {
                     QMutexLocker lock(&mutex);
                     commands.append(c);
                 }
                 if (c.contains(QLatin1String("docker login")))
                     return okResult(QStringLiteral("Login Succeeded\n"));
-                return healthy(t, c, r, sink, k);
-            };
+                return {};
+            });
             RunSettings s;
             s.registryUri = QStringLiteral("harbor.example/fate");
             s.registryUser = QStringLiteral("robot");
@@ -691,19 +661,16 @@ private slots:
         QTemporaryDir dir;
         QMutex mutex;
         QStringList commands;
-        Handler h = [&](const HostTarget &t,
-                        const QString &c,
-                        const CommandRequest &r,
-                        const HostChannel::LineSink &sink,
-                        const CancelToken &k) {
+        Handler h = healthyExcept([&](const FakeCall &call) -> std::optional<CommandResult> {
+            const auto &[t, c, r, sink, k] = call;
             {
                 QMutexLocker lock(&mutex);
                 commands.append(c);
             }
             if (isAcquire(c))
                 return heldBy(QStringLiteral("run-of-alice"), 30);
-            return healthy(t, c, r, sink, k);
-        };
+            return {};
+        });
         Runner runner;
         runner.setChannelFactory(factoryFor(h));
         const RunReport report = runToEnd(runner, deployPlan(writeArchive(dir)));
@@ -731,11 +698,8 @@ private slots:
         QMutex mutex;
         QStringList commands;
         bool broken = false;
-        Handler h = [&](const HostTarget &t,
-                        const QString &c,
-                        const CommandRequest &r,
-                        const HostChannel::LineSink &sink,
-                        const CancelToken &k) {
+        Handler h = healthyExcept([&](const FakeCall &call) -> std::optional<CommandResult> {
+            const auto &[t, c, r, sink, k] = call;
             QMutexLocker lock(&mutex);
             commands.append(c);
             if (isBreak(c)) {
@@ -744,8 +708,8 @@ private slots:
             }
             if (isAcquire(c))
                 return heldBy(QStringLiteral("old-run"), 3 * 3600);
-            return healthy(t, c, r, sink, k);
-        };
+            return {};
+        });
         Runner runner;
         runner.setChannelFactory(factoryFor(h));
         RunReport report = runToEnd(runner, deployPlan(archive));
@@ -773,11 +737,8 @@ private slots:
         QMutex mutex;
         QList<QPair<QString, bool>> commands; // command, cancellable
         std::atomic_bool blockUp{false};
-        Handler h = [&](const HostTarget &t,
-                        const QString &c,
-                        const CommandRequest &r,
-                        const HostChannel::LineSink &sink,
-                        const CancelToken &k) {
+        Handler h = healthyExcept([&](const FakeCall &call) -> std::optional<CommandResult> {
+            const auto &[t, c, r, sink, k] = call;
             {
                 QMutexLocker lock(&mutex);
                 commands.append({c, r.cancellable});
@@ -794,8 +755,8 @@ private slots:
                 res.exitStatus = 1;
                 return res;
             }
-            return healthy(t, c, r, sink, k);
-        };
+            return {};
+        });
         Runner runner;
         runner.setChannelFactory(factoryFor(h));
         RunReport report = runToEnd(runner, deployPlan(archive));
@@ -826,11 +787,8 @@ private slots:
         QTemporaryDir dir;
         QMutex mutex;
         QStringList commands;
-        Handler h = [&](const HostTarget &t,
-                        const QString &c,
-                        const CommandRequest &r,
-                        const HostChannel::LineSink &sink,
-                        const CancelToken &k) {
+        Handler h = healthyExcept([&](const FakeCall &call) -> std::optional<CommandResult> {
+            const auto &[t, c, r, sink, k] = call;
             {
                 QMutexLocker lock(&mutex);
                 commands.append(c);
@@ -842,8 +800,8 @@ private slots:
                 res.connectionLost = true;
                 return res;
             }
-            return healthy(t, c, r, sink, k);
-        };
+            return {};
+        });
         Runner runner;
         runner.setChannelFactory(factoryFor(h));
         const RunReport report = runToEnd(runner, deployPlan(writeArchive(dir)));
@@ -901,11 +859,8 @@ private slots:
         QFETCH(QString, summary);
         QFETCH(QString, fix);
         QTemporaryDir dir;
-        Handler h = [&](const HostTarget &t,
-                        const QString &c,
-                        const CommandRequest &r,
-                        const HostChannel::LineSink &sink,
-                        const CancelToken &k) {
+        Handler h = healthyExcept([&](const FakeCall &call) -> std::optional<CommandResult> {
+            const auto &[t, c, r, sink, k] = call;
             if (c.contains(QLatin1String("docker login"))) {
                 sink(OutputStream::Stderr, output);
                 CommandResult res;
@@ -913,8 +868,8 @@ private slots:
                 res.stderrText = output;
                 return res;
             }
-            return healthy(t, c, r, sink, k);
-        };
+            return {};
+        });
         RunSettings s;
         s.registryUri = QStringLiteral("harbor.example/fate");
         s.registryUser = QStringLiteral("robot");
@@ -939,19 +894,16 @@ private slots:
         const QString reason
             = QStringLiteral("mkdir: cannot create directory '/data/projects/fate/.fd-lock-confs-10000': Read-only "
                              "file system");
-        Handler h = [&](const HostTarget &t,
-                        const QString &c,
-                        const CommandRequest &r,
-                        const HostChannel::LineSink &sink,
-                        const CancelToken &k) {
+        Handler h = healthyExcept([&](const FakeCall &call) -> std::optional<CommandResult> {
+            const auto &[t, c, r, sink, k] = call;
             if (isAcquire(c)) {
                 sink(OutputStream::Stderr, reason);
                 CommandResult res;
                 res.exitStatus = 3;
                 return res;
             }
-            return healthy(t, c, r, sink, k);
-        };
+            return {};
+        });
         Runner runner;
         runner.setChannelFactory(factoryFor(h));
         const RunReport report = runToEnd(runner, deployPlan(writeArchive(dir)));
@@ -1016,11 +968,8 @@ private slots:
         std::atomic_int lists{0};
         std::atomic_bool upDone{false};
         std::atomic_int composeWhileWaiting{0};
-        Handler host = [&](const HostTarget &t,
-                           const QString &c,
-                           const CommandRequest &r,
-                           const HostChannel::LineSink &sink,
-                           const CancelToken &k) {
+        Handler host = healthyExcept([&](const FakeCall &call) -> std::optional<CommandResult> {
+            const auto &[t, c, r, sink, k] = call;
             if (upDone && (c.contains(QLatin1String("docker-compose")) || c.contains(QLatin1String("docker compose"))))
                 ++composeWhileWaiting;
             if (c.contains(QLatin1String(" up -d")))
@@ -1038,8 +987,8 @@ private slots:
                                .arg(s == QLatin1String("python") && n >= 2 ? 1 : 0);
                 return okResult(out);
             }
-            return healthy(t, c, r, sink, k);
-        };
+            return {};
+        });
         Plan plan = deployPlan(archive);
         plan.settings.stableSeconds = 1;
         Runner runner;

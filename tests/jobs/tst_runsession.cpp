@@ -122,11 +122,8 @@ private slots:
     void preflightUsesTheRenderedFactsAndStoresTheRun()
     {
         // party 10001: 9370 held by another program, and mysql:8 missing; the others have every image.
-        Handler h = [](const HostTarget &t,
-                       const QString &c,
-                       const CommandRequest &r,
-                       const HostChannel::LineSink &sink,
-                       const CancelToken &k) {
+        Handler h = healthyExcept([](const FakeCall &call) -> std::optional<CommandResult> {
+            const auto &[t, c, r, sink, k] = call;
             if (c.contains(QLatin1String("ss -ltn")) && t.partyId == 10001)
                 return okResult(QStringLiteral("LISTEN 0 128 0.0.0.0:9370 *:*\n"));
             if (c.startsWith(QLatin1String("docker images"))) {
@@ -138,8 +135,8 @@ private slots:
                     present.append(QStringLiteral("mysql:8"));
                 return okResult(present.join(QLatin1Char('\n')));
             }
-            return healthy(t, c, r, sink, k);
-        };
+            return {};
+        });
         RunSession session(env(h));
         Recorder rec(session);
         RunRequest rq;
@@ -231,11 +228,8 @@ private slots:
 
     void timeoutsAreTypedNotGuessed()
     {
-        Handler h = [](const HostTarget &t,
-                       const QString &c,
-                       const CommandRequest &r,
-                       const HostChannel::LineSink &sink,
-                       const CancelToken &k) {
+        Handler h = healthyExcept([](const FakeCall &call) -> std::optional<CommandResult> {
+            const auto &[t, c, r, sink, k] = call;
             fprintf(stderr, "CMD %s\n", qPrintable(c));
             if (c.startsWith(QLatin1String("docker version"))) {
                 CommandResult res;
@@ -244,8 +238,8 @@ private slots:
                 res.error = QStringLiteral("did not finish");
                 return res;
             }
-            return healthy(t, c, r, sink, k);
-        };
+            return {};
+        });
         RunSession session(env(h));
         Recorder rec(session);
         RunRequest rq;
@@ -321,16 +315,12 @@ private slots:
         // check below race the whole first run).
         std::atomic_bool release{false};
         std::atomic_bool held{false};
-        Handler slow = [&release, &held](const HostTarget &t,
-                                         const QString &c,
-                                         const CommandRequest &r,
-                                         const HostChannel::LineSink &sink,
-                                         const CancelToken &k) {
+        Handler slow = healthyExcept([&release, &held](const FakeCall &call) -> std::optional<CommandResult> {
             if (!held.exchange(true))
-                while (!release.load() && !k.isCancelled())
+                while (!release.load() && !call.cancel.isCancelled())
                     QThread::msleep(5);
-            return healthy(t, c, r, sink, k);
-        };
+            return {};
+        });
         RunSession first(env(slow));
         Recorder firstRec(first);
         RunSession second(env(healthy));
@@ -376,17 +366,14 @@ private slots:
         qputenv("FD_REGISTRY_PASSWORD", secret);
         QMutex mutex;
         QByteArray seenStdin;
-        Handler h = [&](const HostTarget &t,
-                        const QString &c,
-                        const CommandRequest &r,
-                        const HostChannel::LineSink &sink,
-                        const CancelToken &k) {
+        Handler h = healthyExcept([&](const FakeCall &call) -> std::optional<CommandResult> {
+            const auto &[t, c, r, sink, k] = call;
             if (c.contains(QLatin1String("docker login"))) {
                 QMutexLocker lock(&mutex);
                 seenStdin = r.stdinData;
             }
-            return healthy(t, c, r, sink, k);
-        };
+            return {};
+        });
         QTemporaryDir kept;
         RunSession session(env(h));
         Recorder rec(session);
@@ -418,17 +405,14 @@ private slots:
     void memoryKeepsTheTailTheStoreTheFullLog()
     {
         constexpr int Lines = Runner::LogTailLines + 500;
-        Handler chatty = [](const HostTarget &t,
-                            const QString &c,
-                            const CommandRequest &r,
-                            const HostChannel::LineSink &sink,
-                            const CancelToken &k) {
+        Handler chatty = healthyExcept([](const FakeCall &call) -> std::optional<CommandResult> {
+            const auto &[t, c, r, sink, k] = call;
             if (!c.startsWith(QLatin1String("docker version")))
-                return healthy(t, c, r, sink, k);
+                return {};
             for (int i = 0; i < Lines; ++i)
                 sink(OutputStream::Stdout, QStringLiteral("chatter %1").arg(i));
             return okResult(QStringLiteral("20.10.24\n"));
-        };
+        });
         RunSession session(env(chatty));
         Recorder rec(session);
         RunRequest rq;

@@ -8,6 +8,7 @@
 #include "jobs/remotecommands.h"
 
 #include <functional>
+#include <optional>
 
 namespace FateDeployer::Testing {
 
@@ -142,6 +143,30 @@ inline CommandResult healthy(const HostTarget &t,
     }
     sink(OutputStream::Stdout, QStringLiteral("done"));
     return okResult();
+}
+
+/// One command as a fake host receives it; `const auto &[t, c, r, sink, k] = call;` names its parts.
+struct FakeCall
+{
+    const HostTarget &target;
+    const QString &command;
+    const CommandRequest &request;
+    const HostChannel::LineSink &sink;
+    const CancelToken &cancel;
+};
+
+/// A healthy host, except for the commands @p react answers (it returns nothing for the others).
+inline Handler healthyExcept(std::function<std::optional<CommandResult>(const FakeCall &)> react)
+{
+    return [react = std::move(react)](const HostTarget &t,
+                                      const QString &c,
+                                      const CommandRequest &r,
+                                      const HostChannel::LineSink &sink,
+                                      const CancelToken &k) {
+        if (std::optional<CommandResult> answer = react(FakeCall{t, c, r, sink, k}))
+            return *std::move(answer);
+        return healthy(t, c, r, sink, k);
+    };
 }
 
 inline ChannelFactory factoryFor(Handler handler, std::function<Status()> onConnect = {})

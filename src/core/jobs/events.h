@@ -4,6 +4,7 @@
 #include "jobs/parsers.h"
 #include "jobs/plan.h"
 #include "util/result.h"
+#include "util/sharedvalue.h"
 
 #include <QDateTime>
 #include <QList>
@@ -85,12 +86,12 @@ struct JobEvent
     QString host;
     int stepIndex = -1; ///< StepStarted/StepFinished/Progress
     int stepCount = 0;
-    StepOutcome step;     ///< StepStarted (kind only), StepFinished
-    LogLine line;         ///< Output
-    HostOutcome outcome;  ///< HostFinished
-    qint64 done = 0;      ///< StepProgress: bytes (or items) so far
-    qint64 total = 0;     ///< StepProgress: 0 = unknown
-    QString progressText; ///< StepProgress: translated, e.g. "3 of 9 layers, 120 MB of 200 MB"
+    SharedValue<StepOutcome> step;    ///< StepStarted (kind only), StepFinished
+    LogLine line;                     ///< Output
+    SharedValue<HostOutcome> outcome; ///< HostFinished
+    qint64 done = 0;                  ///< StepProgress: bytes (or items) so far
+    qint64 total = 0;                 ///< StepProgress: 0 = unknown
+    QString progressText;             ///< StepProgress: translated, e.g. "3 of 9 layers, 120 MB of 200 MB"
 };
 
 /// A finished (or cancelled) run.

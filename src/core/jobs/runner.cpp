@@ -94,8 +94,9 @@ public:
         e->host = host;
         e->stepIndex = index;
         e->stepCount = count;
-        e->step.kind = kind;
-        e->step.result = StepResult::Running;
+        StepOutcome &started = e->step.edit();
+        started.kind = kind;
+        started.result = StepResult::Running;
         HostState &h = state(host);
         appendLog(h, host, QStringLiteral("== %1\n").arg(stepKindTitle(kind)));
         push(h, std::move(e));
