@@ -2,13 +2,11 @@
 // Verify's diagnosis probes where the route tables send the traffic: a party's reachable address and port
 // (Project::routeAddress/routePort), not its SSH host at 9370. On the sandbox, with nothing deployed: the
 // toy example cannot run, and what the diagnosis names depends only on which ports answer from the guest.
-#include "clirun.h"
+#include "clisandbox.h"
 #include "model/projectfile.h"
-#include "sandboxfixture.h"
 #include "sandboxproject.h"
 
 #include <QJsonArray>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace FateDeployer;
@@ -18,22 +16,19 @@ class TestVerifyRoute : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<SandboxFixture> m_sb;
-    QTemporaryDir m_dir;
+    CliSandbox m_cli;
 
     /// The verify step of the guest (party 10000 on host 1) of a --json run.
     QJsonObject verifyStep(const Project &project)
     {
-        const QString path = saveProject(project, m_dir.path());
-        CliOptions options;
-        options.historyDir = m_dir.filePath(QStringLiteral("history"));
-        options.timeoutMs = 300000;
-        const QStringList args{QStringLiteral("verify"),
-                               path,
-                               QStringLiteral("--json"),
-                               QStringLiteral("--timeout"),
-                               QStringLiteral("30")};
-        const CliRun r = runCli(args + sandboxSshArgs(*m_sb), options);
+        const QString path = saveProject(project, m_cli.path(QString()));
+        const CliRun r = m_cli.run({QStringLiteral("verify"),
+                                    path,
+                                    QStringLiteral("--json"),
+                                    QStringLiteral("--timeout"),
+                                    QStringLiteral("30")},
+                                   true,
+                                   300000);
         if (r.exitCode != 1)
             qWarning("verify: exit %d\n%s", r.exitCode, qPrintable(r.all()));
         for (const QJsonValue &h : r.json().value(QStringLiteral("hosts")).toArray())
@@ -47,7 +42,7 @@ class TestVerifyRoute : public QObject
     /// a port that answers (each host's sshd, 22) unless the test says otherwise.
     Project project()
     {
-        Project p = sandboxProject(*m_sb, QStringLiteral("route"), {{10000, 1}, {9999, 2}}, 1);
+        Project p = sandboxProject(m_cli.sandbox(), QStringLiteral("route"), {{10000, 1}, {9999, 2}}, 1);
         for (Party &party : p.parties)
             party.reachablePort = 22;
         p.exchange.reachablePort = 22;
@@ -57,23 +52,14 @@ class TestVerifyRoute : public QObject
 private slots:
     void initTestCase()
     {
-        QString why;
-        if (!SandboxFixture::canRun(&why))
-            QSKIP(qPrintable(why));
-        QVERIFY(m_dir.isValid());
-        const int id = qEnvironmentVariableIsSet("FD_SANDBOX_ID_VERIFY_ROUTE")
-                           ? qEnvironmentVariableIntValue("FD_SANDBOX_ID_VERIFY_ROUTE")
-                           : 33;
-        m_sb = std::make_unique<SandboxFixture>(id);
-        QString error;
-        QVERIFY2(m_sb->start(2, &error), qPrintable(error));
+        QString skip, error;
+        if (!m_cli.start("FD_SANDBOX_ID_VERIFY_ROUTE", 33, 2, &skip, &error)) {
+            QVERIFY2(skip.isEmpty(), qPrintable(error));
+            QSKIP(qPrintable(skip));
+        }
     }
 
-    void cleanupTestCase()
-    {
-        if (m_sb)
-            m_sb->stop();
-    }
+    void cleanupTestCase() { m_cli.stop(); }
 
     void reachablePortsThatAnswerAreNotBlamed()
     {
@@ -91,14 +77,14 @@ private slots:
     {
         // Party 9999 is reached on another address's closed port: that address and port are named.
         Project p = project();
-        p.parties[1].reachableAddress = m_sb->hostIp(1);
+        p.parties[1].reachableAddress = m_cli.sandbox().hostIp(1);
         p.parties[1].reachablePort = 30091;
         p.parties[1].notes = QStringLiteral("reached through host 1 (port forward)");
         const QJsonObject verify = verifyStep(p);
         QCOMPARE(verify.value(QStringLiteral("diagnosis")).toString(), QStringLiteral("unreachable"));
         const QJsonArray unreachable = verify.value(QStringLiteral("unreachable")).toArray();
         QCOMPARE(unreachable.size(), 1);
-        QCOMPARE(unreachable.first().toString(), m_sb->hostIp(1) + QStringLiteral(":30091"));
+        QCOMPARE(unreachable.first().toString(), m_cli.sandbox().hostIp(1) + QStringLiteral(":30091"));
         QVERIFY(!verify.value(QStringLiteral("summary")).toString().contains(QLatin1String(":9370")));
     }
 };
