@@ -1422,24 +1422,12 @@
         <translation>%1：已从 %4 导入 %2 个参与方（KubeFATE %3）</translation>
     </message>
     <message>
-        <source>Write a project as KubeFATE&apos;s configuration: docker-configuration.sh + .env (KubeFATE 1.1.0) or parties.conf + .env (v1.4 and later). All files or none are written.</source>
-        <translation>将项目写出为 KubeFATE 配置：docker-configuration.sh + .env（KubeFATE 1.1.0）或 parties.conf + .env（v1.4 及以后）。要么全部文件都写出，要么一个都不写。</translation>
-    </message>
-    <message>
-        <source>docker-configuration or parties-conf</source>
-        <translation>docker-configuration 或 parties-conf</translation>
-    </message>
-    <message>
         <source>the folder to write the files into (created if missing)</source>
         <translation>写出文件的目标文件夹（不存在时自动创建）</translation>
     </message>
     <message>
         <source>overwrite existing files</source>
         <translation>覆盖已有文件</translation>
-    </message>
-    <message>
-        <source>unknown format &quot;%1&quot;; use docker-configuration or parties-conf</source>
-        <translation>未知格式“%1”；请使用 docker-configuration 或 parties-conf</translation>
     </message>
     <message>
         <source>%1: wrote %2 and .env</source>
@@ -1486,10 +1474,6 @@
         <translation>写入系统钥匙串中保存的密码（默认：KubeFATE 公开的默认密码；使用 --update 时保留文件中原有的密码）</translation>
     </message>
     <message>
-        <source>usage: fate-deployer-cli export --format docker-configuration|parties-conf PROJECT -o DIR [--force] [--update] [--with-secrets]</source>
-        <translation>用法：fate-deployer-cli export --format docker-configuration|parties-conf PROJECT -o DIR [--force] [--update] [--with-secrets]</translation>
-    </message>
-    <message>
         <source>--with-secrets needs the keychain, but there is no session bus (DBUS_SESSION_BUS_ADDRESS); nothing was written</source>
         <translation>--with-secrets 需要系统钥匙串，但没有会话总线（DBUS_SESSION_BUS_ADDRESS）；未写入任何内容</translation>
     </message>
@@ -1520,6 +1504,77 @@
     <message>
         <source>put the previous bundle back on the hosts and restart them</source>
         <translation>在主机上恢复上一个部署包并重新启动</translation>
+    </message>
+    <message>
+        <source>wrote %1</source>
+        <translation>已写出 %1</translation>
+    </message>
+    <message>
+        <source>On the Kubernetes side, for each file: kubefate cluster install -f FILE</source>
+        <translation>在 Kubernetes 一侧，对每个文件执行：kubefate cluster install -f FILE</translation>
+    </message>
+    <message>
+        <source>Write a project as KubeFATE&apos;s configuration: docker-configuration.sh + .env (KubeFATE 1.1.0) or parties.conf + .env (v1.4 and later). All files or none are written. --format cluster-yaml writes KubeFATE&apos;s cluster.yaml for Kubernetes instead: one per party this team deploys, and the exchange&apos;s.</source>
+        <translation>将项目写出为 KubeFATE 配置：docker-configuration.sh + .env（KubeFATE 1.1.0）或 parties.conf + .env（v1.4 及以后）。要么全部文件都写出，要么一个都不写。--format cluster-yaml 则写出用于 Kubernetes 的 KubeFATE cluster.yaml：本团队部署的每个参与方一个，另加 Exchange 交换组件的一个。</translation>
+    </message>
+    <message>
+        <source>docker-configuration, parties-conf or cluster-yaml</source>
+        <translation>docker-configuration、parties-conf 或 cluster-yaml</translation>
+    </message>
+    <message>
+        <source>usage: fate-deployer-cli export --format docker-configuration|parties-conf|cluster-yaml PROJECT -o DIR [--force] [--update] [--with-secrets]</source>
+        <translation>用法：fate-deployer-cli export --format docker-configuration|parties-conf|cluster-yaml PROJECT -o DIR [--force] [--update] [--with-secrets]</translation>
+    </message>
+    <message>
+        <source>--update and --with-secrets do not apply to cluster-yaml (it never carries secrets)</source>
+        <translation>--update 和 --with-secrets 不适用于 cluster-yaml（它从不包含密码）</translation>
+    </message>
+    <message>
+        <source>unknown format &quot;%1&quot;; use docker-configuration, parties-conf or cluster-yaml</source>
+        <translation>未知格式“%1”；请使用 docker-configuration、parties-conf 或 cluster-yaml</translation>
+    </message>
+</context>
+<context>
+    <name>FateDeployer::ClusterYaml</name>
+    <message>
+        <source>cluster.yaml is not available for KubeFATE %1: that release deploys to Kubernetes with its own helm scripts, not with the KubeFATE command line; choose KubeFATE v1.4 or later (templates.kubefateVersion) to export for Kubernetes</source>
+        <translation>KubeFATE %1 不提供 cluster.yaml：该版本用它自带的 helm 脚本部署到 Kubernetes，而不是用 KubeFATE 命令行；如需导出到 Kubernetes，请选择 KubeFATE v1.4 或更高版本（templates.kubefateVersion）</translation>
+    </message>
+    <message>
+        <source>cluster.yaml export writes the Eggroll and OSX federations only; this project uses %1 computing with %2 federation, whose route tables (nginx, %2) are not exported. Start from KubeFATE&apos;s example cluster-spark-*.yaml instead</source>
+        <translation>cluster.yaml 导出只支持 Eggroll 和 OSX 联邦通信；本项目使用 %1 计算引擎和 %2 联邦通信，其路由表（nginx、%2）不会被导出。请改用 KubeFATE 的示例 cluster-spark-*.yaml 作为起点</translation>
+    </message>
+    <message>
+        <source>%1 and %2 would both use node port %3; give one of them a reachable port between %4 and %5</source>
+        <translation>%1 和 %2 将使用同一个节点端口 %3；请为其中一个设置 %4 到 %5 之间的可达端口</translation>
+    </message>
+    <message>
+        <source>parties[%1]: the serving host %2 is not exported; FATE-Serving has its own chart (cluster-serving.yaml)</source>
+        <translation>parties[%1]：未导出 Serving 主机 %2；FATE-Serving 有自己的 chart（cluster-serving.yaml）</translation>
+    </message>
+    <message>
+        <source>exchange: KubeFATE %1 has no exchange chart; the exchange stays on Docker</source>
+        <translation>exchange：KubeFATE %1 没有 Exchange 交换组件的 chart；Exchange 交换组件仍留在 Docker 上</translation>
+    </message>
+    <message>
+        <source>nothing to export: every party and the exchange are deployed by other teams</source>
+        <translation>没有可导出的内容：所有参与方和 Exchange 交换组件都由其他团队部署</translation>
+    </message>
+    <message>
+        <source>%1: exists and is not a folder</source>
+        <translation>%1：已存在且不是文件夹</translation>
+    </message>
+    <message>
+        <source>%1 already exists; nothing was written (use --force to overwrite)</source>
+        <translation>%1 已存在；未写入任何内容（使用 --force 覆盖）</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder</source>
+        <translation>%1：无法创建文件夹</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1：无法写入：%2</translation>
     </message>
 </context>
 <context>
@@ -4196,6 +4251,44 @@ Accept it and remember it in %6? [y/N] </source>
         <source>Cannot store the passwords in the keychain</source>
         <translation>无法将密码存入系统钥匙串</translation>
     </message>
+    <message>
+        <source>Overwrite cluster.yaml files?</source>
+        <translation>覆盖 cluster.yaml 文件？</translation>
+    </message>
+    <message>
+        <source>These files already exist:
+• %1
+
+Overwrite them?</source>
+        <translation>以下文件已存在：
+• %1
+
+要覆盖它们吗？</translation>
+    </message>
+    <message>
+        <source>Cannot export cluster.yaml</source>
+        <translation>无法导出 cluster.yaml</translation>
+    </message>
+    <message>
+        <source>Wrote to %1:</source>
+        <translation>已写入 %1：</translation>
+    </message>
+    <message>
+        <source>On the Kubernetes side, install each file with: kubefate cluster install -f FILE</source>
+        <translation>在 Kubernetes 一侧，用以下命令安装每个文件：kubefate cluster install -f FILE</translation>
+    </message>
+    <message>
+        <source>Not exported:</source>
+        <translation>未导出：</translation>
+    </message>
+    <message>
+        <source>cluster.yaml exported</source>
+        <translation>已导出 cluster.yaml</translation>
+    </message>
+    <message>
+        <source>Folder for the cluster.yaml files</source>
+        <translation>存放 cluster.yaml 文件的文件夹</translation>
+    </message>
 </context>
 <context>
     <name>FateDeployer::LogModel</name>
@@ -4538,6 +4631,14 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>Compare the hosts&apos; files and containers with the last deployment</source>
         <translation>将主机上的文件和容器与上次部署进行比较</translation>
+    </message>
+    <message>
+        <source>&amp;cluster.yaml for Kubernetes…</source>
+        <translation>用于 Kubernetes 的 cluster.yaml(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Write KubeFATE&apos;s cluster.yaml for each of your parties and the exchange, to move them to Kubernetes</source>
+        <translation>为您的每个参与方和 Exchange 交换组件写出 KubeFATE 的 cluster.yaml，以便迁移到 Kubernetes</translation>
     </message>
 </context>
 <context>

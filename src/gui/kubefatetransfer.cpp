@@ -4,6 +4,7 @@
 #include "gui/dialogs.h"
 #include "gui/projectcontroller.h"
 #include "gui/projectdocument.h"
+#include "kubefate/clusteryaml.h"
 #include "kubefate/kubefateexporter.h"
 #include "kubefate/kubefateformat.h"
 #include "kubefate/kubefateimporter.h"
@@ -21,6 +22,66 @@ namespace {
 QWidget *parentOf(ProjectController *files)
 {
     return qobject_cast<QWidget *>(files->parent());
+}
+
+struct ClusterYamlOutcome
+{
+    QStringList written;
+    QStringList existing; ///< refused: these files are there and overwriting was not asked for
+    QString error;
+    QStringList warnings;
+};
+
+void writeClusterYaml(QPointer<ProjectController> files, const Project &project, const QString &dir, bool overwrite)
+{
+    // One file per party into a folder that may be on a slow or network disk: not on the GUI thread.
+    QtConcurrent::run([project, dir, overwrite] {
+        ClusterYaml exporter;
+        ClusterYamlOutcome outcome;
+        const Result<QStringList> written = exporter.write(project, dir, overwrite, &outcome.existing);
+        outcome.warnings = exporter.warnings();
+        if (written)
+            outcome.written = written.value();
+        else if (outcome.existing.isEmpty())
+            outcome.error = written.error();
+        return outcome;
+    }).then(files, [files, project, dir](const ClusterYamlOutcome &outcome) {
+        if (!files)
+            return;
+        QWidget *parent = qobject_cast<QWidget *>(files->parent());
+        if (!outcome.existing.isEmpty()) {
+            Dialogs::ask(parent,
+                         QMessageBox::Question,
+                         KubefateTransfer::tr("Overwrite cluster.yaml files?"),
+                         KubefateTransfer::tr("These files already exist:\n• %1\n\nOverwrite them?")
+                             .arg(outcome.existing.join(QStringLiteral("\n• "))),
+                         QMessageBox::Yes | QMessageBox::Cancel,
+                         QMessageBox::Cancel,
+                         [files, project, dir](QMessageBox::StandardButton answer) {
+                             if (answer == QMessageBox::Yes)
+                                 writeClusterYaml(files, project, dir, true);
+                         });
+            return;
+        }
+        if (!outcome.error.isEmpty()) {
+            files->reportError(KubefateTransfer::tr("Cannot export cluster.yaml"), outcome.error);
+            return;
+        }
+        QString text = KubefateTransfer::tr("Wrote to %1:").arg(QDir::toNativeSeparators(dir)) + QStringLiteral("\n• ")
+                       + outcome.written.join(QStringLiteral("\n• ")) + QStringLiteral("\n\n")
+                       + KubefateTransfer::tr("On the Kubernetes side, install each file with: kubefate cluster "
+                                              "install -f FILE");
+        if (!outcome.warnings.isEmpty())
+            text += QStringLiteral("\n\n") + KubefateTransfer::tr("Not exported:") + QStringLiteral("\n• ")
+                    + outcome.warnings.join(QStringLiteral("\n• "));
+        Dialogs::ask(parent,
+                     QMessageBox::Information,
+                     KubefateTransfer::tr("cluster.yaml exported"),
+                     text,
+                     QMessageBox::Ok,
+                     QMessageBox::Ok,
+                     [](QMessageBox::StandardButton) {});
+    });
 }
 
 void inform(QWidget *parent, const QString &title, const QString &text)
@@ -114,6 +175,14 @@ void KubefateTransfer::exportFrom(ProjectController *files)
             text += QStringLiteral("\n\n") + tr("KubeFATE's files cannot carry:") + QStringLiteral("\n• ")
                     + exporter.warnings().join(QStringLiteral("\n• "));
         inform(parentOf(files), tr("KubeFATE configuration exported"), text);
+    });
+}
+
+void KubefateTransfer::exportClusterYaml(ProjectController *files)
+{
+    Dialogs::openDirectory(parentOf(files), tr("Folder for the cluster.yaml files"), [files](const QString &dir) {
+        if (!dir.isEmpty()) // a copy of the project goes to the worker: the document stays on this thread
+            writeClusterYaml(files, files->document()->project(), dir, false);
     });
 }
 

@@ -21,6 +21,9 @@ public:
     /// `secrets`: where the passwords of a v1.11+/v2.0 parties.conf go (off the GUI thread); null = dropped.
     static void importInto(ProjectController *files, std::shared_ptr<SecretStore> secrets = {});
     static void exportFrom(ProjectController *files);
+    /// KubeFATE's cluster.yaml for Kubernetes (one per own party, the exchange's rollsite.yaml), written off
+    /// the GUI thread; existing files are overwritten only after asking.
+    static void exportClusterYaml(ProjectController *files);
 };
 
 } // namespace FateDeployer

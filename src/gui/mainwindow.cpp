@@ -103,6 +103,10 @@ MainWindow::MainWindow(AppSettings *settings, QWidget *parent)
         {QStringLiteral("actionRedo"), m_document->undoStack()->createRedoAction(this)},
         {QStringLiteral("actionShowToolbar"), toolbar->toggleViewAction()}};
     m_actions = new ActionTable(mainWindowActions(), this, supplied, menuBar(), toolbar);
+    m_topology->setPartyActions({action(QStringLiteral("actionAddParty")),
+                                 action(QStringLiteral("actionDuplicateParty")),
+                                 action(QStringLiteral("actionRemoveParty")),
+                                 action(QStringLiteral("actionExportCard"))});
 
     // Document and files → window.
     connect(m_document, &ProjectDocument::changed, this, &MainWindow::refresh);

@@ -11,6 +11,7 @@
 #include "gui/partytablemodel.h"
 #include "gui/projectdocument.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -252,6 +253,12 @@ void TopologyPage::selectRow(int row)
     }
     m_ui->partyTable->selectRow(row);
     m_ui->partyTable->setCurrentIndex(m_model->index(row, PartyTableModel::IdColumn));
+}
+
+void TopologyPage::setPartyActions(const QList<QAction *> &actions)
+{
+    m_ui->partyTable->addActions(actions);
+    m_ui->partyTable->setContextMenuPolicy(Qt::ActionsContextMenu);
 }
 
 QList<int> TopologyPage::selectedPartyIds() const

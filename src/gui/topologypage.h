@@ -5,6 +5,7 @@
 
 #include <memory>
 
+class QAction;
 class QLabel;
 
 namespace Ui {
@@ -36,6 +37,8 @@ public:
     void selectRow(int row);
     /// Ids of the selected parties (the current one when nothing is selected).
     QList<int> selectedPartyIds() const;
+    /// The party table's context menu: the window's own actions (one state and shortcut for each).
+    void setPartyActions(const QList<QAction *> &actions);
 
 public slots:
     void addParty();

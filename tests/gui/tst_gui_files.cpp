@@ -6,6 +6,7 @@
 #include "gui/dialogs.h"
 #include "gui/projectdocument.h"
 #include "kubefate/kubefateimporter.h"
+#include "model/era.h"
 #include "model/projectfile.h"
 #include "model/servicesecrets.h"
 #include "settings/secretstore.h"
@@ -195,6 +196,58 @@ private slots:
             = again.importFiles(out + QStringLiteral("/docker-configuration.sh"), out + QStringLiteral("/.env"));
         QVERIFY2(reread.ok(), qPrintable(reread.error()));
         QCOMPARE(reread->parties, f.window->project().parties);
+    }
+
+    void exportClusterYamlForKubernetes()
+    {
+        // KubeFATE 1.1.0 (the example) has no cluster.yaml: a clear error and nothing written.
+        QVERIFY(f.window->openProject(f.examplePath()));
+        const QString out = f.dir.filePath(QStringLiteral("k8s"));
+        Dialogs::setNextAnswer(QMessageBox::Ok);
+        Dialogs::setNextFileName(out);
+        f.window->action(QStringLiteral("actionExportClusterYaml"))->trigger();
+        QTRY_VERIFY2(Dialogs::lastMessage().contains(QLatin1String("not available")),
+                     qPrintable(Dialogs::lastMessage()));
+        QVERIFY(!QFileInfo::exists(out));
+
+        Project project = f.window->project();
+        project.templates.kubefateVersion = QStringLiteral("1.11.2");
+        project.engine = engineDefaults(KubefateEra::V1_11);
+        const QString path = f.dir.filePath(QStringLiteral("k8s.fdproj"));
+        QVERIFY(ProjectFile::save(project, path).ok());
+        QVERIFY(f.window->openProject(path));
+        Dialogs::setNextAnswer(QMessageBox::Ok);
+        Dialogs::setNextFileName(out);
+        f.window->action(QStringLiteral("actionExportClusterYaml"))->trigger();
+        QTRY_VERIFY2(Dialogs::lastMessage().contains(QLatin1String("kubefate cluster install")),
+                     qPrintable(Dialogs::lastMessage()));
+        const QString party = out + QStringLiteral("/party-%1/cluster.yaml").arg(project.parties.first().id);
+        QFile file(party);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().contains("chartVersion: \"v1.11.2\""));
+        file.close();
+        QVERIFY(QFile::exists(out + QStringLiteral("/party-exchange/rollsite.yaml")));
+
+        // Again into the same folder: the window asks first, and Cancel keeps the files as they are.
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("edited by hand\n");
+        file.close();
+        Dialogs::setNextAnswer(QMessageBox::Cancel);
+        Dialogs::setNextFileName(out);
+        f.window->action(QStringLiteral("actionExportClusterYaml"))->trigger();
+        QTRY_VERIFY2(Dialogs::lastMessage().contains(QLatin1String("Overwrite")), qPrintable(Dialogs::lastMessage()));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArray("edited by hand\n"));
+        file.close();
+        // Yes overwrites.
+        Dialogs::setNextAnswer(QMessageBox::Yes);
+        Dialogs::setNextFileName(out);
+        f.window->action(QStringLiteral("actionExportClusterYaml"))->trigger();
+        const auto content = [&] {
+            QFile again(party);
+            return again.open(QIODevice::ReadOnly) ? again.readAll() : QByteArray();
+        };
+        QTRY_VERIFY(content().startsWith("name: \"fate-"));
     }
 
     void importedPasswordsGoToTheKeychainOnly()

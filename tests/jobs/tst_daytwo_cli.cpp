@@ -78,7 +78,7 @@ private slots:
         QVERIFY(m_dir.isValid());
         const int id = qEnvironmentVariableIsSet("FD_SANDBOX_ID_DAYTWO")
                            ? qEnvironmentVariableIntValue("FD_SANDBOX_ID_DAYTWO")
-                           : 31;
+                           : 32;
         m_sb = std::make_unique<SandboxFixture>(id);
         QString error;
         QVERIFY2(m_sb->start(2, &error), qPrintable(error));

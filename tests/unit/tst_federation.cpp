@@ -175,7 +175,7 @@ private slots:
         settings.operation = Operation::Status;
         const Plan plan = PlanBuilder::build(p, Selection{}, settings);
         QCOMPARE(plan.settings.exchangeAddress, QStringLiteral("203.0.113.10"));
-        QVERIFY(plan.settings.partyAddresses.contains(qMakePair(10000, QStringLiteral("203.0.113.10"))));
+        QVERIFY(plan.settings.partyRoutes.contains(PartyRoute{10000, QStringLiteral("203.0.113.10"), 9370}));
     }
 
     // ---- 2. party card ----

@@ -1593,9 +1593,10 @@ QString JobInterpreter::verifyDiagnosis(
     QList<QPair<QString, int>> probes;
     if (!m_settings.exchangeAddress.isEmpty())
         probes.append({m_settings.exchangeAddress, m_settings.exchangePort});
-    for (const auto &party : m_settings.partyAddresses)
-        if (party.first == m_settings.guestId || party.first == m_settings.hostId)
-            probes.append({party.second, 9370});
+    // Where the route tables send the traffic (a reachable address and port may differ from the SSH host).
+    for (const PartyRoute &party : m_settings.partyRoutes)
+        if (party.id == m_settings.guestId || party.id == m_settings.hostId)
+            probes.append({party.address, party.port});
     QStringList unreachable;
     for (const auto &probe : std::as_const(probes)) {
         CommandRequest rq;

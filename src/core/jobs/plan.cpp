@@ -266,9 +266,9 @@ Plan PlanBuilder::build(const Project &project, const Selection &selection, cons
     const bool serving = eraHasServing(kubefateEra(project.templates.kubefateVersion));
     if (plan.settings.runId.isEmpty())
         plan.settings.runId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    plan.settings.partyAddresses.clear();
+    plan.settings.partyRoutes.clear();
     for (const Party &p : project.parties)
-        plan.settings.partyAddresses.append({p.id, Project::routeAddress(p)});
+        plan.settings.partyRoutes.append({p.id, Project::routeAddress(p), Project::routePort(p)});
     if (plan.settings.registryUri.isEmpty() && project.registry.usePrivate) {
         plan.settings.registryUri = project.registry.uri;
         plan.settings.registryUser = project.registry.username;

@@ -103,6 +103,16 @@ struct HostTarget
 };
 
 /// Settings shared by the jobs of one run.
+/// Where the route tables send a party's traffic (Project::routeAddress/routePort): what verify probes.
+struct PartyRoute
+{
+    int id = 0;
+    QString address;
+    int port = Party::DefaultProxyPort;
+
+    bool operator==(const PartyRoute &) const = default;
+};
+
 struct RunSettings
 {
     Operation operation = Operation::Preflight;
@@ -130,7 +140,7 @@ struct RunSettings
     bool pull = false;
     QString exchangeAddress; ///< for the verify diagnosis
     int exchangePort = 9371;
-    QList<QPair<int, QString>> partyAddresses; ///< id → host, for the verify diagnosis
+    QList<PartyRoute> partyRoutes; ///< for the verify diagnosis
     QString projectHash;
     QString projectName;
     /// Names this run in the host locks (<base>/.fd-lock-<bundle>) that deploy and teardown hold.

@@ -123,20 +123,27 @@ Project KubefateExporter::representable(const Project &p)
     return r;
 }
 
+Status KubefateExporter::checkExportable(const Project &p)
+{
+    const QList<ValidationIssue> issues = Validator::validate(p);
+    if (!Validator::hasErrors(issues))
+        return {};
+    QStringList errors;
+    for (const ValidationIssue &issue : issues) {
+        if (issue.severity == ValidationIssue::Severity::Error)
+            errors << issue.toString();
+    }
+    return Error{tr("the project has errors; fix them before exporting:\n%1").arg(errors.join(QLatin1Char('\n'))),
+                 ErrorKind::Local};
+}
+
 Result<QList<KubefateFile>>
 KubefateExporter::render(const Project &p, KubefateFormat format, const ServiceSecrets *secrets)
 {
     m_warnings.clear();
     const QString version = p.templates.kubefateVersion;
-    const QList<ValidationIssue> issues = Validator::validate(p);
-    if (Validator::hasErrors(issues)) {
-        QStringList errors;
-        for (const ValidationIssue &issue : issues) {
-            if (issue.severity == ValidationIssue::Severity::Error)
-                errors << issue.toString();
-        }
-        return Error{tr("the project has errors; fix them before exporting:\n%1").arg(errors.join(QLatin1Char('\n')))};
-    }
+    if (const Status exportable = checkExportable(p); !exportable)
+        return Error{exportable.error()};
     if (kubefateFormatForVersion(version) != format)
         return Error{tr("KubeFATE %1 reads %2, not %3; export with --format %4 or change templates.kubefateVersion")
                          .arg(version,

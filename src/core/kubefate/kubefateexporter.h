@@ -56,6 +56,9 @@ public:
 
     const QStringList &warnings() const { return m_warnings; }
 
+    /// Fails, listing them, when the project has validation errors: no export writes such a project.
+    static Status checkExportable(const Project &project);
+
     /// The part of `project` that KubeFATE's files can carry: import(export(p)) == representable(p).
     static Project representable(const Project &project);
     /// `value` as one bash word: bare when safe, else single-quoted.
