@@ -1986,6 +1986,9 @@ Accept it and remember it in %6? [y/N] </source>
         <source>cannot remove %1</source>
         <translation>无法删除 %1</translation>
     </message>
+</context>
+<context>
+    <name>FateDeployer::DriftBaseline</name>
     <message>
         <source>cannot create %1; check its permissions</source>
         <translation>无法创建 %1；请检查其权限</translation>
