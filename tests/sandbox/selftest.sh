@@ -154,11 +154,14 @@ out=$(toy "$FD_SB_IP_1" 10000 9999); rc=$?
 check "host 2 restored: toy succeeds" sh -c "[ $rc = 0 ] && printf '%s' \"\$1\" | grep -q \"$SUCCESS\"" _ "$out"
 
 # --- 4. host down / up keeps the host's files ---
+images3=$(rootssh "$FD_SB_IP_3" 'docker images -q | wc -l' 2>&1)
 "$SB" host-down 3
 check "host 3 down: ssh refused" sh -c "! ssh -F '$FD_SB_SSH_CONFIG' '$FD_SB_IP_3' true 2>/dev/null"
 "$SB" host-up 3
-check "host 3 up again with the same host key and its images" \
-  test "$(rootssh "$FD_SB_IP_3" 'docker images -q | wc -l' 2>&1)" = 18
+# As many images as before it went down (the count grows with every era's stand-ins).
+after3=$(rootssh "$FD_SB_IP_3" 'docker images -q | wc -l' 2>&1)
+check "host 3 up again with the same host key and its images ($after3 of $images3)" \
+  test "$after3" = "$images3" -a "$images3" -gt 0
 check "host 3 up again inside its CPU budget" session_in_cg 3 "$FD_SB_IP_3"
 
 # --- 5. compose down -t 1 ---
