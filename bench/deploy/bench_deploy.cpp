@@ -413,8 +413,7 @@ int main(int argc, char *argv[])
             hostCounts.append(v);
     if (hostCounts.isEmpty())
         hostCounts = {8};
-    const int id
-        = qEnvironmentVariableIsSet("FD_SANDBOX_ID_BENCH") ? qEnvironmentVariableIntValue("FD_SANDBOX_ID_BENCH") : 23;
+    const int id = SandboxFixture::instanceFromEnv("FD_SANDBOX_ID_BENCH", 23);
     SandboxFixture fixture(id);
     sb = &fixture;
     const QStringList models = qEnvironmentVariable("FD_BENCH_MODELS", QStringLiteral("shared separate"))

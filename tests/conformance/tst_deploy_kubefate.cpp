@@ -68,9 +68,7 @@ private slots:
                                   + QStringLiteral("/docker-deploy/docker-example-dir-tree/fateboard/conf/static/"
                                                    "static/js/chunk-libs.469ea413.js")));
 
-        const int id = qEnvironmentVariableIsSet("FD_SANDBOX_ID_KUBEFATE")
-                           ? qEnvironmentVariableIntValue("FD_SANDBOX_ID_KUBEFATE")
-                           : 24;
+        const int id = SandboxFixture::instanceFromEnv("FD_SANDBOX_ID_KUBEFATE", 24);
         m_sb = std::make_unique<SandboxFixture>(id);
         QString error;
         QVERIFY2(m_sb->start(2, &error), qPrintable(error));

@@ -104,8 +104,7 @@ private slots:
             QSKIP(qPrintable(why));
         QVERIFY(m_tmp.isValid());
         qputenv("FD_HISTORY_DIR", m_tmp.filePath(QStringLiteral("history")).toUtf8());
-        const int id
-            = qEnvironmentVariableIsSet("FD_SANDBOX_ID_GUI") ? qEnvironmentVariableIntValue("FD_SANDBOX_ID_GUI") : 35;
+        const int id = SandboxFixture::instanceFromEnv("FD_SANDBOX_ID_GUI", 35);
         m_sb = std::make_unique<SandboxFixture>(id);
         QString error;
         QVERIFY2(m_sb->start(2, &error), qPrintable(error));

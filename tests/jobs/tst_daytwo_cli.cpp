@@ -76,9 +76,7 @@ private slots:
         if (!SandboxFixture::canRun(&why))
             QSKIP(qPrintable(why));
         QVERIFY(m_dir.isValid());
-        const int id = qEnvironmentVariableIsSet("FD_SANDBOX_ID_DAYTWO")
-                           ? qEnvironmentVariableIntValue("FD_SANDBOX_ID_DAYTWO")
-                           : 32;
+        const int id = SandboxFixture::instanceFromEnv("FD_SANDBOX_ID_DAYTWO", 32);
         m_sb = std::make_unique<SandboxFixture>(id);
         QString error;
         QVERIFY2(m_sb->start(2, &error), qPrintable(error));

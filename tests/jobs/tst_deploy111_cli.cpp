@@ -100,9 +100,7 @@ private slots:
             QSKIP(qPrintable(why));
         QVERIFY(m_dir.isValid());
         QVERIFY(m_secrets.isValid());
-        const int id = qEnvironmentVariableIsSet("FD_SANDBOX_ID_DEPLOY111")
-                           ? qEnvironmentVariableIntValue("FD_SANDBOX_ID_DEPLOY111")
-                           : 31;
+        const int id = SandboxFixture::instanceFromEnv("FD_SANDBOX_ID_DEPLOY111", 31);
         m_sb = std::make_unique<SandboxFixture>(id);
         QString error;
         QVERIFY2(m_sb->start(3, &error), qPrintable(error));

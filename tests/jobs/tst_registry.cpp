@@ -75,7 +75,7 @@ private slots:
         if (!SandboxFixture::canRun(&why))
             QSKIP(qPrintable(why));
         QVERIFY(m_dir.isValid());
-        m_sb = std::make_unique<SandboxFixture>(24);
+        m_sb = std::make_unique<SandboxFixture>(SandboxFixture::instanceFromEnv("FD_SANDBOX_ID_REGISTRY", 25));
         QString error;
         QVERIFY2(m_sb->start(2, &error), qPrintable(error));
         const auto reg = m_sb->runSandbox({QStringLiteral("registry"), QStringLiteral("--big")}, 1200000);

@@ -82,9 +82,7 @@ private slots:
         QString why;
         if (!SandboxFixture::canRun(&why))
             QSKIP(qPrintable(why));
-        const int id = qEnvironmentVariableIsSet("FD_SANDBOX_ID_SCALE")
-                           ? qEnvironmentVariableIntValue("FD_SANDBOX_ID_SCALE")
-                           : 22;
+        const int id = SandboxFixture::instanceFromEnv("FD_SANDBOX_ID_SCALE", 22);
         m_sb = std::make_unique<SandboxFixture>(id);
         QString error;
         QVERIFY2(m_sb->start(Hosts, &error), qPrintable(error));

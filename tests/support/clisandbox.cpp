@@ -13,7 +13,7 @@ bool CliSandbox::start(const char *idVariable, int defaultId, int hosts, QString
         *error = QStringLiteral("no temporary folder: %1").arg(m_dir.errorString());
         return false;
     }
-    const int id = qEnvironmentVariableIsSet(idVariable) ? qEnvironmentVariableIntValue(idVariable) : defaultId;
+    const int id = SandboxFixture::instanceFromEnv(idVariable, defaultId);
     m_sb = std::make_unique<SandboxFixture>(id);
     if (!m_sb->start(hosts, error)) {
         m_sb.reset();

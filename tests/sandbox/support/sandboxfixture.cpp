@@ -41,6 +41,11 @@ QString SandboxFixture::scriptPath()
 #endif
 }
 
+int SandboxFixture::instanceFromEnv(const char *variable, int defaultId)
+{
+    return qEnvironmentVariableIsSet(variable) ? qEnvironmentVariableIntValue(variable) : defaultId;
+}
+
 bool SandboxFixture::canRun(QString *why)
 {
     if (geteuid() != 0) {

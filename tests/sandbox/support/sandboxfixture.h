@@ -33,6 +33,9 @@ public:
     // Can this process run the sandbox at all (root, script present)? why: reason if not.
     static bool canRun(QString *why = nullptr);
     static QString scriptPath(); // env FD_SANDBOX_SCRIPT, else the source tree's script
+    // A test's own instance: $variable when set, else defaultId (each test its own, so ctest -j runs them side
+    // by side; FD_SANDBOX_ID_OFFSET still applies).
+    static int instanceFromEnv(const char *variable, int defaultId);
 
     // Stops leftovers of this id first. cpusPerHost > 0: every host gets that CPU budget (its own
     // cgroup quota: sshd, sessions, dockerd, containers), like a separate small machine.
