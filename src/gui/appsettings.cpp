@@ -57,6 +57,11 @@ void AppSettings::set(const char *key, const QVariant &value)
     emit changed();
 }
 
+void AppSettings::sync()
+{
+    m_settings->sync();
+}
+
 QStringList AppSettings::recentFiles() const
 {
     return get(KeyRecent, QStringList()).toStringList();

@@ -28,6 +28,9 @@ public:
     ~AppSettings() override;
 
     QStringList recentFiles() const;
+    /// Writes pending changes to disk now (QSettings otherwise does it from the event loop).
+    void sync();
+
     void addRecentFile(const QString &path);
     void removeRecentFile(const QString &path);
 

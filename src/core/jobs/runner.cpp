@@ -2,6 +2,8 @@
 #include "jobs/runner.h"
 
 #include "jobs/interpreter.h"
+#include "util/backgroundrelease.h"
+#include "util/threadpriority.h"
 #include "util/tr.h"
 
 #include <QDir>
@@ -13,7 +15,6 @@
 #include <QWaitCondition>
 
 #include <atomic>
-#include <cerrno>
 
 #include <climits>
 #include <deque>
@@ -23,12 +24,6 @@
 #include <utility>
 #include <vector>
 
-#ifdef Q_OS_LINUX
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-#endif
-
 namespace FateDeployer {
 
 namespace {
@@ -36,28 +31,6 @@ namespace {
 // lupdate: the tr() calls of this file belong to the context below.
 /* TRANSLATOR FateDeployer::EventHub */
 constexpr Tr tr{"FateDeployer::EventHub"};
-
-/// How much nicer (Linux) job threads are than the thread that starts them.
-constexpr int JobThreadNice = 10;
-
-/// Job threads yield to the GUI thread. They wait on the network most of the time, but a host that
-/// floods output keeps its job busy, and eight busy jobs on two cores starved the thread that shows
-/// the output (bench/logview: 180 000–280 000 of 1 M lines shown live at the same nice level, 650 000–850 000
-/// with this). Linux applies nice per thread; elsewhere this does nothing.
-void lowerThisThreadsPriority()
-{
-#ifdef Q_OS_LINUX
-    static thread_local bool lowered = false;
-    if (lowered)
-        return;
-    lowered = true;
-    const auto tid = id_t(syscall(SYS_gettid));
-    errno = 0;
-    const int nice = getpriority(PRIO_PROCESS, tid); // -1 is a valid value: errno tells
-    if (errno == 0)
-        setpriority(PRIO_PROCESS, tid, std::min(19, nice + JobThreadNice));
-#endif
-}
 
 } // namespace
 
@@ -252,6 +225,8 @@ public:
                     e.line = std::move(item.line);
                 }
             }
+            // The emptied events were allocated by the job thread; see Runner::flush().
+            releaseInBackground(std::move(taken));
         });
     }
 
@@ -587,8 +562,11 @@ void Runner::flush()
                 emit hostFinished(e.outcome);
             }
     }
+    // The events' text and shared parts were allocated by the job threads: freeing them here takes
+    // their malloc arenas' locks, which a niced job thread may hold while preempted (16 ms stalls,
+    // perf sched on bench/logview). The release thread frees them; the next tick's lists are new.
     for (QList<JobEvent> &events : m_batches)
-        events.clear(); // keeps the capacity: the next tick builds its events in the same memory
+        releaseInBackground(std::exchange(events, {}));
     const int done = m_hub->finishedSteps();
     if (done != m_lastProgress) {
         m_lastProgress = done;

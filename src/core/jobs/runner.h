@@ -74,7 +74,7 @@ private:
     QThreadPool m_pool;
     QTimer m_timer;
     std::shared_ptr<EventHub> m_hub;
-    QHash<QString, QList<JobEvent>> m_batches; ///< host → this tick's events; reused from tick to tick
+    QHash<QString, QList<JobEvent>> m_batches; ///< host → this tick's events
     std::unique_ptr<QTemporaryDir> m_spool;    ///< the current run's full logs
     CancelToken m_cancel;
     Plan m_plan;
