@@ -19,6 +19,7 @@
 #include "render/bundlewriter.h"
 #include "render/renderer.h"
 #include "sandboxfixture.h"
+#include "sandboxids.h"
 #include "templates/templatesource.h"
 
 #include <QCoreApplication>
@@ -34,6 +35,7 @@
 
 using namespace FateDeployer;
 using FateDeployer::Testing::SandboxFixture;
+namespace SandboxId = FateDeployer::Testing::SandboxId;
 
 namespace {
 
@@ -413,7 +415,7 @@ int main(int argc, char *argv[])
             hostCounts.append(v);
     if (hostCounts.isEmpty())
         hostCounts = {8};
-    const int id = SandboxFixture::instanceFromEnv("FD_SANDBOX_ID_BENCH", 23);
+    const int id = SandboxFixture::instanceFromEnv("FD_SANDBOX_ID_BENCH", SandboxId::BenchDeploy);
     SandboxFixture fixture(id);
     sb = &fixture;
     const QStringList models = qEnvironmentVariable("FD_BENCH_MODELS", QStringLiteral("shared separate"))

@@ -7,6 +7,7 @@
 #include "remote/sshsession.h"
 
 #include "sandboxfixture.h"
+#include "sandboxids.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -31,11 +32,12 @@
 
 using namespace FateDeployer;
 using FateDeployer::Testing::SandboxFixture;
+namespace SandboxId = FateDeployer::Testing::SandboxId;
 using Clock = std::chrono::steady_clock;
 
 namespace {
 
-constexpr int InstanceId = 11;
+constexpr int InstanceId = SandboxId::BenchUpload;
 
 /// A TCP proxy on 127.0.0.1 that delays every byte by half the round trip in each direction.
 class DelayProxy

@@ -5,6 +5,7 @@
 // otherwise. The tree is extracted by tests/conformance/conformance.sh --extract; nothing of it is
 // stored in the repository.
 #include "clirun.h"
+#include "sandboxids.h"
 #include "sandboxproject.h"
 
 #include <QCryptographicHash>
@@ -68,7 +69,7 @@ private slots:
                                   + QStringLiteral("/docker-deploy/docker-example-dir-tree/fateboard/conf/static/"
                                                    "static/js/chunk-libs.469ea413.js")));
 
-        const int id = SandboxFixture::instanceFromEnv("FD_SANDBOX_ID_KUBEFATE", 24);
+        const int id = SandboxFixture::instanceFromEnv("FD_SANDBOX_ID_KUBEFATE", SandboxId::Kubefate);
         m_sb = std::make_unique<SandboxFixture>(id);
         QString error;
         QVERIFY2(m_sb->start(2, &error), qPrintable(error));

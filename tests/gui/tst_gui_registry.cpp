@@ -12,6 +12,7 @@
 #include "monitorrows.h"
 #include "registryvariants.h"
 #include "sandboxfixture.h"
+#include "sandboxids.h"
 #include "settings/secretstore.h"
 
 #include <QAction>
@@ -98,7 +99,8 @@ private slots:
             QSKIP(qPrintable(why));
         QVERIFY(m_tmp.isValid());
         qputenv("FD_HISTORY_DIR", m_tmp.filePath(QStringLiteral("history")).toUtf8());
-        m_sb = std::make_unique<SandboxFixture>(SandboxFixture::instanceFromEnv("FD_SANDBOX_ID_GUIREG", 36));
+        m_sb = std::make_unique<SandboxFixture>(
+            SandboxFixture::instanceFromEnv("FD_SANDBOX_ID_GUIREG", SandboxId::GuiRegistry));
         QString error;
         QVERIFY2(m_sb->start(2, &error), qPrintable(error));
         const auto reg = m_sb->runSandbox({QStringLiteral("registry")}, 1200000);

@@ -17,6 +17,7 @@
 #include "jobs/plan.h"
 #include "model/projectfile.h"
 #include "monitorrows.h"
+#include "sandboxids.h"
 #include "sandboxproject.h"
 #include "settings/secretstore.h"
 
@@ -104,7 +105,7 @@ private slots:
             QSKIP(qPrintable(why));
         QVERIFY(m_tmp.isValid());
         qputenv("FD_HISTORY_DIR", m_tmp.filePath(QStringLiteral("history")).toUtf8());
-        const int id = SandboxFixture::instanceFromEnv("FD_SANDBOX_ID_GUI", 35);
+        const int id = SandboxFixture::instanceFromEnv("FD_SANDBOX_ID_GUI", SandboxId::Gui);
         m_sb = std::make_unique<SandboxFixture>(id);
         QString error;
         QVERIFY2(m_sb->start(2, &error), qPrintable(error));

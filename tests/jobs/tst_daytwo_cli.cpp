@@ -3,6 +3,7 @@
 // matrix before deploy with a port blocked by a firewall rule in a host's netns, drift after a hand edit,
 // rollback to the previous bundle with the toy example passing. One sandbox start for the executable.
 #include "clirun.h"
+#include "sandboxids.h"
 #include "sandboxproject.h"
 
 #include <QDir>
@@ -76,7 +77,7 @@ private slots:
         if (!SandboxFixture::canRun(&why))
             QSKIP(qPrintable(why));
         QVERIFY(m_dir.isValid());
-        const int id = SandboxFixture::instanceFromEnv("FD_SANDBOX_ID_DAYTWO", 32);
+        const int id = SandboxFixture::instanceFromEnv("FD_SANDBOX_ID_DAYTWO", SandboxId::DayTwo);
         m_sb = std::make_unique<SandboxFixture>(id);
         QString error;
         QVERIFY2(m_sb->start(2, &error), qPrintable(error));

@@ -4,6 +4,7 @@
 // images and the sandbox's stand-in of the Docker Compose plugin. Deploy, healthy, `flow test toy`, redeploy
 // (volumes renewed), teardown; the services' passwords reach the hosts and no local file.
 #include "clirun.h"
+#include "sandboxids.h"
 #include "sandboxproject.h"
 
 #include <QDirIterator>
@@ -100,7 +101,7 @@ private slots:
             QSKIP(qPrintable(why));
         QVERIFY(m_dir.isValid());
         QVERIFY(m_secrets.isValid());
-        const int id = SandboxFixture::instanceFromEnv("FD_SANDBOX_ID_DEPLOY111", 31);
+        const int id = SandboxFixture::instanceFromEnv("FD_SANDBOX_ID_DEPLOY111", SandboxId::Deploy111);
         m_sb = std::make_unique<SandboxFixture>(id);
         QString error;
         QVERIFY2(m_sb->start(3, &error), qPrintable(error));

@@ -2,6 +2,7 @@
 // End to end through the fate-deployer-cli binary on sandbox hosts (real sshd, real dockerd, stand-in
 // FATE 1.1 images): the seed scenario and its failure modes. One sandbox start for the whole executable.
 #include "clisandbox.h"
+#include "sandboxids.h"
 #include "sandboxproject.h"
 
 #include <QJsonArray>
@@ -48,7 +49,7 @@ private slots:
     {
         // Own instance id (tst_scale uses another) so ctest -j never shares a sandbox.
         QString skip, error;
-        if (!m_cli.start("FD_SANDBOX_ID_DEPLOY_CLI", 21, 4, &skip, &error)) {
+        if (!m_cli.start("FD_SANDBOX_ID_DEPLOY_CLI", SandboxId::DeployCli, 4, &skip, &error)) {
             QVERIFY2(skip.isEmpty(), qPrintable(error));
             QSKIP(qPrintable(skip));
         }

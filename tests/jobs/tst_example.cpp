@@ -7,6 +7,7 @@
 #include "model/project.h"
 #include "model/projectfile.h"
 #include "sandboxfixture.h"
+#include "sandboxids.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -142,7 +143,7 @@ private slots:
         QString why;
         if (!SandboxFixture::canRun(&why))
             QSKIP(qPrintable(why));
-        SandboxFixture sb(25);
+        SandboxFixture sb(SandboxId::Example);
         QString error;
         QVERIFY2(sb.start(2, &error), qPrintable(error));
         // The example as shipped, only its hosts and keys changed and its templates pointed at a tree.

@@ -9,6 +9,7 @@
 #include "clisandbox.h"
 #include "federation/federationfile.h"
 #include "model/projectfile.h"
+#include "sandboxids.h"
 #include "sandboxproject.h"
 
 #include <QDir>
@@ -64,7 +65,7 @@ private slots:
     void initTestCase()
     {
         QString skip, error;
-        if (!m_cli.start("FD_SANDBOX_ID_FEDERATION", 38, 3, &skip, &error)) {
+        if (!m_cli.start("FD_SANDBOX_ID_FEDERATION", SandboxId::Federation, 3, &skip, &error)) {
             QVERIFY2(skip.isEmpty(), qPrintable(error));
             QSKIP(qPrintable(skip));
         }

@@ -5,6 +5,7 @@
 // sandbox hosts (real sshd, real dockerd); one sandbox start for the whole executable.
 #include "clisandbox.h"
 #include "model/projectfile.h"
+#include "sandboxids.h"
 #include "sandboxproject.h"
 
 #include <QDir>
@@ -111,7 +112,7 @@ private slots:
     {
         // The signal tests need no sandbox.
         QString error;
-        if (!m_cli.start("FD_SANDBOX_ID_HARDENING", 26, 2, &m_noSandbox, &error))
+        if (!m_cli.start("FD_SANDBOX_ID_HARDENING", SandboxId::Hardening, 2, &m_noSandbox, &error))
             QVERIFY2(!m_noSandbox.isEmpty(), qPrintable(error));
     }
 

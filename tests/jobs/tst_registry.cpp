@@ -5,6 +5,7 @@
 // inactivity timeout, which passes because it makes progress. Through the fate-deployer-cli binary.
 #include "clirun.h"
 #include "registryvariants.h"
+#include "sandboxids.h"
 #include "sandboxproject.h"
 
 #include <QElapsedTimer>
@@ -75,7 +76,8 @@ private slots:
         if (!SandboxFixture::canRun(&why))
             QSKIP(qPrintable(why));
         QVERIFY(m_dir.isValid());
-        m_sb = std::make_unique<SandboxFixture>(SandboxFixture::instanceFromEnv("FD_SANDBOX_ID_REGISTRY", 25));
+        m_sb = std::make_unique<SandboxFixture>(
+            SandboxFixture::instanceFromEnv("FD_SANDBOX_ID_REGISTRY", SandboxId::Registry));
         QString error;
         QVERIFY2(m_sb->start(2, &error), qPrintable(error));
         const auto reg = m_sb->runSandbox({QStringLiteral("registry"), QStringLiteral("--big")}, 1200000);

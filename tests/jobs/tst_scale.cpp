@@ -5,6 +5,7 @@
 #include "jobs/runner.h"
 #include "jobs/sshchannel.h"
 #include "sandboxfixture.h"
+#include "sandboxids.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -12,6 +13,7 @@
 
 using namespace FateDeployer;
 using FateDeployer::Testing::SandboxFixture;
+namespace SandboxId = FateDeployer::Testing::SandboxId;
 
 class TestScale : public QObject
 {
@@ -82,7 +84,7 @@ private slots:
         QString why;
         if (!SandboxFixture::canRun(&why))
             QSKIP(qPrintable(why));
-        const int id = SandboxFixture::instanceFromEnv("FD_SANDBOX_ID_SCALE", 22);
+        const int id = SandboxFixture::instanceFromEnv("FD_SANDBOX_ID_SCALE", SandboxId::Scale);
         m_sb = std::make_unique<SandboxFixture>(id);
         QString error;
         QVERIFY2(m_sb->start(Hosts, &error), qPrintable(error));

@@ -4,6 +4,7 @@
 // toy example cannot run, and what the diagnosis names depends only on which ports answer from the guest.
 #include "clisandbox.h"
 #include "model/projectfile.h"
+#include "sandboxids.h"
 #include "sandboxproject.h"
 
 #include <QJsonArray>
@@ -53,7 +54,7 @@ private slots:
     void initTestCase()
     {
         QString skip, error;
-        if (!m_cli.start("FD_SANDBOX_ID_VERIFY_ROUTE", 33, 2, &skip, &error)) {
+        if (!m_cli.start("FD_SANDBOX_ID_VERIFY_ROUTE", SandboxId::VerifyRoute, 2, &skip, &error)) {
             QVERIFY2(skip.isEmpty(), qPrintable(error));
             QSKIP(qPrintable(skip));
         }

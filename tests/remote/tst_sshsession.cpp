@@ -7,6 +7,7 @@
 #include "testprompter.h"
 
 #include "sandboxfixture.h"
+#include "sandboxids.h"
 
 #include <QCryptographicHash>
 
@@ -28,11 +29,12 @@
 
 using namespace FateDeployer;
 using FateDeployer::Testing::SandboxFixture;
+namespace SandboxId = FateDeployer::Testing::SandboxId;
 using FateDeployer::Testing::TestPrompter;
 
 namespace {
 
-constexpr int InstanceId = 10;
+constexpr int InstanceId = SandboxId::SshSession;
 
 struct Sha256Local
 {
