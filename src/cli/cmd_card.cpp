@@ -12,9 +12,6 @@ namespace FateDeployer {
 
 namespace {
 
-/* TRANSLATOR FateDeployer::Cli */
-constexpr Tr tr{"FateDeployer::Cli"};
-
 int failWith(CliContext &c, const QString &message)
 {
     c.err << tr("error") << ": " << message << '\n';

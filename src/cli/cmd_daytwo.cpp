@@ -12,10 +12,6 @@ namespace FateDeployer {
 
 namespace {
 
-// lupdate: the tr() calls of this file belong to the context below.
-/* TRANSLATOR FateDeployer::Cli */
-constexpr Tr tr{"FateDeployer::Cli"};
-
 QString cellWord(const MatrixCell &cell)
 {
     return cell.result == MatrixCell::Result::Ok ? matrixResultTitle(cell.result)

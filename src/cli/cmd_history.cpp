@@ -12,14 +12,6 @@
 
 namespace FateDeployer {
 
-namespace {
-
-// lupdate: the tr() calls of this file belong to the context below.
-/* TRANSLATOR FateDeployer::Cli */
-constexpr Tr tr{"FateDeployer::Cli"};
-
-} // namespace
-
 int cliHistory(CliContext &c)
 {
     QCommandLineParser parser;

@@ -18,9 +18,6 @@ namespace FateDeployer {
 
 namespace {
 
-/* TRANSLATOR FateDeployer::Cli */
-constexpr Tr tr{"FateDeployer::Cli"};
-
 /// A URL template source is downloaded first (the render only reads the cache).
 bool templatesReady(const Project &project, const QString &projectPath, QTextStream &err)
 {

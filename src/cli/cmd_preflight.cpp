@@ -27,10 +27,6 @@ namespace FateDeployer {
 
 namespace {
 
-// lupdate: the tr() calls of this file belong to the context below.
-/* TRANSLATOR FateDeployer::Cli */
-constexpr Tr tr{"FateDeployer::Cli"};
-
 /// What one host looks like in the compact terminal display.
 struct HostLine
 {

@@ -22,14 +22,6 @@
 
 namespace FateDeployer {
 
-namespace {
-
-// lupdate: the tr() calls of this file belong to the context below.
-/* TRANSLATOR FateDeployer::Cli */
-constexpr Tr tr{"FateDeployer::Cli"};
-
-} // namespace
-
 Result<TemplateTree> cliTemplateTree(const TemplateSource &source, const QString &projectDir, QTextStream &err)
 {
     if (source.kind != TemplateSource::Kind::Url)

@@ -13,10 +13,6 @@ namespace FateDeployer {
 
 namespace {
 
-// lupdate: the tr() calls of this file belong to the context below.
-/* TRANSLATOR FateDeployer::ConsolePrompter */
-constexpr Tr tr{"FateDeployer::ConsolePrompter"};
-
 QString readLine(bool echo)
 {
     termios old{};

@@ -3,6 +3,7 @@
 
 #include "remote/prompter.h"
 
+#include <QCoreApplication>
 #include <QMutex>
 
 namespace FateDeployer {
@@ -15,6 +16,8 @@ namespace FateDeployer {
 /// Unknown host keys (policy Ask) are asked on the terminal; without one they are rejected.
 class ConsolePrompter : public Prompter
 {
+    Q_DECLARE_TR_FUNCTIONS(FateDeployer::ConsolePrompter)
+
 public:
     HostKeyAnswer askHostKey(const HostKeyQuestion &question, const CancelToken &cancel) override;
     SecretAnswer askSecret(const SecretQuestion &question, const CancelToken &cancel) override;

@@ -393,8 +393,10 @@ void TrContextCheck::scanFile(const QString &path)
     const QList<Token> t = tokenize(QString::fromUtf8(file.readAll()));
     const bool header = path.endsWith(QLatin1String(".h"));
 
-    // Tr instances: `Tr name{"ctx"}`, `Tr name("ctx")`, `Tr name = {"ctx"}`.
+    // Tr instances: `Tr name{"ctx"}`, `Tr name("ctx")`, `Tr name = {"ctx"}`; their namespace is
+    // filled in by the scope walk below.
     QHash<QString, QString> instances;
+    QHash<int, QString> instanceAt; // token index of the name → name
     for (int i = 0; i + 3 < t.size(); ++i) {
         if (!isIdent(t, i, u"Tr") || !isIdent(t, i + 1) || isPunct(t, i - 1, u"::"))
             continue;
@@ -403,11 +405,9 @@ void TrContextCheck::scanFile(const QString &path)
             ++j;
         if ((isPunct(t, j, u"{") || isPunct(t, j, u"(")) && t.at(j + 1).kind == Token::String) {
             instances.insert(t.at(i + 1).text, t.at(j + 1).text);
-            if (header)
-                m_headerInstances.insert(t.at(i + 1).text, t.at(j + 1).text);
+            instanceAt.insert(i + 1, t.at(j + 1).text);
         }
     }
-    m_instances.insert(path, instances);
 
     QList<Scope> stack{{Scope::Namespace, QString(), QString()}};
     int headerStart = 0; // first token of the declaration being read at namespace/class level
@@ -493,9 +493,15 @@ void TrContextCheck::scanFile(const QString &path)
             }
             return {Scope::Class, outer.ns, cls};
         }
-        // A function definition: the first top-level '(' preceded by a (qualified) name.
+        // A function definition: the first top-level '(' preceded by a (qualified) name; not one inside
+        // template arguments (std::function<void(int)> Foo::bar()).
+        int angles = 0;
         for (int j = k; j < brace; ++j) {
-            if (!isPunct(t, j, u"("))
+            if (isPunct(t, j, u"<") && !isIdent(t, j - 1, u"operator"))
+                ++angles;
+            else if (isPunct(t, j, u">") && angles > 0 && !isIdent(t, j - 1, u"operator"))
+                --angles;
+            if (!isPunct(t, j, u"(") || angles > 0)
                 continue;
             int nameAt = j - 1;
             QString qualifier;
@@ -533,8 +539,13 @@ void TrContextCheck::scanFile(const QString &path)
     // (`Foo::Foo() : m_a(tr("…"))`): it belongs to that constructor's class.
     auto initializerClass = [&](int at) -> QString {
         const Scope &outer = stack.constLast();
+        int angles = 0;
         for (int j = headerStart; j < at; ++j) {
-            if (!isPunct(t, j, u"(") || !isIdent(t, j - 1))
+            if (isPunct(t, j, u"<"))
+                ++angles;
+            else if (isPunct(t, j, u">") && angles > 0)
+                --angles;
+            if (!isPunct(t, j, u"(") || !isIdent(t, j - 1) || angles > 0)
                 continue;
             const QString qualifier = parentScope(qualifiedNameEndingAt(t, j - 1, headerStart));
             if (qualifier.isEmpty())
@@ -548,6 +559,10 @@ void TrContextCheck::scanFile(const QString &path)
         const Token &tok = t.at(i);
         const Scope &top = stack.constLast();
         const bool declarationLevel = top.kind == Scope::Namespace || top.kind == Scope::Class;
+        if (instanceAt.contains(i)) {
+            const Instance instance{tok.text, top.ns, instanceAt.value(i)};
+            (header ? m_headerInstances[QString()] : m_instances[path]).append(instance);
+        }
         if (tok.kind == Token::Punct) {
             if (tok.text == u"{") {
                 const Scope scope = classify(i);
@@ -607,7 +622,11 @@ void TrContextCheck::scanFile(const QString &path)
         pending.scope = top.cls.isEmpty() ? top.ns : top.cls;
         int arg = i + 2;
 
-        if (name == u"tr" || (instances.contains(name) || m_headerInstances.contains(name))) {
+        const auto declaredInHeader = [&](const QString &instance) {
+            const QList<Instance> &list = m_headerInstances[QString()];
+            return std::any_of(list.cbegin(), list.cend(), [&](const Instance &x) { return x.name == instance; });
+        };
+        if (name == u"tr" || instances.contains(name) || declaredInHeader(name)) {
             if (isPunct(t, i - 1, u".") || isPunct(t, i - 1, u"->")) {
                 if (!isIdent(t, i - 2, u"this")) {
                     ++m_dynamic; // someObject.tr(…): not a form we use
@@ -750,10 +769,20 @@ QString TrContextCheck::resolve(const PendingCall &pending) const
             if (!fromClass.isEmpty())
                 return fromClass;
         }
-        const QHash<QString, QString> &own = m_instances.value(pending.call.file);
-        if (own.contains(name))
-            return own.value(name);
-        return m_headerInstances.value(name);
+        // The instance of that name in the innermost namespace around the call (C++ lookup).
+        const QString from = pending.cls.isEmpty() ? pending.scope : pending.cls;
+        QString best;
+        int bestLength = -1;
+        const QList<Instance> candidates = m_instances.value(pending.call.file) + m_headerInstances.value(QString());
+        for (const Instance &instance : candidates) {
+            const bool encloses
+                = instance.ns.isEmpty() || from == instance.ns || from.startsWith(instance.ns + QLatin1String("::"));
+            if (instance.name == name && encloses && int(instance.ns.size()) > bestLength) {
+                best = instance.context;
+                bestLength = int(instance.ns.size());
+            }
+        }
+        return best;
     }
     }
     return {};

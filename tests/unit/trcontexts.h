@@ -75,8 +75,14 @@ private:
     QString resolve(const PendingCall &pending) const;
 
     QHash<QString, ClassInfo> m_classes;
-    QHash<QString, QHash<QString, QString>> m_instances; ///< file → Tr instance name → context
-    QHash<QString, QString> m_headerInstances;           ///< instances declared in headers
+    struct Instance
+    {
+        QString name;
+        QString ns; ///< the namespace it is declared in
+        QString context;
+    };
+    QHash<QString, QList<Instance>> m_instances;       ///< file → its Tr instances
+    QHash<QString, QList<Instance>> m_headerInstances; ///< under "": instances declared in headers
     QList<PendingCall> m_pending;
     QList<Call> m_calls;
     int m_dynamic = 0;

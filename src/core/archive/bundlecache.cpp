@@ -44,10 +44,6 @@ static_assert(sizeof(Bundle) == 256, "Bundle changed: serialise the new field be
 static_assert(sizeof(RenderOutput) == 96, "RenderOutput changed: serialise the new field below and bump RenderTag");
 #endif
 
-// lupdate: the tr() calls of this file belong to the context below.
-/* TRANSLATOR FateDeployer::BundleCache */
-constexpr Tr tr{"FateDeployer::BundleCache"};
-
 /// size, mtime and ctime (ns) and inode: changes whenever the file's bytes may have changed.
 QByteArray statKey(const QString &path)
 {

@@ -7,6 +7,7 @@
 #include "templates/templatesource.h"
 #include "util/result.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QString>
 
@@ -29,6 +30,8 @@ namespace FateDeployer {
 /// key (paths, modes, file hashes) decides, and a match only refreshes the stat key.
 class BundleCache
 {
+    Q_DECLARE_TR_FUNCTIONS(FateDeployer::BundleCache)
+
 public:
     static constexpr qint64 DefaultCapBytes = qint64(2) << 30; ///< 2 GiB
 

@@ -30,10 +30,6 @@ namespace {
 
 constexpr qint64 ChunkSize = 256 * 1024;
 
-// lupdate: the tr() calls of this file belong to the context below.
-/* TRANSLATOR FateDeployer::BundlePacker */
-constexpr Tr tr{"FateDeployer::BundlePacker"};
-
 Error cancelled()
 {
     return Error{tr("packing cancelled")};
@@ -43,6 +39,8 @@ Error cancelled()
 /// the bytes depend only on the data.
 class GzipMember
 {
+    Q_DECLARE_TR_FUNCTIONS(FateDeployer::GzipMember)
+
 public:
     GzipMember(const BundlePacker::Sink &sink, int level)
         : m_sink(sink)
@@ -285,6 +283,8 @@ struct TarEntry
 /// because the shared member already holds those blocks).
 class TarStream
 {
+    Q_DECLARE_TR_FUNCTIONS(FateDeployer::TarStream)
+
 public:
     explicit TarStream(GzipMember &glue)
         : m_glue(glue)

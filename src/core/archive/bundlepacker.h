@@ -4,6 +4,7 @@
 #include "render/bundle.h"
 #include "util/result.h"
 
+#include <QCoreApplication>
 #include <QFuture>
 #include <QHash>
 #include <QMutex>
@@ -25,6 +26,8 @@ namespace FateDeployer {
 /// a render (and across renders while the template files are unchanged).
 class PackCache
 {
+    Q_DECLARE_TR_FUNCTIONS(FateDeployer::PackCache)
+
 public:
     /// gzip level of every member packed with this cache (see docs/render.md for the choice).
     static constexpr int DefaultLevel = 1;
@@ -62,6 +65,8 @@ private:
 /// Same inputs → same bytes, whether the cache is cold or warm.
 class BundlePacker
 {
+    Q_DECLARE_TR_FUNCTIONS(FateDeployer::BundlePacker)
+
 public:
     static constexpr qint64 FixedMtime = 1577836800; ///< 2020-01-01T00:00:00Z
     /// Verbatim files at least this big are compressed once per PackCache (shared across bundles).

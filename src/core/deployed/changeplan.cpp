@@ -10,13 +10,6 @@
 
 namespace FateDeployer {
 
-namespace {
-
-/* TRANSLATOR FateDeployer::ChangePlan */
-constexpr Tr tr{"FateDeployer::ChangePlan"};
-
-} // namespace
-
 bool ChangePlan::hasChanges() const
 {
     for (const HostChange &h : hosts)

@@ -5,6 +5,7 @@
 #include "render/bundle.h"
 #include "util/result.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -47,6 +48,9 @@ struct HostChange
 /// The change plan of a project: per host, unchanged / changed (which files, with diffs) / new / to be removed.
 struct ChangePlan
 {
+    Q_DECLARE_TR_FUNCTIONS(FateDeployer::ChangePlan)
+
+public:
     QList<HostChange> hosts;      ///< project order (parties, exchange, serving), then removed bundles
     bool nothingDeployed = false; ///< no deployed state at all (first deploy: every host is New)
 

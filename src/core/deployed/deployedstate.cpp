@@ -19,9 +19,6 @@ namespace FateDeployer {
 
 namespace {
 
-/* TRANSLATOR FateDeployer::DeployedState */
-constexpr Tr tr{"FateDeployer::DeployedState"};
-
 constexpr int FormatVersion = 1;
 const QString StateFile = QStringLiteral("state.json");
 const QString FilesDir = QStringLiteral("files");

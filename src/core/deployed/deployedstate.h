@@ -6,6 +6,7 @@
 #include "util/result.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
 #include <QList>
@@ -72,6 +73,8 @@ struct DeployedBundle
 /// through the caller's mask first, and key=value lines whose key names a password are masked too.
 class DeployedState
 {
+    Q_DECLARE_TR_FUNCTIONS(FateDeployer::DeployedState)
+
 public:
     /// The state folder of @p projectPath under @p baseDir (the history folder): BASE/deployed/<key of the path>.
     static QString dirFor(const QString &baseDir, const QString &projectPath);

@@ -18,9 +18,6 @@
 namespace FateDeployer {
 
 namespace {
-/* TRANSLATOR FateDeployer::FederationFile */
-constexpr Tr tr{"FateDeployer::FederationFile"};
-
 constexpr char Kind[] = "fate-deployer-federation";
 constexpr int MaxNameLength = 256;
 constexpr int MaxValueLength = 128;

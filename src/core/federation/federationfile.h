@@ -5,6 +5,7 @@
 #include "util/result.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -37,6 +38,9 @@ struct Ownership
 /// as a short fingerprint. No secret and no SSH setting is in it.
 struct FederationFile
 {
+    Q_DECLARE_TR_FUNCTIONS(FateDeployer::FederationFile)
+
+public:
     static constexpr int FormatVersion = 1;
     static constexpr qint64 MaxFileSize = 4 * 1024 * 1024;
     static constexpr int MaxParties = 1000;

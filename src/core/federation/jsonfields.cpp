@@ -12,9 +12,6 @@
 namespace FateDeployer {
 
 namespace {
-/* TRANSLATOR FateDeployer::JsonFields */
-constexpr Tr tr{"FateDeployer::JsonFields"};
-
 bool hasControlCharacter(const QString &text)
 {
     return std::any_of(text.cbegin(), text.cend(), [](QChar c) {

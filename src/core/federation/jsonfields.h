@@ -4,6 +4,7 @@
 #include "util/result.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSet>
@@ -18,6 +19,8 @@ namespace FateDeployer {
 /// type and a length limit, unknown fields are refused, and the first problem is named by its path.
 class JsonFields
 {
+    Q_DECLARE_TR_FUNCTIONS(FateDeployer::JsonFields)
+
 public:
     /// Parses a whole document: at most maxBytes, a JSON object at the top. what names the file kind.
     static Result<QJsonObject> parseObject(const QByteArray &json, qint64 maxBytes, const QString &what);

@@ -13,9 +13,6 @@
 namespace FateDeployer {
 
 namespace {
-/* TRANSLATOR FateDeployer::PartyCard */
-constexpr Tr tr{"FateDeployer::PartyCard"};
-
 constexpr char Kind[] = "fate-deployer-party-card";
 constexpr int MaxVersionLength = 64;
 } // namespace

@@ -5,6 +5,7 @@
 #include "util/result.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -14,6 +15,9 @@ namespace FateDeployer {
 /// setting — where the exchange and the other parties reach its proxy, and which versions it runs.
 struct PartyCard
 {
+    Q_DECLARE_TR_FUNCTIONS(FateDeployer::PartyCard)
+
+public:
     static constexpr int FormatVersion = 1;
     static constexpr qint64 MaxFileSize = 64 * 1024; ///< real cards are a few hundred bytes
     static constexpr int MaxContactLength = 256;

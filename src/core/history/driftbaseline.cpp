@@ -16,10 +16,6 @@ namespace FateDeployer {
 
 namespace {
 
-// lupdate: the tr() calls of this file belong to the context below.
-/* TRANSLATOR FateDeployer::DriftBaseline */
-constexpr Tr tr{"FateDeployer::DriftBaseline"};
-
 QJsonObject readObject(const QString &path)
 {
     QFile f(path);

@@ -5,6 +5,7 @@
 #include "render/bundle.h"
 #include "util/result.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QString>
 
@@ -21,6 +22,8 @@ namespace FateDeployer {
  */
 class DriftBaseline
 {
+    Q_DECLARE_TR_FUNCTIONS(FateDeployer::DriftBaseline)
+
 public:
     /// dir empty = HistoryStore::defaultDir().
     DriftBaseline(const QString &historyDir, const QString &projectPath);

@@ -19,10 +19,6 @@ namespace FateDeployer {
 
 namespace {
 
-// lupdate: the tr() calls of this file belong to the context below.
-/* TRANSLATOR FateDeployer::HistoryStore */
-constexpr Tr tr{"FateDeployer::HistoryStore"};
-
 QAtomicInteger<int> connectionCounter;
 
 Error sqlError(const QString &what, const QSqlError &e)

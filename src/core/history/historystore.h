@@ -4,6 +4,7 @@
 #include "jobs/events.h"
 #include "util/result.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -29,6 +30,8 @@ struct HistoryEntry
 /// when, project hash, what was run, per-host step results and full logs. Use from one thread.
 class HistoryStore
 {
+    Q_DECLARE_TR_FUNCTIONS(FateDeployer::HistoryStore)
+
 public:
     /// Opens (creating if needed) `<dir>/history.sqlite`; dir empty = defaultDir().
     explicit HistoryStore(const QString &dir = {});

@@ -15,14 +15,6 @@
 
 namespace FateDeployer {
 
-namespace {
-
-// lupdate: the tr() calls of this file belong to the context below.
-/* TRANSLATOR FateDeployer::BundlePrep */
-constexpr Tr tr{"FateDeployer::BundlePrep"};
-
-} // namespace
-
 Result<TemplateTree> BundlePrep::openTemplates(const Project &project, const QString &projectDir)
 {
     Result<TemplateTree> tree

@@ -7,6 +7,7 @@
 #include "templates/templatesource.h"
 #include "util/result.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <atomic>
@@ -29,6 +30,8 @@ namespace FateDeployer {
 /// Besides the facts, the jobs get the era's volumes to remove on redeploy (volumesToRemove).
 class BundlePrep
 {
+    Q_DECLARE_TR_FUNCTIONS(FateDeployer::BundlePrep)
+
 public:
     /// @p progress (optional, called from the calling thread): bundles packed so far of the total.
     static Status prepare(const Project &project,

@@ -14,10 +14,6 @@ namespace FateDeployer {
 
 namespace {
 
-// lupdate: the tr() calls of this file belong to the context below.
-/* TRANSLATOR FateDeployer::DayTwo */
-constexpr Tr tr{"FateDeployer::DayTwo"};
-
 /// `sh -c '<script>' fd ARG...`: a compile-time script, every value a quoted positional parameter.
 template<std::size_t N>
 ShellCommand script(const char (&text)[N], const QStringList &args = {})
@@ -63,6 +59,9 @@ const char *const listenerSnippet
 } // namespace
 
 namespace DayTwo {
+// lupdate files the functions of this namespace under "FateDeployer::DayTwo" (see util/tr.h).
+inline constexpr Tr tr{"FateDeployer::DayTwo"};
+
 QString resultTitle(MatrixCell::Result result)
 {
     switch (result) {

@@ -11,10 +11,6 @@ namespace FateDeployer {
 
 namespace {
 
-// lupdate: the tr() calls of this file belong to the context below.
-/* TRANSLATOR FateDeployer::RunReport */
-constexpr Tr tr{"FateDeployer::RunReport"};
-
 QJsonObject containerJson(const ContainerStatus &c)
 {
     return QJsonObject{{QStringLiteral("name"), c.name},

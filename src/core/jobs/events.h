@@ -7,6 +7,7 @@
 #include "util/result.h"
 #include "util/sharedvalue.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
 #include <QMap>
@@ -100,6 +101,9 @@ struct JobEvent
 /// A finished (or cancelled) run.
 struct RunReport
 {
+    Q_DECLARE_TR_FUNCTIONS(FateDeployer::RunReport)
+
+public:
     qint64 id = 0; ///< history id, 0 when not stored
     Operation operation = Operation::Preflight;
     QString projectName;

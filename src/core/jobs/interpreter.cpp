@@ -31,10 +31,6 @@ namespace {
 
 constexpr int TailLines = 20;
 
-// lupdate: the tr() calls of this file belong to the context below.
-/* TRANSLATOR FateDeployer::JobInterpreter */
-constexpr Tr tr{"FateDeployer::JobInterpreter"};
-
 QMutex composeMutex;
 QHash<QString, ComposeFlavor> &composeMemory()
 {

@@ -6,6 +6,7 @@
 #include "jobs/plan.h"
 #include "jobs/remotecommands.h"
 
+#include <QCoreApplication>
 #include <QHash>
 
 #include <functional>
@@ -38,6 +39,8 @@ public:
 /// Runs one host job step by step: the only place where step kinds have behaviour.
 class JobInterpreter
 {
+    Q_DECLARE_TR_FUNCTIONS(FateDeployer::JobInterpreter)
+
 public:
     JobInterpreter(const HostJob &job, const RunSettings &settings, JobEventSink &sink, const CancelToken &cancel);
     ~JobInterpreter();

@@ -12,10 +12,6 @@ namespace FateDeployer {
 
 namespace {
 
-// lupdate: the tr() calls of this file belong to the context below.
-/* TRANSLATOR FateDeployer::JobInterpreter */
-constexpr Tr tr{"FateDeployer::JobInterpreter"};
-
 constexpr int ListenWaitMs = 90 * 1000; ///< a probe waits this long for its target's listener
 constexpr int ProbeSeconds = 5;         ///< one TCP connect
 

@@ -10,10 +10,6 @@ namespace FateDeployer {
 
 namespace {
 
-// lupdate: the tr() calls of this file belong to the context below.
-/* TRANSLATOR FateDeployer::Plan */
-constexpr Tr tr{"FateDeployer::Plan"};
-
 struct StepName
 {
     StepKind kind;
@@ -83,7 +79,7 @@ QString stepKindTitle(StepKind kind)
 {
     for (const StepName &n : stepNames)
         if (n.kind == kind)
-            return tr(n.title);
+            return QCoreApplication::translate("FateDeployer::Plan", n.title); // the QT_TRANSLATE_NOOP context
     return QString();
 }
 
@@ -99,7 +95,7 @@ QString operationTitle(Operation op)
 {
     for (const OperationName &n : operationNames)
         if (n.op == op)
-            return tr(n.title);
+            return QCoreApplication::translate("FateDeployer::Plan", n.title); // the QT_TRANSLATE_NOOP context
     return QString();
 }
 

@@ -4,6 +4,7 @@
 #include "model/project.h"
 #include "render/bundle.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -187,6 +188,8 @@ struct Selection
 /// Builds plans from a project. The bundles' facts and archives are filled by BundlePrep from the render.
 class PlanBuilder
 {
+    Q_DECLARE_TR_FUNCTIONS(FateDeployer::PlanBuilder)
+
 public:
     static QList<HostTarget> targets(const Project &project, const Selection &selection);
     static QList<Step> steps(Operation op, const RunSettings &settings, bool exchange);

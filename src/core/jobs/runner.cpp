@@ -26,14 +26,6 @@
 
 namespace FateDeployer {
 
-namespace {
-
-// lupdate: the tr() calls of this file belong to the context below.
-/* TRANSLATOR FateDeployer::EventHub */
-constexpr Tr tr{"FateDeployer::EventHub"};
-
-} // namespace
-
 /// Collects the jobs' events from their threads; the runner drains it on its timer. Each host's
 /// log goes to a spool file as it comes (the history stores it whole); memory keeps only its tail.
 ///
@@ -49,6 +41,8 @@ constexpr Tr tr{"FateDeployer::EventHub"};
 /// stream, replaced by one note that says how many. Nothing leaves the spool.
 class EventHub : public JobEventSink
 {
+    Q_DECLARE_TR_FUNCTIONS(FateDeployer::EventHub)
+
 public:
     EventHub(const QStringList &hosts, const QString &spoolDir, int linesPerTake, int pendingLines)
         : m_spoolDir(spoolDir)

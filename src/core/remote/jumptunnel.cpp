@@ -19,12 +19,6 @@
 
 namespace FateDeployer {
 
-namespace {
-
-constexpr Tr tr{"FateDeployer::JumpTunnel"};
-
-} // namespace
-
 struct JumpTunnel::Private
 {
     std::unique_ptr<SshSession> jump;

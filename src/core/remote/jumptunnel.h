@@ -7,6 +7,8 @@
 
 #include <memory>
 
+#include <QCoreApplication>
+
 struct ssh_session_struct; // libssh's session handle
 
 namespace FateDeployer {
@@ -20,6 +22,8 @@ class SshSession;
 /// uses the other end as its socket (SSH_OPTIONS_FD). The jump session belongs to the pump thread once open.
 class JumpTunnel
 {
+    Q_DECLARE_TR_FUNCTIONS(FateDeployer::JumpTunnel)
+
 public:
     static Result<std::unique_ptr<JumpTunnel>> open(const SshEndpoint &jump,
                                                     Prompter *prompter,

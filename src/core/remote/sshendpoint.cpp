@@ -6,12 +6,6 @@
 
 namespace FateDeployer {
 
-namespace {
-
-constexpr Tr tr{"FateDeployer::SshEndpoint"};
-
-} // namespace
-
 QString SshEndpoint::displayName() const
 {
     QString s;

@@ -4,6 +4,7 @@
 #include "util/authmethod.h"
 #include "util/result.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace FateDeployer {
@@ -19,6 +20,9 @@ enum class HostKeyPolicy {
 /// ~/.ssh/config (Host aliases, HostName, Port, User, IdentityFile) and then libssh/OpenSSH defaults.
 struct SshEndpoint
 {
+    Q_DECLARE_TR_FUNCTIONS(FateDeployer::SshEndpoint)
+
+public:
     QString host;                          ///< name, address or ~/.ssh/config alias, as the user wrote it
     int port = 0;                          ///< 0 = ~/.ssh/config, else 22
     QString user;                          ///< empty = ~/.ssh/config, else the local user name

@@ -36,8 +36,6 @@ namespace FateDeployer {
 
 namespace {
 
-constexpr Tr tr{"FateDeployer::SshSession"};
-
 // Preferred ciphers: AES-GCM uses AES-NI through OpenSSL and is the fastest on both ends; all of these are
 // supported by OpenSSH 6.2+ (CentOS 7 ships 7.4).
 constexpr const char *CipherPreference = "aes128-gcm@openssh.com,aes256-gcm@openssh.com,chacha20-poly1305@openssh.com,"
@@ -383,6 +381,9 @@ void onExitSignal(ssh_session, ssh_channel, const char *signal, int, const char 
 
 struct SshSession::Private
 {
+    Q_DECLARE_TR_FUNCTIONS(FateDeployer::SshSession::Private)
+
+public:
     SshEndpoint endpoint;
     Prompter *prompter = nullptr;
     SecretStore *secrets = nullptr;
@@ -1445,6 +1446,8 @@ namespace {
 /// sha256 overlap with encryption and sending.
 class ReadAhead
 {
+    Q_DECLARE_TR_FUNCTIONS(FateDeployer::ReadAhead)
+
 public:
     explicit ReadAhead(const QString &path)
         : m_file(path)

@@ -7,6 +7,7 @@
 #include "util/result.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -84,6 +85,8 @@ struct UploadOptions
 /// refused, timed out, host unreachable, connection lost, command killed by a signal).
 class SshSession
 {
+    Q_DECLARE_TR_FUNCTIONS(FateDeployer::SshSession)
+
 public:
     /// Why connect() stopped at the host key, if it did: the fix differs (accept a new key vs. check a changed one).
     enum class HostKeyProblem { None, Unknown, Changed };

@@ -12,10 +12,6 @@ namespace FateDeployer {
 
 namespace {
 
-// lupdate: the tr() calls of this file belong to the context below.
-/* TRANSLATOR FateDeployer::BundleWriter */
-constexpr Tr tr{"FateDeployer::BundleWriter"};
-
 QFileDevice::Permissions permissions(int mode)
 {
     QFileDevice::Permissions p;

@@ -4,6 +4,8 @@
 #include "render/bundle.h"
 #include "util/result.h"
 
+#include <QCoreApplication>
+
 namespace FateDeployer {
 
 /// Writes bundles to a local folder exactly as the hosts receive them: outDir/<bundle name>/...
@@ -11,6 +13,8 @@ namespace FateDeployer {
 /// swapped in by rename; on any error outDir is left as it was (no half-written bundle).
 class BundleWriter
 {
+    Q_DECLARE_TR_FUNCTIONS(FateDeployer::BundleWriter)
+
 public:
     static Status writeTree(const RenderOutput &output, const QString &outDir);
 };

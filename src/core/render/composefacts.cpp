@@ -11,10 +11,6 @@ namespace FateDeployer {
 
 namespace {
 
-// lupdate: the tr() calls of this file belong to the context below.
-/* TRANSLATOR FateDeployer::ComposeFacts */
-constexpr Tr tr{"FateDeployer::ComposeFacts"};
-
 QString unquote(QString v)
 {
     v = v.trimmed();

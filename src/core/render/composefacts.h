@@ -5,6 +5,7 @@
 #include "util/result.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QHash>
 
 namespace FateDeployer {
@@ -14,6 +15,8 @@ namespace FateDeployer {
 /// ${VAR}, ${VAR:-default} and $VAR from the bundle's .env); not a general YAML parser.
 class ComposeFacts
 {
+    Q_DECLARE_TR_FUNCTIONS(FateDeployer::ComposeFacts)
+
 public:
     /// @p bundleFiles: the bundle's file paths, to tell shipped folders from folders the containers write.
     static BundleFacts

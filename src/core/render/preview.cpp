@@ -14,10 +14,6 @@ namespace FateDeployer {
 
 namespace {
 
-// lupdate: the tr() calls of this file belong to the context below.
-/* TRANSLATOR FateDeployer::Preview */
-constexpr Tr tr{"FateDeployer::Preview"};
-
 Result<QByteArray> hashFile(const QString &path)
 {
     QFile file(path);

@@ -50,10 +50,6 @@ constexpr auto DbName = "fate";
 constexpr auto RedisHost = "redis";
 constexpr auto RedisPassword = "fate_dev";
 
-// lupdate: the tr() calls of this file belong to the context below.
-/* TRANSLATOR FateDeployer::Renderer */
-constexpr Tr tr{"FateDeployer::Renderer"};
-
 Error missingKey(const QString &file, const QString &key)
 {
     return Error{tr("template file %1 has no \"%2\" to set; the KubeFATE 1.1.0 templates look damaged or "
@@ -358,6 +354,8 @@ Status setExchangePort(QByteArray &text, const QString &file, int port)
 
 class Render11
 {
+    Q_DECLARE_TR_FUNCTIONS(FateDeployer::Render11)
+
 public:
     Render11(const Project &project, const TemplateTree &tree)
         : m_project(project)

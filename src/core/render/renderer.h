@@ -7,6 +7,8 @@
 #include "templates/templatesource.h"
 #include "util/result.h"
 
+#include <QCoreApplication>
+
 namespace FateDeployer {
 
 /// Renders the deployment bundles of a project from KubeFATE templates, natively (no sed, no
@@ -16,6 +18,8 @@ namespace FateDeployer {
 /// Errors name the template file and key that are missing, or the project field that is invalid.
 class Renderer
 {
+    Q_DECLARE_TR_FUNCTIONS(FateDeployer::Renderer)
+
 public:
     /// @p secrets: the services' passwords (v1.11; 1.1.0 has none); rendered from memory, never read
     /// from the project. Empty ones are listed in RenderOutput::missingSecrets.

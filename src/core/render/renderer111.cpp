@@ -45,10 +45,6 @@ constexpr auto PythonPath = "/data/projects/fate/python:/data/projects/fate/eggr
 constexpr auto JavaHome = "/usr/lib/jvm/java-1.8.0-openjdk";
 constexpr auto JavaClasspath = "conf/:lib/*";
 
-// lupdate: the tr() calls of this file belong to the context below (its class, Render111).
-/* TRANSLATOR FateDeployer::Render111 */
-constexpr Tr tr{"FateDeployer::Render111"};
-
 QByteArray num(int n)
 {
     return QByteArray::number(n);
@@ -228,6 +224,8 @@ QByteArray servingRouteTable(int self, const QList<Peer> &servingParties)
 
 class Render111
 {
+    Q_DECLARE_TR_FUNCTIONS(FateDeployer::Render111)
+
 public:
     Render111(const Project &project, const TemplateTree &tree, const ServiceSecrets &secrets)
         : m_project(project)

@@ -13,12 +13,6 @@
 
 namespace FateDeployer {
 
-namespace {
-// lupdate: the tr() calls of this file belong to the context below.
-/* TRANSLATOR FateDeployer::TemplateFiles */
-constexpr Tr tr{"FateDeployer::TemplateFiles"};
-} // namespace
-
 QString TemplateFiles::display(const QString &path) const
 {
     return QDir(m_tree.root).relativeFilePath(path);

@@ -5,6 +5,7 @@
 #include "templates/templatesource.h"
 #include "util/result.h"
 
+#include <QCoreApplication>
 #include <QHash>
 
 class QFileInfo;
@@ -16,6 +17,8 @@ namespace FateDeployer {
 /// generated files into a bundle. One instance per render; not thread-safe (the renderer is not).
 class TemplateFiles
 {
+    Q_DECLARE_TR_FUNCTIONS(FateDeployer::TemplateFiles)
+
 public:
     explicit TemplateFiles(const TemplateTree &tree)
         : m_tree(tree)

@@ -16,8 +16,6 @@ namespace FateDeployer {
 
 namespace {
 
-constexpr Tr tr{"FateDeployer::SecretStore"};
-
 constexpr auto KeychainTimeout = std::chrono::seconds(60); // the OS may show an unlock dialog
 
 } // namespace

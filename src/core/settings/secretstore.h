@@ -3,6 +3,7 @@
 
 #include "util/result.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QMutex>
 #include <QString>
@@ -37,6 +38,8 @@ public:
 /// QtKeychain jobs need an event loop; this store runs them on its own internal thread.
 class KeychainSecretStore : public SecretStore
 {
+    Q_DECLARE_TR_FUNCTIONS(FateDeployer::KeychainSecretStore)
+
 public:
     explicit KeychainSecretStore(const QString &service = QStringLiteral("FATE Deployer"));
     ~KeychainSecretStore() override;

@@ -17,10 +17,6 @@ namespace FateDeployer {
 
 namespace {
 
-// lupdate: the tr() calls of this file belong to the context below.
-/* TRANSLATOR FateDeployer::SafeExtract */
-constexpr Tr tr{"FateDeployer::SafeExtract"};
-
 struct ReadDeleter
 {
     void operator()(archive *a) const { archive_read_free(a); }

@@ -3,6 +3,7 @@
 
 #include "util/result.h"
 
+#include <QCoreApplication>
 #include <QtGlobal>
 
 namespace FateDeployer {
@@ -14,6 +15,8 @@ namespace FateDeployer {
 /// absurdly deep paths). On error destDir is removed again. Blocking: run off the GUI thread.
 class SafeExtract
 {
+    Q_DECLARE_TR_FUNCTIONS(FateDeployer::SafeExtract)
+
 public:
     /// A KubeFATE release tree has about a thousand files and a few MB; these are far above that.
     struct Limits

@@ -26,10 +26,6 @@ namespace FateDeployer {
 
 namespace {
 
-// lupdate: the tr() calls of this file belong to the context below.
-/* TRANSLATOR FateDeployer::TemplateSources */
-constexpr Tr tr{"FateDeployer::TemplateSources"};
-
 bool isFile(const QString &dir, const char *rel)
 {
     return QFileInfo(dir + QLatin1Char('/') + QLatin1String(rel)).isFile();

@@ -4,6 +4,7 @@
 #include "model/project.h"
 #include "util/result.h"
 
+#include <QCoreApplication>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -29,6 +30,8 @@ struct TemplateTree
 /// All functions are synchronous and thread-safe; call the archive ones off the GUI thread.
 class TemplateSources
 {
+    Q_DECLARE_TR_FUNCTIONS(FateDeployer::TemplateSources)
+
 public:
     /// Recognises the era of a folder (a checkout, an unpacked release, or a folder holding a single
     /// such top-level directory as GitHub archives do). Other eras → "not supported yet" error.

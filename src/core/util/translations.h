@@ -1,16 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include <QHash>
 #include <QLocale>
 #include <QTranslator>
 
 namespace FateDeployer {
 
-/// Our translator: the compiled catalogue (.qm) first, then the same catalogue looked up by source
-/// text alone. lupdate files a tr() call under the class it appears in, while a file-local helper
-/// may ask with another context; the fallback keeps such strings translated instead of silently
-/// showing English.
+/// Our translator: the compiled catalogue (.qm), looked up by context and source text only. Every call
+/// asks with the context lupdate filed it under (util/tr.h; tst_trcontexts checks each one), so there is
+/// no lookup by source text alone: it hid calls that asked with the wrong context.
 class Translator : public QTranslator
 {
     Q_OBJECT
@@ -32,7 +30,6 @@ public:
 
 private:
     QTranslator m_compiled;
-    QHash<QString, QString> m_bySource;
 };
 
 } // namespace FateDeployer
