@@ -9,17 +9,31 @@
 #include "gui/projectdocument.h"
 
 #include "jobs/bundleprep.h"
+#include "model/era.h"
+#include "model/validation.h"
 #include "settings/secretstore.h"
 #include "templates/templatesource.h"
 
 #include <QButtonGroup>
+#include <QComboBox>
 #include <QDir>
 #include <QFileInfo>
+#include <QLineEdit>
 #include <QPointer>
 #include <QRegularExpression>
 #include <QtConcurrent>
 
 namespace FateDeployer {
+
+namespace {
+/// The image tag of a KubeFATE release's own .env (TAG): "1.11.2-release"; 1.1.0's is "1.1-release".
+QString defaultImageTag(const QString &kubefateVersion)
+{
+    if (kubefateEra(kubefateVersion) == KubefateEra::V1_1)
+        return QStringLiteral("1.1-release");
+    return kubefateVersion + QStringLiteral("-release");
+}
+} // namespace
 
 Result<QList<HostImages>> imagesPerHost(const Project &project, const QString &projectDir)
 {
@@ -57,13 +71,42 @@ ImagesPage::ImagesPage(ProjectDocument *document, QWidget *parent)
     m_ui->sourceKind->addItem(QString(), templateKindToString(TemplateSource::Kind::Archive));
     m_ui->sourceKind->addItem(QString(), templateKindToString(TemplateSource::Kind::Url));
 
-    lineEdit(
-        m_ui->kubefateVersion,
-        doc,
-        QStringLiteral("templates.kubefateVersion"),
-        tr("Change KubeFATE version"),
-        [](const Project &p) { return p.templates.kubefateVersion; },
-        [](Project &p, const QString &v) { p.setKubefateVersion(v); });
+    // The version chooser: KubeFATE's releases whose behaviour is known, or a typed one. A choice applies at
+    // once (the era's fields appear on every page); a typed version when the field is left, so that the
+    // half-typed "1.1" of "1.11.2" never switches the era on the way.
+    QComboBox *version = m_ui->kubefateVersion;
+    version->addItems(Validator::knownKubefateVersions());
+    version->setProperty("fd_field", QStringLiteral("templates.kubefateVersion"));
+    version->lineEdit()->setProperty("fd_field", QStringLiteral("templates.kubefateVersion"));
+    auto applyVersion = [doc](const QString &typed) {
+        const QString v = typed.trimmed();
+        if (v == doc->project().templates.kubefateVersion)
+            return;
+        doc->edit(tr("Change KubeFATE version"), [&v](Project &p) {
+            // Image tags that were the old release's default follow the new release (KubeFATE's .env TAG).
+            const bool defaultTag = p.images.tag == defaultImageTag(p.templates.kubefateVersion);
+            p.setKubefateVersion(v);
+            if (defaultTag)
+                p.images.tag = defaultImageTag(v);
+        });
+    };
+    connect(version, &QComboBox::textActivated, this, applyVersion);
+    connect(version->lineEdit(), &QLineEdit::editingFinished, this, [version, applyVersion] {
+        applyVersion(version->currentText());
+    });
+    auto showVersion = [doc, version] {
+        const QString v = doc->project().templates.kubefateVersion;
+        if (version->currentText() != v) {
+            const QSignalBlocker blocker(version);
+            const int index = version->findText(v);
+            if (index >= 0)
+                version->setCurrentIndex(index);
+            version->setEditText(v);
+        }
+    };
+    showVersion();
+    connect(doc, &ProjectDocument::changed, version, showVersion);
+    FormBinding::showIssues(version, doc, QStringLiteral("templates.kubefateVersion"));
     FormBinding::comboBox(
         m_ui->sourceKind,
         doc,
