@@ -2965,6 +2965,18 @@ Accept it and remember it in %6? [y/N] </source>
         <source>serving of party %1</source>
         <translation>参与方 %1 的 Serving</translation>
     </message>
+    <message>
+        <source>Change serving tag</source>
+        <translation>更改 Serving 镜像标签</translation>
+    </message>
+    <message>
+        <source>Se&amp;rving tag:</source>
+        <translation>Serving 镜像标签(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Tag of the FATE-Serving images (SERVING_TAG of KubeFATE&apos;s .env)</source>
+        <translation>FATE-Serving 镜像的标签（KubeFATE .env 中的 SERVING_TAG）</translation>
+    </message>
 </context>
 <context>
     <name>FateDeployer::JobInterpreter</name>

@@ -213,18 +213,20 @@ void EngineForm::storeSecret(SecretField &field)
     const ServiceSecrets::Kind kind = field.kind;
     const QString key = ServiceSecrets::keyFor(kind, m_document->project());
     field.edit->setPlaceholderText(tr("storing in the system keychain…"));
+    // A read of the key still under way (the pool may run it after this write) must not say "not set" later.
+    field.checkedKey = key;
+    const int generation = ++field.generation;
     ++m_pendingStores;
     QPointer<EngineForm> self(this);
     QtConcurrent::run([store = m_secrets, key, secret] {
         return store->write(key, secret);
-    }).then(this, [self, kind, key](const Status &status) {
+    }).then(this, [self, kind, generation](const Status &status) {
         if (!self)
             return;
         --self->m_pendingStores;
         for (SecretField &f : self->m_secretFields) {
-            if (f.kind != kind)
+            if (f.kind != kind || f.generation != generation)
                 continue;
-            f.checkedKey = key;
             f.edit->setPlaceholderText(status ? tr("stored in the system keychain")
                                               : tr("the keychain refused it: %1").arg(status.error()));
         }
@@ -246,15 +248,16 @@ void EngineForm::refreshSecretState(SecretField &field)
     if (key == field.checkedKey)
         return;
     field.checkedKey = key;
+    const int generation = ++field.generation;
     const ServiceSecrets::Kind kind = field.kind;
     QPointer<EngineForm> self(this);
     QtConcurrent::run([store = m_secrets, key] {
         return store->read(key);
-    }).then(this, [self, kind, key](const Result<std::optional<QString>> &stored) {
+    }).then(this, [self, kind, generation](const Result<std::optional<QString>> &stored) {
         if (!self)
             return;
         for (SecretField &f : self->m_secretFields) {
-            if (f.kind != kind || f.checkedKey != key)
+            if (f.kind != kind || f.generation != generation)
                 continue;
             if (!stored)
                 f.edit->setPlaceholderText(tr("keychain unavailable: %1").arg(stored.error()));

@@ -52,6 +52,7 @@ private:
         QLineEdit *edit = nullptr;
         QLabel *label = nullptr;
         QString checkedKey; ///< the keychain key last looked up for the placeholder
+        int generation = 0; ///< answers of older reads and writes are dropped (the pool may run them late)
     };
 
     void refresh();

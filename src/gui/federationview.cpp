@@ -68,7 +68,13 @@ QPointF FederationView::nodeCenter(int row) const
     if (row < 0)
         return c;
     const int n = int(m_document->project().parties.size());
-    const qreal ring = qMin(width(), height()) * 0.36;
+    // Room for the labels outside the ring (a party with serving has two lines).
+    int lines = 1;
+    for (int i = 0; i < n; ++i)
+        lines = qMax(lines, int(nodeLabel(i).size()));
+    const qreal label = lines * (QFontMetricsF(font()).height() + 2) + 4;
+    const qreal ring = qMax(nodeRadius(),
+                            qMin(qMin(width(), height()) * 0.36, qMin(width(), height()) / 2.0 - nodeRadius() - label));
     const qreal angle = -M_PI / 2 + 2 * M_PI * row / qMax(1, n);
     return c + QPointF(ring * qCos(angle), ring * qSin(angle));
 }

@@ -58,8 +58,13 @@ ImagesPage::ImagesPage(ProjectDocument *document, QWidget *parent)
     , m_document(document)
     , m_downloader(new TemplateDownloader(this))
     , m_listTimer(new QTimer(this))
+    , m_servingTagLabel(new QLabel(this))
+    , m_servingTag(new QLineEdit(this))
 {
     m_ui->setupUi(this);
+    m_servingTag->setObjectName(QStringLiteral("servingTag"));
+    m_servingTagLabel->setBuddy(m_servingTag);
+    m_ui->imagesForm->addRow(m_servingTagLabel, m_servingTag);
     // Edits come in bursts (typing): render once they pause.
     m_listTimer->setSingleShot(true);
     m_listTimer->setInterval(250);
@@ -166,6 +171,13 @@ ImagesPage::ImagesPage(ProjectDocument *document, QWidget *parent)
         [](const Project &p) { return p.images.builderTag; },
         [](Project &p, const QString &v) { p.images.builderTag = v; });
     lineEdit(
+        m_servingTag,
+        doc,
+        QStringLiteral("images.servingTag"),
+        tr("Change serving tag"),
+        [](const Project &p) { return p.images.servingTag; },
+        [](Project &p, const QString &v) { p.images.servingTag = v; });
+    lineEdit(
         m_ui->registryUri,
         doc,
         QStringLiteral("registry.uri"),
@@ -249,6 +261,7 @@ ImagesPage::ImagesPage(ProjectDocument *document, QWidget *parent)
         const QSignalBlocker b2(m_ui->privateRadio);
         (m_document->project().registry.usePrivate ? m_ui->privateRadio : m_ui->dockerHubRadio)->setChecked(true);
         refreshSourceWidgets();
+        refreshEraRows();
         m_listTimer->start();
     });
     // Check results belong to the project on the hosts: kept across edits and language switches
@@ -264,6 +277,7 @@ ImagesPage::ImagesPage(ProjectDocument *document, QWidget *parent)
     retranslate();
     (m_document->project().registry.usePrivate ? m_ui->privateRadio : m_ui->dockerHubRadio)->setChecked(true);
     refreshSourceWidgets();
+    refreshEraRows();
     listImages();
 }
 
@@ -451,6 +465,19 @@ void ImagesPage::refreshSourceWidgets()
     m_ui->checkImagesButton->setToolTip(m_canCheck ? QString() : tr("Open a project with at least one party first."));
 }
 
+void ImagesPage::refreshEraRows()
+{
+    // Base and builder tags exist only in 1.1.0's .env; SERVING_TAG only where the era has FATE-Serving.
+    const KubefateEra era = kubefateEra(m_document->project().templates.kubefateVersion);
+    for (QWidget *w : {static_cast<QWidget *>(m_ui->baseTag),
+                       static_cast<QWidget *>(m_ui->baseTagLabel),
+                       static_cast<QWidget *>(m_ui->builderTag),
+                       static_cast<QWidget *>(m_ui->builderTagLabel)})
+        w->setVisible(era == KubefateEra::V1_1);
+    m_servingTag->setVisible(eraHasServing(era));
+    m_servingTagLabel->setVisible(eraHasServing(era));
+}
+
 void ImagesPage::refreshImages()
 {
     m_ui->imageTree->clear();
@@ -512,6 +539,8 @@ void ImagesPage::retranslate()
     m_ui->sourceKind->setItemText(0, tr("Folder", "template source: a local folder"));
     m_ui->sourceKind->setItemText(1, tr("Archive", "template source: a local .tar.gz"));
     m_ui->sourceKind->setItemText(2, tr("Download", "template source: fetched from a URL"));
+    m_servingTagLabel->setText(tr("Se&rving tag:"));
+    m_servingTag->setToolTip(tr("Tag of the FATE-Serving images (SERVING_TAG of KubeFATE's .env)"));
     m_checkedKey.clear(); // placeholders are re-read in the new language
     m_ui->registryNote->setText(tr("With a private registry every image is pulled as address/prefix/name:tag, "
                                    "including mysql and redis unless they are listed under \"From Docker Hub\". "

@@ -126,6 +126,9 @@ private slots:
         QCOMPARE(project().templates.kubefateVersion, QStringLiteral("1.11.2"));
         QCOMPARE(project().images.tag, QStringLiteral("1.11.2-release")); // it was 1.1.0's default
         QCOMPARE(project().engine, engineDefaults(KubefateEra::V1_11));
+        // The Images page shows the era's tags: SERVING_TAG, no more 1.1.0's base and builder tags.
+        QVERIFY(find<QLineEdit>("servingTag")->isVisible());
+        QVERIFY(!find<QLineEdit>("baseTag")->isVisible());
 
         // The topology page follows at once.
         f.window->showPage(MainWindow::Page::Topology);
@@ -162,6 +165,9 @@ private slots:
         f.window->showPage(MainWindow::Page::Topology);
         QVERIFY(!engine()->isVisible());
         QVERIFY(table->isColumnHidden(PartyTableModel::ServingColumn));
+        f.window->showPage(MainWindow::Page::Images);
+        QVERIFY(!find<QLineEdit>("servingTag")->isVisible());
+        QVERIFY(find<QLineEdit>("baseTag")->isVisible());
     }
 
     void engineChoicesFollowTheComputingEngine()
@@ -252,6 +258,11 @@ private slots:
         QVERIFY(model->setData(model->index(0, PartyTableModel::ServingColumn), host));
         QCOMPARE(project().parties.at(0).servingHost, host);
         QCOMPARE(picture->nodeLabel(0), (QStringList{host, FederationView::tr("+ serving")}));
+        // Both lines fit above the top node even in a short picture (the engine box takes the room below).
+        picture->resize(360, 300); // node radius: a eleventh of the shorter side
+        const qreal lineHeight = QFontMetricsF(picture->font()).height() + 2;
+        QVERIFY2(picture->nodeCenter(0).y() - 300 / 11.0 - 2 * lineHeight >= 0,
+                 qPrintable(QString::number(picture->nodeCenter(0).y())));
         // Two parties' serving on one host would publish the same ports: the cell says so.
         QVERIFY(model->setData(model->index(1, PartyTableModel::ServingColumn), host));
         const QStringList reasons

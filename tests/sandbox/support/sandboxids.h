@@ -23,6 +23,7 @@ inline constexpr int DayTwo = 32;
 inline constexpr int VerifyRoute = 33;
 inline constexpr int Gui = 35;
 inline constexpr int GuiRegistry = 36;
+inline constexpr int GuiDeploy111 = 37;
 inline constexpr int Federation = 38;
 
 inline constexpr std::array All{1,
@@ -41,6 +42,7 @@ inline constexpr std::array All{1,
                                 VerifyRoute,
                                 Gui,
                                 GuiRegistry,
+                                GuiDeploy111,
                                 Federation};
 
 constexpr bool allDistinct()
