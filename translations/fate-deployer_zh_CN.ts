@@ -2179,10 +2179,6 @@ Accept it and remember it in %6? [y/N] </source>
         <translation>设备(&amp;V)：</translation>
     </message>
     <message>
-        <source>Compute c&amp;ores:</source>
-        <translation>计算核数(&amp;O)：</translation>
-    </message>
-    <message>
         <source>computing engine</source>
         <translation>计算引擎</translation>
     </message>
@@ -2227,16 +2223,20 @@ Accept it and remember it in %6? [y/N] </source>
         <translation>MySQL 密码(&amp;M)：</translation>
     </message>
     <message>
-        <source>FATE-&amp;Board password:</source>
-        <translation>FATE-Board 密码(&amp;B)：</translation>
-    </message>
-    <message>
-        <source>Serving-admin pass&amp;word:</source>
-        <translation>serving-admin 密码(&amp;W)：</translation>
-    </message>
-    <message>
         <source>Passwords typed here go to the system keychain only, never into the project file; the bundles get them when they are deployed, because the hosts need them.</source>
         <translation>在此输入的密码只保存在系统钥匙串中，从不写入项目文件；部署时才写进部署包，因为主机需要它们。</translation>
+    </message>
+    <message>
+        <source>Compute cor&amp;es:</source>
+        <translation>计算核数(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>FATE-Board pass&amp;word:</source>
+        <translation>FATE-Board 密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Serv&amp;ing-admin password:</source>
+        <translation>serving-admin 密码(&amp;I)：</translation>
     </message>
 </context>
 <context>

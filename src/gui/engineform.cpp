@@ -276,7 +276,7 @@ void EngineForm::retranslate()
                               tr("S&torage:"),
                               tr("&Algorithm:"),
                               tr("De&vice:"),
-                              tr("Compute c&ores:")};
+                              tr("Compute cor&es:")};
     for (int i = 0; i < m_rowLabels.size(); ++i)
         m_rowLabels.at(i)->setText(labels[i]);
     // The undo text names the setting ("Change federation engine").
@@ -299,10 +299,10 @@ void EngineForm::retranslate()
             field.label->setText(tr("&MySQL password:"));
             break;
         case ServiceSecrets::Kind::FateboardPassword:
-            field.label->setText(tr("FATE-&Board password:"));
+            field.label->setText(tr("FATE-Board pass&word:"));
             break;
         case ServiceSecrets::Kind::ServingAdminPassword:
-            field.label->setText(tr("Serving-admin pass&word:"));
+            field.label->setText(tr("Serv&ing-admin password:"));
             break;
         case ServiceSecrets::Kind::NotebookHashedPassword:
             break;
