@@ -2116,6 +2116,130 @@ Accept it and remember it in %6? [y/N] </source>
     </message>
 </context>
 <context>
+    <name>FateDeployer::EngineForm</name>
+    <message>
+        <source>Change %1</source>
+        <comment>undo: change an engine setting</comment>
+        <translation>更改%1</translation>
+    </message>
+    <message>
+        <source>Change GPU count</source>
+        <translation>更改 GPU 数量</translation>
+    </message>
+    <message>
+        <source>Change compute cores</source>
+        <translation>更改计算核数</translation>
+    </message>
+    <message>
+        <source>FATE engine (KubeFATE %1)</source>
+        <translation>FATE 引擎（KubeFATE %1）</translation>
+    </message>
+    <message>
+        <source>storing in the system keychain…</source>
+        <translation>正在存入系统钥匙串…</translation>
+    </message>
+    <message>
+        <source>stored in the system keychain</source>
+        <translation>已存入系统钥匙串</translation>
+    </message>
+    <message>
+        <source>the keychain refused it: %1</source>
+        <translation>系统钥匙串拒绝保存：%1</translation>
+    </message>
+    <message>
+        <source>no system keychain: cannot be kept</source>
+        <translation>没有系统钥匙串：无法保存</translation>
+    </message>
+    <message>
+        <source>keychain unavailable: %1</source>
+        <translation>系统钥匙串不可用：%1</translation>
+    </message>
+    <message>
+        <source>not set: type it to keep it in the system keychain</source>
+        <translation>未设置：输入后保存在系统钥匙串中</translation>
+    </message>
+    <message>
+        <source>&amp;Computing:</source>
+        <translation>计算引擎(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Federation:</source>
+        <translation>联邦通信引擎(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>S&amp;torage:</source>
+        <translation>存储引擎(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Algorithm:</source>
+        <translation>算法(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>De&amp;vice:</source>
+        <translation>设备(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>computing engine</source>
+        <translation>计算引擎</translation>
+    </message>
+    <message>
+        <source>federation engine</source>
+        <translation>联邦通信引擎</translation>
+    </message>
+    <message>
+        <source>storage engine</source>
+        <translation>存储引擎</translation>
+    </message>
+    <message>
+        <source>algorithm</source>
+        <translation>算法</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>&amp;GPUs:</source>
+        <translation>GPU 数量(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Eggroll: FATE&apos;s own engine; Spark with HDFS and a message queue; Spark_local: Spark in one container with local files</source>
+        <translation>Eggroll：FATE 自带的引擎；Spark：配合 HDFS 和消息队列；Spark_local：单个容器中的 Spark，使用本地文件</translation>
+    </message>
+    <message>
+        <source>How parties exchange data; the computing engine decides the choices</source>
+        <translation>参与方之间如何交换数据；可选项取决于计算引擎</translation>
+    </message>
+    <message>
+        <source>GPU reserves the given number of NVIDIA devices for fateflow</source>
+        <translation>选择 GPU 时为 fateflow 预留指定数量的 NVIDIA 设备</translation>
+    </message>
+    <message>
+        <source>Cores per node for Eggroll&apos;s processors, Spark and fateflow</source>
+        <translation>Eggroll 处理进程、Spark 和 fateflow 在每个节点上使用的核数</translation>
+    </message>
+    <message>
+        <source>&amp;MySQL password:</source>
+        <translation>MySQL 密码(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Passwords typed here go to the system keychain only, never into the project file; the bundles get them when they are deployed, because the hosts need them.</source>
+        <translation>在此输入的密码只保存在系统钥匙串中，从不写入项目文件；部署时才写进部署包，因为主机需要它们。</translation>
+    </message>
+    <message>
+        <source>Compute cor&amp;es:</source>
+        <translation>计算核数(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>FATE-Board pass&amp;word:</source>
+        <translation>FATE-Board 密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Serv&amp;ing-admin password:</source>
+        <translation>serving-admin 密码(&amp;I)：</translation>
+    </message>
+</context>
+<context>
     <name>FateDeployer::EventHub</name>
     <message numerus="yes">
         <source>… %n line(s) not shown live (output came faster than it could be shown); the run&apos;s full log keeps them</source>
@@ -2291,6 +2415,18 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>Exchange on %1, port %2</source>
         <translation>Exchange（%1，端口 %2）</translation>
+    </message>
+    <message>
+        <source>+ serving</source>
+        <translation>+ Serving</translation>
+    </message>
+    <message>
+        <source>+ serving on %1</source>
+        <translation>+ Serving 位于 %1</translation>
+    </message>
+    <message>
+        <source>FATE-Serving on %1</source>
+        <translation>FATE-Serving 位于 %1</translation>
     </message>
 </context>
 <context>
@@ -2828,6 +2964,18 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>serving of party %1</source>
         <translation>参与方 %1 的 Serving</translation>
+    </message>
+    <message>
+        <source>Change serving tag</source>
+        <translation>更改 Serving 镜像标签</translation>
+    </message>
+    <message>
+        <source>Se&amp;rving tag:</source>
+        <translation>Serving 镜像标签(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Tag of the FATE-Serving images (SERVING_TAG of KubeFATE&apos;s .env)</source>
+        <translation>FATE-Serving 镜像的标签（KubeFATE .env 中的 SERVING_TAG）</translation>
     </message>
 </context>
 <context>
@@ -4915,6 +5063,23 @@ Overwrite them?</source>
     <message>
         <source>Checked: another team deploys this party; this project never connects to it and only lists it in the route tables (&quot;my parties only&quot;)</source>
         <translation>勾选：该参与方由其他团队部署；本项目从不连接它，只在路由表中列出它（“仅部署我的参与方”）</translation>
+    </message>
+    <message>
+        <source>(no serving)</source>
+        <translation>（无 Serving）</translation>
+    </message>
+    <message>
+        <source>Change serving host</source>
+        <translation>更改 Serving 主机</translation>
+    </message>
+    <message>
+        <source>Serving host</source>
+        <comment>host of the party&apos;s FATE-Serving bundle</comment>
+        <translation>Serving 主机</translation>
+    </message>
+    <message>
+        <source>Where the party&apos;s FATE-Serving runs (KubeFATE v1.11.2 and later); empty deploys no serving. Serving joins the party&apos;s training network, so it runs on the party&apos;s host</source>
+        <translation>该参与方的 FATE-Serving 运行在哪台主机（KubeFATE v1.11.2 及更新版本）；留空则不部署 Serving。Serving 会加入该参与方的训练网络，因此运行在参与方自己的主机上</translation>
     </message>
 </context>
 <context>

@@ -440,9 +440,11 @@ void EngineBackend::showImagePresence(const QString &hostKey, const QStringList 
 {
     if (!m_monitor)
         return;
+    // Every bundle of the host: v1.11's serving bundle brings its own images.
     if (const HostJob *job = jobFor(hostKey))
-        for (const QString &image : job->bundle.images)
-            m_monitor->onImagePresence(job->target.address, image, !missing.contains(image));
+        for (const HostBundle *bundle : job->bundles())
+            for (const QString &image : bundle->images)
+                m_monitor->onImagePresence(job->target.address, image, !missing.contains(image));
 }
 
 void EngineBackend::onHostFinished(const HostOutcome &outcome)

@@ -4,6 +4,7 @@
 #include "gui/hoststatus.h"
 #include "gui/icons.h"
 #include "gui/projectdocument.h"
+#include "model/era.h"
 
 #include <QHelpEvent>
 #include <QKeyEvent>
@@ -67,7 +68,13 @@ QPointF FederationView::nodeCenter(int row) const
     if (row < 0)
         return c;
     const int n = int(m_document->project().parties.size());
-    const qreal ring = qMin(width(), height()) * 0.36;
+    // Room for the labels outside the ring (a party with serving has two lines).
+    int lines = 1;
+    for (int i = 0; i < n; ++i)
+        lines = qMax(lines, int(nodeLabel(i).size()));
+    const qreal label = lines * (QFontMetricsF(font()).height() + 2) + 4;
+    const qreal ring = qMax(nodeRadius(),
+                            qMin(qMin(width(), height()) * 0.36, qMin(width(), height()) / 2.0 - nodeRadius() - label));
     const qreal angle = -M_PI / 2 + 2 * M_PI * row / qMax(1, n);
     return c + QPointF(ring * qCos(angle), ring * qSin(angle));
 }
@@ -81,6 +88,20 @@ int FederationView::rowAt(const QPointF &pos) const
             return i;
     }
     return -2; // -1 is the exchange
+}
+
+QStringList FederationView::nodeLabel(int row) const
+{
+    const Project &project = m_document->project();
+    if (row < 0 || row >= project.parties.size())
+        return {};
+    const Party &party = project.parties.at(row);
+    QStringList lines{party.host.isEmpty() ? tr("(no host)") : party.host};
+    if (!party.servingHost.isEmpty() && eraHasServing(kubefateEra(project.templates.kubefateVersion)))
+        lines.append(party.servingHost.compare(party.host, Qt::CaseInsensitive) == 0
+                         ? tr("+ serving")
+                         : tr("+ serving on %1").arg(party.servingHost));
+    return lines;
 }
 
 void FederationView::setPathResults(const QList<MatrixCell> &cells)
@@ -178,12 +199,16 @@ void FederationView::paintEvent(QPaintEvent *)
         p.setFont(bold);
         p.drawText(QRectF(pt.x() - r * 2, pt.y() - r, r * 4, r * 2), Qt::AlignCenter, QString::number(party.id));
         p.setFont(font());
-        const QString host = party.host.isEmpty() ? tr("(no host)") : party.host;
+        const QStringList lines = nodeLabel(i);
         const qreal labelWidth = qMax(r * 4, 90.0);
-        QRectF label(pt.x() - labelWidth / 2, pt.y() + r + 2, labelWidth, fm.height() + 2);
+        const qreal lineHeight = fm.height() + 2;
+        QRectF label(pt.x() - labelWidth / 2, pt.y() + r + 2, labelWidth, lineHeight * lines.size());
         if (pt.y() < centre.y() - 1) // labels above the nodes on the upper half keep clear of the routes
             label.moveBottom(pt.y() - r - 2);
-        p.drawText(label, Qt::AlignCenter, fm.elidedText(host, Qt::ElideMiddle, labelWidth));
+        for (int l = 0; l < lines.size(); ++l)
+            p.drawText(QRectF(label.left(), label.top() + l * lineHeight, label.width(), lineHeight),
+                       Qt::AlignCenter,
+                       fm.elidedText(lines.at(l), Qt::ElideMiddle, labelWidth));
     }
 
     if (project.parties.isEmpty()) {
@@ -229,6 +254,8 @@ bool FederationView::event(QEvent *event)
         if (row >= 0) {
             const Party &party = project.parties.at(row);
             text = tr("Party %1 on %2").arg(party.id).arg(party.host);
+            if (nodeLabel(row).size() > 1)
+                text += QLatin1Char('\n') + tr("FATE-Serving on %1").arg(party.servingHost);
             for (const ValidationIssue &issue : m_document->issuesFor(QStringLiteral("parties[%1]").arg(row)))
                 text += QLatin1Char('\n') + issue.message;
         } else if (QLineF(help->pos(), nodeCenter(-1)).length() < nodeRadius() * 1.5) {

@@ -27,6 +27,8 @@ public:
     void setSelectedRow(int row);
     /// Node centre of party @p row (-1 = exchange) in widget coordinates; for tests and tooltips.
     QPointF nodeCenter(int row) const;
+    /// The text under (or above) party @p row's node: its host, and its serving host where the era has one.
+    QStringList nodeLabel(int row) const;
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
     /// The connectivity matrix's cells: each party's route line is green when every path between it and the

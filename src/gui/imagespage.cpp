@@ -9,17 +9,31 @@
 #include "gui/projectdocument.h"
 
 #include "jobs/bundleprep.h"
+#include "model/era.h"
+#include "model/validation.h"
 #include "settings/secretstore.h"
 #include "templates/templatesource.h"
 
 #include <QButtonGroup>
+#include <QComboBox>
 #include <QDir>
 #include <QFileInfo>
+#include <QLineEdit>
 #include <QPointer>
 #include <QRegularExpression>
 #include <QtConcurrent>
 
 namespace FateDeployer {
+
+namespace {
+/// The image tag of a KubeFATE release's own .env (TAG): "1.11.2-release"; 1.1.0's is "1.1-release".
+QString defaultImageTag(const QString &kubefateVersion)
+{
+    if (kubefateEra(kubefateVersion) == KubefateEra::V1_1)
+        return QStringLiteral("1.1-release");
+    return kubefateVersion + QStringLiteral("-release");
+}
+} // namespace
 
 Result<QList<HostImages>> imagesPerHost(const Project &project, const QString &projectDir)
 {
@@ -44,8 +58,13 @@ ImagesPage::ImagesPage(ProjectDocument *document, QWidget *parent)
     , m_document(document)
     , m_downloader(new TemplateDownloader(this))
     , m_listTimer(new QTimer(this))
+    , m_servingTagLabel(new QLabel(this))
+    , m_servingTag(new QLineEdit(this))
 {
     m_ui->setupUi(this);
+    m_servingTag->setObjectName(QStringLiteral("servingTag"));
+    m_servingTagLabel->setBuddy(m_servingTag);
+    m_ui->imagesForm->addRow(m_servingTagLabel, m_servingTag);
     // Edits come in bursts (typing): render once they pause.
     m_listTimer->setSingleShot(true);
     m_listTimer->setInterval(250);
@@ -57,13 +76,42 @@ ImagesPage::ImagesPage(ProjectDocument *document, QWidget *parent)
     m_ui->sourceKind->addItem(QString(), templateKindToString(TemplateSource::Kind::Archive));
     m_ui->sourceKind->addItem(QString(), templateKindToString(TemplateSource::Kind::Url));
 
-    lineEdit(
-        m_ui->kubefateVersion,
-        doc,
-        QStringLiteral("templates.kubefateVersion"),
-        tr("Change KubeFATE version"),
-        [](const Project &p) { return p.templates.kubefateVersion; },
-        [](Project &p, const QString &v) { p.setKubefateVersion(v); });
+    // The version chooser: KubeFATE's releases whose behaviour is known, or a typed one. A choice applies at
+    // once (the era's fields appear on every page); a typed version when the field is left, so that the
+    // half-typed "1.1" of "1.11.2" never switches the era on the way.
+    QComboBox *version = m_ui->kubefateVersion;
+    version->addItems(Validator::knownKubefateVersions());
+    version->setProperty("fd_field", QStringLiteral("templates.kubefateVersion"));
+    version->lineEdit()->setProperty("fd_field", QStringLiteral("templates.kubefateVersion"));
+    auto applyVersion = [doc](const QString &typed) {
+        const QString v = typed.trimmed();
+        if (v == doc->project().templates.kubefateVersion)
+            return;
+        doc->edit(tr("Change KubeFATE version"), [&v](Project &p) {
+            // Image tags that were the old release's default follow the new release (KubeFATE's .env TAG).
+            const bool defaultTag = p.images.tag == defaultImageTag(p.templates.kubefateVersion);
+            p.setKubefateVersion(v);
+            if (defaultTag)
+                p.images.tag = defaultImageTag(v);
+        });
+    };
+    connect(version, &QComboBox::textActivated, this, applyVersion);
+    connect(version->lineEdit(), &QLineEdit::editingFinished, this, [version, applyVersion] {
+        applyVersion(version->currentText());
+    });
+    auto showVersion = [doc, version] {
+        const QString v = doc->project().templates.kubefateVersion;
+        if (version->currentText() != v) {
+            const QSignalBlocker blocker(version);
+            const int index = version->findText(v);
+            if (index >= 0)
+                version->setCurrentIndex(index);
+            version->setEditText(v);
+        }
+    };
+    showVersion();
+    connect(doc, &ProjectDocument::changed, version, showVersion);
+    FormBinding::showIssues(version, doc, QStringLiteral("templates.kubefateVersion"));
     FormBinding::comboBox(
         m_ui->sourceKind,
         doc,
@@ -122,6 +170,13 @@ ImagesPage::ImagesPage(ProjectDocument *document, QWidget *parent)
         tr("Change builder tag"),
         [](const Project &p) { return p.images.builderTag; },
         [](Project &p, const QString &v) { p.images.builderTag = v; });
+    lineEdit(
+        m_servingTag,
+        doc,
+        QStringLiteral("images.servingTag"),
+        tr("Change serving tag"),
+        [](const Project &p) { return p.images.servingTag; },
+        [](Project &p, const QString &v) { p.images.servingTag = v; });
     lineEdit(
         m_ui->registryUri,
         doc,
@@ -206,6 +261,7 @@ ImagesPage::ImagesPage(ProjectDocument *document, QWidget *parent)
         const QSignalBlocker b2(m_ui->privateRadio);
         (m_document->project().registry.usePrivate ? m_ui->privateRadio : m_ui->dockerHubRadio)->setChecked(true);
         refreshSourceWidgets();
+        refreshEraRows();
         m_listTimer->start();
     });
     // Check results belong to the project on the hosts: kept across edits and language switches
@@ -221,6 +277,7 @@ ImagesPage::ImagesPage(ProjectDocument *document, QWidget *parent)
     retranslate();
     (m_document->project().registry.usePrivate ? m_ui->privateRadio : m_ui->dockerHubRadio)->setChecked(true);
     refreshSourceWidgets();
+    refreshEraRows();
     listImages();
 }
 
@@ -408,6 +465,19 @@ void ImagesPage::refreshSourceWidgets()
     m_ui->checkImagesButton->setToolTip(m_canCheck ? QString() : tr("Open a project with at least one party first."));
 }
 
+void ImagesPage::refreshEraRows()
+{
+    // Base and builder tags exist only in 1.1.0's .env; SERVING_TAG only where the era has FATE-Serving.
+    const KubefateEra era = kubefateEra(m_document->project().templates.kubefateVersion);
+    for (QWidget *w : {static_cast<QWidget *>(m_ui->baseTag),
+                       static_cast<QWidget *>(m_ui->baseTagLabel),
+                       static_cast<QWidget *>(m_ui->builderTag),
+                       static_cast<QWidget *>(m_ui->builderTagLabel)})
+        w->setVisible(era == KubefateEra::V1_1);
+    m_servingTag->setVisible(eraHasServing(era));
+    m_servingTagLabel->setVisible(eraHasServing(era));
+}
+
 void ImagesPage::refreshImages()
 {
     m_ui->imageTree->clear();
@@ -469,6 +539,8 @@ void ImagesPage::retranslate()
     m_ui->sourceKind->setItemText(0, tr("Folder", "template source: a local folder"));
     m_ui->sourceKind->setItemText(1, tr("Archive", "template source: a local .tar.gz"));
     m_ui->sourceKind->setItemText(2, tr("Download", "template source: fetched from a URL"));
+    m_servingTagLabel->setText(tr("Se&rving tag:"));
+    m_servingTag->setToolTip(tr("Tag of the FATE-Serving images (SERVING_TAG of KubeFATE's .env)"));
     m_checkedKey.clear(); // placeholders are re-read in the new language
     m_ui->registryNote->setText(tr("With a private registry every image is pulled as address/prefix/name:tag, "
                                    "including mysql and redis unless they are listed under \"From Docker Hub\". "

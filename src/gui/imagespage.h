@@ -8,6 +8,9 @@
 #include <QTimer>
 #include <QWidget>
 
+class QLabel;
+class QLineEdit;
+
 #include <memory>
 
 namespace Ui {
@@ -71,6 +74,7 @@ private:
     void refreshImages();
     void listImages(); ///< renders off the GUI thread, then refreshImages()
     void refreshSourceWidgets();
+    void refreshEraRows(); ///< the image tags the project's KubeFATE era uses
     void browse();
     void storePassword();
     void refreshPasswordState();
@@ -85,6 +89,8 @@ private:
     QString m_listError;             ///< why the last render gave no list
     int m_listGeneration = 0;        ///< answers of older renders are dropped
     QTimer *m_listTimer;
+    QLabel *m_servingTagLabel;
+    QLineEdit *m_servingTag; ///< FATE-Serving's images (v1.11.2+, SERVING_TAG)
     bool m_canTestLogin = false;
     bool m_canCheck = false;
     bool m_fetching = false;

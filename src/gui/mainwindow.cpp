@@ -208,6 +208,7 @@ void MainWindow::setDeployBackend(DeployBackend *backend)
 void MainWindow::setSecretStore(std::shared_ptr<SecretStore> store)
 {
     m_secrets = store;
+    m_topology->setSecretStore(store);
     m_images->setSecretStore(std::move(store));
 }
 

@@ -18,7 +18,8 @@ const char *const columnFields[] = {".id",
                                     ".dir",
                                     ".notes",
                                     ".reachableAddress",
-                                    ".external"};
+                                    ".external",
+                                    ".servingHost"};
 } // namespace
 
 QString PartyTableModel::authLabel(AuthMethod method)
@@ -135,6 +136,8 @@ QVariant PartyTableModel::data(const QModelIndex &index, int role) const
                        : QStringLiteral("%1:%2").arg(Project::routeAddress(party)).arg(Project::routePort(party));
         case ExternalColumn:
             return party.external ? tr("another team") : tr("this project");
+        case ServingColumn:
+            return party.servingHost.isEmpty() ? tr("(no serving)") : party.servingHost;
         }
         break;
     case Qt::CheckStateRole:
@@ -165,6 +168,8 @@ QVariant PartyTableModel::data(const QModelIndex &index, int role) const
             return party.reachableAddress;
         case ExternalColumn:
             return party.external;
+        case ServingColumn:
+            return party.servingHost;
         }
         break;
     case Qt::ForegroundRole:
@@ -172,7 +177,8 @@ QVariant PartyTableModel::data(const QModelIndex &index, int role) const
             || (column == DirColumn && party.dir.isEmpty())
             || (column == KeyFileColumn && party.ssh.identityFile.isEmpty())
             || (column == JumpColumn && party.ssh.jumpHost.isEmpty())
-            || (column == ReachableColumn && party.reachableAddress.isEmpty()))
+            || (column == ReachableColumn && party.reachableAddress.isEmpty())
+            || (column == ServingColumn && party.servingHost.isEmpty()))
             return ItemLook::value(m_look.disabled);
         break;
     case Qt::DecorationRole:
@@ -285,6 +291,10 @@ bool PartyTableModel::setData(const QModelIndex &index, const QVariant &value, i
         change = [text](Party &p) { p.reachableAddress = text; };
         label = tr("Change reachable address");
         break;
+    case ServingColumn:
+        change = [text](Party &p) { p.servingHost = text; };
+        label = tr("Change serving host");
+        break;
     default:
         return false;
     }
@@ -320,6 +330,8 @@ QVariant PartyTableModel::headerData(int section, Qt::Orientation orientation, i
             return tr("Reached at", "address the exchange and other parties use for this party");
         case ExternalColumn:
             return tr("Deployed by");
+        case ServingColumn:
+            return tr("Serving host", "host of the party's FATE-Serving bundle");
         }
     } else if (role == Qt::ToolTipRole) {
         switch (section) {
@@ -341,6 +353,9 @@ QVariant PartyTableModel::headerData(int section, Qt::Orientation orientation, i
         case ExternalColumn:
             return tr("Checked: another team deploys this party; this project never connects to it and only "
                       "lists it in the route tables (\"my parties only\")");
+        case ServingColumn:
+            return tr("Where the party's FATE-Serving runs (KubeFATE v1.11.2 and later); empty deploys no serving. "
+                      "Serving joins the party's training network, so it runs on the party's host");
         default:
             break;
         }

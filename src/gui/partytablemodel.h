@@ -32,6 +32,7 @@ public:
         NotesColumn,
         ReachableColumn, ///< where the others reach the party, when not at its SSH host (NAT)
         ExternalColumn,  ///< checkbox: deployed by another team ("my parties only")
+        ServingColumn,   ///< the host of the party's FATE-Serving bundle (v1.11.2+), optional
         ColumnCount
     };
     enum Role { IssuesRole = Qt::UserRole + 1, SeverityRole, FieldRole };

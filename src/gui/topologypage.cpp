@@ -4,12 +4,14 @@
 #include "ui_topologypage.h"
 
 #include "federation/federationfile.h"
+#include "gui/engineform.h"
 #include "gui/federationtransfer.h"
 #include "gui/federationview.h"
 #include "gui/formbinding.h"
 #include "gui/icons.h"
 #include "gui/partytablemodel.h"
 #include "gui/projectdocument.h"
+#include "model/era.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -78,6 +80,7 @@ TopologyPage::TopologyPage(ProjectDocument *document, HostStatusBoard *status, Q
     , m_document(document)
     , m_model(new PartyTableModel(document, this))
     , m_picture(new FederationView(document, status, this))
+    , m_engine(new EngineForm(document, this))
 {
     m_ui->setupUi(this);
     m_picture->setObjectName(QStringLiteral("federationView"));
@@ -89,6 +92,8 @@ TopologyPage::TopologyPage(ProjectDocument *document, HostStatusBoard *status, Q
     m_federation->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_federation->setAlignment(Qt::AlignCenter);
     m_ui->pictureLayout->addWidget(m_federation);
+    // The era's fields under the picture: the picture scales, the table keeps its width.
+    m_ui->pictureLayout->addWidget(m_engine);
     // The table needs its seven columns readable; the picture scales to whatever is left.
     m_ui->splitter->setStretchFactor(0, 2);
     m_ui->splitter->setStretchFactor(1, 1);
@@ -108,6 +113,10 @@ TopologyPage::TopologyPage(ProjectDocument *document, HostStatusBoard *status, Q
     table->setColumnWidth(PartyTableModel::KeyFileColumn, 160);
     table->setColumnWidth(PartyTableModel::JumpColumn, 140);
     table->setColumnWidth(PartyTableModel::DirColumn, 180);
+    table->setColumnWidth(PartyTableModel::ServingColumn, 150);
+    // The serving host belongs next to the party's host (the model keeps it last, so older columns keep
+    // their numbers); it is hidden in eras without FATE-Serving.
+    table->horizontalHeader()->moveSection(PartyTableModel::ServingColumn, PartyTableModel::HostColumn + 1);
 
     m_ui->addPartyButton->setIcon(Icons::icon(Icons::Glyph::Add));
     m_ui->duplicatePartyButton->setIcon(Icons::icon(Icons::Glyph::Duplicate));
@@ -211,6 +220,7 @@ TopologyPage::TopologyPage(ProjectDocument *document, HostStatusBoard *status, Q
     connect(m_document, &ProjectDocument::changed, this, &TopologyPage::refreshIssues);
     connect(m_document, &ProjectDocument::changed, this, &TopologyPage::updateButtons);
     connect(m_document, &ProjectDocument::changed, this, &TopologyPage::updateFederation);
+    connect(m_document, &ProjectDocument::changed, this, &TopologyPage::updateEraColumns);
     connect(m_ui->issueList, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
         const QString field = item->data(Qt::UserRole).toString();
         const auto [row, rest] = splitPartyField(field);
@@ -234,6 +244,7 @@ TopologyPage::TopologyPage(ProjectDocument *document, HostStatusBoard *status, Q
     retranslate();
     refreshIssues();
     updateButtons();
+    updateEraColumns();
 }
 
 TopologyPage::~TopologyPage() = default;
@@ -327,6 +338,17 @@ void TopologyPage::refreshIssues()
     else
         m_ui->issuesLabel->setText(tr("Problems: %n error(s)", nullptr, errors) + QStringLiteral(" · ")
                                    + tr("%n warning(s)", nullptr, warnings));
+}
+
+void TopologyPage::setSecretStore(std::shared_ptr<SecretStore> store)
+{
+    m_engine->setSecretStore(std::move(store));
+}
+
+void TopologyPage::updateEraColumns()
+{
+    m_ui->partyTable->setColumnHidden(PartyTableModel::ServingColumn,
+                                      !eraHasServing(kubefateEra(m_document->project().templates.kubefateVersion)));
 }
 
 void TopologyPage::updateButtons()

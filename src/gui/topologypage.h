@@ -14,7 +14,9 @@ class TopologyPage;
 
 namespace FateDeployer {
 
+class EngineForm;
 class FederationView;
+class SecretStore;
 class HostStatusBoard;
 class PartyTableModel;
 class ProjectDocument;
@@ -32,6 +34,10 @@ public:
 
     PartyTableModel *partyModel() const { return m_model; }
     FederationView *federationView() const { return m_picture; }
+    /// The era's engine fields and service passwords (hidden in eras without them).
+    EngineForm *engineForm() const { return m_engine; }
+    /// Where the service passwords typed on this page go (the keychain).
+    void setSecretStore(std::shared_ptr<SecretStore> store);
     /// Row of the current party, or -1.
     int currentRow() const;
     void selectRow(int row);
@@ -56,11 +62,13 @@ private:
     void refreshIssues();
     void updateButtons();
     void updateFederation();
+    void updateEraColumns();
 
     std::unique_ptr<Ui::TopologyPage> m_ui;
     ProjectDocument *m_document;
     PartyTableModel *m_model;
     FederationView *m_picture;
+    EngineForm *m_engine;
     QLabel *m_federation; ///< the federation file's revision and fingerprint, large (issue 17)
 };
 

@@ -24,6 +24,7 @@ inline constexpr int VerifyRoute = 33;
 inline constexpr int Deploy20 = 34;
 inline constexpr int Gui = 35;
 inline constexpr int GuiRegistry = 36;
+inline constexpr int GuiDeploy111 = 37;
 inline constexpr int Federation = 38;
 
 inline constexpr std::array All{1,
@@ -43,6 +44,7 @@ inline constexpr std::array All{1,
                                 Deploy20,
                                 Gui,
                                 GuiRegistry,
+                                GuiDeploy111,
                                 Federation};
 
 constexpr bool allDistinct()
