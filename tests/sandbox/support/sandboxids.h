@@ -24,6 +24,8 @@ inline constexpr int VerifyRoute = 33;
 inline constexpr int Gui = 35;
 inline constexpr int GuiRegistry = 36;
 inline constexpr int Federation = 38;
+inline constexpr int Grid = 39;
+inline constexpr int GuiDayTwo = 40;
 
 inline constexpr std::array All{1,
                                 49,
@@ -41,7 +43,9 @@ inline constexpr std::array All{1,
                                 VerifyRoute,
                                 Gui,
                                 GuiRegistry,
-                                Federation};
+                                Federation,
+                                Grid,
+                                GuiDayTwo};
 
 constexpr bool allDistinct()
 {
