@@ -147,7 +147,7 @@ private slots:
         QCOMPARE(
             menu("deploy").join(QLatin1Char(' ')),
             QStringLiteral("actionPreflight actionDeployAll actionDeploySelected actionDeployExchange actionVerify "
-                           "actionRefreshStatus actionConnectivity actionDrift | actionCancel actionRetryFailed | "
+                           "actionRefreshStatus actionConnectivity actionToyGrid actionDrift | actionCancel actionRetryFailed | "
                            "actionTeardown"));
         QCOMPARE(menu("view").join(QLatin1Char(' ')),
                  QStringLiteral("actionShowTopology actionShowImages actionShowDeploy actionShowHistory | "
