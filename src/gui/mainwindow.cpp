@@ -12,6 +12,7 @@
 #include "gui/imagespage.h"
 #include "gui/language.h"
 #include "gui/mainactions.h"
+#include "gui/pagesidebar.h"
 #include "gui/projectdocument.h"
 #include "gui/prompter.h"
 #include "gui/topologypage.h"
@@ -20,7 +21,6 @@
 #include <QCloseEvent>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
 #include <QStackedWidget>
@@ -30,16 +30,6 @@
 
 namespace FateDeployer {
 
-namespace {
-/// The sidebar: one entry per page after Welcome, in Page order.
-const std::pair<Icons::Glyph, const char *> SidebarPages[] = {
-    {Icons::Glyph::Topology, QT_TRANSLATE_NOOP("FateDeployer::MainWindow", "Topology")},
-    {Icons::Glyph::Images, QT_TRANSLATE_NOOP("FateDeployer::MainWindow", "Images & registry")},
-    {Icons::Glyph::Deploy, QT_TRANSLATE_NOOP("FateDeployer::MainWindow", "Deploy")},
-    {Icons::Glyph::History, QT_TRANSLATE_NOOP("FateDeployer::MainWindow", "History")},
-};
-} // namespace
-
 MainWindow::MainWindow(AppSettings *settings, QWidget *parent)
     : QMainWindow(parent)
     , m_settings(settings ? settings : new AppSettings(this))
@@ -48,7 +38,7 @@ MainWindow::MainWindow(AppSettings *settings, QWidget *parent)
     , m_statusBoard(new HostStatusBoard(this))
     , m_monitor(new DeployMonitor(m_statusBoard, this))
     , m_prompter(new GuiPrompter(this))
-    , m_sidebar(new QListWidget(this))
+    , m_sidebar(new PageSidebar(this))
     , m_stack(new QStackedWidget(this))
     , m_welcome(new WelcomePage(this))
     , m_topology(new TopologyPage(m_document, m_statusBoard, this))
@@ -61,7 +51,6 @@ MainWindow::MainWindow(AppSettings *settings, QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     m_monitor->log()->setCapacity(m_settings->logCapacity());
     m_monitor->log()->setLook(Icons::itemLook());
-    m_sidebar->setObjectName(QStringLiteral("sidebar"));
     const std::pair<QWidget *, const char *> pages[] = {{m_welcome, "welcomePage"},
                                                         {m_topology, "topologyPage"},
                                                         {m_images, "imagesPage"},
@@ -71,16 +60,8 @@ MainWindow::MainWindow(AppSettings *settings, QWidget *parent)
         page->setObjectName(QLatin1String(name));
         m_stack->addWidget(page);
     }
-    // Sidebar + stacked pages; the welcome page has no sidebar entry.
-    for (const auto &[glyph, text] : SidebarPages)
-        new QListWidgetItem(Icons::icon(glyph), QString(), m_sidebar);
-    m_sidebar->setIconSize(QSize(22, 22));
-    m_sidebar->setSpacing(2);
-    m_sidebar->setFrameShape(QFrame::NoFrame);
-    m_sidebar->setFixedWidth(190);
-    m_sidebar->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Expanding);
-    connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
-        if (row >= 0 && m_document->isOpen())
+    connect(m_sidebar, &PageSidebar::rowRequested, this, [this](int row) {
+        if (m_document->isOpen())
             m_stack->setCurrentIndex(row + 1);
     });
     auto *central = new QWidget(this);
@@ -240,15 +221,13 @@ void MainWindow::showPage(Page page)
     if (page != Page::Welcome && !m_document->isOpen())
         page = Page::Welcome;
     m_stack->setCurrentIndex(int(page));
-    const QSignalBlocker blocker(m_sidebar);
-    m_sidebar->setCurrentRow(page == Page::Welcome ? -1 : int(page) - 1);
+    m_sidebar->showRow(page == Page::Welcome ? -1 : int(page) - 1);
 }
 
 void MainWindow::retranslate()
 {
     m_actions->retranslate();
-    for (int i = 0; i < m_sidebar->count(); ++i)
-        m_sidebar->item(i)->setText(ActionTable::translate(SidebarPages[i].second));
+    m_sidebar->retranslate();
     for (QAction *a : m_actions->menu(QStringLiteral("settings/language"))->actions())
         a->setChecked(a->data().toString() == m_settings->language());
     if (!m_lastRun.isEmpty())

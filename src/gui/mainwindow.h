@@ -10,7 +10,6 @@
 #include <memory>
 
 class QLabel;
-class QListWidget;
 class QStackedWidget;
 
 namespace FateDeployer {
@@ -22,6 +21,7 @@ class DeployMonitor;
 class DeployPage;
 class GuiPrompter;
 class HistoryPage;
+class PageSidebar;
 class HostStatusBoard;
 class ImagesPage;
 class ProjectDocument;
@@ -95,7 +95,7 @@ private:
     ActionTable *m_actions = nullptr;
     QObject *m_backendLinks = nullptr; ///< context of every connection to the back end
 
-    QListWidget *m_sidebar;
+    PageSidebar *m_sidebar;
     QStackedWidget *m_stack;
     WelcomePage *m_welcome;
     TopologyPage *m_topology;
