@@ -3938,6 +3938,22 @@ Accept it and remember it in %6? [y/N] </source>
         <source>the exchange</source>
         <translation>Exchange 交换组件</translation>
     </message>
+    <message>
+        <source>Open these ports between the hosts (firewall, security group) and check the parties&apos; OSX route tables (confs/osx/conf/route_table.json) and addresses; then verify again.</source>
+        <translation>请在主机之间开放这些端口（防火墙、安全组），并检查各参与方的 OSX 路由表（confs/osx/conf/route_table.json）和地址；然后重新验证部署。</translation>
+    </message>
+    <message>
+        <source>The federation did not answer in time: check that every party&apos;s OSX (9370) is running and that the OSX route tables name the right addresses; raise the verify timeout on slow hosts.</source>
+        <translation>联邦未在规定时间内响应：请检查每个参与方的 OSX（9370）是否在运行，以及 OSX 路由表中的地址是否正确；主机较慢时请调大验证超时。</translation>
+    </message>
+    <message>
+        <source>Read the job&apos;s logs: in the guest&apos;s client container run %1, or read fateflow&apos;s log.</source>
+        <translation>请查看该作业的日志：在 guest 的 client 容器中运行 %1，或查看 fateflow 的日志。</translation>
+    </message>
+    <message>
+        <source>the toy job %1 ended as %2</source>
+        <translation>toy 作业 %1 以 %2 结束</translation>
+    </message>
 </context>
 <context>
     <name>FateDeployer::JsonFields</name>

@@ -176,6 +176,48 @@ private slots:
         QVERIFY(!s);
         QVERIFY2(s.error().contains(QStringLiteral("serving host")), qPrintable(s.error()));
     }
+
+    // v2.0: an exchange the project still enables gets no job (its era renders none, so nothing could be
+    // deployed there) and no verify probe; the training bundle renews v2.0's volume names.
+    void v20HasNoExchangeJobAndRenewsItsVolumes()
+    {
+        Project p = project111();
+        p.setKubefateVersion(QStringLiteral("2.0.0"));
+        p.templates.location = QStringLiteral(FD_TEST_DATA "/kubefate-2.0.0");
+        p.images.tag = QStringLiteral("2.0.0-release");
+        p.parties[0].servingHost.clear();
+        QCOMPARE(p.engine.federation, QStringLiteral("OSX"));
+        QVERIFY(p.exchange.enabled);
+        RunSettings settings;
+        settings.operation = Operation::Deploy;
+        Plan plan = PlanBuilder::build(p, {}, settings);
+        QCOMPARE(plan.jobs.size(), 2);
+        QCOMPARE(plan.jobs.at(0).target.key, QStringLiteral("party-10000"));
+        QCOMPARE(plan.jobs.at(1).target.key, QStringLiteral("party-9999"));
+        QVERIFY(plan.settings.exchangeAddress.isEmpty());
+        settings.operation = Operation::Verify;
+        QVERIFY(PlanBuilder::build(p, {}, settings).settings.exchangeAddress.isEmpty());
+
+        QTemporaryDir out;
+        const Status s = BundlePrep::prepare(p, QString(), out.path(), plan, nullptr, {}, nullptr, secrets());
+        QVERIFY2(s, qPrintable(s.error()));
+        QCOMPARE(plan.jobs.at(1).bundle.volumesToRemove,
+                 QStringList({QStringLiteral("confs-9999_shared_dir_examples"),
+                              QStringLiteral("confs-9999_shared_dir_fate"),
+                              QStringLiteral("confs-9999_download_dir"),
+                              QStringLiteral("confs-9999_fate_flow_logs")}));
+        QVERIFY(plan.jobs.at(1).bundle.services.contains(QStringLiteral("osx")));
+        QVERIFY(plan.jobs.at(1).bundle.ports.contains(9370));
+
+        // v1.11 with a broker federation renders no exchange either: no job for it.
+        Project spark = project111();
+        spark.parties[0].servingHost.clear();
+        spark.engine.computing = QStringLiteral("Spark");
+        spark.engine.federation = QStringLiteral("RabbitMQ");
+        spark.engine.storage = QStringLiteral("HDFS");
+        settings.operation = Operation::Deploy;
+        QCOMPARE(PlanBuilder::build(spark, {}, settings).jobs.size(), 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestBundlePrep)

@@ -112,6 +112,30 @@ private slots:
             !Parsers::toySucceeded(QStringLiteral("job running time exceed, please check federation or eggroll log")));
     }
 
+    // `flow test toy`: FATE 1.11's client prints the job status and the guest log's secure_sum line; FATE 2.0's
+    // client (FATE-Client 2.0.0) only the status lines.
+    void flowToy()
+    {
+        const QString v111
+            = QStringLiteral("toy test job 202312010000000001 is running\ntoy test job 202312010000000001 is success\n"
+                             "[INFO] - secure_add_guest.py[line:121] - INFO: success to calculate secure_sum, it is "
+                             "2000.0000000000002\n");
+        QVERIFY(Parsers::flowToySucceeded(v111));
+        QVERIFY(Parsers::flowToyJobSucceeded(v111));
+        const QString v20
+            = QStringLiteral("toy test job 202312010000000002 is waiting\ntoy test job 202312010000000002 is running\n"
+                             "toy test job 202312010000000002 is success\n");
+        QVERIFY(Parsers::flowToyJobSucceeded(v20));
+        QVERIFY(!Parsers::flowToySucceeded(v20)); // a 1.x client without its log check has not passed
+        for (const char *bad :
+             {"toy test job 202312010000000003 is running\ntimeout...\nYou can use the command of "
+              "'flow job download-log -j 202312010000000003 -o $download_dir' to download the logs.\n",
+              "toy test job 202312010000000004 is failed\n",
+              "toy test job 202312010000000005 is success_but_not_really\n",
+              "echo toy test job 1 is success\n"})
+            QVERIFY2(!Parsers::flowToyJobSucceeded(QString::fromLatin1(bad)), bad);
+    }
+
     void commandsQuoteValues()
     {
         // A hostile directory never becomes shell text: it reaches the script as a quoted positional parameter.

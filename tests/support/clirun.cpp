@@ -2,6 +2,7 @@
 #include "clirun.h"
 
 #include <QDeadlineTimer>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QTest>
@@ -11,6 +12,28 @@ namespace FateDeployer::Testing {
 QJsonObject CliRun::json() const
 {
     return QJsonDocument::fromJson(out.toUtf8()).object();
+}
+
+namespace {
+
+QJsonObject withValue(const QJsonArray &list, const QString &field, const QString &value)
+{
+    for (const QJsonValue &item : list)
+        if (item[field].toString() == value)
+            return item.toObject();
+    return {};
+}
+
+} // namespace
+
+QJsonObject reportHost(const QJsonObject &report, const QString &key)
+{
+    return withValue(report.value(QStringLiteral("hosts")).toArray(), QStringLiteral("host"), key);
+}
+
+QJsonObject reportStep(const QJsonObject &host, const QString &step)
+{
+    return withValue(host.value(QStringLiteral("steps")).toArray(), QStringLiteral("step"), step);
 }
 
 CliRun runCli(const QStringList &args, const CliOptions &options)

@@ -27,6 +27,11 @@ struct CliOptions
     bool keepEventLoopRunning = false; ///< serve this thread's events while waiting (a loopback server lives here)
 };
 
+/// The object of host @p key ("party-10000", "exchange") in a `--json` report; empty when it has none.
+QJsonObject reportHost(const QJsonObject &report, const QString &key);
+/// The object of step @p step ("verify", "ports", …) of a host object of reportHost(); empty when it has none.
+QJsonObject reportStep(const QJsonObject &host, const QString &step);
+
 /// Runs build/bin/fate-deployer-cli with @p args. The session bus is removed from its environment, so the
 /// keychain is never asked.
 CliRun runCli(const QStringList &args, const CliOptions &options = {});

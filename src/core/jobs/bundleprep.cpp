@@ -59,12 +59,13 @@ void copyFacts(const Bundle &b, const QString &kubefateVersion, HostBundle &to)
     to.services = b.facts.services;
     to.dataPaths = b.facts.dataPaths;
     to.volumesToRemove.clear();
-    // docker_deploy.sh (v1.11) removes these named volumes of the training bundle before `up`, so the
-    // examples, federatedml, download and log volumes come fresh from the new images; it misspells one
-    // (`sdownload_dir`), so the download volume was never removed: the real names here.
+    // docker_deploy.sh (v1.11, v2.0) removes these named volumes of the training bundle before `up`, so the
+    // examples, federatedml (v2.0: fate), download and log volumes come fresh from the new images; it misspells
+    // one (`sdownload_dir`), so the download volume was never removed: the real names here.
     if (b.kind == Bundle::Kind::Party && eraHasEngine(kubefateEra(kubefateVersion))) {
         const QByteArray compose = b.file(b.composeFile) ? b.file(b.composeFile)->content : QByteArray();
-        for (const char *volume : {"shared_dir_examples", "shared_dir_federatedml", "download_dir", "fate_flow_logs"})
+        for (const char *volume :
+             {"shared_dir_examples", "shared_dir_federatedml", "shared_dir_fate", "download_dir", "fate_flow_logs"})
             if (compose.contains(QByteArray(QByteArray("\n  ") + volume + ':'))) // declared by this compose file
                 to.volumesToRemove.append(b.name + QLatin1Char('_') + QLatin1String(volume));
     }

@@ -14,6 +14,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QMutex>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSysInfo>
 #include <QThread>
@@ -1517,8 +1518,10 @@ StepOutcome JobInterpreter::statusOne(const HostBundle &b)
 
 StepOutcome JobInterpreter::verifyFlowToy()
 {
-    // v1.11: what the maintainers ask for first, the one-party smoke test (-gid G -hid G), then the pair. A cell
+    // v1.11+: what the maintainers ask for first, the one-party smoke test (-gid G -hid G), then the pair. A cell
     // of the toy grid runs its pair only (the grid has the other pairs of the guest).
+    // FATE 2.0's client prints only the job's status (no log check), so its success line is the status line.
+    const bool fate2 = kubefateEra(m_settings.kubefateVersion) == KubefateEra::V2_0;
     const int guestId = toyGuestId();
     const QString guestProject = QStringLiteral("confs-%1").arg(guestId);
     const int toyTimeout = std::max(10, m_settings.verifyTimeoutSeconds - 10);
@@ -1535,7 +1538,7 @@ StepOutcome JobInterpreter::verifyFlowToy()
         const CommandResult r = exec(cmd, rq);
         const QString output = r.stdoutText + r.stderrText;
         m_outcome.verifyOutput += output;
-        if (Parsers::flowToySucceeded(output)) {
+        if (fate2 ? Parsers::flowToyJobSucceeded(output) : Parsers::flowToySucceeded(output)) {
             passed.append(tr("%1 → %2").arg(guestId).arg(host));
             continue;
         }
@@ -1606,11 +1609,15 @@ QString JobInterpreter::verifyDiagnosis(
         if (r.exitStatus != 0 && r.exitStatus != 2)
             unreachable.append(QStringLiteral("%1:%2").arg(probe.first).arg(probe.second));
     }
+    // v2.0 federates through OSX, party to party (no exchange): its fixes name OSX and its route tables.
+    const bool osx = kubefateEra(m_settings.kubefateVersion) == KubefateEra::V2_0;
     if (!unreachable.isEmpty()) {
         *kind = VerifyDiagnosis::Unreachable;
         *unreachableOut = unreachable;
-        *fix = tr("Open these ports between the hosts (firewall, security group) and check the exchange's route "
-                  "table and the party addresses; then verify again.");
+        *fix = osx ? tr("Open these ports between the hosts (firewall, security group) and check the parties' OSX "
+                        "route tables (confs/osx/conf/route_table.json) and addresses; then verify again.")
+                   : tr("Open these ports between the hosts (firewall, security group) and check the exchange's route "
+                        "table and the party addresses; then verify again.");
         return tr("unreachable from the guest host: %1").arg(unreachable.join(QStringLiteral(", ")));
     }
     CommandRequest sq;
@@ -1640,14 +1647,30 @@ QString JobInterpreter::verifyDiagnosis(
         *fix = tr("Deploy party %1 first, or check its status.").arg(toyGuestId());
         return tr("party %1 is not running").arg(toyGuestId());
     }
+    // FATE 1.11's client ends a job it gave up on with "check job status timeout", FATE 2.0's with "timeout...".
+    static const QRegularExpression clientTimeout(QStringLiteral("^timeout\\.\\.\\.\\s*$"),
+                                                  QRegularExpression::MultilineOption);
     if (timedOut || output.contains(QLatin1String("exceed"))
-        || output.contains(QLatin1String("check job status timeout"))) {
+        || output.contains(QLatin1String("check job status timeout")) || clientTimeout.match(output).hasMatch()) {
         *kind = timedOut ? VerifyDiagnosis::Timeout : VerifyDiagnosis::TimeExceeded;
-        *fix = tr("The federation did not answer in time: check that every party's proxy (9370) and the exchange "
-                  "(9371) are running and that their route tables name the right addresses; raise the verify "
-                  "timeout on slow hosts.");
+        *fix = osx ? tr("The federation did not answer in time: check that every party's OSX (9370) is running and "
+                        "that the OSX route tables name the right addresses; raise the verify timeout on slow hosts.")
+                   : tr("The federation did not answer in time: check that every party's proxy (9370) and the "
+                        "exchange (9371) are running and that their route tables name the right addresses; raise "
+                        "the verify timeout on slow hosts.");
         return timedOut ? tr("timeout after %1 s").arg(m_settings.verifyTimeoutSeconds)
                         : tr("job running time exceeded");
+    }
+    // The job ran and ended badly: FATE's logs say why (FATE 2.0's client names the command that fetches them).
+    static const QRegularExpression ended(QStringLiteral("^toy test job (\\S+) is (failed|canceled)\\s*$"),
+                                          QRegularExpression::MultilineOption);
+    if (const QRegularExpressionMatch m = ended.match(output); m.hasMatch()) {
+        *kind = VerifyDiagnosis::NoSuccessLine;
+        const QString logs = (osx ? QStringLiteral("flow job download-log -j %1 -o /tmp/toy-logs")
+                                  : QStringLiteral("flow job log -j %1 -o /tmp/toy-logs"))
+                                 .arg(m.captured(1));
+        *fix = tr("Read the job's logs: in the guest's client container run %1, or read fateflow's log.").arg(logs);
+        return tr("the toy job %1 ended as %2").arg(m.captured(1), m.captured(2));
     }
     *kind = VerifyDiagnosis::NoSuccessLine;
     *fix = tr("Read the toy example's output above and the python container's log.");

@@ -322,11 +322,16 @@ bool toySucceeded(const QString &output)
     return output.contains(QLatin1String("success to calculate secure_sum"));
 }
 
-bool flowToySucceeded(const QString &output)
+bool flowToyJobSucceeded(const QString &output)
 {
     static const QRegularExpression status(QStringLiteral("^toy test job \\S+ is success\\s*$"),
                                            QRegularExpression::MultilineOption);
-    return toySucceeded(output) && status.match(output).hasMatch();
+    return status.match(output).hasMatch();
+}
+
+bool flowToySucceeded(const QString &output)
+{
+    return toySucceeded(output) && flowToyJobSucceeded(output);
 }
 
 } // namespace Parsers

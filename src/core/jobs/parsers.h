@@ -144,6 +144,9 @@ bool toySucceeded(const QString &output);
 /// `flow test toy` (FATE 1.7+): the job reported `toy test job <id> is success` and the guest's log check
 /// printed FATE's success line.
 bool flowToySucceeded(const QString &output);
+/// `flow test toy` of FATE 2.0's client: it prints only the job's status lines, so the one success line is
+/// `toy test job <id> is success` (a line of its own; `is running`, `is failed` or `timeout...` are not).
+bool flowToyJobSucceeded(const QString &output);
 /// The key lines of RemoteCommands::registryProbe.
 RegistryProbe registryProbe(const QString &output);
 

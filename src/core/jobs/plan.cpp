@@ -146,7 +146,9 @@ QList<HostTarget> PlanBuilder::targets(const Project &project, const Selection &
         t.baseDir = project.dirFor(party);
         list.append(t);
     }
-    if (project.exchange.enabled && !project.exchange.external && (all || selection.exchange)) {
+    // An era whose bundles hold no exchange (v2.0; v1.11 with a broker) gets no exchange job: nothing to deploy.
+    if (project.exchange.enabled && !project.exchange.external && (all || selection.exchange)
+        && eraRendersExchange(kubefateEra(project.templates.kubefateVersion), project.engine.federation)) {
         HostTarget t;
         t.key = QStringLiteral("exchange");
         t.label = tr("exchange (%1)").arg(project.exchange.host);
@@ -259,7 +261,10 @@ Plan PlanBuilder::build(const Project &project, const Selection &selection, cons
     plan.settings = settings;
     plan.settings.guestId = settings.guestId ? settings.guestId : project.guestId();
     plan.settings.hostId = settings.hostId ? settings.hostId : project.hostId();
-    plan.settings.exchangeAddress = project.exchange.enabled ? project.exchangeRouteAddress() : QString();
+    const bool exchange
+        = project.exchange.enabled
+          && eraRendersExchange(kubefateEra(project.templates.kubefateVersion), project.engine.federation);
+    plan.settings.exchangeAddress = exchange ? project.exchangeRouteAddress() : QString();
     plan.settings.exchangePort = project.exchangeRoutePort();
     plan.settings.projectName = project.name;
     plan.settings.kubefateVersion = project.templates.kubefateVersion;

@@ -332,8 +332,11 @@ composeDown(ComposeFlavor flavor, const QString &baseDir, const QString &bundle,
 
 ShellCommand removeDeployment(const QString &baseDir, const QString &bundle)
 {
-    // Our names only: <bundle>, <bundle>.previous, .fd-staging-<bundle>-*, .fd-trash-<bundle>-*.
-    return script("cd \"$1\" 2>/dev/null || exit 0; b=$2; "
+    // The named volumes compose made for the project <bundle> (its label; after `down`, none is in use), then our
+    // folders only: <bundle>, <bundle>.previous, .fd-staging-<bundle>-*, .fd-trash-<bundle>-*.
+    return script("b=$2; v=$(docker volume ls -q --filter \"label=com.docker.compose.project=$b\" 2>/dev/null); "
+                  "if [ -n \"$v\" ]; then docker volume rm $v >/dev/null || exit $?; fi; "
+                  "cd \"$1\" 2>/dev/null || exit 0; "
                   "rm -rf \"./$b\" \"./$b.previous\" ./.fd-staging-\"$b\"-* ./.fd-trash-\"$b\"-*",
                   {baseDir, bundle});
 }

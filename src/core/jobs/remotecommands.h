@@ -80,6 +80,8 @@ ShellCommand
 composeStop(ComposeFlavor flavor, const QString &baseDir, const QString &bundle, const QString &composeFile);
 ShellCommand
 composeDown(ComposeFlavor flavor, const QString &baseDir, const QString &bundle, const QString &composeFile);
+/// Teardown level remove: the named volumes of the compose project <bundle> (by compose's project label), then
+/// our folders of the bundle under @p baseDir. Run after `down`.
 ShellCommand removeDeployment(const QString &baseDir, const QString &bundle);
 /// Exit status of acquireLock/breakLock when another run holds the lock; it then prints `age=<s>` and the
 /// holder's `key=value` lines.

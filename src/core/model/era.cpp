@@ -26,6 +26,20 @@ bool eraHasServing(KubefateEra era)
     return eraHasEngine(era);
 }
 
+bool eraRendersExchange(KubefateEra era, const QString &federation)
+{
+    switch (era) {
+    case KubefateEra::V1_1:
+    case KubefateEra::V1_4:
+        return true;
+    case KubefateEra::V1_11:
+        return federation == QLatin1String("Eggroll");
+    case KubefateEra::V2_0:
+        break;
+    }
+    return false;
+}
+
 QStringList computingChoices(KubefateEra era)
 {
     switch (era) {

@@ -24,6 +24,11 @@ bool eraHasEngine(KubefateEra era);
 /// Whether the era renders a serving bundle per party (serving_ip_list).
 bool eraHasServing(KubefateEra era);
 
+/// Whether the era's bundles include an exchange (when the project enables one) for @p federation: 1.x eras
+/// always; v1.11 only with the Eggroll federation (with a broker no party routes to it); never v2.0, whose OSX
+/// route tables have no default route and whose tag's exchange cannot start (docs/render.md).
+bool eraRendersExchange(KubefateEra era, const QString &federation);
+
 /// The values KubeFATE's CheckConfig of the era accepts (`ALL` also in v1.11, where upstream rejects
 /// it by mistake although its generator handles it).
 QStringList computingChoices(KubefateEra era);

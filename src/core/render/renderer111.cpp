@@ -969,7 +969,8 @@ Result<RenderOutput> Render111::run()
     // that no party uses, which we do not.
     // v2.0 renders none: its parties' OSX route tables have no default route, so nothing would reach an
     // exchange, and its compose file names `${TAG}`, which v2.0's .env no longer defines.
-    if (m_project.exchange.enabled && m_project.engine.federation == QLatin1String("Eggroll") && !m_v2) {
+    if (m_project.exchange.enabled
+        && eraRendersExchange(m_v2 ? KubefateEra::V2_0 : KubefateEra::V1_11, m_project.engine.federation)) {
         Result<Bundle> x = exchange();
         if (!x)
             return Error{x.error()};

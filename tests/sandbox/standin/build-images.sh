@@ -28,7 +28,8 @@ for a in $("$R/bin/busybox" --list); do [ -e "$R/bin/$a" ] || ln -s busybox "$R/
 rm -f "$R/bin/bash"; ln -s ../usr/local/bin/fd-standin "$R/bin/bash"
 ln -s ../local/bin/fd-standin "$R/usr/bin/fd-standin"
 ln -s ../local/bin/fd-standin "$R/usr/bin/curl"      # v1.11 fateflow's healthcheck: curl -f -X POST …/v1/version/get
-ln -s ../local/bin/fd-standin "$R/usr/bin/flow"      # v1.11 client: flow test toy -gid G -hid H
+ln -s ../local/bin/fd-standin "$R/usr/bin/flow"      # v1.11+ client: flow test toy -gid G -hid H
+ln -s ../local/bin/fd-standin "$R/usr/bin/java"      # v2.0 OSX: sh -c "java … org.fedai.osx.broker.Bootstrap …"
 ln -s fd-standin "$R/usr/local/bin/redis-server"     # redis: compose gives `command: redis-server ...`
 ln -s ../local/bin/fd-standin "$R/usr/sbin/mysqld"
 printf 'root:x:0:0:root:/root:/bin/sh\nmysql:x:999:999::/var/lib/mysql:/bin/false\n' > "$R/etc/passwd"
@@ -100,19 +101,28 @@ add_image "redis:5 $REG/redis:5" '"Cmd":["redis-server"]' '"6379/tcp":{}'
 
 # --- KubeFATE v1.11.2 (TAG 1.11.2-release, SERVING_TAG 2.1.6-release): the compose files give eggroll,
 # fateflow and client their `bash -c` command lines; the others run the image's Cmd ---
-v111() { # v111 IMAGE:TAG ROLE PORTS [extra env]
+era_image() { # era_image IMAGE:TAG ROLE PORTS [extra env]
   add_image "$1" "\"Cmd\":[\"/usr/local/bin/fd-standin\",\"$2\"]" "$3" "${4:-}"
 }
-v111 federatedai/eggroll:1.11.2-release rollsite '"9370/tcp":{},"4670/tcp":{},"4671/tcp":{}' \
+era_image federatedai/eggroll:1.11.2-release rollsite '"9370/tcp":{},"4670/tcp":{},"4671/tcp":{}' \
   ',"EGGROLL_HOME=/data/projects/fate/eggroll"'
-v111 federatedai/fateflow:1.11.2-release fateflow '"9360/tcp":{},"9380/tcp":{}'
-v111 federatedai/fateboard:1.11.2-release fateboard '"8080/tcp":{}'
-v111 federatedai/client:1.11.2-release client '"20000/tcp":{}' ",\"FD_STANDIN_TOY_TIMEOUT=$TOY\""
-v111 mysql:8.0.28 mysql '"3306/tcp":{},"33060/tcp":{}' ",\"FD_STANDIN_MYSQL_DELAY=$DELAY\""
-v111 federatedai/serving-server:2.1.6-release serving-server '"8000/tcp":{}'
-v111 federatedai/serving-proxy:2.1.6-release serving-proxy '"8059/tcp":{},"8869/tcp":{},"8879/tcp":{}'
-v111 federatedai/serving-admin:2.1.6-release serving-admin '"8350/tcp":{}'
-v111 bitnami/zookeeper:3.7.0 zookeeper '"2181/tcp":{},"2888/tcp":{},"3888/tcp":{}'
+era_image federatedai/fateflow:1.11.2-release fateflow '"9360/tcp":{},"9380/tcp":{}'
+era_image federatedai/fateboard:1.11.2-release fateboard '"8080/tcp":{}'
+era_image federatedai/client:1.11.2-release client '"20000/tcp":{}' ",\"FD_STANDIN_TOY_TIMEOUT=$TOY\""
+era_image mysql:8.0.28 mysql '"3306/tcp":{},"33060/tcp":{}' ",\"FD_STANDIN_MYSQL_DELAY=$DELAY\""
+era_image federatedai/serving-server:2.1.6-release serving-server '"8000/tcp":{}'
+era_image federatedai/serving-proxy:2.1.6-release serving-proxy '"8059/tcp":{},"8869/tcp":{},"8879/tcp":{}'
+era_image federatedai/serving-admin:2.1.6-release serving-admin '"8350/tcp":{}'
+era_image bitnami/zookeeper:3.7.0 zookeeper '"2181/tcp":{},"2888/tcp":{},"3888/tcp":{}'
+# --- KubeFATE v2.0.0 (FATE 2.0.0): one name and tag per image in .env; OSX replaces rollsite. The 2.0 images
+# carry FD_STANDIN_FATE, so fateflow answers 2.0's health endpoint and the client prints 2.0's toy lines ---
+V20=',"FD_STANDIN_FATE=2.0.0"'
+era_image federatedai/osx:2.0.0-release osx '"9370/tcp":{}'
+era_image federatedai/eggroll:2.0.0-release clustermanager '"4670/tcp":{},"4671/tcp":{}' \
+  "$V20"',"EGGROLL_HOME=/data/projects/fate/eggroll"'
+era_image federatedai/fateflow:2.0.0-release fateflow '"9360/tcp":{},"9380/tcp":{}' "$V20"
+era_image federatedai/fateboard:2.0.0-release fateboard '"8080/tcp":{}' "$V20"
+era_image federatedai/client:2.0.0-release client '"20000/tcp":{}' "$V20,\"FD_STANDIN_TOY_TIMEOUT=$TOY\""
 echo "[$MANIFEST]" > "$IMG/manifest.json"
 tar -C "$IMG" -cf "$OUT/fd-standin-images.tar" .
 rm -rf "$W"

@@ -11,7 +11,10 @@
  *  - python (fate_flow) exits with an error if mysql:3306 does not greet it, so restart: always loops;
  *  - proxy forwards requests according to the mounted route_table.json (FATE 1.1 format);
  *  - "toy" (run_toy_example.py) succeeds only after a full round trip guest proxy -> exchange ->
- *    host proxy -> host federation, else prints FATE's timeout message.
+ *    host proxy -> host federation, else prints FATE's timeout message;
+ *  - later eras (KubeFATE v1.11.2, v2.0.0): rollsite / osx forward by their route tables, fateflow answers
+ *    its era's health endpoint, the client's `flow test toy` prints its era's lines (FD_STANDIN_FATE in
+ *    the image's environment names the FATE release of the 2.x images).
  *
  * Wire protocol between stand-ins (one request line, one reply line per TCP connection):
  *   request: "FDSB/1 <dst-party> <service> <hops> <text>\n"
@@ -402,15 +405,24 @@ static void proxy_route(int cfd, const char *dst, const char *svc, int hops, con
     free(txt);
 }
 
-/* v1.11 fateflow runs a toy job: it reaches the other party's fateflow through its rollsite (own party ->
- * the route table's fateflow entry; another party -> its rollsite, directly or via the exchange). */
+/* The FATE release of a 2.x image (FD_STANDIN_FATE in its environment, e.g. "2.0.0"); 1.x images have none. */
+static int fate2(void) {
+    const char *v = getenv("FD_STANDIN_FATE");
+    return v && v[0] == '2';
+}
+
+/* fateflow's federation proxy: v1.11 `rollsite`; v2.0 the service_conf.yaml's `proxy_name` (`osx`). */
+static char g_flow_proxy[64] = "rollsite";
+
+/* v1.11+ fateflow runs a toy job: it reaches the other party's fateflow through its proxy, rollsite or OSX
+ * (own party -> the route table's fateflow entry; another party -> its proxy, directly or via the exchange). */
 static void fateflow_job(int cfd, const char *dst, int hops, const char *text) {
     char req[1024], reply[2048], want[96];
     snprintf(req, sizeof req, "FDSB/1 %s fateflow %d %s\n", dst, hops + 1, text);
     snprintf(want, sizeof want, "party=%s ", dst);
-    int rc = call("rollsite", 9370, req, reply, sizeof reply - 1, 10000);
+    int rc = call(g_flow_proxy, 9370, req, reply, sizeof reply - 1, 10000);
     int ok = rc == 0 && strstr(reply, "FDSB-OK fateflow") && strstr(reply, want);
-    logf_("job %s: party %s via rollsite:9370: %s", text, dst, ok ? "ok" : reply);
+    logf_("job %s: party %s via %s:9370: %s", text, dst, g_flow_proxy, ok ? "ok" : reply);
     if (!ok && !strncmp(reply, "FDSB-OK", 7)) snprintf(reply, sizeof reply, "FDSB-ERR wrong peer: %s", req);
     strcat(reply, "\n");
     write_str(cfd, reply);
@@ -424,18 +436,29 @@ static void serve_conn(int cfd, int port) {
     char dst[64], svc[64], text[512] = "";
     int hops;
     if (sscanf(line, "FDSB/1 %63s %63s %d %511[^\n]", dst, svc, &hops, text) >= 3) {
-        if (!strcmp(g_role, "proxy") || !strcmp(g_role, "rollsite")) { proxy_route(cfd, dst, svc, hops, text); return; }
+        if (!strcmp(g_role, "proxy") || !strcmp(g_role, "rollsite") || !strcmp(g_role, "osx")) {
+            proxy_route(cfd, dst, svc, hops, text);
+            return;
+        }
         if (!strcmp(g_role, "fateflow") && !strcmp(svc, "toy")) { fateflow_job(cfd, dst, hops, text); return; }
         snprintf(reply, sizeof reply, "FDSB-OK %s party=%s host=%s port=%d %s\n",
                  g_role, g_party[0] ? g_party : "-", g_host, port, text);
         write_str(cfd, reply);
         return;
     }
-    if (!strcmp(g_role, "fateflow") && (!strncmp(line, "GET /v1/version/get", 19) ||
-                                        !strncmp(line, "POST /v1/version/get", 20))) {
-        snprintf(reply, sizeof reply,
-                 "HTTP/1.0 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n"
-                 "{\"data\": {\"FATE\": \"1.11.2-fd-standin\"}, \"retcode\": 0, \"retmsg\": \"success\"}\n");
+    if (!strcmp(g_role, "fateflow") && (!strncmp(line, "GET ", 4) || !strncmp(line, "POST ", 5))) {
+        /* each era's health endpoint (what its compose healthcheck asks); any other path is unknown */
+        int v1 = !fate2() && (strstr(line, " /v1/version/get ") != NULL);
+        int v2 = fate2() && !strncmp(line, "GET /v2/server/fateflow ", 24);
+        if (v1 || v2)
+            snprintf(reply, sizeof reply,
+                     "HTTP/1.0 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n%s\n",
+                     v1 ? "{\"data\": {\"FATE\": \"1.11.2-fd-standin\"}, \"retcode\": 0, \"retmsg\": \"success\"}"
+                        : "{\"code\": 0, \"data\": {\"fateflow\": \"2.0.0-fd-standin\"}, \"message\": \"success\"}");
+        else
+            snprintf(reply, sizeof reply,
+                     "HTTP/1.0 404 NOT FOUND\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n"
+                     "fd-standin fateflow: no such endpoint\n");
         write_str(cfd, reply);
         return;
     }
@@ -604,6 +627,15 @@ static void fate_log(const char *file, int line, const char *msg) {
            (int)getpid(), 140000000000000UL + (unsigned long)getpid(), file, line, msg);
 }
 
+/* a FATE-like job id: the local time and the process id */
+static void make_job_id(char *out, size_t n) {
+    time_t t = time(NULL);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    strftime(out, n, "%Y%m%d%H%M%S", &tm);
+    snprintf(out + strlen(out), n - strlen(out), "%06d", (int)(getpid() % 1000000));
+}
+
 /* python run_toy_example.py GUEST HOST WORK_MODE  (argv here starts at the script name) */
 static int role_toy(int argc, char **argv) {
     setvbuf(stdout, NULL, _IOLBF, 0);
@@ -619,11 +651,7 @@ static int role_toy(int argc, char **argv) {
     int pport;
     proxy_address(phost, sizeof phost, &pport);
     char jobid[64];
-    time_t t = time(NULL);
-    struct tm tm;
-    localtime_r(&t, &tm);
-    strftime(jobid, sizeof jobid, "%Y%m%d%H%M%S", &tm);
-    snprintf(jobid + strlen(jobid), sizeof jobid - strlen(jobid), "%06d", (int)(getpid() % 1000000));
+    make_job_id(jobid, sizeof jobid);
     printf("stdout:{\n    \"data\": {\n        \"jobId\": \"%s\"\n    },\n    \"retcode\": 0,\n"
            "    \"retmsg\": \"success\"\n}\n", jobid);
     printf("[fd-standin toy] test double of run_toy_example.py: guest %s -> %s:%d -> host party %s, "
@@ -710,8 +738,11 @@ static int role_curl(int argc, char **argv) {
     return status >= 200 && status < 400 ? 0 : (fail ? 22 : 0);
 }
 
-/* flow test toy -gid G -hid H [--timeout N] (FATE 1.11's flow client, as far as a deployer sees it): the job
- * goes to fateflow (FATE_FLOW_IP:FATE_FLOW_PORT), which reaches party H through the rollsites. */
+/* flow test toy -gid G -hid H [-t|--timeout N]: FATE's flow client as far as a deployer sees it. The job goes to
+ * fateflow (FATE_FLOW_IP:FATE_FLOW_PORT), which reaches party H through its proxy (rollsite or OSX). FATE 1.11's
+ * client prints the submission, a status line per second and, on success, the guest log's secure_sum line, or
+ * `check job status timeout`; FATE 2.0's client (FD_STANDIN_FATE=2.x) only the status lines, or `timeout...` and
+ * where the job's logs are. Both exit 0 whatever happened: only the output tells. */
 static int role_flow(int argc, char **argv) {
     setvbuf(stdout, NULL, _IOLBF, 0);
     const char *guest = NULL, *host = NULL;
@@ -723,33 +754,59 @@ static int role_flow(int argc, char **argv) {
     for (int i = 3; i + 1 < argc; i++) {
         if (!strcmp(argv[i], "-gid") || !strcmp(argv[i], "--guest-party-id")) guest = argv[++i];
         else if (!strcmp(argv[i], "-hid") || !strcmp(argv[i], "--host-party-id")) host = argv[++i];
-        else if (!strcmp(argv[i], "--timeout")) timeout = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--timeout") || !strcmp(argv[i], "-t")) timeout = atoi(argv[++i]);
     }
     if (!guest || !host) { fprintf(stderr, "Error: Missing option '-gid' / '-hid'.\n"); return 2; }
+    const int v2 = fate2();
     const char *fip = getenv("FATE_FLOW_IP") ? getenv("FATE_FLOW_IP") : "fateflow";
     int fport = env_int("FATE_FLOW_PORT", 9380);
     char jobid[64];
-    time_t t = time(NULL);
-    struct tm tm;
-    localtime_r(&t, &tm);
-    strftime(jobid, sizeof jobid, "%Y%m%d%H%M%S", &tm);
-    snprintf(jobid + strlen(jobid), sizeof jobid - strlen(jobid), "%06d", (int)(getpid() % 1000000));
-    printf("{\n    \"jobId\": \"%s\",\n    \"retcode\": 0,\n    \"retmsg\": \"success\"\n}\n", jobid);
-    printf("[fd-standin flow] test double of `flow test toy`: guest %s -> fateflow %s:%d -> party %s, timeout %d\n",
-           guest, fip, fport, host, timeout);
+    make_job_id(jobid, sizeof jobid);
+    if (!v2) printf("{\n    \"jobId\": \"%s\",\n    \"retcode\": 0,\n    \"retmsg\": \"success\"\n}\n", jobid);
+    printf("[fd-standin flow] test double of `flow test toy` (FATE %s): guest %s -> fateflow %s:%d -> party %s, "
+           "timeout %d\n", v2 ? getenv("FD_STANDIN_FATE") : "1.x", guest, fip, fport, host, timeout);
     char req[256], reply[2048];
-    for (int i = 0; i < timeout; i++) {
+    /* the client polls about once a second for `timeout` seconds; a slow route does not stretch that */
+    const double deadline = now_s() + timeout;
+    while (now_s() < deadline) {
         snprintf(req, sizeof req, "FDSB/1 %s toy 0 job=%s guest=%s\n", host, jobid, guest);
         if (call(fip, fport, req, reply, sizeof reply, 5000) == 0) {
             printf("toy test job %s is success\n", jobid);
-            fate_log("secure_add_guest.py", 121, "success to calculate secure_sum, it is 2000.0000000000002");
+            if (!v2) fate_log("secure_add_guest.py", 121, "success to calculate secure_sum, it is 2000.0000000000002");
             return 0;
         }
         printf("toy test job %s is running   (%s)\n", jobid, reply);
-        sleep_s(1);
+        double left = deadline - now_s();
+        if (left > 0) sleep_s(left > 1 ? 1 : left);
     }
-    printf("check job status timeout\n");
-    return 0; /* FATE's client exits 0 here too: only the output tells */
+    if (v2)
+        printf("timeout...\nYou can use the command of 'flow job download-log -j %s -o $download_dir' to download "
+               "the logs.\n", jobid);
+    else
+        printf("check job status timeout\n");
+    return 0;
+}
+
+/* The component a compose `command:` line starts: KubeFATE's java and python command lines (v1.11: the
+ * *Bootstrap classes of eggroll 2; v2.0: org.fedai.eggroll.* and OSX's broker), or the short names of our own
+ * fixture trees (tests/data). NULL: not a component. */
+static const char *role_of_command(const char *c) {
+    static const struct { const char *marker; const char *role; } known[] = {
+        {"EggSiteBootstrap", "rollsite"},
+        {"ClusterManagerBootstrap", "clustermanager"},
+        {"eggroll.clustermanager.", "clustermanager"},
+        {"NodeManagerBootstrap", "nodemanager"},
+        {"eggroll.nodemanager.", "nodemanager"},
+        {"org.fedai.osx.broker.", "osx"},
+        {"fate_flow_server.py", "fateflow"},
+        {"jupyter notebook", "client"},
+    };
+    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+        if (strstr(c, known[i].marker)) return known[i].role;
+    static const char *const bare[] = {"rollsite", "clustermanager", "nodemanager"};
+    for (size_t i = 0; i < sizeof bare / sizeof bare[0]; i++)
+        if (!strcmp(c, bare[i])) return bare[i];
+    return NULL;
 }
 
 int main(int argc, char **argv) {
@@ -757,8 +814,9 @@ int main(int argc, char **argv) {
     g_role = b ? b + 1 : argv[0];
     if (!strcmp(g_role, "fd-standin")) {
         if (argc < 2) {
-            fprintf(stderr, "fd-standin: test double of FATE 1.1 components.\nusage: fd-standin "
-                            "federation|proxy|fateboard|roll|egg|meta-service|python|mysql|redis-server|toy\n");
+            fprintf(stderr, "fd-standin: test double of FATE components.\nusage: fd-standin "
+                            "federation|proxy|fateboard|roll|egg|meta-service|python|mysql|redis-server|toy|"
+                            "rollsite|osx|fateflow|client|...\n");
             return 2;
         }
         g_role = argv[1];
@@ -768,23 +826,24 @@ int main(int argc, char **argv) {
     gethostname(g_host, sizeof g_host - 1);
     if (!strcmp(g_role, "toy")) return role_toy(argc, argv);
     if (!strcmp(g_role, "bash")) {
-        /* v1.11's compose files start eggroll, fateflow and the client with `bash -c "<command line>"`:
-         * the command line names the component. Anything else is a shell. */
-        if (argc == 3 && !strcmp(argv[1], "-c")) {
-            const char *c = argv[2];
-            /* KubeFATE's java command lines, or the short ones of our own fixture tree (tests/data) */
-            if (strstr(c, "EggSiteBootstrap") || !strcmp(c, "rollsite")) g_role = "rollsite";
-            else if (strstr(c, "ClusterManagerBootstrap") || !strcmp(c, "clustermanager")) g_role = "clustermanager";
-            else if (strstr(c, "NodeManagerBootstrap") || !strcmp(c, "nodemanager")) g_role = "nodemanager";
-            else if (strstr(c, "fate_flow_server.py")) g_role = "fateflow";
-            else if (strstr(c, "jupyter notebook")) g_role = "client";
-        }
-        if (!strcmp(g_role, "bash")) {
+        /* v1.11's and v2.0's compose files start eggroll, fateflow and the client with `bash -c "<command
+         * line>"`: the command line names the component. Anything else is a shell. */
+        const char *role = argc == 3 && !strcmp(argv[1], "-c") ? role_of_command(argv[2]) : NULL;
+        if (!role) {
             argv[0] = "sh";
             execv("/bin/busybox", argv);
             perror("busybox");
             return 127;
         }
+        g_role = role;
+    } else if (!strcmp(g_role, "java")) {
+        /* v2.0 starts OSX with `sh -c "java … org.fedai.osx.broker.Bootstrap …"`: the shell runs this applet */
+        char line[4096] = "";
+        for (int i = 1; i < argc; i++)
+            snprintf(line + strlen(line), sizeof line - strlen(line), "%s%s", i > 1 ? " " : "", argv[i]);
+        const char *role = role_of_command(line);
+        if (!role) { fprintf(stderr, "fd-standin java: no stand-in for: %s\n", line); return 1; }
+        g_role = role;
     }
     if (!strcmp(g_role, "curl")) return role_curl(argc, argv);
     if (!strcmp(g_role, "flow")) return role_flow(argc, argv);
@@ -813,8 +872,16 @@ int main(int argc, char **argv) {
         int p[] = {9370}; serve(p, 1);
     } else if (!strcmp(g_role, "clustermanager")) { int p[] = {4670}; serve(p, 1);
     } else if (!strcmp(g_role, "nodemanager")) { int p[] = {4671}; serve(p, 1);
+    } else if (!strcmp(g_role, "osx")) {
+        /* v2.0: compose mounts confs/osx/conf/ at osx/conf/broker/ */
+        g_route_table = FATE "/osx/conf/broker/route_table.json";
+        prop_get(FATE "/osx/conf/broker/broker.properties", "self.party", g_party, sizeof g_party);
+        int p[] = {9370}; serve(p, 1);
     } else if (!strcmp(g_role, "fateflow")) {
-        yaml_get(FATE "/conf/service_conf.yaml", "party_id", g_party, sizeof g_party);
+        /* v1.11 mounts service_conf.yaml at conf/, v2.0 at fate_flow/conf/ (and names its proxy there) */
+        const char *conf = fate2() ? FATE "/fate_flow/conf/service_conf.yaml" : FATE "/conf/service_conf.yaml";
+        yaml_get(conf, "party_id", g_party, sizeof g_party);
+        yaml_get(conf, "proxy_name", g_flow_proxy, sizeof g_flow_proxy);
         return role_python();
     } else if (!strcmp(g_role, "client")) { int p[] = {20000}; serve(p, 1);
     } else if (!strcmp(g_role, "serving-server")) { int p[] = {8000}; serve(p, 1);

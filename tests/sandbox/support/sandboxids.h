@@ -21,6 +21,7 @@ inline constexpr int Registry = 27;
 inline constexpr int Deploy111 = 31;
 inline constexpr int DayTwo = 32;
 inline constexpr int VerifyRoute = 33;
+inline constexpr int Deploy20 = 34;
 inline constexpr int Gui = 35;
 inline constexpr int GuiRegistry = 36;
 inline constexpr int Federation = 38;
@@ -41,6 +42,7 @@ inline constexpr std::array All{1,
                                 Deploy111,
                                 DayTwo,
                                 VerifyRoute,
+                                Deploy20,
                                 Gui,
                                 GuiRegistry,
                                 Federation,
