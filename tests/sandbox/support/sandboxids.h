@@ -28,26 +28,9 @@ inline constexpr int Federation = 38;
 inline constexpr int Grid = 39;
 inline constexpr int GuiDayTwo = 40;
 
-inline constexpr std::array All{1,
-                                49,
-                                SshSession,
-                                BenchUpload,
-                                DeployCli,
-                                Scale,
-                                BenchDeploy,
-                                Kubefate,
-                                Example,
-                                Hardening,
-                                Registry,
-                                Deploy111,
-                                DayTwo,
-                                VerifyRoute,
-                                Deploy20,
-                                Gui,
-                                GuiRegistry,
-                                Federation,
-                                Grid,
-                                GuiDayTwo};
+inline constexpr std::array All{1,        49,      SshSession,  BenchUpload, DeployCli, Scale,    BenchDeploy,
+                                Kubefate, Example, Hardening,   Registry,    Deploy111, DayTwo,   VerifyRoute,
+                                Deploy20, Gui,     GuiRegistry, Federation,  Grid,      GuiDayTwo};
 
 constexpr bool allDistinct()
 {
