@@ -817,10 +817,6 @@
         <translation>输出每个变更文件的统一格式差异（unified diff）</translation>
     </message>
     <message>
-        <source>%1 (%2) left the project but how it was reached is not recorded; tear it down with teardown from a project that still lists it</source>
-        <translation>%1（%2）已不在项目中，但未记录当时的连接方式；请在仍包含它的项目中用 teardown 删除部署</translation>
-    </message>
-    <message>
         <source>Nothing to apply: every host runs what the project describes.</source>
         <translation>无需应用：每台主机运行的都是项目所描述的内容。</translation>
     </message>
@@ -851,6 +847,62 @@
     <message>
         <source>Connectivity matrix (row = from, column = to; address:port as the target is reached):</source>
         <translation>连通性矩阵（行 = 源，列 = 目标；地址:端口为目标的可达地址）：</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>未运行</translation>
+    </message>
+    <message>
+        <source>the toy grid: every ordered pair of parties (guest → host), each on its guest&apos;s host, in parallel where FATE allows</source>
+        <translation>toy 网格：参与方（Party）的每个有序对（guest → host），各在其 guest 的主机上运行，FATE 允许时并行</translation>
+    </message>
+    <message>
+        <source>a cell of the toy grid: guest G, host H (repeatable)</source>
+        <translation>toy 网格中的一格：guest 为 G，host 为 H（可重复）</translation>
+    </message>
+    <message>
+        <source>G:H</source>
+        <translation>G:H</translation>
+    </message>
+    <message>
+        <source>--all-pairs and --pair choose the pairs themselves; leave out --party and --exchange</source>
+        <translation>--all-pairs 和 --pair 自行选择参与方对；请去掉 --party 和 --exchange</translation>
+    </message>
+    <message>
+        <source>--pair %1: give two party ids of %2 as GUEST:HOST</source>
+        <translation>--pair %1：请以 GUEST:HOST 的形式给出 %2 中的两个参与方 ID</translation>
+    </message>
+    <message>
+        <source>--pair %1: party %2 is another team&apos;s; the toy example runs on the guest&apos;s host, which this project does not reach</source>
+        <translation>--pair %1：参与方 %2 属于其他团队；toy example 在 guest 的主机上运行，而本项目无法连接该主机</translation>
+    </message>
+    <message>
+        <source>the toy grid needs two parties, one of them deployed by this project</source>
+        <translation>toy 网格需要两个参与方，且其中之一由本项目部署</translation>
+    </message>
+    <message>
+        <source>%1 left the project (or moved) but how it was reached is not recorded; tear it down with teardown from a project that still lists it</source>
+        <translation>%1 已不在项目中（或已迁移），但未记录当时的连接方式；请在仍包含它的项目中用 teardown 删除部署</translation>
+    </message>
+    <message>
+        <source>No pair was verified.</source>
+        <translation>没有验证任何参与方对。</translation>
+    </message>
+    <message>
+        <source>guest \ host</source>
+        <translation>guest \ host</translation>
+    </message>
+    <message>
+        <source>Toy grid (row = guest, column = host; the toy example runs on the guest&apos;s host):</source>
+        <translation>toy 网格（行 = guest，列 = host；toy example 在 guest 的主机上运行）：</translation>
     </message>
 </context>
 <context>
@@ -1191,10 +1243,6 @@
         <translation>本部署机尚未部署过此项目：所有主机均为新增。</translation>
     </message>
     <message>
-        <source>(deployed on %1 before)</source>
-        <translation>（之前部署在 %1 上）</translation>
-    </message>
-    <message>
         <source>only route tables changed: restarts %1</source>
         <translation>仅路由表有变更：只重启 %1</translation>
     </message>
@@ -1217,6 +1265,10 @@
     <message>
         <source>changed</source>
         <translation>已变更</translation>
+    </message>
+    <message>
+        <source>(deployed on %1 before; apply removes it there)</source>
+        <translation>（之前部署在 %1 上；应用时会在该主机上删除部署）</translation>
     </message>
 </context>
 <context>
@@ -1271,10 +1323,6 @@
         <translation>应用(&amp;A)</translation>
     </message>
     <message>
-        <source>Deploy only the changed and new hosts</source>
-        <translation>只部署有变更的主机和新主机</translation>
-    </message>
-    <message>
         <source>Rendering the project and comparing it with the last deployment…</source>
         <translation>正在渲染项目并与上次部署比较…</translation>
     </message>
@@ -1300,12 +1348,6 @@
             <numerusform>需要部署 %n 台主机。</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n host(s) of parties that left: remove them with Teardown, or with `fate-deployer-cli apply --yes`.</source>
-        <translation>
-            <numerusform>%n 台主机属于已退出的参与方（Party）：请用“删除部署”或 `fate-deployer-cli apply --yes` 删除。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Only a secret value changed in %1; secrets are never shown.</source>
         <translation>%1 中仅凭据值有变更；凭据从不显示。</translation>
@@ -1313,6 +1355,40 @@
     <message>
         <source>%1 is binary or too big to compare line by line.</source>
         <translation>%1 是二进制文件或太大，无法逐行比较。</translation>
+    </message>
+    <message>
+        <source>Deploy only the changed and new hosts, then remove the hosts of parties that left</source>
+        <translation>只部署有变更的主机和新主机，然后删除已退出的参与方（Party）的主机上的部署</translation>
+    </message>
+    <message>
+        <source>%1 — the old host of a party that moved</source>
+        <translation>%1 — 已迁移的参与方（Party）原来的主机</translation>
+    </message>
+    <message>
+        <source>Remove hosts</source>
+        <translation>删除主机上的部署</translation>
+    </message>
+    <message>
+        <source>Apply deploys the changed and new hosts first. When that succeeded, it tears down these hosts and deletes their deployment folders:
+
+%1
+
+Go on?</source>
+        <translation>应用会先部署有变更的主机和新主机。成功后，将删除以下主机上的部署并删除其部署目录：
+
+%1
+
+是否继续？</translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply then removes %n host(s) (parties that left, old hosts of parties that moved), after asking.</source>
+        <translation>
+            <numerusform>确认后，应用将删除 %n 台主机上的部署（已退出的参与方，以及已迁移参与方原来的主机）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>How %1 was reached is not recorded: tear it down from a project that still lists it.</source>
+        <translation>未记录 %1 的连接方式：请在仍包含它的项目中删除部署。</translation>
     </message>
 </context>
 <context>
@@ -1786,10 +1862,6 @@ Accept it and remember it in %6? [y/N] </source>
         <translation>未检查</translation>
     </message>
     <message>
-        <source>Day two: connectivity and drift</source>
-        <translation>日常运维：连通性与配置偏差</translation>
-    </message>
-    <message>
         <source>Connectivity matrix</source>
         <translation>连通性矩阵</translation>
     </message>
@@ -1816,6 +1888,62 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>Roll back the selected host…</source>
         <translation>回滚所选主机…</translation>
+    </message>
+    <message>
+        <source>route or port unreachable</source>
+        <translation>路由或端口不可达</translation>
+    </message>
+    <message>
+        <source>MySQL not ready</source>
+        <translation>MySQL 未就绪</translation>
+    </message>
+    <message>
+        <source>not running or unhealthy</source>
+        <translation>未运行或不健康</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>job running time exceeded</source>
+        <translation>作业运行超时</translation>
+    </message>
+    <message>
+        <source>no success line</source>
+        <translation>没有成功输出</translation>
+    </message>
+    <message>
+        <source>guest %1</source>
+        <translation>guest %1</translation>
+    </message>
+    <message>
+        <source>host %1</source>
+        <translation>host %1</translation>
+    </message>
+    <message>
+        <source>%1 → %2 (on %3): %4</source>
+        <translation>%1 → %2（在 %3 上）：%4</translation>
+    </message>
+    <message>
+        <source>Every pair passed the toy example.</source>
+        <translation>所有参与方对均通过了 toy example。</translation>
+    </message>
+    <message>
+        <source>Day two: connectivity, toy grid and drift</source>
+        <translation>日常运维：连通性、toy 网格与配置偏差</translation>
+    </message>
+    <message>
+        <source>Toy grid</source>
+        <translation>toy 网格</translation>
+    </message>
+    <message>
+        <source>FATE&apos;s toy example for every ordered pair of parties: a row per guest (where it runs), a column per host. Pairs of one guest run side by side as far as its FATE allows. A failed cell says why; hover over it or read below for the fix.</source>
+        <translation>对参与方（Party）的每个有序对运行 FATE 的 toy example：每行一个 guest（在其主机上运行），每列一个 host。同一 guest 的参与方对在其 FATE 允许的范围内并行运行。失败的格子会说明原因；将鼠标悬停在格子上或查看下方，了解解决方法。</translation>
+    </message>
+    <message>
+        <source>Run the toy grid</source>
+        <translation>运行 toy 网格</translation>
     </message>
 </context>
 <context>
@@ -2113,6 +2241,24 @@ Accept it and remember it in %6? [y/N] </source>
     <message>
         <source>Apply the change plan</source>
         <translation>应用变更计划</translation>
+    </message>
+    <message>
+        <source>Apply the change plan: remove the hosts of parties that left</source>
+        <translation>应用变更计划：删除已退出的参与方（Party）的主机上的部署</translation>
+    </message>
+    <message>
+        <source>The toy grid needs two parties, one of them deployed by this project.</source>
+        <translation>toy 网格需要两个参与方，且其中之一由本项目部署。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Toy grid: %n pair(s) of parties</source>
+        <translation>
+            <numerusform>toy 网格：%n 对参与方</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>toy example</source>
+        <translation>toy example</translation>
     </message>
 </context>
 <context>
@@ -4807,6 +4953,14 @@ Overwrite them?</source>
         <source>Write KubeFATE&apos;s cluster.yaml for each of your parties and the exchange, to move them to Kubernetes</source>
         <translation>为您的每个参与方和 Exchange 交换组件写出 KubeFATE 的 cluster.yaml，以便迁移到 Kubernetes</translation>
     </message>
+    <message>
+        <source>Toy &amp;grid…</source>
+        <translation>toy 网格(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Run the toy example between every ordered pair of parties, each on its guest&apos;s host</source>
+        <translation>在参与方（Party）的每个有序对之间运行 toy example，各在其 guest 的主机上</translation>
+    </message>
 </context>
 <context>
     <name>FateDeployer::PackCache</name>
@@ -5226,6 +5380,10 @@ Overwrite them?</source>
     <message>
         <source>exchange (%1)</source>
         <translation>Exchange（%1）</translation>
+    </message>
+    <message>
+        <source>toy example %1 → %2 (on %3)</source>
+        <translation>toy example %1 → %2（在 %3 上）</translation>
     </message>
 </context>
 <context>
@@ -5650,6 +5808,10 @@ Overwrite them?</source>
     <message>
         <source>restarts=%1</source>
         <translation>重启次数=%1</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>未运行</translation>
     </message>
 </context>
 <context>

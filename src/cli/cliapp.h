@@ -84,5 +84,7 @@ int cliRollback(CliContext &context);
 struct RunReport;
 QString cliMatrixText(const RunReport &report);
 QString cliDriftText(const RunReport &report);
+/// The toy grid of a verify with pairs: guest rows × host columns, then each failed cell with its diagnosis and fix.
+QString cliToyGridText(const RunReport &report);
 
 } // namespace FateDeployer

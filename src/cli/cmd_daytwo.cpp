@@ -81,6 +81,58 @@ QString cliDriftText(const RunReport &report)
     return out;
 }
 
+QString cliToyGridText(const RunReport &report)
+{
+    const QList<ToyCell> cells = report.toyGrid();
+    if (cells.isEmpty())
+        return tr("No pair was verified.") + QLatin1Char('\n');
+    QList<int> guests, hosts;
+    QMap<QPair<int, int>, ToyCell> at;
+    for (const ToyCell &c : cells) {
+        if (!guests.contains(c.guest))
+            guests.append(c.guest);
+        if (!hosts.contains(c.host))
+            hosts.append(c.host);
+        at.insert({c.guest, c.host}, c);
+    }
+    std::sort(hosts.begin(), hosts.end());
+    const QString corner = tr("guest \\ host");
+    int width = int(corner.size()) + 2;
+    for (int id : std::as_const(hosts))
+        width = qMax(width, int(QString::number(id).size()) + 2);
+    for (const ToyCell &c : cells)
+        width = qMax(width, int(toyCellResultTitle(c.result).size()) + 2);
+    QString out = tr("Toy grid (row = guest, column = host; the toy example runs on the guest's host):");
+    out += QLatin1Char('\n') + corner.leftJustified(width);
+    for (int id : std::as_const(hosts))
+        out += QString::number(id).leftJustified(width);
+    out += QLatin1Char('\n');
+    for (int g : std::as_const(guests)) {
+        out += QString::number(g).leftJustified(width);
+        for (int h : std::as_const(hosts)) {
+            QString word = QStringLiteral("-");
+            if (at.contains({g, h})) {
+                const ToyCell c = at.value({g, h});
+                word = c.result == ToyCell::Result::Pass ? toyCellResultTitle(c.result)
+                                                         : toyCellResultTitle(c.result).toUpper();
+            }
+            out += word.leftJustified(width);
+        }
+        out += QLatin1Char('\n');
+    }
+    for (const ToyCell &c : cells) {
+        if (c.result == ToyCell::Result::Pass)
+            continue;
+        out += QStringLiteral("  %1 -> %2 (%3): %4").arg(c.guest).arg(c.host).arg(c.address, c.summary);
+        if (c.diagnosis != VerifyDiagnosis::None)
+            out += QStringLiteral(" [%1]").arg(verifyDiagnosisName(c.diagnosis));
+        if (!c.fix.isEmpty())
+            out += QLatin1Char('\n') + QStringLiteral("    ") + c.fix;
+        out += QLatin1Char('\n');
+    }
+    return out;
+}
+
 int cliMatrix(CliContext &context)
 {
     return cliEngineCommand(Operation::Matrix, context);

@@ -95,47 +95,24 @@ int cliApplyChanges(CliContext &c,
     deploy.selection.parties = changes.partiesToDeploy();
     deploy.selection.exchange = changes.exchangeToDeploy();
     deploy.restartOnly.clear();
-    // A party that left: its host is torn down (folders removed) with the SSH settings it was deployed with.
-    RunRequest removal = deploy;
-    removal.restartOnly.clear();
-    removal.selection = {};
-    removal.settings.operation = Operation::Teardown;
-    removal.settings.teardownLevel = TeardownLevel::Remove;
-    removal.project.parties.clear();
-    removal.project.exchange.enabled = false;
-    QStringList removedLabels;
-    for (const HostChange &h : changes.hosts) {
+    for (const HostChange &h : changes.hosts)
         if (h.onlyRoutes())
             deploy.restartOnly.insert(h.key, h.restartServices);
-        if (h.state != HostChange::State::Removed)
-            continue;
-        const DeployedBundle *was = nullptr;
-        for (const DeployedBundle &d : std::as_const(deployed))
-            if (d.name == h.bundle)
-                was = &d;
-        if (!was || was->target.address.isEmpty()) {
-            c.err << tr("%1 (%2) left the project but how it was reached is not recorded; tear it down with "
-                        "teardown from a project that still lists it")
-                         .arg(h.key, h.host)
-                  << '\n';
-            return ExitFailure;
-        }
-        if (h.kind == Bundle::Kind::Exchange) {
-            removal.project.exchange.enabled = true;
-            removal.project.exchange.external = false;
-            removal.project.exchange.host = was->target.address;
-            removal.project.exchange.ssh = was->target.ssh;
-            removal.project.exchange.dir = was->target.baseDir;
-            removal.selection.exchange = true;
-        } else {
-            Party p = Party::make(h.partyId, was->target.address);
-            p.ssh = was->target.ssh;
-            p.dir = was->target.baseDir;
-            removal.project.parties.append(p);
-            removal.selection.parties.append(h.partyId);
-        }
-        removedLabels.append(QStringLiteral("%1 (%2)").arg(h.key, was->target.address));
+    // A party that left, or the old host of a party that moved: torn down (folders removed) with the SSH settings
+    // it was deployed with.
+    QStringList unknown;
+    const QList<HostRemoval> removals = changes.removals(deployed, &unknown);
+    if (!unknown.isEmpty()) {
+        c.err << tr("%1 left the project (or moved) but how it was reached is not recorded; tear it down with "
+                    "teardown from a project that still lists it")
+                     .arg(unknown.join(QStringLiteral(", ")))
+              << '\n';
+        return ExitFailure;
     }
+    const RunRequest removal = RunSession::removalRequest(deploy, removals);
+    QStringList removedLabels;
+    for (const HostRemoval &r : removals)
+        removedLabels.append(r.label());
     const bool deploySome = deploy.selection.explicitSelection();
     if (!deploySome && removedLabels.isEmpty()) {
         if (!json)

@@ -2,6 +2,7 @@
 // The engine's CLI commands share one runner front end (here); each cmd_<name>.cpp selects its operation.
 #include "cli/cliapp.h"
 #include "cli/consoleprompter.h"
+#include "jobs/daytwo.h"
 #include "kubefate/kubefateimporter.h"
 #include "model/projectfile.h"
 #include "model/validation.h"
@@ -100,6 +101,11 @@ int cliEngineCommand(Operation op, CliContext &c, bool apply)
         tr("take the services' passwords (v1.11 and later) from this KubeFATE parties.conf instead of the keychain; "
            "they go to the hosts only and are stored nowhere"),
         QStringLiteral("FILE"));
+    const QCommandLineOption allPairs(QStringLiteral("all-pairs"),
+                                      tr("the toy grid: every ordered pair of parties (guest → host), each on its "
+                                         "guest's host, in parallel where FATE allows"));
+    const QCommandLineOption pair(
+        QStringLiteral("pair"), tr("a cell of the toy grid: guest G, host H (repeatable)"), tr("G:H"));
     for (const QCommandLineOption &o : {party,
                                         exchange,
                                         jobs,
@@ -121,6 +127,10 @@ int cliEngineCommand(Operation op, CliContext &c, bool apply)
         parser.addOption(breakLock);
     if (op == Operation::Verify || op == Operation::Deploy || op == Operation::Rollback)
         parser.addOption(timeout);
+    if (op == Operation::Verify) {
+        parser.addOption(allPairs);
+        parser.addOption(pair);
+    }
     if (op == Operation::Deploy) {
         parser.addOption(pull);
         parser.addOption(load);
@@ -169,6 +179,39 @@ int cliEngineCommand(Operation op, CliContext &c, bool apply)
 
     RunSettings settings;
     settings.operation = op;
+    if (op == Operation::Verify && (parser.isSet(allPairs) || parser.isSet(pair))) {
+        if (parser.isSet(party) || parser.isSet(exchange)) {
+            c.err << tr("--all-pairs and --pair choose the pairs themselves; leave out --party and --exchange") << '\n';
+            return ExitUsage;
+        }
+        if (parser.isSet(allPairs))
+            settings.toyPairs = DayTwo::allToyPairs(project);
+        for (const QString &value : parser.values(pair)) {
+            const QStringList ids = value.split(QLatin1Char(':'));
+            bool okGuest = false, okHost = false;
+            const int g = ids.value(0).toInt(&okGuest);
+            const int h = ids.value(1).toInt(&okHost);
+            if (ids.size() != 2 || !okGuest || !okHost || !project.party(g) || !project.party(h)) {
+                c.err << tr("--pair %1: give two party ids of %2 as GUEST:HOST").arg(value, projectPath) << '\n';
+                return ExitUsage;
+            }
+            if (project.party(g)->external) {
+                c.err << tr("--pair %1: party %2 is another team's; the toy example runs on the guest's host, which "
+                            "this project does not reach")
+                             .arg(value)
+                             .arg(g)
+                      << '\n';
+                return ExitUsage;
+            }
+            if (!settings.toyPairs.contains(ToyPair{g, h}))
+                settings.toyPairs.append(ToyPair{g, h});
+        }
+        if (settings.toyPairs.isEmpty()) {
+            c.err << tr("the toy grid needs two parties, one of them deployed by this project") << '\n';
+            return ExitUsage;
+        }
+        settings.maxJobsPerHost = DayTwo::toyJobsPerGuest(project);
+    }
     bool ok = false;
     settings.maxParallelHosts = parser.value(jobs).toInt(&ok);
     if (!ok || settings.maxParallelHosts < 1 || settings.maxParallelHosts > 64) {
@@ -442,6 +485,8 @@ int cliEngineCommand(Operation op, CliContext &c, bool apply)
                 c.out << '\n' << cliMatrixText(report);
             if (runOp == Operation::Drift)
                 c.out << '\n' << cliDriftText(report);
+            if (runOp == Operation::Verify && !runSettings.toyPairs.isEmpty())
+                c.out << '\n' << cliToyGridText(report);
             c.out << '\n' << report.toText();
             if (!report.succeeded() && !report.failedHostKeys().isEmpty())
                 c.out << '\n'
@@ -451,7 +496,10 @@ int cliEngineCommand(Operation op, CliContext &c, bool apply)
                                  QStringList args;
                                  for (const HostOutcome &h : std::as_const(report.hosts))
                                      if (!h.succeeded())
-                                         args.append(h.target.partyId
+                                         args.append(h.target.toyHostId ? QStringLiteral("--pair %1:%2")
+                                                                              .arg(h.target.partyId)
+                                                                              .arg(h.target.toyHostId)
+                                                     : h.target.partyId
                                                          ? QStringLiteral("--party %1").arg(h.target.partyId)
                                                          : QStringLiteral("--exchange"));
                                  return args.join(QLatin1Char(' '));

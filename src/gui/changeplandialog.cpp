@@ -7,6 +7,7 @@
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
@@ -71,17 +72,10 @@ ChangePlanDialog::ChangePlanDialog(const Project &project, const QString &projec
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_apply = buttons->addButton(tr("&Apply"), QDialogButtonBox::AcceptRole);
     m_apply->setObjectName(QStringLiteral("changePlanApply"));
-    m_apply->setToolTip(tr("Deploy only the changed and new hosts"));
+    m_apply->setToolTip(tr("Deploy only the changed and new hosts, then remove the hosts of parties that left"));
     m_apply->setEnabled(false);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_apply, &QPushButton::clicked, this, [this] {
-        QHash<QString, QStringList> restartOnly;
-        for (const HostChange &h : std::as_const(m_plan.hosts))
-            if (h.onlyRoutes())
-                restartOnly.insert(h.key, h.restartServices);
-        emit applyRequested(m_plan.partiesToDeploy(), m_plan.exchangeToDeploy(), restartOnly);
-        accept();
-    });
+    connect(m_apply, &QPushButton::clicked, this, &ChangePlanDialog::requestApply);
     layout->addWidget(buttons);
     connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
         if (item && item->parent())
@@ -92,25 +86,66 @@ ChangePlanDialog::ChangePlanDialog(const Project &project, const QString &projec
 
     // Rendering and hashing read the templates: a worker thread does it.
     QPointer<ChangePlanDialog> self(this);
+    using Planned = QPair<Result<ChangePlan>, QList<DeployedBundle>>;
     QtConcurrent::run([project, projectPath] {
-        return RunSession::changePlan(project, projectPath, {});
-    }).then(this, [self](const Result<ChangePlan> &plan) {
+        QList<DeployedBundle> deployed;
+        Result<ChangePlan> plan = RunSession::changePlan(project, projectPath, {}, &deployed);
+        return Planned{plan, deployed};
+    }).then(this, [self](const Planned &planned) {
         if (!self)
             return;
         self->m_ready = true;
-        if (!plan) {
-            self->m_status->setText(tr("Cannot make the change plan: %1").arg(plan.error()));
+        if (!planned.first) {
+            self->m_status->setText(tr("Cannot make the change plan: %1").arg(planned.first.error()));
             emit self->ready(false);
             return;
         }
-        self->fill(plan.value());
+        self->fill(planned.first.value(), planned.second);
         emit self->ready(true);
     });
 }
 
-void ChangePlanDialog::fill(const ChangePlan &plan)
+void ChangePlanDialog::requestApply()
+{
+    QHash<QString, QStringList> restartOnly;
+    for (const HostChange &h : std::as_const(m_plan.hosts))
+        if (h.onlyRoutes())
+            restartOnly.insert(h.key, h.restartServices);
+    const QList<int> parties = m_plan.partiesToDeploy();
+    const bool exchange = m_plan.exchangeToDeploy();
+    if (m_removals.isEmpty()) {
+        emit applyRequested(parties, exchange, restartOnly, {});
+        accept();
+        return;
+    }
+    // Removing a host deletes its deployment folders: asked for explicitly, naming every host.
+    QStringList hosts;
+    for (const HostRemoval &r : std::as_const(m_removals))
+        hosts.append(r.moved ? tr("%1 — the old host of a party that moved").arg(r.label()) : r.label());
+    auto *box = new QMessageBox(QMessageBox::Warning,
+                                tr("Remove hosts"),
+                                tr("Apply deploys the changed and new hosts first. When that succeeded, it tears down "
+                                   "these hosts and deletes their deployment folders:\n\n%1\n\nGo on?")
+                                    .arg(hosts.join(QLatin1Char('\n'))),
+                                QMessageBox::Yes | QMessageBox::Cancel,
+                                this);
+    box->setObjectName(QStringLiteral("applyRemovalQuestion"));
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, parties, exchange, restartOnly](int result) {
+        if (result != QMessageBox::Yes)
+            return;
+        emit applyRequested(parties, exchange, restartOnly, m_removals);
+        accept();
+    });
+    box->open(); // not exec(): no nested event loop
+}
+
+void ChangePlanDialog::fill(const ChangePlan &plan, const QList<DeployedBundle> &deployed)
 {
     m_plan = plan;
+    m_unknownRemovals.clear();
+    m_removals = plan.removals(deployed, &m_unknownRemovals);
     m_tree->clear();
     int changed = 0;
     int removed = 0;
@@ -144,14 +179,19 @@ void ChangePlanDialog::fill(const ChangePlan &plan)
         status = tr("Every host runs what the project describes: nothing to apply.");
     else
         status = tr("%n host(s) to deploy.", nullptr, changed);
-    if (removed > 0)
+    if (!m_removals.isEmpty())
         status += QLatin1Char(' ')
-                  + tr("%n host(s) of parties that left: remove them with Teardown, or with `fate-deployer-cli apply "
-                       "--yes`.",
+                  + tr("Apply then removes %n host(s) (parties that left, old hosts of parties that moved), after "
+                       "asking.",
                        nullptr,
-                       removed);
+                       int(m_removals.size()));
+    if (!m_unknownRemovals.isEmpty())
+        status += QLatin1Char(' ')
+                  + tr("How %1 was reached is not recorded: tear it down from a project that still lists it.")
+                        .arg(m_unknownRemovals.join(QStringLiteral(", ")));
+    Q_UNUSED(removed)
     m_status->setText(status);
-    m_apply->setEnabled(changed > 0);
+    m_apply->setEnabled(changed > 0 || !m_removals.isEmpty());
 }
 
 bool ChangePlanDialog::selectFile(const QString &hostKey, const QString &path)

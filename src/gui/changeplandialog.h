@@ -16,8 +16,8 @@ namespace FateDeployer {
 
 /// The change plan of the project (issue 16): every host with its state since the last deployment (unchanged,
 /// config files changed, new, to be removed), the diff of a chosen file (secrets masked), and Apply, which deploys
-/// only the changed and new hosts (route-table-only hosts restart just the services that read them). Removing a
-/// party's host is the CLI's `apply --yes` or Teardown; the dialog lists it.
+/// only the changed and new hosts (route-table-only hosts restart just the services that read them), then — after a
+/// confirmation that lists them — tears down the hosts of parties that left and the old hosts of parties that moved.
 class ChangePlanDialog : public QDialog
 {
     Q_OBJECT
@@ -28,19 +28,28 @@ public:
 
     bool isReady() const { return m_ready; }
     const ChangePlan &plan() const { return m_plan; }
+    /// What Apply tears down after the deploy (parties that left, old hosts of moved parties).
+    const QList<HostRemoval> &removals() const { return m_removals; }
     /// Selects a host (key) or one of its files and shows the file's diff.
     bool selectFile(const QString &hostKey, const QString &path);
 
 signals:
     void ready(bool ok);
-    /// Apply: deploy these parties (and the exchange), restarting only @p restartOnly's services on those hosts.
-    void applyRequested(const QList<int> &parties, bool exchange, const QHash<QString, QStringList> &restartOnly);
+    /// Apply: deploy these parties (and the exchange), restarting only @p restartOnly's services on those hosts;
+    /// once that succeeded, tear down @p removals (confirmed by the user).
+    void applyRequested(const QList<int> &parties,
+                        bool exchange,
+                        const QHash<QString, QStringList> &restartOnly,
+                        const QList<FateDeployer::HostRemoval> &removals);
 
 private:
-    void fill(const ChangePlan &plan);
+    void fill(const ChangePlan &plan, const QList<DeployedBundle> &deployed);
+    void requestApply();
     void showFile(const QString &hostKey, const QString &path);
 
     ChangePlan m_plan;
+    QList<HostRemoval> m_removals;
+    QStringList m_unknownRemovals; ///< left the project, but how their hosts were reached is not recorded
     QTreeWidget *m_tree;
     QPlainTextEdit *m_diff;
     QLabel *m_status;

@@ -27,6 +27,28 @@ QString hostLabel(const QString &key)
                                                    : DayTwoDialog::tr("exchange");
 }
 
+/// Why a cell of the toy grid failed, in words (VerifyDiagnosis has stable ids only).
+QString diagnosisTitle(VerifyDiagnosis d)
+{
+    switch (d) {
+    case VerifyDiagnosis::Unreachable:
+        return DayTwoDialog::tr("route or port unreachable");
+    case VerifyDiagnosis::MysqlNotReady:
+        return DayTwoDialog::tr("MySQL not ready");
+    case VerifyDiagnosis::NotRunning:
+        return DayTwoDialog::tr("not running or unhealthy");
+    case VerifyDiagnosis::Timeout:
+        return DayTwoDialog::tr("timeout");
+    case VerifyDiagnosis::TimeExceeded:
+        return DayTwoDialog::tr("job running time exceeded");
+    case VerifyDiagnosis::NoSuccessLine:
+        return DayTwoDialog::tr("no success line");
+    case VerifyDiagnosis::None:
+        break;
+    }
+    return QString();
+}
+
 QColor tint(const QColor &c, const QColor &base)
 {
     const qreal k = 0.3;
@@ -45,6 +67,10 @@ DayTwoDialog::DayTwoDialog(MainWindow *window)
     , m_matrix(new QTableWidget(this))
     , m_fixes(new QPlainTextEdit(this))
     , m_checkMatrix(new QPushButton(this))
+    , m_gridIntro(new QLabel(this))
+    , m_grid(new QTableWidget(this))
+    , m_gridDetails(new QPlainTextEdit(this))
+    , m_checkGrid(new QPushButton(this))
     , m_driftIntro(new QLabel(this))
     , m_drift(new QTableWidget(this))
     , m_checkDrift(new QPushButton(this))
@@ -55,6 +81,13 @@ DayTwoDialog::DayTwoDialog(MainWindow *window)
     m_drift->setObjectName(QStringLiteral("driftTable"));
     m_fixes->setObjectName(QStringLiteral("matrixFixes"));
     m_rollback->setObjectName(QStringLiteral("rollbackButton"));
+    m_grid->setObjectName(QStringLiteral("toyGridTable"));
+    m_gridDetails->setObjectName(QStringLiteral("toyGridDetails"));
+    m_checkGrid->setObjectName(QStringLiteral("toyGridButton"));
+    m_gridIntro->setWordWrap(true);
+    m_gridDetails->setReadOnly(true);
+    m_grid->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_grid->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_matrixIntro->setWordWrap(true);
     m_driftIntro->setWordWrap(true);
     m_fixes->setReadOnly(true);
@@ -76,6 +109,15 @@ DayTwoDialog::DayTwoDialog(MainWindow *window)
     cb->addStretch();
     cb->addWidget(m_checkMatrix);
     c->addLayout(cb);
+    auto *grid = new QWidget(this);
+    auto *g = new QVBoxLayout(grid);
+    g->addWidget(m_gridIntro);
+    g->addWidget(m_grid, 2);
+    g->addWidget(m_gridDetails, 1);
+    auto *gb = new QHBoxLayout;
+    gb->addStretch();
+    gb->addWidget(m_checkGrid);
+    g->addLayout(gb);
     auto *drift = new QWidget(this);
     auto *d = new QVBoxLayout(drift);
     d->addWidget(m_driftIntro);
@@ -86,6 +128,7 @@ DayTwoDialog::DayTwoDialog(MainWindow *window)
     db->addWidget(m_checkDrift);
     d->addLayout(db);
     m_tabs->addTab(connectivity, QString());
+    m_tabs->addTab(grid, QString());
     m_tabs->addTab(drift, QString());
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs);
@@ -93,15 +136,18 @@ DayTwoDialog::DayTwoDialog(MainWindow *window)
 
     connect(m_checkMatrix, &QPushButton::clicked, this, &DayTwoDialog::checkConnectivity);
     connect(m_checkDrift, &QPushButton::clicked, this, &DayTwoDialog::checkDrift);
+    connect(m_checkGrid, &QPushButton::clicked, this, &DayTwoDialog::checkToyGrid);
     connect(m_rollback, &QPushButton::clicked, this, &DayTwoDialog::rollbackSelected);
     connect(m_drift, &QTableWidget::itemSelectionChanged, this, [this] {
         m_rollback->setEnabled(!m_drift->selectedItems().isEmpty());
     });
     connect(window->monitor(), &DeployMonitor::matrixChecked, this, &DayTwoDialog::setMatrix);
     connect(window->monitor(), &DeployMonitor::driftChecked, this, &DayTwoDialog::setDrift);
+    connect(window->monitor(), &DeployMonitor::toyGridChecked, this, &DayTwoDialog::setToyGrid);
     connect(window->monitor(), &DeployMonitor::runningChanged, this, [this](bool running) {
         m_checkMatrix->setEnabled(!running);
         m_checkDrift->setEnabled(!running);
+        m_checkGrid->setEnabled(!running);
         m_rollback->setEnabled(!running && !m_drift->selectedItems().isEmpty());
     });
     m_rollback->setEnabled(false);
@@ -115,7 +161,7 @@ DayTwoDialog *DayTwoDialog::showFor(MainWindow *window, Tab tab)
     auto *dialog = window->findChild<DayTwoDialog *>(QStringLiteral("dayTwoDialog"));
     if (!dialog)
         dialog = new DayTwoDialog(window);
-    dialog->m_tabs->setCurrentIndex(tab == Tab::Connectivity ? 0 : 1);
+    dialog->m_tabs->setCurrentIndex(tab == Tab::Connectivity ? 0 : tab == Tab::ToyGrid ? 1 : 2);
     dialog->show();
     dialog->raise();
     return dialog;
@@ -131,6 +177,12 @@ void DayTwoDialog::checkDrift()
 {
     if (DeployBackend *b = m_window->deployBackend(); b && !m_window->monitor()->isRunning())
         b->checkDrift(m_window->project());
+}
+
+void DayTwoDialog::checkToyGrid()
+{
+    if (DeployBackend *b = m_window->deployBackend(); b && !m_window->monitor()->isRunning())
+        b->checkToyGrid(m_window->project());
 }
 
 void DayTwoDialog::rollbackSelected()
@@ -168,6 +220,60 @@ void DayTwoDialog::setDrift(const QList<HostDrift> &hosts)
 {
     m_hosts = hosts;
     fillDrift();
+}
+
+void DayTwoDialog::setToyGrid(const QList<ToyCell> &cells)
+{
+    m_toyCells = cells;
+    fillToyGrid();
+}
+
+void DayTwoDialog::fillToyGrid()
+{
+    QList<int> guests, hosts;
+    for (const ToyCell &c : std::as_const(m_toyCells)) {
+        if (!guests.contains(c.guest))
+            guests.append(c.guest);
+        if (!hosts.contains(c.host))
+            hosts.append(c.host);
+    }
+    std::sort(hosts.begin(), hosts.end());
+    m_grid->clear();
+    m_grid->setRowCount(int(guests.size()));
+    m_grid->setColumnCount(int(hosts.size()));
+    QStringList rowLabels, columnLabels;
+    for (int id : std::as_const(guests))
+        rowLabels.append(tr("guest %1").arg(id));
+    for (int id : std::as_const(hosts))
+        columnLabels.append(tr("host %1").arg(id));
+    m_grid->setVerticalHeaderLabels(rowLabels);
+    m_grid->setHorizontalHeaderLabels(columnLabels);
+    const QColor base = palette().color(QPalette::Base);
+    QStringList details;
+    for (const ToyCell &c : std::as_const(m_toyCells)) {
+        const QString why = diagnosisTitle(c.diagnosis);
+        auto *item
+            = new QTableWidgetItem(why.isEmpty() ? toyCellResultTitle(c.result)
+                                                 : QStringLiteral("%1 · %2").arg(toyCellResultTitle(c.result), why));
+        item->setData(Qt::UserRole, toyCellResultName(c.result));
+        item->setData(Qt::UserRole + 1, verifyDiagnosisName(c.diagnosis));
+        item->setTextAlignment(Qt::AlignCenter);
+        const Icons::Glyph glyph = c.result == ToyCell::Result::Pass   ? Icons::Glyph::Ok
+                                   : c.result == ToyCell::Result::Fail ? Icons::Glyph::Error
+                                                                       : Icons::Glyph::Pending;
+        item->setBackground(tint(Icons::statusColor(glyph), base));
+        QString tip = c.summary;
+        if (!c.fix.isEmpty())
+            tip += QLatin1Char('\n') + c.fix;
+        item->setToolTip(tip);
+        m_grid->setItem(int(guests.indexOf(c.guest)), int(hosts.indexOf(c.host)), item);
+        if (c.result != ToyCell::Result::Pass)
+            details.append(tr("%1 → %2 (on %3): %4").arg(c.guest).arg(c.host).arg(c.address, tip));
+    }
+    m_grid->resizeRowsToContents();
+    m_gridDetails->setPlainText(m_toyCells.isEmpty() ? QString()
+                                : details.isEmpty()  ? tr("Every pair passed the toy example.")
+                                                     : details.join(QStringLiteral("\n\n")));
 }
 
 void DayTwoDialog::fillMatrix()
@@ -243,9 +349,14 @@ void DayTwoDialog::fillDrift()
 
 void DayTwoDialog::retranslate()
 {
-    setWindowTitle(tr("Day two: connectivity and drift"));
+    setWindowTitle(tr("Day two: connectivity, toy grid and drift"));
     m_tabs->setTabText(0, tr("Connectivity matrix"));
-    m_tabs->setTabText(1, tr("Drift"));
+    m_tabs->setTabText(1, tr("Toy grid"));
+    m_tabs->setTabText(2, tr("Drift"));
+    m_gridIntro->setText(tr("FATE's toy example for every ordered pair of parties: a row per guest (where it runs), a "
+                            "column per host. Pairs of one guest run side by side as far as its FATE allows. A "
+                            "failed cell says why; hover over it or read below for the fix."));
+    m_checkGrid->setText(tr("Run the toy grid"));
     m_matrixIntro->setText(tr("Every path of the federation, checked from its source host over SSH: party → "
                               "exchange and exchange → party. Before a deployment a short-lived test listener "
                               "answers on the target port."));
@@ -255,6 +366,7 @@ void DayTwoDialog::retranslate()
     m_checkDrift->setText(tr("Check drift"));
     m_rollback->setText(tr("Roll back the selected host…"));
     fillMatrix();
+    fillToyGrid();
     fillDrift();
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "deployed/changeplan.h"
 #include "model/project.h"
 
 #include <QHash>
@@ -37,20 +38,27 @@ public:
     virtual void teardown(const Project &project, TeardownLevel level, const QList<int> &partyIds) = 0;
     virtual void cancel() = 0;
     /// Deploy of a change plan: @p partyIds (and the exchange), where @p restartOnly names a host's services
-    /// only those restart (route tables changed). Without an engine behind: a deploy of the selected parties.
+    /// only those restart (route tables changed); when that succeeded (or nothing needed a deploy), a teardown
+    /// (level remove) of @p removals, reached as they were deployed. Without an engine behind: a deploy of the
+    /// selected parties.
     virtual void applyChanges(const Project &project,
                               const QList<int> &partyIds,
                               bool exchange,
-                              const QHash<QString, QStringList> &restartOnly)
+                              const QHash<QString, QStringList> &restartOnly,
+                              const QList<HostRemoval> &removals = {})
     {
         Q_UNUSED(exchange)
         Q_UNUSED(restartOnly)
+        Q_UNUSED(removals)
         deploy(project, Scope::SelectedParties, partyIds);
     }
     /// Day two (issue 16): the connectivity matrix, drift against the last deployment, rollback to the
     /// previous bundle. Results come as monitor rows and DeployMonitor::matrixChecked / driftChecked.
     virtual void checkConnectivity(const Project &project) { Q_UNUSED(project) }
     virtual void checkDrift(const Project &project) { Q_UNUSED(project) }
+    /// The toy grid: the toy example of every ordered pair of parties, each on its guest's host. Results come as
+    /// monitor rows (one per pair) and DeployMonitor::toyGridChecked.
+    virtual void checkToyGrid(const Project &project) { Q_UNUSED(project) }
     virtual void rollback(const Project &project, const QList<int> &partyIds)
     {
         Q_UNUSED(project)

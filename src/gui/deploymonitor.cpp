@@ -529,6 +529,11 @@ void DeployMonitor::onDriftChecked(const QList<HostDrift> &hosts)
     emit driftChecked(hosts);
 }
 
+void DeployMonitor::onToyGridChecked(const QList<ToyCell> &cells)
+{
+    emit toyGridChecked(cells);
+}
+
 void DeployMonitor::onRunStored(qint64 id)
 {
     emit runStored(id);

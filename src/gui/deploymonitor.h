@@ -3,6 +3,7 @@
 
 #include "gui/logmodel.h"
 #include "jobs/daytwo.h"
+#include "jobs/events.h"
 
 #include <QAbstractTableModel>
 #include <QElapsedTimer>
@@ -159,6 +160,8 @@ public slots:
     void onMatrixChecked(const QList<FateDeployer::MatrixCell> &cells);
     /// A drift run ended: per host, its summary and differences.
     void onDriftChecked(const QList<FateDeployer::HostDrift> &hosts);
+    /// A toy grid run ended: every cell (guest, host, pass or fail with the diagnosis).
+    void onToyGridChecked(const QList<FateDeployer::ToyCell> &cells);
 
 signals:
     void runningChanged(bool running);
@@ -169,6 +172,7 @@ signals:
     void runStored(qint64 id);
     void matrixChecked(const QList<FateDeployer::MatrixCell> &cells);
     void driftChecked(const QList<FateDeployer::HostDrift> &hosts);
+    void toyGridChecked(const QList<FateDeployer::ToyCell> &cells);
 
 private:
     void note(const QString &host, LogEntry::Severity severity, const QString &text);

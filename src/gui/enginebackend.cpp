@@ -4,6 +4,7 @@
 #include "gui/appsettings.h"
 #include "gui/deploymonitor.h"
 #include "gui/prompter.h"
+#include "jobs/daytwo.h"
 #include "jobs/parsers.h"
 #include "remote/prompter.h"
 #include "settings/secretstore.h"
@@ -135,16 +136,45 @@ void EngineBackend::deploy(const Project &project, Scope scope, const QList<int>
 void EngineBackend::applyChanges(const Project &project,
                                  const QList<int> &partyIds,
                                  bool exchange,
-                                 const QHash<QString, QStringList> &restartOnly)
+                                 const QHash<QString, QStringList> &restartOnly,
+                                 const QList<HostRemoval> &removals)
 {
+    if (!m_monitor || isBusy())
+        return;
     Selection selection;
     selection.parties = partyIds;
     selection.exchange = exchange;
-    if (!selection.explicitSelection())
-        return; // nothing changed: an empty selection would mean every host
     RunSettings settings = baseSettings(Operation::Deploy);
     settings.verifyTimeoutSeconds = project.verification.timeoutSeconds;
+    std::optional<RunRequest> removal;
+    if (!removals.isEmpty()) {
+        RunRequest base;
+        base.project = project;
+        base.projectPath = m_projectPath;
+        base.settings = settings;
+        removal = RunSession::removalRequest(base, removals);
+    }
+    if (!selection.explicitSelection()) { // nothing to deploy (an empty selection would mean every host)
+        m_afterApply = removal;
+        startRemoval();
+        return;
+    }
     start(project, selection, settings, tr("Apply the change plan"), restartOnly);
+    m_afterApply = removal;
+}
+
+void EngineBackend::startRemoval()
+{
+    if (!m_afterApply || !m_monitor)
+        return;
+    const RunRequest removal = *m_afterApply;
+    m_afterApply.reset();
+    m_session.setEnvironment(environment());
+    m_partyHosts.clear();
+    m_rows.clear();
+    m_monitor->onRunStarted(tr("Apply the change plan: remove the hosts of parties that left"));
+    if (const Status s = m_session.start(removal); !s)
+        m_monitor->onRunFinished(false, s.error());
 }
 
 void EngineBackend::retryFailed(const Project &project, const QStringList &hosts)
@@ -216,6 +246,22 @@ void EngineBackend::checkDrift(const Project &project)
     start(project, Selection{}, baseSettings(Operation::Drift), operationTitle(Operation::Drift));
 }
 
+void EngineBackend::checkToyGrid(const Project &project)
+{
+    RunSettings settings = baseSettings(Operation::Verify);
+    settings.toyPairs = DayTwo::allToyPairs(project);
+    settings.maxJobsPerHost = DayTwo::toyJobsPerGuest(project);
+    settings.verifyTimeoutSeconds = project.verification.timeoutSeconds;
+    if (settings.toyPairs.isEmpty()) {
+        if (m_monitor)
+            m_monitor->onRunFinished(false,
+                                     tr("The toy grid needs two parties, one of them deployed by this project."));
+        return;
+    }
+    start(
+        project, Selection{}, settings, tr("Toy grid: %n pair(s) of parties", nullptr, int(settings.toyPairs.size())));
+}
+
 void EngineBackend::rollback(const Project &project, const QList<int> &partyIds)
 {
     Selection selection; // party id 0 = the exchange
@@ -242,6 +288,7 @@ void EngineBackend::start(const Project &project,
 {
     if (!m_monitor || isBusy())
         return;
+    m_afterApply.reset(); // a removal follows only the deploy of the apply that set it (after this)
     m_session.setEnvironment(environment());
     RunRequest request;
     request.project = project;
@@ -343,7 +390,9 @@ void EngineBackend::planRows(const Plan &plan)
     // exchange sharing a party's host gets its own row under its label. Steps are keyed by kind.
     for (const HostJob &job : plan.jobs) {
         const bool shared = job.target.partyId == 0 && m_partyHosts.contains(job.target.address);
-        const QString row = shared ? job.target.label : job.target.address;
+        // A toy grid has a job per pair, several on one guest's host: a row per pair.
+        const bool pair = job.target.toyHostId != 0;
+        const QString row = shared || pair ? job.target.label : job.target.address;
         m_rows.insert(job.target.key, row);
         QStringList titles;
         QStringList keys;
@@ -352,9 +401,10 @@ void EngineBackend::planRows(const Plan &plan)
             keys.append(stepKindName(s.kind));
         }
         // The shared exchange's row name already says what it is.
-        const QString role = job.target.partyId ? tr("party %1").arg(job.target.partyId)
-                             : shared           ? QString()
-                                                : tr("exchange");
+        const QString role = pair                 ? tr("toy example")
+                             : job.target.partyId ? tr("party %1").arg(job.target.partyId)
+                             : shared             ? QString()
+                                                  : tr("exchange");
         m_monitor->onHostPlanned(row, role, titles, keys);
     }
 }
@@ -479,6 +529,13 @@ void EngineBackend::onFinished(const RunReport &report)
 {
     if (!m_monitor)
         return;
+    // Apply: the removal follows a deploy that succeeded, once this run's row states are final.
+    if (m_afterApply && report.operation == Operation::Deploy) {
+        if (report.succeeded())
+            QMetaObject::invokeMethod(this, &EngineBackend::startRemoval, Qt::QueuedConnection);
+        else
+            m_afterApply.reset();
+    }
 
     int ok = 0;
     QStringList failed;
@@ -523,7 +580,10 @@ void EngineBackend::onFinished(const RunReport &report)
         }
         m_monitor->onDriftChecked(hosts);
     }
-    if (report.operation == Operation::Verify) {
+    const QList<ToyCell> grid = report.toyGrid();
+    if (!grid.isEmpty())
+        m_monitor->onToyGridChecked(grid);
+    if (report.operation == Operation::Verify && grid.isEmpty()) {
         bool passed = false;
         QString verifySummary = tr("The toy example did not run.");
         QString details;

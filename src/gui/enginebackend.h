@@ -48,11 +48,13 @@ public:
     void applyChanges(const Project &project,
                       const QList<int> &partyIds,
                       bool exchange,
-                      const QHash<QString, QStringList> &restartOnly) override;
+                      const QHash<QString, QStringList> &restartOnly,
+                      const QList<HostRemoval> &removals = {}) override;
     bool canTestRegistryLogin() const override { return true; }
     void testRegistryLogin(const Project &project) override;
     void checkConnectivity(const Project &project) override;
     void checkDrift(const Project &project) override;
+    void checkToyGrid(const Project &project) override;
     void rollback(const Project &project, const QList<int> &partyIds) override;
 
     /// A run (or its template download, or its bundle preparation) is in progress.
@@ -87,6 +89,8 @@ private:
     void showImagePresence(const QString &hostKey, const QStringList &missing);
     void onAborted(const QString &message);
     void onFinished(const RunReport &report);
+    /// Apply's teardown of the hosts that left (m_afterApply), after its deploy succeeded.
+    void startRemoval();
     QString rowFor(const QString &key) const { return m_rows.value(key, key); }
     const HostJob *jobFor(const QString &key) const;
     RunSettings baseSettings(Operation op) const;
@@ -102,7 +106,9 @@ private:
     QPointer<TemplateDownloader> m_download; ///< while a run waits for its templates
     qint64 m_lastHistoryId = 0;
     qint64 m_runStartMs = 0; ///< wall clock of the runner's start: log lines are stamped from it
-    RunSession m_session;    ///< last member: its destructor cancels and waits before the prompter goes
+    /// Apply's second run (teardown of the hosts that left), started when its deploy succeeded.
+    std::optional<RunRequest> m_afterApply;
+    RunSession m_session; ///< last member: its destructor cancels and waits before the prompter goes
 };
 
 } // namespace FateDeployer

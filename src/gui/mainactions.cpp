@@ -223,6 +223,11 @@ const ActionSpec Table[] = {
                              "Check every path of the federation from its source host, before or after deploying"),
            [](W &w, bool) { DayTwoDialog::showFor(&w, DayTwoDialog::Tab::Connectivity)->checkConnectivity(); })
            .on(When::Ready),
+    action("deploy", "actionToyGrid", QT_TRANSLATE_NOOP("FateDeployer::MainWindow", "Toy &grid…"),
+           QT_TRANSLATE_NOOP("FateDeployer::MainWindow",
+                             "Run the toy example between every ordered pair of parties, each on its guest's host"),
+           [](W &w, bool) { DayTwoDialog::showFor(&w, DayTwoDialog::Tab::ToyGrid)->checkToyGrid(); })
+           .on(When::Ready),
     action("deploy", "actionDrift", QT_TRANSLATE_NOOP("FateDeployer::MainWindow", "D&rift and rollback…"),
            QT_TRANSLATE_NOOP("FateDeployer::MainWindow",
                              "Compare the hosts' files and containers with the last deployment"),
@@ -266,10 +271,11 @@ const ActionSpec Table[] = {
            [](W &w, bool) {
                auto *dialog = new ChangePlanDialog(w.project(), w.document()->filePath(), &w);
                QObject::connect(dialog, &ChangePlanDialog::applyRequested, &w,
-                                [&w](const QList<int> &parties, bool exchange, const QHash<QString, QStringList> &restart) {
+                                [&w](const QList<int> &parties, bool exchange, const QHash<QString, QStringList> &restart,
+                                     const QList<HostRemoval> &removals) {
                                     if (DeployBackend *backend = w.deployBackend()) {
                                         w.showPage(W::Page::Deploy);
-                                        backend->applyChanges(w.project(), parties, exchange, restart);
+                                        backend->applyChanges(w.project(), parties, exchange, restart, removals);
                                     }
                                 });
                dialog->open();

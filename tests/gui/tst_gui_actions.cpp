@@ -146,9 +146,10 @@ private slots:
                                 "actionFind"));
         QCOMPARE(
             menu("deploy").join(QLatin1Char(' ')),
-            QStringLiteral("actionPreflight actionDeployAll actionDeploySelected actionDeployExchange actionVerify "
-                           "actionRefreshStatus actionConnectivity actionDrift | actionCancel actionRetryFailed | "
-                           "actionTeardown"));
+            QStringLiteral(
+                "actionPreflight actionDeployAll actionDeploySelected actionDeployExchange actionVerify "
+                "actionRefreshStatus actionConnectivity actionToyGrid actionDrift | actionCancel actionRetryFailed | "
+                "actionTeardown"));
         QCOMPARE(menu("view").join(QLatin1Char(' ')),
                  QStringLiteral("actionShowTopology actionShowImages actionShowDeploy actionShowHistory | "
                                 "actionPreview actionChangePlan actionFullScreen actionShowToolbar"));

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // The change-plan view (issue 16 item 3) in the real window, offscreen: a deployed two-party federation whose
 // project gained party 8888 shows party 8888 new, the exchange changed (route table and coordinator), the others
-// unchanged; the diff of the route table names the new party; Apply asks the engine for exactly those hosts.
+// unchanged; the diff of the route table names the new party; Apply asks the engine for exactly those hosts. A
+// party that left (or moved to another host) is removed by Apply only after a question that names its host.
 // With FD_SCREENSHOT_DIR set it saves changeplan-en.png and changeplan-zh_CN.png there.
 #include "deployed/deployedstate.h"
 #include "gui/changeplandialog.h"
@@ -12,6 +13,7 @@
 #include "templates/templatesource.h"
 
 #include <QAction>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -114,6 +116,50 @@ private slots:
         QCOMPARE(requested[0][1].toBool(), true);
         using Restarts = QHash<QString, QStringList>;
         QVERIFY(requested[0][2].value<Restarts>().isEmpty()); // no route-table-only host
+        QVERIFY(requested[0][3].value<QList<HostRemoval>>().isEmpty());
+    }
+
+    void applyAsksBeforeRemovingTheHostsOfPartiesThatLeft()
+    {
+        // Recorded with how party 9999's host was reached; the project now without 9999, and 10000 on a new host.
+        Project p = Project::example();
+        p.templates.kind = TemplateSource::Kind::Folder;
+        p.templates.location = QStringLiteral(FD_TEST_DATA "/kubefate-1.1.0");
+        const RenderOutput deployed
+            = Renderer::render(p, TemplateSources::openFolder(p.templates.location).value()).value();
+        const DeployedState state(DeployedState::dirFor(m_fx.dir.filePath(QStringLiteral("history")), m_project));
+        QHash<QString, DeployedTarget> targets;
+        for (const Party &party : p.parties)
+            targets.insert(
+                QStringLiteral("confs-%1").arg(party.id),
+                DeployedTarget{party.host, 22, QStringLiteral("root"), {}, QStringLiteral("/data/projects/fate")});
+        QVERIFY(state.record(deployed.bundles, QString(), {}, targets));
+        Project now = p;
+        now.parties.removeLast();
+        now.parties.first().host = QStringLiteral("192.168.7.9");
+        now.verification = {};
+        auto *dialog = new ChangePlanDialog(now, m_project, m_fx.window.get());
+        QSignalSpy ready(dialog, &ChangePlanDialog::ready);
+        dialog->show();
+        QVERIFY(ready.wait(60000));
+        QCOMPARE(dialog->removals().size(), 2);
+        QSignalSpy requested(dialog, &ChangePlanDialog::applyRequested);
+        dialog->findChild<QPushButton *>(QStringLiteral("changePlanApply"))->click();
+        auto *box = dialog->findChild<QMessageBox *>(QStringLiteral("applyRemovalQuestion"));
+        QVERIFY(box && box->isVisible());
+        QVERIFY2(box->text().contains(QStringLiteral("party-9999 (192.168.7.2)")), qPrintable(box->text()));
+        QVERIFY2(box->text().contains(QStringLiteral("party-10000 (192.168.7.1)")), qPrintable(box->text()));
+        QVERIFY(requested.isEmpty()); // asks first
+        box->button(QMessageBox::Yes)->click();
+        QCOMPARE(requested.size(), 1);
+        QCOMPARE(requested[0][0].value<QList<int>>(), QList<int>{10000});
+        const QList<HostRemoval> removals = requested[0][3].value<QList<HostRemoval>>();
+        QCOMPARE(removals.size(), 2);
+        QSet<QString> seen;
+        for (const HostRemoval &r : removals)
+            seen.insert(QStringLiteral("%1 %2 %3").arg(r.key, r.target.address).arg(r.moved));
+        QVERIFY(seen.contains(QStringLiteral("party-9999 192.168.7.2 0")));
+        QVERIFY(seen.contains(QStringLiteral("party-10000 192.168.7.1 1")));
     }
 };
 

@@ -4,6 +4,7 @@
 #include "engineproject.h"
 #include "fakechannel.h"
 #include "jobs/bundleprep.h"
+#include "jobs/daytwo.h"
 #include "jobs/interpreter.h"
 #include "jobs/runner.h"
 
@@ -322,6 +323,93 @@ private slots:
         const RunReport report = runToEnd(runner, plan);
         QVERIFY2(report.succeeded(), qPrintable(report.toText()));
         QVERIFY2(!partyGaveUp, "the exchange never ran while party 10000 held its host: it waited for a slot");
+    }
+
+    void toyGridRunsAJobPerPairAtMostAsManyPerGuestAsAllowed()
+    {
+        // Three parties: six ordered pairs, each its own job on its guest's host. With one toy at a time per guest
+        // no two toys ever run together on one host; the pair 10002 → 10000 fails, and its cell carries the
+        // diagnosis (10000's proxy port does not answer from 10002's host).
+        const Project project = fakeHostsProject(3);
+        QMutex mutex;
+        QHash<QString, int> running; // address → toy examples running there now
+        int peak = 0;
+        auto guestHost = [&](int id) { return project.party(id)->host; };
+        auto failed = [](const QString &out) {
+            CommandResult r;
+            r.exitStatus = 1;
+            r.stdoutText = out;
+            return r;
+        };
+        Handler h = healthyExcept([&](const FakeCall &call) -> std::optional<CommandResult> {
+            const auto &[t, c, r, sink, k] = call;
+            if (c.contains(QLatin1String("/dev/tcp/")))
+                return c.contains(guestHost(10000) + QLatin1String(" 9370")) && t.partyId == 10002 ? failed(QString())
+                                                                                                   : okResult();
+            if (!c.contains(QLatin1String("run_toy_example.py")))
+                return {};
+            {
+                QMutexLocker lock(&mutex);
+                peak = std::max(peak, ++running[t.address]);
+            }
+            QThread::msleep(80);
+            {
+                QMutexLocker lock(&mutex);
+                --running[t.address];
+            }
+            if (t.partyId == 10002 && t.toyHostId == 10000)
+                return failed(QStringLiteral("job running time exceed, please check federation or eggroll log\n"));
+            return okResult(QStringLiteral("INFO: success to calculate secure_sum, it is 2000.0000000000002\n"));
+        });
+        RunSettings s;
+        s.operation = Operation::Verify;
+        s.toyPairs = DayTwo::allToyPairs(project);
+        s.maxJobsPerHost = 1;
+        QCOMPARE(s.toyPairs.size(), 6);
+        Plan plan = PlanBuilder::build(project, {}, s);
+        QCOMPARE(plan.jobs.size(), 6);
+        QCOMPARE(plan.jobs.at(0).target.key, QStringLiteral("toy-10000-10001"));
+        QCOMPARE(plan.jobs.at(0).target.address, guestHost(10000));
+        Runner runner;
+        runner.setChannelFactory(factoryFor(h));
+        const RunReport report = runToEnd(runner, plan);
+        QCOMPARE(peak, 1);
+        QVERIFY(!report.succeeded());
+        QCOMPARE(report.failedHostKeys(), QStringList{QStringLiteral("toy-10002-10000")});
+        const QList<ToyCell> cells = report.toyGrid();
+        QCOMPARE(cells.size(), 6);
+        for (const ToyCell &c : cells) {
+            if (c.guest == 10002 && c.host == 10000) {
+                QCOMPARE(c.result, ToyCell::Result::Fail);
+                QCOMPARE(c.diagnosis, VerifyDiagnosis::Unreachable);
+                QCOMPARE(c.unreachable, QStringList{guestHost(10000) + QStringLiteral(":9370")});
+            } else {
+                QVERIFY2(c.result == ToyCell::Result::Pass, qPrintable(c.summary));
+            }
+        }
+        QVERIFY(report.toJson().contains("\"grid\""));
+
+        // Two at a time per guest: the first toy on a guest waits for the second to start beside it.
+        std::atomic_int started{0};
+        std::atomic_bool gaveUp{false};
+        Handler pairs = healthyExcept([&](const FakeCall &call) -> std::optional<CommandResult> {
+            const auto &[t, c, r, sink, k] = call;
+            if (!c.contains(QLatin1String("run_toy_example.py")))
+                return {};
+            if (t.partyId == 10000 && ++started == 1) {
+                for (int i = 0; i < 12000 && started < 2; ++i) // generous: only a serialising runner waits this long
+                    QThread::msleep(10);
+                gaveUp = started < 2;
+            }
+            return okResult(QStringLiteral("success to calculate secure_sum\n"));
+        });
+        s.toyPairs = {ToyPair{10000, 10001}, ToyPair{10000, 10002}};
+        s.maxJobsPerHost = 2;
+        Runner parallel;
+        parallel.setChannelFactory(factoryFor(pairs));
+        const RunReport both = runToEnd(parallel, PlanBuilder::build(project, {}, s));
+        QVERIFY2(both.succeeded(), qPrintable(both.toText()));
+        QVERIFY2(!gaveUp, "the second toy example of guest 10000 did not start beside the first");
     }
 
     void preflightReportsEveryCheckAndTheFix()

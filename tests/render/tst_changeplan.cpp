@@ -225,6 +225,36 @@ private slots:
         }();
         QCOMPARE(was.target.ssh.identityFile, QStringLiteral("/keys/id"));
         QCOMPARE(was.target.baseDir, QStringLiteral("/data/projects/fate"));
+        // Apply removes it, reached as it was deployed; party 10000's target was not recorded, but it stays.
+        QStringList unknown;
+        QList<HostRemoval> removals = plan.value().removals(recorded, &unknown);
+        QCOMPARE(removals.size(), 1);
+        QCOMPARE(removals.first().key, QStringLiteral("party-9999"));
+        QVERIFY(!removals.first().moved);
+        QCOMPARE(removals.first().target.ssh.identityFile, QStringLiteral("/keys/id"));
+        QVERIFY(unknown.isEmpty());
+
+        // A party moved to another host: deployed there (changed), and its old host is removed after.
+        Project moved = project();
+        moved.parties.last().host = QStringLiteral("10.1.0.9");
+        plan = planFor(moved, state);
+        QVERIFY(plan);
+        const HostChange *m = plan.value().host(QStringLiteral("party-9999"));
+        QCOMPARE(m->state, HostChange::State::Changed);
+        QVERIFY(m->movedHost());
+        QCOMPARE(m->deployedHost, QStringLiteral("10.1.0.2"));
+        QVERIFY(plan.value().partiesToDeploy().contains(9999));
+        removals = plan.value().removals(recorded, &unknown);
+        QCOMPARE(removals.size(), 1);
+        QVERIFY(removals.first().moved);
+        QCOMPARE(removals.first().target.address, QStringLiteral("10.1.0.2"));
+        QVERIFY(plan.value().toText(false).contains(QStringLiteral("apply removes it there")));
+        // Without the recorded target it cannot be reached: named, not guessed.
+        QList<DeployedBundle> noTargets = recorded;
+        for (DeployedBundle &b : noTargets)
+            b.target = {};
+        QVERIFY(plan.value().removals(noTargets, &unknown).isEmpty());
+        QCOMPARE(unknown, QStringList{QStringLiteral("party-9999 (10.1.0.2)")});
 
         // Another team's party is never this project's to deploy or remove.
         Project external = three;

@@ -45,6 +45,31 @@ const HostChange *ChangePlan::host(const QString &key) const
     return nullptr;
 }
 
+QString HostRemoval::label() const
+{
+    return QStringLiteral("%1 (%2)").arg(key, target.address);
+}
+
+QList<HostRemoval> ChangePlan::removals(const QList<DeployedBundle> &deployed, QStringList *unknown) const
+{
+    QList<HostRemoval> out;
+    for (const HostChange &h : hosts) {
+        if (h.state != HostChange::State::Removed && !h.movedHost())
+            continue;
+        const DeployedBundle *was = nullptr;
+        for (const DeployedBundle &d : deployed)
+            if (d.name == h.bundle)
+                was = &d;
+        if (!was || was->target.address.isEmpty()) {
+            if (unknown)
+                unknown->append(QStringLiteral("%1 (%2)").arg(h.key, h.deployedHost));
+            continue;
+        }
+        out.append(HostRemoval{h.key, h.bundle, h.partyId, h.kind, h.movedHost(), was->target});
+    }
+    return out;
+}
+
 QString ChangePlan::stateName(HostChange::State state)
 {
     switch (state) {
@@ -126,8 +151,8 @@ QString ChangePlan::toText(bool diffs) const
         out += tr("Nothing of this project was deployed from this machine yet: every host is new.") + QLatin1Char('\n');
     for (const HostChange &h : hosts) {
         out += QStringLiteral("%1 (%2): %3").arg(h.key, h.host, stateTitle(h.state));
-        if (h.state == HostChange::State::Changed && !h.deployedHost.isEmpty() && h.deployedHost != h.host)
-            out += QLatin1Char(' ') + tr("(deployed on %1 before)").arg(h.deployedHost);
+        if (h.movedHost())
+            out += QLatin1Char(' ') + tr("(deployed on %1 before; apply removes it there)").arg(h.deployedHost);
         out += QLatin1Char('\n');
         if (h.onlyRoutes())
             out += QStringLiteral("  ")

@@ -43,6 +43,26 @@ struct HostChange
     QStringList restartServices;
 
     bool onlyRoutes() const { return !restartServices.isEmpty(); }
+    /// Changed, deployed on another SSH host before: its old host still runs the old bundle until apply removes it.
+    bool movedHost() const
+    {
+        return state == State::Changed && !deployedHost.isEmpty()
+               && deployedHost.compare(host, Qt::CaseInsensitive) != 0;
+    }
+};
+
+/// A host that apply tears down (after the deploy of the others succeeded): the bundle of a party (or the exchange)
+/// that left the project, or the old host of a party that moved to another host. Reached as it was deployed.
+struct HostRemoval
+{
+    QString key;    ///< engine host key: party-10000, exchange
+    QString bundle; ///< confs-10000
+    int partyId = 0;
+    Bundle::Kind kind = Bundle::Kind::Party;
+    bool moved = false;    ///< the party stays in the project, on another host
+    DeployedTarget target; ///< how its host was reached (address, port, user, SSH overrides, base dir)
+
+    QString label() const; ///< for people: "party-10000 (10.0.0.1)"
 };
 
 /// The change plan of a project: per host, unchanged / changed (which files, with diffs) / new / to be removed.
@@ -58,6 +78,9 @@ public:
     QList<int> partiesToDeploy() const; ///< Changed and New parties (ids)
     bool exchangeToDeploy() const;
     const HostChange *host(const QString &key) const;
+    /// What apply removes: Removed bundles and the old hosts of moved parties, with the targets @p deployed
+    /// recorded for them. A bundle whose target was not recorded goes to @p unknown (its label) instead.
+    QList<HostRemoval> removals(const QList<DeployedBundle> &deployed, QStringList *unknown = nullptr) const;
 
     static QString stateName(HostChange::State state);  ///< stable id: unchanged, changed, new, removed
     static QString stateTitle(HostChange::State state); ///< translated

@@ -2,6 +2,7 @@
 #include "jobs/daytwo.h"
 
 #include "jobs/plan.h"
+#include "model/era.h"
 #include "model/project.h"
 #include "util/tr.h"
 
@@ -305,6 +306,29 @@ QList<MatrixPath> matrixPaths(const Project &project)
             if (from.id != to.id && !from.external)
                 paths.append({key(from), key(to), Project::routeAddress(to), Project::routePort(to)});
     return paths;
+}
+
+QList<ToyPair> allToyPairs(const Project &project)
+{
+    QList<ToyPair> pairs;
+    for (const Party &guest : project.parties) {
+        if (guest.external)
+            continue;
+        for (const Party &host : project.parties)
+            if (host.id != guest.id)
+                pairs.append(ToyPair{guest.id, host.id});
+    }
+    return pairs;
+}
+
+int toyJobsPerGuest(const Project &project)
+{
+    const KubefateEra era = kubefateEra(project.templates.kubefateVersion);
+    if (!eraHasEngine(era))
+        return 5; // fate_flow/settings.py MAX_CONCURRENT_JOB_RUN of FATE 1.1 and 1.4
+    const int jobCores = era == KubefateEra::V2_0 ? 4 : 2;
+    const int parties = std::max(1, int(project.parties.size()));
+    return std::max(1, std::max(1, project.engine.computeCore) / jobCores / parties);
 }
 
 void completePlan(const Project &project, Plan &plan)

@@ -19,6 +19,7 @@ namespace FateDeployer {
 
 struct Project;
 struct Plan;
+struct ToyPair;
 enum class Operation;
 
 /// Day-two operations (issue 16): the connectivity matrix, drift and rollback. Kept apart from the
@@ -140,6 +141,17 @@ bool isDayTwo(Operation op);
 QList<MatrixPath> matrixPaths(const Project &project);
 /// Adds what a day-two plan needs (paths, board, ports; enough hosts in parallel for the matrix's waits).
 void completePlan(const Project &project, Plan &plan);
+
+/// The toy grid's default: every ordered pair of parties (guest ≠ host) whose guest this project deploys (the toy
+/// example runs on the guest's host); the host may be another team's party. Through the exchange when there is
+/// one, as the route tables send it.
+QList<ToyPair> allToyPairs(const Project &project);
+/// How many toy examples may run at once on one guest, per era. 1.1–1.4: fate_flow runs MAX_CONCURRENT_JOB_RUN
+/// (5) jobs of its initiator at once and queues the rest, and a host party does not limit them, so 5.
+/// v1.11/v2.0: jobs wait until every party of the job has the job's cores (1.11's toy asks task_cores 2, 2.0's
+/// job_cores 4, of compute_core per party), and a party is guest of its own cells and host of the others' cells:
+/// the cores of a party divided among all parties, at least 1 (serialised per guest).
+int toyJobsPerGuest(const Project &project);
 
 /// The fix in words for a cell that is not ok.
 QString matrixFix(const MatrixCell &cell, const QString &targetLabel);

@@ -93,6 +93,65 @@ QString formatSeconds(qint64 ms)
     return tr("%1 s").arg(double(ms) / 1000.0, 0, 'f', 1);
 }
 
+QString toyCellResultName(ToyCell::Result result)
+{
+    switch (result) {
+    case ToyCell::Result::Pass:
+        return QStringLiteral("pass");
+    case ToyCell::Result::Fail:
+        return QStringLiteral("fail");
+    case ToyCell::Result::NotRun:
+        break;
+    }
+    return QStringLiteral("not-run");
+}
+
+QString toyCellResultTitle(ToyCell::Result result)
+{
+    switch (result) {
+    case ToyCell::Result::Pass:
+        return tr("pass");
+    case ToyCell::Result::Fail:
+        return tr("fail");
+    case ToyCell::Result::NotRun:
+        break;
+    }
+    return tr("not run");
+}
+
+QList<ToyCell> RunReport::toyGrid() const
+{
+    QList<ToyCell> cells;
+    for (const HostOutcome &h : hosts) {
+        if (!h.target.toyHostId)
+            continue;
+        ToyCell cell;
+        cell.guest = h.target.partyId;
+        cell.host = h.target.toyHostId;
+        cell.address = h.target.address;
+        const StepOutcome *verify = nullptr;
+        for (const StepOutcome &s : h.steps)
+            if (s.kind == StepKind::Verify)
+                verify = &s;
+        const StepOutcome *failed = h.failedStep();
+        if (verify && (verify->result == StepResult::Ok || verify->result == StepResult::Warning)) {
+            cell.result = ToyCell::Result::Pass;
+            cell.summary = verify->summary;
+        } else if (failed) {
+            // The toy's own diagnosis, or the step before it that failed (connect: the guest's host is not reached).
+            cell.result = ToyCell::Result::Fail;
+            cell.summary = QStringLiteral("%1: %2").arg(stepKindTitle(failed->kind), failed->summary);
+            cell.fix = failed->fix;
+            cell.diagnosis = failed->diagnosis;
+            cell.unreachable = failed->unreachable;
+        } else {
+            cell.summary = h.result == StepResult::Cancelled ? tr("cancelled") : tr("not run");
+        }
+        cells.append(cell);
+    }
+    return cells;
+}
+
 const StepOutcome *HostOutcome::failedStep() const
 {
     for (const StepOutcome &s : steps)
@@ -187,14 +246,19 @@ QByteArray RunReport::toJson() const
         QJsonArray containers;
         for (const ContainerStatus &c : h.containers)
             containers.append(containerJson(c));
-        hostList.append(QJsonObject{{QStringLiteral("host"), h.target.key},
-                                    {QStringLiteral("address"), h.target.address},
-                                    {QStringLiteral("result"), stepResultName(h.result)},
-                                    {QStringLiteral("compose"), h.composeCommand},
-                                    {QStringLiteral("duration_ms"), h.durationMs},
-                                    {QStringLiteral("lines"), h.lineCount},
-                                    {QStringLiteral("steps"), steps},
-                                    {QStringLiteral("containers"), containers}});
+        QJsonObject host{{QStringLiteral("host"), h.target.key},
+                         {QStringLiteral("address"), h.target.address},
+                         {QStringLiteral("result"), stepResultName(h.result)},
+                         {QStringLiteral("compose"), h.composeCommand},
+                         {QStringLiteral("duration_ms"), h.durationMs},
+                         {QStringLiteral("lines"), h.lineCount},
+                         {QStringLiteral("steps"), steps},
+                         {QStringLiteral("containers"), containers}};
+        if (h.target.toyHostId) {
+            host.insert(QStringLiteral("guest_party"), h.target.partyId);
+            host.insert(QStringLiteral("host_party"), h.target.toyHostId);
+        }
+        hostList.append(host);
     }
     QJsonObject o{{QStringLiteral("id"), id},
                   {QStringLiteral("operation"), operationName(operation)},
@@ -205,6 +269,24 @@ QByteArray RunReport::toJson() const
                   {QStringLiteral("cancelled"), cancelled},
                   {QStringLiteral("ok"), succeeded()},
                   {QStringLiteral("hosts"), hostList}};
+    // The toy grid, cell by cell, for scripts: guest, host, result and the typed diagnosis.
+    if (const QList<ToyCell> cells = toyGrid(); !cells.isEmpty()) {
+        QJsonArray grid;
+        for (const ToyCell &c : cells) {
+            QJsonObject cell{{QStringLiteral("guest"), c.guest},
+                             {QStringLiteral("host"), c.host},
+                             {QStringLiteral("address"), c.address},
+                             {QStringLiteral("result"), toyCellResultName(c.result)},
+                             {QStringLiteral("summary"), c.summary},
+                             {QStringLiteral("fix"), c.fix}};
+            if (c.diagnosis != VerifyDiagnosis::None)
+                cell.insert(QStringLiteral("diagnosis"), verifyDiagnosisName(c.diagnosis));
+            if (!c.unreachable.isEmpty())
+                cell.insert(QStringLiteral("unreachable"), QJsonArray::fromStringList(c.unreachable));
+            grid.append(cell);
+        }
+        o.insert(QStringLiteral("grid"), grid);
+    }
     return QJsonDocument(o).toJson(QJsonDocument::Indented);
 }
 

@@ -98,6 +98,23 @@ struct JobEvent
     QString progressText;             ///< StepProgress: translated, e.g. "3 of 9 layers, 120 MB of 200 MB"
 };
 
+/// One cell of the toy grid (verify of several pairs): the toy example with @c guest as guest and @c host as
+/// host, as its job ended.
+struct ToyCell
+{
+    enum class Result { Pass, Fail, NotRun };
+    int guest = 0;
+    int host = 0;
+    QString address; ///< the guest's host, where the toy example ran
+    Result result = Result::NotRun;
+    VerifyDiagnosis diagnosis = VerifyDiagnosis::None; ///< Fail: why (None when the job failed before the toy)
+    QString summary;                                   ///< translated: the toy step's, or the step that failed
+    QString fix;                                       ///< translated, empty when passed
+    QStringList unreachable;                           ///< Unreachable: "address:port" as the guest's host saw it
+};
+QString toyCellResultName(ToyCell::Result result);  ///< stable id: "pass", "fail", "not-run"
+QString toyCellResultTitle(ToyCell::Result result); ///< translated
+
 /// A finished (or cancelled) run.
 struct RunReport
 {
@@ -120,6 +137,8 @@ public:
     /// A plain-text report: per host, per step, with the failures' fixes and last lines.
     QString toText() const;
     QByteArray toJson() const;
+    /// The toy grid's cells (hosts whose target names a pair, HostTarget::toyHostId), in plan order.
+    QList<ToyCell> toyGrid() const;
 };
 
 } // namespace FateDeployer

@@ -1514,24 +1514,28 @@ StepOutcome JobInterpreter::statusOne(const HostBundle &b)
 
 StepOutcome JobInterpreter::verifyFlowToy()
 {
-    // v1.11+: what the maintainers ask for first, the one-party smoke test (-gid G -hid G), then the pair.
+    // v1.11+: what the maintainers ask for first, the one-party smoke test (-gid G -hid G), then the pair. A cell
+    // of the toy grid runs its pair only (the grid has the other pairs of the guest).
     // FATE 2.0's client prints only the job's status (no log check), so its success line is the status line.
     const bool fate2 = kubefateEra(m_settings.kubefateVersion) == KubefateEra::V2_0;
-    const QString guestProject = QStringLiteral("confs-%1").arg(m_settings.guestId);
+    const int guestId = toyGuestId();
+    const QString guestProject = QStringLiteral("confs-%1").arg(guestId);
     const int toyTimeout = std::max(10, m_settings.verifyTimeoutSeconds - 10);
-    QList<int> hosts{m_settings.guestId};
-    if (m_settings.hostId != m_settings.guestId)
-        hosts.append(m_settings.hostId);
+    QList<int> hosts;
+    if (!m_job.target.toyHostId || toyHostId() == guestId)
+        hosts.append(guestId);
+    if (toyHostId() != guestId)
+        hosts.append(toyHostId());
     QStringList passed;
     for (int host : std::as_const(hosts)) {
-        const ShellCommand cmd = RemoteCommands::flowTestToy(guestProject, m_settings.guestId, host, toyTimeout);
+        const ShellCommand cmd = RemoteCommands::flowTestToy(guestProject, guestId, host, toyTimeout);
         CommandRequest rq;
         rq.timeoutSeconds = m_settings.verifyTimeoutSeconds;
         const CommandResult r = exec(cmd, rq);
         const QString output = r.stdoutText + r.stderrText;
         m_outcome.verifyOutput += output;
         if (fate2 ? Parsers::flowToyJobSucceeded(output) : Parsers::flowToySucceeded(output)) {
-            passed.append(tr("%1 → %2").arg(m_settings.guestId).arg(host));
+            passed.append(tr("%1 → %2").arg(guestId).arg(host));
             continue;
         }
         if (r.cancelled)
@@ -1542,8 +1546,7 @@ StepOutcome JobInterpreter::verifyFlowToy()
         QStringList unreachable;
         const QString diagnosis = verifyDiagnosis(output, r.timedOut, &fix, &kind, &unreachable);
         m_tail = tail;
-        StepOutcome o
-            = fail(tr("toy example %1 → %2 failed: %3").arg(m_settings.guestId).arg(host).arg(diagnosis), fix, cmd, r);
+        StepOutcome o = fail(tr("toy example %1 → %2 failed: %3").arg(guestId).arg(host).arg(diagnosis), fix, cmd, r);
         o.diagnosis = kind;
         o.unreachable = unreachable;
         if (o.errorKind == ErrorKind::Other)
@@ -1557,14 +1560,16 @@ StepOutcome JobInterpreter::verify()
 {
     if (pluginEra())
         return verifyFlowToy();
-    const QString guestProject = QStringLiteral("confs-%1").arg(m_settings.guestId);
-    const ShellCommand cmd = RemoteCommands::toyExample(guestProject, m_settings.guestId, m_settings.hostId);
+    const int guestId = toyGuestId();
+    const int hostId = toyHostId();
+    const QString guestProject = QStringLiteral("confs-%1").arg(guestId);
+    const ShellCommand cmd = RemoteCommands::toyExample(guestProject, guestId, hostId);
     CommandRequest rq;
     rq.timeoutSeconds = m_settings.verifyTimeoutSeconds;
     const CommandResult r = exec(cmd, rq);
     m_outcome.verifyOutput = r.stdoutText + r.stderrText;
     if (Parsers::toySucceeded(r.stdoutText + r.stderrText))
-        return ok(tr("toy example %1 → %2 succeeded").arg(m_settings.guestId).arg(m_settings.hostId));
+        return ok(tr("toy example %1 → %2 succeeded").arg(guestId).arg(hostId));
     if (r.cancelled)
         return failExec(tr("toy example"), cmd, r);
     const QStringList tail = m_tail;
@@ -1573,11 +1578,7 @@ StepOutcome JobInterpreter::verify()
     QStringList unreachable;
     const QString diagnosis = verifyDiagnosis(r.stdoutText + r.stderrText, r.timedOut, &fix, &kind, &unreachable);
     m_tail = tail;
-    StepOutcome o
-        = fail(tr("toy example %1 → %2 failed: %3").arg(m_settings.guestId).arg(m_settings.hostId).arg(diagnosis),
-               fix,
-               cmd,
-               r);
+    StepOutcome o = fail(tr("toy example %1 → %2 failed: %3").arg(guestId).arg(hostId).arg(diagnosis), fix, cmd, r);
     o.diagnosis = kind;
     o.unreachable = unreachable;
     if (o.errorKind == ErrorKind::Other)
@@ -1594,7 +1595,7 @@ QString JobInterpreter::verifyDiagnosis(
         probes.append({m_settings.exchangeAddress, m_settings.exchangePort});
     // Where the route tables send the traffic (a reachable address and port may differ from the SSH host).
     for (const PartyRoute &party : m_settings.partyRoutes)
-        if (party.id == m_settings.guestId || party.id == m_settings.hostId)
+        if (party.id == toyGuestId() || party.id == toyHostId())
             probes.append({party.address, party.port});
     QStringList unreachable;
     for (const auto &probe : std::as_const(probes)) {
@@ -1617,8 +1618,7 @@ QString JobInterpreter::verifyDiagnosis(
     }
     CommandRequest sq;
     sq.quiet = true;
-    const CommandResult st
-        = exec(RemoteCommands::inspectProject(QStringLiteral("confs-%1").arg(m_settings.guestId)), sq);
+    const CommandResult st = exec(RemoteCommands::inspectProject(QStringLiteral("confs-%1").arg(toyGuestId())), sq);
     const QList<ContainerStatus> containers
         = Parsers::containerStatuses(st.stdoutText, QDateTime::currentSecsSinceEpoch());
     // FATE 1.1's flow runs in `python`; v1.11's in `fateflow`, whose healthcheck says whether it answers.
@@ -1634,14 +1634,14 @@ QString JobInterpreter::verifyDiagnosis(
             *kind = VerifyDiagnosis::NotRunning;
             *fix = tr("Read fateflow's log (docker logs) on the guest's host; its health check must pass before jobs "
                       "run. Run status to follow it, then verify again.");
-            return tr("fateflow of party %1 is not healthy (%2)").arg(m_settings.guestId).arg(c.health);
+            return tr("fateflow of party %1 is not healthy (%2)").arg(toyGuestId()).arg(c.health);
         }
     }
     if (output.contains(QLatin1String("no running python container"))
         || output.contains(QLatin1String("no running client container"))) {
         *kind = VerifyDiagnosis::NotRunning;
-        *fix = tr("Deploy party %1 first, or check its status.").arg(m_settings.guestId);
-        return tr("party %1 is not running").arg(m_settings.guestId);
+        *fix = tr("Deploy party %1 first, or check its status.").arg(toyGuestId());
+        return tr("party %1 is not running").arg(toyGuestId());
     }
     // FATE 1.11's client ends a job it gave up on with "check job status timeout", FATE 2.0's with "timeout...".
     static const QRegularExpression clientTimeout(QStringLiteral("^timeout\\.\\.\\.\\s*$"),

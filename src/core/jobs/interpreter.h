@@ -107,6 +107,9 @@ private:
     StepOutcome statusOne(const HostBundle &b);
     StepOutcome verify();
     StepOutcome verifyFlowToy();
+    /// The pair this job verifies: its own in a toy grid (HostTarget::toyHostId), else the run's.
+    int toyGuestId() const { return m_job.target.toyHostId ? m_job.target.partyId : m_settings.guestId; }
+    int toyHostId() const { return m_job.target.toyHostId ? m_job.target.toyHostId : m_settings.hostId; }
     StepOutcome teardownOne(StepKind kind, const HostBundle &b);
     // Day-two steps (interpreterdaytwo.cpp).
     StepOutcome matrixListen();

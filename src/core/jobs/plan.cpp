@@ -276,7 +276,20 @@ Plan PlanBuilder::build(const Project &project, const Selection &selection, cons
         plan.settings.keepRegistryLogin = project.registry.keepLoggedIn;
     }
     QList<HostTarget> targets;
-    if (settings.operation == Operation::Verify) {
+    if (settings.operation == Operation::Verify && !settings.toyPairs.isEmpty()) {
+        // The toy grid: a job per pair on its guest's host (their own SSH sessions, so pairs of one guest can run
+        // side by side where FATE allows: RunSettings::maxJobsPerHost).
+        for (const ToyPair &pair : settings.toyPairs) {
+            Selection guest;
+            guest.parties = {pair.guest};
+            for (HostTarget t : PlanBuilder::targets(project, guest)) {
+                t.key = QStringLiteral("toy-%1-%2").arg(pair.guest).arg(pair.host);
+                t.label = tr("toy example %1 → %2 (on %3)").arg(pair.guest).arg(pair.host).arg(t.address);
+                t.toyHostId = pair.host;
+                targets.append(t);
+            }
+        }
+    } else if (settings.operation == Operation::Verify) {
         Selection guest;
         guest.parties = {plan.settings.guestId};
         targets = PlanBuilder::targets(project, guest);

@@ -101,6 +101,18 @@ struct HostTarget
     SshOverrides ssh;
     int partyId = 0; ///< 0 for the exchange
     QString baseDir; ///< remote base dir, e.g. /data/projects/fate
+    /// Toy grid (verify of several pairs): the host party of this job's pair; partyId is its guest. 0 otherwise.
+    int toyHostId = 0;
+};
+
+/// One ordered pair of the toy grid: the toy example with @c guest as guest (it runs on the guest's host) and
+/// @c host as host party.
+struct ToyPair
+{
+    int guest = 0;
+    int host = 0;
+
+    bool operator==(const ToyPair &) const = default;
 };
 
 /// Settings shared by the jobs of one run.
@@ -129,6 +141,12 @@ struct RunSettings
     bool registryOnly = false;
     int guestId = 0;
     int hostId = 0;
+    /// Verify of a toy grid (CLI `verify --all-pairs` / `--pair G:H`): one job per pair, on the guest's host (key
+    /// `toy-<guest>-<host>`). Empty = the one pair guestId → hostId.
+    QList<ToyPair> toyPairs;
+    /// At most this many jobs at once on one host (0 = no limit beyond maxParallelHosts): the toy grid's jobs on
+    /// one guest, as many as its FATE runs at once (DayTwo::toyJobsPerGuest).
+    int maxJobsPerHost = 0;
     QString registryUri; ///< empty = Docker Hub
     QString registryUser;
     QByteArray registryPassword; ///< from the keychain; never logged, passed on stdin only

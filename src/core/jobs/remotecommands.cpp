@@ -389,11 +389,14 @@ ShellCommand listProject(const QString &project)
 
 ShellCommand toyExample(const QString &guestProject, int guestId, int hostId)
 {
+    // run_toy_example.py (1.1–1.4) makes test/ and test/log with an unguarded os.mkdir: two toy examples that
+    // start or end together on one guest (the toy grid) would race; made beforehand, neither does.
     return script("c=$(docker ps -q --filter \"label=com.docker.compose.project=$1\" "
                   "--filter label=com.docker.compose.service=python | head -n 1); "
                   "if [ -z \"$c\" ]; then echo 'no running python container' >&2; exit 3; fi; "
                   "exec docker exec \"$c\" sh -c '. /data/projects/python/venv/bin/activate && "
-                  "cd /data/projects/fate/python/examples/toy_example && python run_toy_example.py \"$0\" \"$1\" 1' "
+                  "cd /data/projects/fate/python/examples/toy_example && mkdir -p test/log && "
+                  "python run_toy_example.py \"$0\" \"$1\" 1' "
                   "\"$2\" \"$3\"",
                   {guestProject, QString::number(guestId), QString::number(hostId)});
 }

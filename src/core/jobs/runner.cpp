@@ -368,31 +368,37 @@ private:
 };
 
 /// "Hosts in parallel" counts hosts, not jobs: jobs on a host that is already being worked on (the
-/// exchange beside its party) run at once instead of waiting behind other hosts for a free slot.
+/// exchange beside its party) run at once instead of waiting behind other hosts for a free slot, up to
+/// @c perHost jobs of one host at a time (0 = all; the toy grid's jobs on one guest).
 /// Hosts get their slots in plan order; a cancelled run stops waiting.
 class HostSlots
 {
 public:
-    explicit HostSlots(int count)
+    HostSlots(int count, int perHost)
         : m_free(std::max(1, count))
+        , m_perHost(std::max(0, perHost))
     {}
 
     bool acquire(const QString &host, const CancelToken &cancel)
     {
         QMutexLocker lock(&m_mutex);
-        if (!m_waiting.contains(host) && !m_active.contains(host))
-            m_waiting.append(host);
         for (;;) {
             if (auto it = m_active.find(host); it != m_active.end()) {
-                ++it.value();
-                return true;
-            }
-            if (m_free > 0 && m_waiting.first() == host) {
-                m_waiting.removeFirst();
-                --m_free;
-                m_active.insert(host, 1);
-                m_changed.wakeAll();
-                return true;
+                if (m_perHost == 0 || it.value() < m_perHost) {
+                    ++it.value();
+                    return true;
+                }
+            } else {
+                // (Again after the host's last job ended while this one waited for its turn on the host.)
+                if (!m_waiting.contains(host))
+                    m_waiting.append(host);
+                if (m_free > 0 && m_waiting.first() == host) {
+                    m_waiting.removeFirst();
+                    --m_free;
+                    m_active.insert(host, 1);
+                    m_changed.wakeAll();
+                    return true;
+                }
             }
             if (cancel.isCancelled()) {
                 m_waiting.removeAll(host);
@@ -409,14 +415,15 @@ public:
         if (auto it = m_active.find(host); it != m_active.end() && --it.value() == 0) {
             m_active.erase(it);
             ++m_free;
-            m_changed.wakeAll();
         }
+        m_changed.wakeAll(); // a job waiting for its turn on this host, too
     }
 
 private:
     QMutex m_mutex;
     QWaitCondition m_changed;
     int m_free;
+    int m_perHost;
     QList<QString> m_waiting;     ///< hosts in plan order
     QHash<QString, int> m_active; ///< host → its jobs running now
 };
@@ -480,7 +487,7 @@ bool Runner::start(const Plan &plan)
     m_running = true;
     m_lastProgress = -1;
     const auto shared = std::make_shared<const Plan>(m_plan);
-    const auto hostSlots = std::make_shared<HostSlots>(plan.settings.maxParallelHosts);
+    const auto hostSlots = std::make_shared<HostSlots>(plan.settings.maxParallelHosts, plan.settings.maxJobsPerHost);
     for (int i = 0; i < plan.jobs.size(); ++i) {
         auto hub = m_hub;
         auto cancel = m_cancel;

@@ -291,7 +291,7 @@ void RunSession::storeHistory(RunReport report)
     // What each host now runs, before finished(): a plan or drift check right after sees it.
     const QString stateDir = deployedStateDir(m_env, m_request.projectPath);
     QList<Bundle> deployed;
-    QStringList forgotten;
+    QList<QPair<QString, DeployedTarget>> forgotten; ///< bundle, the host it was torn down on
     QHash<QString, DeployedTarget> targets;
     for (const HostOutcome &h : std::as_const(report.hosts)) {
         if (!h.succeeded())
@@ -309,7 +309,10 @@ void RunSession::storeHistory(RunReport report)
                 }
             } else if (report.operation == Operation::Teardown
                        && m_plan.settings.teardownLevel != TeardownLevel::Stop) {
-                forgotten.append(job.bundle.name);
+                forgotten.append(
+                    {job.bundle.name,
+                     DeployedTarget{
+                         job.target.address, job.target.port, job.target.user, job.target.ssh, job.target.baseDir}});
             }
         }
     }
@@ -329,9 +332,21 @@ void RunSession::storeHistory(RunReport report)
                     return out;
                 };
                 Status s = deployed.isEmpty() ? Status() : state.record(deployed, projectHash, mask, targets);
-                for (const QString &bundle : forgotten)
-                    if (s)
+                // A record names the host the bundle runs on now: the old host of a party that moved is torn
+                // down after its new host was deployed, and that record stays.
+                const Result<QList<DeployedBundle>> recorded
+                    = forgotten.isEmpty() ? QList<DeployedBundle>() : state.load();
+                for (const auto &[bundle, target] : forgotten) {
+                    bool elsewhere = false;
+                    if (recorded)
+                        for (const DeployedBundle &d : recorded.value())
+                            elsewhere = elsewhere
+                                        || (d.name == bundle && !d.target.address.isEmpty()
+                                            && (d.target.address.compare(target.address, Qt::CaseInsensitive) != 0
+                                                || d.target.baseDir != target.baseDir));
+                    if (s && !elsewhere)
                         s = state.forget(bundle);
+                }
                 if (!s)
                     stateError = s.error();
             }
@@ -370,6 +385,35 @@ Result<ChangePlan> RunSession::changePlan(const Project &project,
     if (deployed)
         *deployed = was.value();
     return ChangePlanner::build(ChangePlanner::ownBundles(rendered.value(), project), was.value(), state);
+}
+
+RunRequest RunSession::removalRequest(const RunRequest &base, const QList<HostRemoval> &removals)
+{
+    RunRequest removal = base;
+    removal.restartOnly.clear();
+    removal.deployedBundlesDir.clear();
+    removal.selection = {};
+    removal.settings.operation = Operation::Teardown;
+    removal.settings.teardownLevel = TeardownLevel::Remove;
+    removal.project.parties.clear();
+    removal.project.exchange.enabled = false;
+    for (const HostRemoval &r : removals) {
+        if (r.kind == Bundle::Kind::Exchange) {
+            removal.project.exchange.enabled = true;
+            removal.project.exchange.external = false;
+            removal.project.exchange.host = r.target.address;
+            removal.project.exchange.ssh = r.target.ssh;
+            removal.project.exchange.dir = r.target.baseDir;
+            removal.selection.exchange = true;
+        } else {
+            Party p = Party::make(r.partyId, r.target.address);
+            p.ssh = r.target.ssh;
+            p.dir = r.target.baseDir;
+            removal.project.parties.append(p);
+            removal.selection.parties.append(r.partyId);
+        }
+    }
+    return removal;
 }
 
 QString RunSession::deployedStateDir(const SessionEnvironment &env, const QString &projectPath)

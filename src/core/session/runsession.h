@@ -106,6 +106,10 @@ public:
                                          const SessionEnvironment &env,
                                          QList<DeployedBundle> *deployed = nullptr);
 
+    /// Apply's second run: a teardown (level remove) of @p removals (ChangePlan::removals), each host reached as it
+    /// was deployed; the rest (jobs, timeouts, project path for the record) from @p base.
+    static RunRequest removalRequest(const RunRequest &base, const QList<HostRemoval> &removals);
+
     /// The plan a request gives (hosts, steps), without running anything (confirmations, dry runs).
     static Plan plan(const RunRequest &request);
 
