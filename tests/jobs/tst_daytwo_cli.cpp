@@ -2,7 +2,7 @@
 // Day-two operations (issue 16) through the fate-deployer-cli binary on sandbox hosts: the connectivity
 // matrix before deploy with a port blocked by a firewall rule in a host's netns, drift after a hand edit,
 // rollback to the previous bundle with the toy example passing. One sandbox start for the executable.
-#include "clirun.h"
+#include "clisandbox.h"
 #include "sandboxids.h"
 #include "sandboxproject.h"
 
@@ -11,7 +11,6 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace FateDeployer;
@@ -21,18 +20,16 @@ class TestDayTwoCli : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<SandboxFixture> m_sb;
-    QTemporaryDir m_dir;
+    CliSandbox m_cli;
 
     CliRun run(const QStringList &args, const QHash<QString, QString> &env = {}, bool ssh = true)
     {
-        CliOptions options;
-        options.historyDir = m_dir.filePath(QStringLiteral("history"));
+        CliOptions options = m_cli.options();
         options.env = env;
-        return runCli(ssh ? args + sandboxSshArgs(*m_sb) : args, options);
+        return runCli(ssh ? args + sandboxSshArgs(m_cli.sandbox()) : args, options);
     }
 
-    QString onHost(int i, const QString &cmd) { return Testing::onHost(*m_sb, i, cmd); }
+    QString onHost(int i, const QString &cmd) { return m_cli.onHost(i, cmd); }
 
     /// Every matrix cell of a `matrix --json` report, keyed "from>to", valued by its result id.
     static QHash<QString, QString> cells(const QJsonObject &report)
@@ -73,36 +70,30 @@ class TestDayTwoCli : public QObject
 private slots:
     void initTestCase()
     {
-        QString why;
-        if (!SandboxFixture::canRun(&why))
-            QSKIP(qPrintable(why));
-        QVERIFY(m_dir.isValid());
-        const int id = SandboxFixture::instanceFromEnv("FD_SANDBOX_ID_DAYTWO", SandboxId::DayTwo);
-        m_sb = std::make_unique<SandboxFixture>(id);
-        QString error;
-        QVERIFY2(m_sb->start(2, &error), qPrintable(error));
-        m_templates = m_dir.filePath(QStringLiteral("templates"));
+        QString skip, error;
+        if (!m_cli.start("FD_SANDBOX_ID_DAYTWO", SandboxId::DayTwo, 2, &skip, &error)) {
+            QVERIFY2(skip.isEmpty(), qPrintable(error));
+            QSKIP(qPrintable(skip));
+        }
+        m_templates = m_cli.path(QStringLiteral("templates"));
         QProcess cp;
         cp.start(QStringLiteral("cp"),
                  {QStringLiteral("-a"), QStringLiteral(FD_TEST_DATA "/kubefate-1.1.0"), m_templates});
         QVERIFY(cp.waitForFinished() && cp.exitCode() == 0);
-        const Project p = sandboxProject(*m_sb, QStringLiteral("daytwo"), {{10000, 1}, {9999, 2}}, 1, m_templates);
-        m_project = saveProject(p, m_dir.path());
+        m_project = m_cli.writeProject(QStringLiteral("daytwo"), {{10000, 1}, {9999, 2}}, 1, {}, m_templates);
         QVERIFY(!m_project.isEmpty());
     }
 
-    void cleanupTestCase()
-    {
-        if (m_sb)
-            m_sb->stop();
-    }
+    void cleanupTestCase() { m_cli.stop(); }
 
     void matrixBeforeDeployShowsABlockedPort()
     {
         // Nothing listens yet: the matrix opens its own listeners. Port 9371 of host 1 (the exchange) drops.
-        QVERIFY(m_sb->runSandbox({QStringLiteral("block"), QStringLiteral("1"), QStringLiteral("9371")}).ok());
+        QVERIFY(
+            m_cli.sandbox().runSandbox({QStringLiteral("block"), QStringLiteral("1"), QStringLiteral("9371")}).ok());
         CliRun r = run({QStringLiteral("matrix"), m_project, QStringLiteral("--json")});
-        QVERIFY(m_sb->runSandbox({QStringLiteral("unblock"), QStringLiteral("1"), QStringLiteral("9371")}).ok());
+        QVERIFY(
+            m_cli.sandbox().runSandbox({QStringLiteral("unblock"), QStringLiteral("1"), QStringLiteral("9371")}).ok());
         QCOMPARE(r.exitCode, 1);
         QHash<QString, QString> c = cells(r.json());
         QCOMPARE(c.size(), 4);
@@ -114,14 +105,17 @@ private slots:
 
         // The same in words, with the fix; and open again once the rule is gone.
         QVERIFY(
-            m_sb->runSandbox(
+            m_cli.sandbox()
+                .runSandbox(
                     {QStringLiteral("block"), QStringLiteral("2"), QStringLiteral("9370"), QStringLiteral("reject")})
                 .ok());
         r = run({QStringLiteral("matrix"), m_project});
-        QVERIFY(m_sb->runSandbox({QStringLiteral("unblock"), QStringLiteral("2"), QStringLiteral("9370")}).ok());
+        QVERIFY(
+            m_cli.sandbox().runSandbox({QStringLiteral("unblock"), QStringLiteral("2"), QStringLiteral("9370")}).ok());
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.out.contains(QStringLiteral("exchange -> party-9999 %1:9370: refused").arg(m_sb->hostIp(2))),
-                 qPrintable(r.out));
+        QVERIFY2(
+            r.out.contains(QStringLiteral("exchange -> party-9999 %1:9370: refused").arg(m_cli.sandbox().hostIp(2))),
+            qPrintable(r.out));
         QVERIFY2(r.out.contains(QStringLiteral("firewall-cmd --permanent --add-port=9370/tcp")), qPrintable(r.out));
         QVERIFY2(r.out.contains(QStringLiteral("ufw allow 9370/tcp")), qPrintable(r.out));
         verifyNoListenerLeft();

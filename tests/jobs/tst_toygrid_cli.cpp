@@ -2,13 +2,11 @@
 // The toy grid (issue 16) through the fate-deployer-cli binary on sandbox hosts (FATE 1.1 stand-ins): three
 // parties and an exchange; every ordered pair passes; then party 8888's proxy port is closed by a firewall rule on
 // its host and the cells into 8888 fail with the route/port diagnosis naming that address, the others pass.
-#include "clirun.h"
+#include "clisandbox.h"
 #include "sandboxids.h"
-#include "sandboxproject.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace FateDeployer;
@@ -18,16 +16,10 @@ class TestToyGridCli : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<SandboxFixture> m_sb;
-    QTemporaryDir m_dir;
+    CliSandbox m_cli;
     QString m_project; ///< 10000 on host 1 with the exchange, 9999 on host 2, 8888 on host 3
 
-    CliRun run(const QStringList &args, bool ssh = true)
-    {
-        CliOptions options;
-        options.historyDir = m_dir.filePath(QStringLiteral("history"));
-        return runCli(ssh ? args + sandboxSshArgs(*m_sb) : args, options);
-    }
+    CliRun run(const QStringList &args, bool ssh = true) { return m_cli.run(args, ssh); }
 
     /// "guest>host" → the cell's JSON object, from `verify --all-pairs --json`'s grid.
     static QHash<QString, QJsonObject> grid(const QJsonObject &report)
@@ -43,25 +35,18 @@ class TestToyGridCli : public QObject
 private slots:
     void initTestCase()
     {
-        QString why;
-        if (!SandboxFixture::canRun(&why))
-            QSKIP(qPrintable(why));
-        QVERIFY(m_dir.isValid());
-        m_sb = std::make_unique<SandboxFixture>(SandboxFixture::instanceFromEnv("FD_SANDBOX_ID_GRID", SandboxId::Grid));
-        QString error;
-        QVERIFY2(m_sb->start(3, &error), qPrintable(error));
-        const Project p = sandboxProject(*m_sb, QStringLiteral("grid"), {{10000, 1}, {9999, 2}, {8888, 3}}, 1);
-        m_project = saveProject(p, m_dir.path());
+        QString skip, error;
+        if (!m_cli.start("FD_SANDBOX_ID_GRID", SandboxId::Grid, 3, &skip, &error)) {
+            QVERIFY2(skip.isEmpty(), qPrintable(error));
+            QSKIP(qPrintable(skip));
+        }
+        m_project = m_cli.writeProject(QStringLiteral("grid"), {{10000, 1}, {9999, 2}, {8888, 3}}, 1);
         QVERIFY(!m_project.isEmpty());
         const CliRun r = run({QStringLiteral("deploy"), m_project});
         QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
     }
 
-    void cleanupTestCase()
-    {
-        if (m_sb)
-            m_sb->stop();
-    }
+    void cleanupTestCase() { m_cli.stop(); }
 
     void everyPairPasses()
     {
@@ -80,7 +65,10 @@ private slots:
             const int guest = h[QLatin1String("guest_party")].toInt();
             QCOMPARE(h[QLatin1String("host")].toString(),
                      QStringLiteral("toy-%1-%2").arg(guest).arg(h[QLatin1String("host_party")].toInt()));
-            QCOMPARE(h[QLatin1String("address")].toString(), m_sb->hostIp(guest == 10000 ? 1 : guest == 9999 ? 2 : 3));
+            QCOMPARE(h[QLatin1String("address")].toString(),
+                     m_cli.sandbox().hostIp(guest == 10000  ? 1
+                                            : guest == 9999 ? 2
+                                                            : 3));
         }
 
         // Chosen pairs only, and the grid in words; the run has its history entry.
@@ -92,7 +80,7 @@ private slots:
                  QStringLiteral("8888:10000")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
         QVERIFY2(r.out.contains(QStringLiteral("Toy grid (row = guest, column = host")), qPrintable(r.out));
-        QVERIFY2(r.out.contains(QStringLiteral("toy example 9999 → 8888 (on %1)").arg(m_sb->hostIp(2))),
+        QVERIFY2(r.out.contains(QStringLiteral("toy example 9999 → 8888 (on %1)").arg(m_cli.sandbox().hostIp(2))),
                  qPrintable(r.out));
         QVERIFY2(!r.out.contains(QStringLiteral("toy example 10000 → 9999")), qPrintable(r.out));
         r = run({QStringLiteral("history"), m_project, QStringLiteral("--json")}, false);
@@ -113,7 +101,8 @@ private slots:
     void aBlockedProxyPortFailsTheCellsIntoItsParty()
     {
         // Party 8888's proxy (9370, published by its container) drops what comes in from the network.
-        QVERIFY(m_sb->runSandbox({QStringLiteral("block"), QStringLiteral("3"), QStringLiteral("9370")}).ok());
+        QVERIFY(
+            m_cli.sandbox().runSandbox({QStringLiteral("block"), QStringLiteral("3"), QStringLiteral("9370")}).ok());
         const CliRun r = run({QStringLiteral("verify"),
                               m_project,
                               QStringLiteral("--all-pairs"),
@@ -126,11 +115,12 @@ private slots:
                                  QStringLiteral("9999:8888"),
                                  QStringLiteral("--timeout"),
                                  QStringLiteral("40")});
-        QVERIFY(m_sb->runSandbox({QStringLiteral("unblock"), QStringLiteral("3"), QStringLiteral("9370")}).ok());
+        QVERIFY(
+            m_cli.sandbox().runSandbox({QStringLiteral("unblock"), QStringLiteral("3"), QStringLiteral("9370")}).ok());
         QCOMPARE(r.exitCode, 1);
         const QHash<QString, QJsonObject> cells = grid(r.json());
         QCOMPARE(cells.size(), 6);
-        const QString blocked = QStringLiteral("%1:9370").arg(m_sb->hostIp(3));
+        const QString blocked = QStringLiteral("%1:9370").arg(m_cli.sandbox().hostIp(3));
         for (const QString &into : {QStringLiteral("10000>8888"), QStringLiteral("9999>8888")}) {
             const QJsonObject c = cells.value(into);
             QVERIFY2(c[QLatin1String("result")].toString() == QLatin1String("fail"), qPrintable(into));

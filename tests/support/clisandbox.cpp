@@ -32,9 +32,11 @@ void CliSandbox::stop()
 QString CliSandbox::writeProject(const QString &name,
                                  const QList<QPair<int, int>> &parties,
                                  int exchangeHost,
-                                 const QHash<int, QString> &dirs) const
+                                 const QHash<int, QString> &dirs,
+                                 const QString &templates) const
 {
-    Project p = sandboxProject(*m_sb, name, parties, exchangeHost);
+    Project p = templates.isEmpty() ? sandboxProject(*m_sb, name, parties, exchangeHost)
+                                    : sandboxProject(*m_sb, name, parties, exchangeHost, templates);
     for (Party &party : p.parties)
         party.dir = dirs.value(party.id);
     return saveProject(p, m_dir.path());

@@ -33,11 +33,13 @@ public:
     QString path(const QString &name) const { return m_dir.filePath(name); }
 
     /// A project on sandbox hosts (parties: id, host index; the exchange on @p exchangeHost), saved as
-    /// DIR/NAME.fdproj; @p dirs: a base folder per party id. The path, or empty after a warning.
+    /// DIR/NAME.fdproj; @p dirs: a base folder per party id; @p templates: a template folder other than the
+    /// 1.1.0 test tree. The path, or empty after a warning.
     QString writeProject(const QString &name,
                          const QList<QPair<int, int>> &parties,
                          int exchangeHost,
-                         const QHash<int, QString> &dirs = {}) const;
+                         const QHash<int, QString> &dirs = {},
+                         const QString &templates = {}) const;
 
     /// The CLI with the fixture's history folder; @p ssh adds the sandbox's known_hosts and no ssh config.
     CliRun run(const QStringList &args, bool ssh = true, int timeoutMs = 900000) const;
