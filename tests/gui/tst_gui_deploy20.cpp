@@ -185,6 +185,10 @@ private slots:
         QString shown, details;
         QVERIFY(verifyOnTheDeployPage(10000, 9999, &shown, &details));
         QCOMPARE(onDeployPage<QTabWidget>("tabs")->currentWidget()->objectName(), QStringLiteral("verifyTab"));
+        // The summary reads as lines across the page, not as a narrow column beside the icon.
+        QVERIFY2(onDeployPage<QLabel>("verifyResult")->width()
+                     > onDeployPage<QPlainTextEdit>("verifyDetails")->width() / 2,
+                 qPrintable(QStringLiteral("%1 px").arg(onDeployPage<QLabel>("verifyResult")->width())));
         // FATE's own check as the page shows it: the one-party smoke test first, then guest 10000 with host 9999.
         QVERIFY2(shown.indexOf(QStringLiteral("10000 → 10000")) >= 0
                      && shown.indexOf(QStringLiteral("10000 → 10000")) < shown.indexOf(QStringLiteral("10000 → 9999")),
@@ -238,6 +242,9 @@ private slots:
                  qPrintable(details));
         // The host row of the guest carries the same diagnosis.
         QVERIFY2(m_ws.rowsText().contains(unreachable), qPrintable(m_ws.rowsText()));
+        // Not a test: with FD_GUI_SCREENSHOT_DIR set, the Deploy page with the diagnosis for the docs.
+        m_ws.saveScreenshotsIfAsked({{MainWindow::Page::Deploy, QStringLiteral("deploy")}},
+                                    QStringLiteral("-v2.0.0-blocked"));
     }
 
     void teardownFromTheWindow()

@@ -8,7 +8,8 @@
 
 namespace FateDeployer::Testing {
 
-QStringList filesHolding(const QStringList &roots, const QStringList &needles, const QByteArray &marker, bool *markerSeen)
+QStringList
+filesHolding(const QStringList &roots, const QStringList &needles, const QByteArray &marker, bool *markerSeen)
 {
     QStringList found;
     for (const QString &root : roots) {

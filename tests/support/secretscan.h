@@ -11,6 +11,7 @@ namespace FateDeployer::Testing {
 
 /// Every file under @p roots (gzip files also decompressed) that holds one of @p needles, as "path: needle";
 /// @p markerSeen becomes true when @p marker was in any of them (the scan read what it claims to read).
-QStringList filesHolding(const QStringList &roots, const QStringList &needles, const QByteArray &marker, bool *markerSeen);
+QStringList
+filesHolding(const QStringList &roots, const QStringList &needles, const QByteArray &marker, bool *markerSeen);
 
 } // namespace FateDeployer::Testing

@@ -38,7 +38,7 @@ bool WindowSandbox::start(const char *idVariable, int defaultId, int hosts, QStr
 
 void WindowSandbox::createWindow(const QString &language)
 {
-    m_language = !language.isEmpty()                                 ? language
+    m_language = !language.isEmpty()                                   ? language
                  : qEnvironmentVariableIsSet("FD_GUI_SCREENSHOT_LANG") ? qEnvironmentVariable("FD_GUI_SCREENSHOT_LANG")
                                                                        : QStringLiteral("en");
     QCOMPARE(Language::apply(m_language), m_language);
