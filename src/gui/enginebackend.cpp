@@ -592,19 +592,24 @@ void EngineBackend::onFinished(const RunReport &report)
             for (const StepOutcome &s : h.steps)
                 if (s.kind == StepKind::Verify)
                     step = &s;
+            // The toy's whole output when there is one; the step's last lines are its end, not shown twice.
+            const QString output = h.verifyOutput.trimmed();
             if (step) {
                 passed = step->kind == StepKind::Verify
                          && (step->result == StepResult::Ok || step->result == StepResult::Warning);
                 verifySummary = messageOf(*step);
                 QStringList lines;
+                if (!output.isEmpty())
+                    lines.append(output);
+                else
+                    lines.append(step->lastLines);
                 if (!passed && !step->command.isEmpty())
-                    lines.append(tr("Command: %1").arg(step->command));
-                lines.append(step->lastLines);
+                    lines.append((output.isEmpty() ? QString() : QStringLiteral("\n"))
+                                 + tr("Command: %1").arg(step->command));
                 details = lines.join(QLatin1Char('\n'));
+            } else if (!output.isEmpty()) {
+                details = output;
             }
-            if (!h.verifyOutput.trimmed().isEmpty())
-                details = passed || details.isEmpty() ? h.verifyOutput.trimmed()
-                                                      : h.verifyOutput.trimmed() + QLatin1String("\n\n") + details;
         }
         if (report.cancelled)
             verifySummary = tr("Verification cancelled.");

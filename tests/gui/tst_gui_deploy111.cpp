@@ -9,28 +9,18 @@
 #include "gui/enginebackend.h"
 #include "gui/engineform.h"
 #include "gui/imagespage.h"
-#include "gui/language.h"
 #include "gui/projectdocument.h"
-#include "gui/prompter.h"
 #include "gui/topologypage.h"
-#include "guitest.h"
-#include "jobs/plan.h"
-#include "monitorrows.h"
 #include "sandboxids.h"
 #include "sandboxproject.h"
-#include "settings/secretstore.h"
+#include "secretscan.h"
+#include "windowsandbox.h"
 
 #include <QAction>
-#include <QDialog>
-#include <QDialogButtonBox>
-#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLineEdit>
 #include <QPlainTextEdit>
-#include <QPushButton>
-#include <QRadioButton>
-#include <QSignalSpy>
 #include <QTreeWidget>
 
 using namespace FateDeployer;
@@ -46,113 +36,39 @@ class TestGuiDeploy111 : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<SandboxFixture> m_sb;
-    QTemporaryDir m_tmp;
-    WindowFixture f;
-    EngineBackend *m_backend = nullptr;
-    std::shared_ptr<MemorySecretStore> m_store;
-    QString m_lang = QStringLiteral("en");
+    WindowSandbox m_ws;
     QElapsedTimer m_clock;
 
-    int m_hostKeysTrusted = 0;
-
-    /// Clicks "Trust" on every host-key question the engine raised (the window's real dialogs).
-    void answerPrompts()
-    {
-        for (QDialog *d : f.window->prompter()->openDialogs()) {
-            if (auto *trust = d->findChild<QPushButton *>(QStringLiteral("trustButton"))) {
-                trust->click();
-                ++m_hostKeysTrusted;
-            }
-        }
-    }
-
-    bool runFinishedOk()
-    {
-        answerPrompts();
-        DeployMonitor *m = f.window->monitor();
-        if (m->isRunning() || m->hosts()->runs().isEmpty())
-            return false;
-        for (const HostRun &r : m->hosts()->runs())
-            if (r.overall() != StepState::State::Done)
-                return false;
-        return true;
-    }
-
-    QString rowsText() const { return Testing::monitorRowsText(f.window->monitor()); }
-    QString onHost(int i, const QString &cmd) { return Testing::onHost(*m_sb, i, cmd); }
-
-    /// Not a test: with FD_GUI_SCREENSHOT_DIR set (docs; under xvfb-run with QT_QPA_PLATFORM=xcb) the Topology
-    /// and Images pages of the deployed v1.11.2 federation are saved as <page>-v1.11.2-<FD_GUI_SCREENSHOT_LANG>.png.
-    void saveScreenshotsIfAsked()
-    {
-        const QString dir = qEnvironmentVariable("FD_GUI_SCREENSHOT_DIR");
-        if (dir.isEmpty())
-            return;
-        QDir().mkpath(dir);
-        const std::pair<MainWindow::Page, const char *> pages[]
-            = {{MainWindow::Page::Topology, "topology"}, {MainWindow::Page::Images, "images"}};
-        for (const auto &[page, name] : pages) {
-            f.window->showPage(page);
-            QTest::qWait(300); // layouts and the picture settle
-            const QString file
-                = QDir(dir).filePath(QStringLiteral("%1-v1.11.2-%2.png").arg(QLatin1String(name), m_lang));
-            QVERIFY2(f.window->grab().save(file), qPrintable(file));
-        }
-    }
+    MainWindow *window() const { return m_ws.window(); }
+    QString onHost(int i, const QString &cmd) const { return m_ws.onHost(i, cmd); }
 
 private slots:
     void initTestCase()
     {
-        QString why;
-        if (!SandboxFixture::canRun(&why))
-            QSKIP(qPrintable(why));
         m_clock.start();
-        QVERIFY(m_tmp.isValid());
-        qputenv("FD_HISTORY_DIR", m_tmp.filePath(QStringLiteral("history")).toUtf8());
-        const int id = SandboxFixture::instanceFromEnv("FD_SANDBOX_ID_GUI_DEPLOY111", SandboxId::GuiDeploy111);
-        m_sb = std::make_unique<SandboxFixture>(id);
-        QString error;
-        QVERIFY2(m_sb->start(3, &error), qPrintable(error));
-        const SandboxFixture::CommandResult plugin = m_sb->runSandbox({QStringLiteral("compose-plugin")});
+        QString skip, error;
+        if (!m_ws.start("FD_SANDBOX_ID_GUI_DEPLOY111", SandboxId::GuiDeploy111, 3, &skip, &error)) {
+            if (!skip.isEmpty())
+                QSKIP(qPrintable(skip));
+            QFAIL(qPrintable(error));
+        }
+        const SandboxFixture::CommandResult plugin = m_ws.sandbox().runSandbox({QStringLiteral("compose-plugin")});
         QVERIFY2(plugin.ok(), plugin.err.constData());
 
-        // The admin's project: two parties, party 10000's serving on its own host, the exchange on host 3.
-        Project p = sandboxProject(*m_sb,
-                                   QStringLiteral("gui-v111"),
-                                   {{10000, 1}, {9999, 2}},
-                                   3,
-                                   QStringLiteral(FD_TEST_DATA "/kubefate-1.11.2"));
-        p.setKubefateVersion(QStringLiteral("1.11.2"));
-        p.images.tag = QStringLiteral("1.11.2-release"); // the era's stand-in images
-        p.exchange.enabled = true;
-        p.parties[0].servingHost = p.parties[0].host;
-        p.verification.timeoutSeconds = 120;
-        // Its own known_hosts, empty: every host key is asked for in the window's dialog (and no other file learns
-        // the sandbox's keys, which change with every sandbox start).
-        p.knownHostsFile = m_tmp.filePath(QStringLiteral("known_hosts"));
-        QFile(p.knownHostsFile).open(QIODevice::WriteOnly);
-        const QString path = saveProject(p, m_tmp.path());
-        QVERIFY(!path.isEmpty());
-
-        if (qEnvironmentVariableIsSet("FD_GUI_SCREENSHOT_LANG"))
-            m_lang = qEnvironmentVariable("FD_GUI_SCREENSHOT_LANG");
-        QCOMPARE(Language::apply(m_lang), m_lang);
-        f.create();
-        f.window->resize(1360, 860);
-        // One secret store for the window (where passwords are typed) and the engine (where a deploy reads
-        // them): the path of the keychain, in memory.
-        m_store = std::make_shared<MemorySecretStore>();
-        m_backend = new EngineBackend(f.settings.get(), m_store, f.window.get());
-        f.window->setDeployBackend(m_backend);
-        f.window->setSecretStore(m_store);
-        QVERIFY2(f.window->openProject(path), qPrintable(f.window->lastError()));
+        // The admin's project: two parties, party 10000's serving on its own host, the exchange on host 3; every
+        // host key is asked for in the window's dialog.
+        Project p = sandboxProjectV111(m_ws.sandbox(), QStringLiteral("gui-v111"));
+        p.knownHostsFile = m_ws.freshKnownHosts();
+        m_ws.createWindow();
+        QVERIFY(window());
+        const QString opened = m_ws.openProject(p);
+        QVERIFY2(opened.isEmpty(), qPrintable(opened));
     }
 
     void passwordsAreTypedIntoTheWindow()
     {
-        f.window->showPage(MainWindow::Page::Topology);
-        EngineForm *engine = f.window->topologyPage()->engineForm();
+        window()->showPage(MainWindow::Page::Topology);
+        EngineForm *engine = window()->topologyPage()->engineForm();
         QVERIFY(engine->isVisible());
         const std::pair<const char *, QString> typed[] = {{"mysqlPassword", MysqlPassword},
                                                           {"fateboardPassword", BoardPassword},
@@ -164,26 +80,26 @@ private slots:
             QTest::keyClicks(edit, secret);
             QTest::keyClick(edit, Qt::Key_Return);
         }
-        QTRY_COMPARE(m_store->writeCount(), 3);
+        QTRY_COMPARE(m_ws.secrets()->writeCount(), 3);
         QTRY_COMPARE(engine->pendingStores(), 0);
-        QVERIFY(!f.window->document()->isDirty()); // the project did not change
+        QVERIFY(!window()->document()->isDirty()); // the project did not change
     }
 
     void deployFromTheWindow()
     {
-        QAction *deploy = f.window->action(QStringLiteral("actionDeployAll"));
+        QAction *deploy = window()->action(QStringLiteral("actionDeployAll"));
         QVERIFY(deploy && deploy->isEnabled());
         deploy->trigger();
-        QVERIFY(f.window->monitor()->isRunning());
-        QTRY_VERIFY2_WITH_TIMEOUT(runFinishedOk(), qPrintable(rowsText()), 900000);
-        QVERIFY2(m_backend->lastReport().succeeded(), qPrintable(m_backend->lastReport().toText()));
-        QVERIFY2(m_hostKeysTrusted >= 3, "every host key was asked for through the window's dialog");
-        QVERIFY(QFile(f.window->project().knownHostsFile).size() > 0);
+        QVERIFY(window()->monitor()->isRunning());
+        QTRY_VERIFY2_WITH_TIMEOUT(m_ws.runFinishedOk(), qPrintable(m_ws.rowsText()), 900000);
+        QVERIFY2(m_ws.backend()->lastReport().succeeded(), qPrintable(m_ws.backend()->lastReport().toText()));
+        QVERIFY2(m_ws.hostKeysTrusted() >= 3, "every host key was asked for through the window's dialog");
+        QVERIFY(QFile(window()->project().knownHostsFile).size() > 0);
 
         // Training and serving on host 1 (11 containers), training on host 2, the exchange alone on host 3.
-        ContainerModel *containers = f.window->monitor()->containers();
-        QCOMPARE(containers->runningCount(m_sb->hostIp(1)), 11);
-        QCOMPARE(containers->runningCount(m_sb->hostIp(2)), 7);
+        ContainerModel *containers = window()->monitor()->containers();
+        QCOMPARE(containers->runningCount(m_ws.sandbox().hostIp(1)), 11);
+        QCOMPARE(containers->runningCount(m_ws.sandbox().hostIp(2)), 7);
         QCOMPARE(onHost(3, QStringLiteral("docker ps --format '{{.Label \"com.docker.compose.project\"}}'")),
                  QStringLiteral("confs-exchange"));
         for (int host : {1, 2})
@@ -192,20 +108,23 @@ private slots:
                                            "label=com.docker.compose.service=fateflow)")),
                      QStringLiteral("healthy"));
         // The typed passwords reached the files that need them on the hosts.
-        QVERIFY(m_sb->runOnHost(1,
-                                QStringLiteral("grep -q %1 /data/projects/fate/confs-10000/confs/fate_flow/conf/"
-                                               "service_conf.yaml")
-                                    .arg(MysqlPassword))
+        QVERIFY(m_ws.sandbox()
+                    .runOnHost(1,
+                               QStringLiteral("grep -q %1 /data/projects/fate/confs-10000/confs/fate_flow/conf/"
+                                              "service_conf.yaml")
+                                   .arg(MysqlPassword))
                     .ok());
         QVERIFY(
-            m_sb->runOnHost(
+            m_ws.sandbox()
+                .runOnHost(
                     2, QStringLiteral("grep -rq %1 /data/projects/fate/confs-9999/confs/fateboard").arg(BoardPassword))
                 .ok());
-        QVERIFY(m_sb->runOnHost(1, QStringLiteral("grep -rq %1 /data/projects/fate/serving-10000").arg(AdminPassword))
+        QVERIFY(m_ws.sandbox()
+                    .runOnHost(1, QStringLiteral("grep -rq %1 /data/projects/fate/serving-10000").arg(AdminPassword))
                     .ok());
 
         // The Images page lists the era's images per bundle, all present on the hosts now.
-        auto *tree = f.window->imagesPage()->findChild<QTreeWidget *>(QStringLiteral("imageTree"));
+        auto *tree = window()->imagesPage()->findChild<QTreeWidget *>(QStringLiteral("imageTree"));
         QTRY_COMPARE(tree->topLevelItemCount(), 4); // two parties, party 10000's serving, the exchange
         QStringList images;
         for (int i = 0; i < tree->topLevelItemCount(); ++i)
@@ -215,43 +134,31 @@ private slots:
             }
         QVERIFY2(images.contains(QStringLiteral("federatedai/serving-server:2.1.6-release")),
                  qPrintable(images.join(QLatin1Char('\n'))));
-        saveScreenshotsIfAsked();
+        // Not a test: with FD_GUI_SCREENSHOT_DIR set, the pages of the deployed federation for the docs.
+        m_ws.saveScreenshotsIfAsked({{MainWindow::Page::Topology, QStringLiteral("topology")},
+                                     {MainWindow::Page::Images, QStringLiteral("images")}},
+                                    QStringLiteral("-v1.11.2"));
     }
 
     void verifyFromTheWindow()
     {
-        QSignalSpy verified(f.window->monitor(), &DeployMonitor::verifyFinished);
-        f.window->action(QStringLiteral("actionVerify"))->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(!verified.isEmpty(), 600000);
-        QVERIFY2(verified.first().at(0).toBool(), qPrintable(verified.first().at(2).toString()));
-        auto *details = f.window->deployPage()->findChild<QPlainTextEdit *>(QStringLiteral("verifyDetails"));
+        const WindowSandbox::Verified verified = m_ws.verifyFromWindow();
+        QVERIFY(verified.finished);
+        QVERIFY2(verified.ok, qPrintable(verified.details));
+        auto *details = window()->deployPage()->findChild<QPlainTextEdit *>(QStringLiteral("verifyDetails"));
         QVERIFY(details);
         QVERIFY2(details->toPlainText().contains(QLatin1String("success to calculate secure_sum")),
                  qPrintable(details->toPlainText()));
         // Both FATE checks ran: the one-party smoke test and guest 10000 with host 9999 through the federation.
-        const QString summary = verified.first().at(1).toString();
-        QVERIFY2(summary.contains(QStringLiteral("10000 → 9999")), qPrintable(summary));
-        QTRY_VERIFY(!f.window->monitor()->isRunning());
+        QVERIFY2(verified.summary.contains(QStringLiteral("10000 → 9999")), qPrintable(verified.summary));
+        QTRY_VERIFY(!window()->monitor()->isRunning());
     }
 
     void teardownFromTheWindow()
     {
-        f.window->action(QStringLiteral("actionTeardown"))->trigger();
-        QDialog *dialog = nullptr;
-        QTRY_VERIFY((dialog = f.window->findChild<QDialog *>(QStringLiteral("teardownDialog"))) != nullptr);
-        const QList<QRadioButton *> levels = dialog->findChildren<QRadioButton *>();
-        QCOMPARE(levels.size(), 3);
-        levels.at(2)->click(); // remove containers, networks and the deployment folders
-        auto *box = dialog->findChild<QDialogButtonBox *>();
-        QVERIFY(box);
-        QPushButton *go = nullptr;
-        for (QAbstractButton *b : box->buttons())
-            if (box->buttonRole(b) == QDialogButtonBox::DestructiveRole)
-                go = qobject_cast<QPushButton *>(b);
-        QVERIFY(go);
-        go->click();
-        QVERIFY(f.window->monitor()->isRunning());
-        QTRY_VERIFY2_WITH_TIMEOUT(runFinishedOk(), qPrintable(rowsText()), 600000);
+        const QString started = m_ws.startTeardown(2); // remove containers, networks and the deployment folders
+        QVERIFY2(started.isEmpty(), qPrintable(started));
+        QTRY_VERIFY2_WITH_TIMEOUT(m_ws.runFinishedOk(), qPrintable(m_ws.rowsText()), 600000);
         for (int host : {1, 2, 3}) {
             QCOMPARE(onHost(host, QStringLiteral("docker ps -aq | wc -l")), QStringLiteral("0"));
             QCOMPARE(onHost(host, QStringLiteral("ls -A /data/projects/fate")), QString());
@@ -262,32 +169,17 @@ private slots:
     {
         // The project, the history and the bundles the window keeps of the last deployment: markers where the
         // passwords go, never the passwords.
-        QStringList leaks;
         bool markerSeen = false;
-        for (const QString &root : {m_tmp.path(), f.window->lastRenderDir()}) {
-            QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-            while (it.hasNext()) {
-                QFile file(it.next());
-                if (!file.open(QIODevice::ReadOnly))
-                    continue;
-                const QByteArray bytes = file.readAll();
-                markerSeen = markerSeen || bytes.contains("@@fd-secret:mysql_password@@");
-                for (const QString &secret : {MysqlPassword, BoardPassword, AdminPassword})
-                    if (bytes.contains(secret.toUtf8()))
-                        leaks << file.fileName();
-            }
-        }
+        const QStringList leaks = filesHolding({m_ws.path(QString()), window()->lastRenderDir()},
+                                               {MysqlPassword, BoardPassword, AdminPassword},
+                                               "@@fd-secret:mysql_password@@",
+                                               &markerSeen);
         QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(QLatin1Char('\n'))));
         QVERIFY2(markerSeen, "the scan saw no kept bundle: it would not have seen a password either");
         qInfo("tst_gui_deploy111: %lld s from sandbox start to teardown", m_clock.elapsed() / 1000);
     }
 
-    void cleanupTestCase()
-    {
-        f.destroy();
-        if (m_sb && m_sb->isRunning())
-            m_sb->stop();
-    }
+    void cleanupTestCase() { m_ws.stop(); }
 };
 
 QTEST_MAIN(TestGuiDeploy111)

@@ -6,17 +6,11 @@
 #include "gui/deploymonitor.h"
 #include "gui/enginebackend.h"
 #include "gui/imagespage.h"
-#include "gui/prompter.h"
-#include "guitest.h"
-#include "model/projectfile.h"
-#include "monitorrows.h"
 #include "registryvariants.h"
-#include "sandboxfixture.h"
 #include "sandboxids.h"
-#include "settings/secretstore.h"
+#include "windowsandbox.h"
 
 #include <QAction>
-#include <QDialog>
 #include <QLabel>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -29,64 +23,36 @@ class TestGuiRegistry : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<SandboxFixture> m_sb;
-    QTemporaryDir m_tmp;
-    WindowFixture f;
-    EngineBackend *m_backend = nullptr;
-    std::shared_ptr<MemorySecretStore> m_secrets = std::make_shared<MemorySecretStore>();
+    WindowSandbox m_ws;
     QHash<QString, QString> m_reg; // FD_SB_REGISTRY_* of the instance
 
-    void answerPrompts()
-    {
-        for (QDialog *d : f.window->prompter()->openDialogs())
-            if (auto *trust = d->findChild<QPushButton *>(QStringLiteral("trustButton")))
-                trust->click();
-    }
-
-    bool idle()
-    {
-        answerPrompts();
-        return !f.window->monitor()->isRunning();
-    }
-
-    bool allHostsDone() const
-    {
-        const auto runs = f.window->monitor()->hosts()->runs();
-        if (runs.isEmpty())
-            return false;
-        for (const HostRun &r : runs)
-            if (r.overall() != StepState::State::Done)
-                return false;
-        return true;
-    }
-
-    QString rowsText() const { return Testing::monitorRowsText(f.window->monitor()); }
-
-    QString onHost(int i, const QString &cmd) { return QString::fromUtf8(m_sb->runOnHost(i, cmd).out).trimmed(); }
+    MainWindow *window() const { return m_ws.window(); }
+    QString onHost(int i, const QString &cmd) const { return m_ws.onHost(i, cmd); }
 
     void forgetRegistryImages()
     {
         const QString ip = m_reg.value(QStringLiteral("FD_SB_REGISTRY_HTTP")).section(QLatin1Char(':'), 0, 0);
         for (int host : {1, 2})
-            m_sb->runOnHost(host,
-                            QStringLiteral("docker ps -aq | xargs -r docker rm -f >/dev/null; "
-                                           "docker images --format '{{.Repository}}:{{.Tag}}' | grep '^%1:' | "
-                                           "xargs -r docker rmi -f >/dev/null; docker logout %1:5000 >/dev/null 2>&1; "
-                                           "docker logout %1:5443 >/dev/null 2>&1; true")
-                                .arg(ip));
+            m_ws.sandbox().runOnHost(
+                host,
+                QStringLiteral("docker ps -aq | xargs -r docker rm -f >/dev/null; "
+                               "docker images --format '{{.Repository}}:{{.Tag}}' | grep '^%1:' | "
+                               "xargs -r docker rmi -f >/dev/null; docker logout %1:5000 >/dev/null 2>&1; "
+                               "docker logout %1:5443 >/dev/null 2>&1; true")
+                    .arg(ip));
     }
 
     /// Clicks "Test login" on the Images page and returns what the page shows when the run ended.
     QString testLogin()
     {
-        auto *button = f.window->imagesPage()->findChild<QPushButton *>(QStringLiteral("testLoginButton"));
-        auto *result = f.window->imagesPage()->findChild<QLabel *>(QStringLiteral("loginResult"));
+        auto *button = window()->imagesPage()->findChild<QPushButton *>(QStringLiteral("testLoginButton"));
+        auto *result = window()->imagesPage()->findChild<QLabel *>(QStringLiteral("loginResult"));
         if (!button || !result || !button->isEnabled())
             return QStringLiteral("Test login is not available");
         button->click();
-        if (!QTest::qWaitFor([this] { return f.window->monitor()->isRunning(); }, 10000))
+        if (!QTest::qWaitFor([this] { return window()->monitor()->isRunning(); }, 10000))
             return QStringLiteral("Test login did not start a run: ") + result->text();
-        if (!QTest::qWaitFor([this] { return idle(); }, 600000))
+        if (!QTest::qWaitFor([this] { return m_ws.idle(); }, 600000))
             return QStringLiteral("Test login did not finish: ") + result->text();
         return result->text();
     }
@@ -94,18 +60,15 @@ class TestGuiRegistry : public QObject
 private slots:
     void initTestCase()
     {
-        QString why;
-        if (!SandboxFixture::canRun(&why))
-            QSKIP(qPrintable(why));
-        QVERIFY(m_tmp.isValid());
-        qputenv("FD_HISTORY_DIR", m_tmp.filePath(QStringLiteral("history")).toUtf8());
-        m_sb = std::make_unique<SandboxFixture>(
-            SandboxFixture::instanceFromEnv("FD_SANDBOX_ID_GUIREG", SandboxId::GuiRegistry));
-        QString error;
-        QVERIFY2(m_sb->start(2, &error), qPrintable(error));
-        const auto reg = m_sb->runSandbox({QStringLiteral("registry")}, 1200000);
+        QString skip, error;
+        if (!m_ws.start("FD_SANDBOX_ID_GUIREG", SandboxId::GuiRegistry, 2, &skip, &error)) {
+            if (!skip.isEmpty())
+                QSKIP(qPrintable(skip));
+            QFAIL(qPrintable(error));
+        }
+        const auto reg = m_ws.sandbox().runSandbox({QStringLiteral("registry")}, 1200000);
         QVERIFY2(reg.ok(), reg.err.constData());
-        const auto env = m_sb->runSandbox({QStringLiteral("env")});
+        const auto env = m_ws.sandbox().runSandbox({QStringLiteral("env")});
         static const QRegularExpression line(QStringLiteral("^export (FD_SB_REGISTRY_[A-Z_]+)='([^']*)'$"),
                                              QRegularExpression::MultilineOption);
         for (auto it = line.globalMatch(QString::fromUtf8(env.out)); it.hasNext();) {
@@ -113,10 +76,8 @@ private slots:
             m_reg.insert(m.captured(1), m.captured(2));
         }
         QVERIFY2(m_reg.contains(QStringLiteral("FD_SB_REGISTRY_TLS")), env.out.constData());
-        f.create();
-        m_backend = new EngineBackend(f.settings.get(), m_secrets, f.window.get());
-        f.window->setDeployBackend(m_backend);
-        f.window->setSecretStore(m_secrets);
+        m_ws.createWindow(QStringLiteral("en")); // the test reads the page's English texts
+        QVERIFY(window());
     }
 
     void deployStatusVerifyFromTheWindow_data() { Testing::addRegistryVariants(); }
@@ -134,7 +95,7 @@ private slots:
         p.templates.kind = TemplateSource::Kind::Folder;
         p.templates.location = QStringLiteral(FD_SOURCE_DIR "/tests/data/kubefate-1.1.0");
         p.user = QStringLiteral("root");
-        p.knownHostsFile = m_sb->knownHostsPath();
+        p.knownHostsFile = m_ws.sandbox().knownHostsPath();
         p.images.prefix = QStringLiteral("fate");
         p.registry.usePrivate = true;
         p.registry.uri = uri;
@@ -142,33 +103,31 @@ private slots:
         for (const auto &[partyId, host] : {std::pair{10000, 1}, std::pair{9999, 2}}) {
             Party party;
             party.id = partyId;
-            party.host = m_sb->hostIp(host);
-            party.ssh.identityFile = m_sb->clientKeyPath();
+            party.host = m_ws.sandbox().hostIp(host);
+            party.ssh.identityFile = m_ws.sandbox().clientKeyPath();
             p.parties.append(party);
         }
-        p.exchange.host = m_sb->hostIp(1);
-        p.exchange.ssh.identityFile = m_sb->clientKeyPath();
+        p.exchange.host = m_ws.sandbox().hostIp(1);
+        p.exchange.ssh.identityFile = m_ws.sandbox().clientKeyPath();
         p.verification.timeoutSeconds = 120;
-        const QString path = m_tmp.filePath(p.name + QStringLiteral(".fdproj"));
-        const Status saved = ProjectFile::save(p, path);
-        QVERIFY2(saved.ok(), qPrintable(saved.error()));
-        QVERIFY2(f.window->openProject(path), qPrintable(f.window->lastError()));
-        f.window->showPage(MainWindow::Page::Images);
+        const QString opened = m_ws.openProject(p);
+        QVERIFY2(opened.isEmpty(), qPrintable(opened));
+        window()->showPage(MainWindow::Page::Images);
 
         const QString key = SecretStore::registryPasswordKey(uri, user);
         if (auth) {
             // Without a password and with no login on the hosts, the test names the credentials.
-            m_secrets->remove(key);
+            m_ws.secrets()->remove(key);
             QString shown = testLogin();
             QVERIFY2(shown.count(QStringLiteral("no password is stored for registry user %1").arg(user)) == 3,
-                     qPrintable(shown + QLatin1Char('\n') + rowsText()));
-            QVERIFY(m_secrets->write(key, QStringLiteral("wrong")).ok());
+                     qPrintable(shown + QLatin1Char('\n') + m_ws.rowsText()));
+            QVERIFY(m_ws.secrets()->write(key, QStringLiteral("wrong")).ok());
             shown = testLogin();
             QVERIFY2(shown.contains(QStringLiteral("rejects the credentials of user %1").arg(user)), qPrintable(shown));
-            QVERIFY(m_secrets->write(key, m_reg.value(QStringLiteral("FD_SB_REGISTRY_PASSWORD"))).ok());
+            QVERIFY(m_ws.secrets()->write(key, m_reg.value(QStringLiteral("FD_SB_REGISTRY_PASSWORD"))).ok());
             shown = testLogin();
             QVERIFY2(shown.count(QStringLiteral("the registry accepts the credentials of user %1").arg(user)) == 3,
-                     qPrintable(shown + QLatin1Char('\n') + rowsText()));
+                     qPrintable(shown + QLatin1Char('\n') + m_ws.rowsText()));
         } else {
             const QString shown = testLogin();
             QVERIFY2(shown.count(QStringLiteral("anonymous pulls allowed")) == 3, qPrintable(shown));
@@ -176,36 +135,31 @@ private slots:
         // "Test login" only probed: nothing was deployed or pulled.
         QCOMPARE(onHost(1, QStringLiteral("docker ps -aq | wc -l")), QStringLiteral("0"));
 
-        f.window->action(QStringLiteral("actionDeployAll"))->trigger();
-        QVERIFY(f.window->monitor()->isRunning());
-        QVERIFY(QTest::qWaitFor([this] { return idle(); }, 1200000));
-        QVERIFY2(allHostsDone(), qPrintable(rowsText()));
-        QVERIFY2(m_backend->lastReport().succeeded(), qPrintable(m_backend->lastReport().toText()));
+        window()->action(QStringLiteral("actionDeployAll"))->trigger();
+        QVERIFY(window()->monitor()->isRunning());
+        QVERIFY(QTest::qWaitFor([this] { return m_ws.idle(); }, 1200000));
+        QVERIFY2(m_ws.allHostsDone(), qPrintable(m_ws.rowsText()));
+        QVERIFY2(m_ws.backend()->lastReport().succeeded(), qPrintable(m_ws.backend()->lastReport().toText()));
         for (int host : {1, 2})
             QCOMPARE(onHost(host,
                             QStringLiteral("docker ps --format '{{.Image}}' | grep -c '^%1/fate/python:1.1-release$'")
                                 .arg(uri)),
                      QStringLiteral("1"));
 
-        f.window->action(QStringLiteral("actionRefreshStatus"))->trigger();
-        QVERIFY(QTest::qWaitFor([this] { return idle(); }, 600000));
-        QVERIFY2(allHostsDone(), qPrintable(rowsText()));
-        QVERIFY(f.window->monitor()->containers()->runningCount(m_sb->hostIp(2)) >= 9);
+        window()->action(QStringLiteral("actionRefreshStatus"))->trigger();
+        QVERIFY(QTest::qWaitFor([this] { return m_ws.idle(); }, 600000));
+        QVERIFY2(m_ws.allHostsDone(), qPrintable(m_ws.rowsText()));
+        QVERIFY(window()->monitor()->containers()->runningCount(m_ws.sandbox().hostIp(2)) >= 9);
 
-        QSignalSpy verified(f.window->monitor(), &DeployMonitor::verifyFinished);
-        f.window->action(QStringLiteral("actionVerify"))->trigger();
+        QSignalSpy verified(window()->monitor(), &DeployMonitor::verifyFinished);
+        window()->action(QStringLiteral("actionVerify"))->trigger();
         QVERIFY(QTest::qWaitFor([&verified] { return !verified.isEmpty(); }, 600000));
         QVERIFY2(verified.first().at(0).toBool(), qPrintable(verified.first().at(2).toString()));
-        QVERIFY(QTest::qWaitFor([this] { return idle(); }, 60000));
+        QVERIFY(QTest::qWaitFor([this] { return m_ws.idle(); }, 60000));
         forgetRegistryImages();
     }
 
-    void cleanupTestCase()
-    {
-        f.destroy();
-        if (m_sb && m_sb->isRunning())
-            m_sb->stop();
-    }
+    void cleanupTestCase() { m_ws.stop(); }
 };
 
 QTEST_MAIN(TestGuiRegistry)

@@ -6,12 +6,11 @@
 #include "clirun.h"
 #include "sandboxids.h"
 #include "sandboxproject.h"
+#include "secretscan.h"
 
-#include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -67,32 +66,6 @@ class TestDeploy111Cli : public QObject
         return {};
     }
 
-    /// Every local file under m_dir (gzip files also decompressed) that holds one of @p needles, and whether
-    /// @p marker was seen in any of them (the scan reads what it claims to read).
-    QStringList filesHolding(const QStringList &needles, const QByteArray &marker, bool *markerSeen) const
-    {
-        QStringList found;
-        QDirIterator it(m_dir.path(), QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            const QString path = it.next();
-            QFile f(path);
-            if (!f.open(QIODevice::ReadOnly))
-                continue;
-            QByteArray bytes = f.readAll();
-            if (bytes.startsWith("\x1f\x8b")) {
-                QProcess gz;
-                gz.start(QStringLiteral("gzip"), {QStringLiteral("-dc"), path});
-                gz.waitForFinished(60000);
-                bytes += gz.readAllStandardOutput();
-            }
-            *markerSeen = *markerSeen || bytes.contains(marker);
-            for (const QString &needle : needles)
-                if (bytes.contains(needle.toUtf8()))
-                    found.append(path + QStringLiteral(": ") + needle);
-        }
-        return found;
-    }
-
 private slots:
     void initTestCase()
     {
@@ -117,13 +90,8 @@ private slots:
 
     void twoPartiesAndExchange()
     {
-        Project p = sandboxProject(
-            *m_sb, QStringLiteral("v111"), {{10000, 1}, {9999, 2}}, 3, QStringLiteral(FD_TEST_DATA "/kubefate-1.11.2"));
-        p.setKubefateVersion(QStringLiteral("1.11.2"));
-        p.images.tag = QStringLiteral("1.11.2-release"); // the stand-in images of the era
-        p.exchange.enabled = true;
-        p.parties[0].servingHost = p.parties[0].host; // serving joins the training network on host 1
-        p.verification.timeoutSeconds = 120;
+        // Party 10000 with its serving on host 1, party 9999 on host 2, the exchange on host 3; the era's stand-ins.
+        const Project p = sandboxProjectV111(*m_sb, QStringLiteral("v111"));
         const QString project = saveProject(p, m_dir.path());
         QVERIFY(!project.isEmpty());
         // The admin's parties.conf with the passwords (outside the folders the CLI writes to).
@@ -269,8 +237,8 @@ private slots:
 
         // Nothing this machine kept holds a password: project, history, bundle cache, data, temporary files.
         bool markerSeen = false;
-        const QStringList leaks
-            = filesHolding({MysqlPassword, BoardPassword, AdminPassword}, "@@fd-secret:mysql_password@@", &markerSeen);
+        const QStringList leaks = filesHolding(
+            {m_dir.path()}, {MysqlPassword, BoardPassword, AdminPassword}, "@@fd-secret:mysql_password@@", &markerSeen);
         QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(QLatin1Char('\n'))));
         QVERIFY2(markerSeen, "the scan found no cached bundle: it would not have seen a password either");
     }

@@ -49,16 +49,10 @@ private slots:
 
     void twoPartiesOsx()
     {
-        Project p = sandboxProject(m_cli.sandbox(),
-                                   QStringLiteral("v20"),
-                                   {{10000, 1}, {9999, 2}},
-                                   1,
-                                   QStringLiteral(FD_TEST_DATA "/kubefate-2.0.0"));
-        p.setKubefateVersion(QStringLiteral("2.0.0")); // the era's engine defaults: Eggroll, OSX, Eggroll
+        // Party 10000 on host 1, party 9999 on host 2, no exchange (v2.0 has none, docs/render.md); the era's
+        // stand-in images and its engine defaults: Eggroll, OSX, Eggroll.
+        const Project p = sandboxProjectV20(m_cli.sandbox(), QStringLiteral("v20"));
         QCOMPARE(p.engine.federation, QStringLiteral("OSX"));
-        p.images.tag = QStringLiteral("2.0.0-release"); // the stand-in images of the era
-        p.exchange.enabled = false;                     // v2.0 has none (docs/render.md)
-        p.verification.timeoutSeconds = 120;
         const QString project = saveProject(p, m_cli.path(QString()));
         QVERIFY(!project.isEmpty());
         QFile conf(m_cli.path(QStringLiteral("parties.conf")));

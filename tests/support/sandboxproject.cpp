@@ -36,6 +36,29 @@ Project sandboxProject(const SandboxFixture &sandbox,
     return p;
 }
 
+Project sandboxProjectV111(const SandboxFixture &sandbox, const QString &name)
+{
+    Project p
+        = sandboxProject(sandbox, name, {{10000, 1}, {9999, 2}}, 3, QStringLiteral(FD_TEST_DATA "/kubefate-1.11.2"));
+    p.setKubefateVersion(QStringLiteral("1.11.2"));
+    p.images.tag = QStringLiteral("1.11.2-release");
+    p.exchange.enabled = true;
+    p.parties[0].servingHost = p.parties[0].host; // serving joins the training network on host 1
+    p.verification.timeoutSeconds = 120;
+    return p;
+}
+
+Project sandboxProjectV20(const SandboxFixture &sandbox, const QString &name)
+{
+    Project p
+        = sandboxProject(sandbox, name, {{10000, 1}, {9999, 2}}, 1, QStringLiteral(FD_TEST_DATA "/kubefate-2.0.0"));
+    p.setKubefateVersion(QStringLiteral("2.0.0"));
+    p.images.tag = QStringLiteral("2.0.0-release");
+    p.exchange.enabled = false;
+    p.verification.timeoutSeconds = 120;
+    return p;
+}
+
 QString saveProject(const Project &project, const QString &dir)
 {
     const QString path = QDir(dir).filePath(project.name + QStringLiteral(".fdproj"));

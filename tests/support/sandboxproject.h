@@ -21,6 +21,16 @@ Project sandboxProject(const SandboxFixture &sandbox,
                        int exchangeHost,
                        const QString &templates = QStringLiteral(FD_TEST_DATA "/kubefate-1.1.0"));
 
+/// The KubeFATE v1.11.2 (Eggroll) federation of the era's sandbox tests: party 10000 on host 1 with its serving
+/// bundle on the same host, party 9999 on host 2, the exchange on host 3; the era's stand-in images (tag
+/// 1.11.2-release) and templates; verification 10000 → 9999 with a 120 s timeout.
+Project sandboxProjectV111(const SandboxFixture &sandbox, const QString &name);
+
+/// The KubeFATE v2.0.0 federation of the era's sandbox tests (its default engines: Eggroll, OSX, Eggroll): party
+/// 10000 on host 1, party 9999 on host 2, no exchange (the era has none, docs/render.md); the era's stand-in
+/// images (tag 2.0.0-release) and templates; verification 10000 → 9999 with a 120 s timeout.
+Project sandboxProjectV20(const SandboxFixture &sandbox, const QString &name);
+
 /// Saves @p project as DIR/NAME.fdproj; the path, or empty (with a test failure message) if it fails.
 QString saveProject(const Project &project, const QString &dir);
 

@@ -28,10 +28,12 @@ inline constexpr int GuiDeploy111 = 37;
 inline constexpr int Federation = 38;
 inline constexpr int Grid = 39;
 inline constexpr int GuiDayTwo = 40;
+inline constexpr int GuiDeploy20 = 41;
 
-inline constexpr std::array All{1,        49,      SshSession,  BenchUpload,  DeployCli,  Scale,  BenchDeploy,
-                                Kubefate, Example, Hardening,   Registry,     Deploy111,  DayTwo, VerifyRoute,
-                                Deploy20, Gui,     GuiRegistry, GuiDeploy111, Federation, Grid,   GuiDayTwo};
+inline constexpr std::array All{1,           49,          SshSession, BenchUpload, DeployCli,   Scale,
+                                BenchDeploy, Kubefate,    Example,    Hardening,   Registry,    Deploy111,
+                                DayTwo,      VerifyRoute, Deploy20,   Gui,         GuiRegistry, GuiDeploy111,
+                                Federation,  Grid,        GuiDayTwo,  GuiDeploy20};
 
 constexpr bool allDistinct()
 {
