@@ -1,7 +1,8 @@
-# fd_add_test(NAME <name> SOURCES <files...> [LIBS <targets...>] [GUI] [LABELS <labels...>] [TIMEOUT <s>])
+# fd_add_test(NAME <name> SOURCES <files...> [LIBS <targets...>] [GUI] [LABELS <labels...>] [TIMEOUT <s>]
+#             [COST <s>])
 # One QtTest executable per class, registered with ctest. GUI tests run on the offscreen platform.
 function(fd_add_test)
-    cmake_parse_arguments(T "GUI" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS" ${ARGN})
+    cmake_parse_arguments(T "GUI" "NAME;TIMEOUT;COST" "SOURCES;LIBS;LABELS" ${ARGN})
     add_executable(${T_NAME} ${T_SOURCES})
     target_link_libraries(${T_NAME} PRIVATE fd_settings Qt6::Test ${T_LIBS})
     set_target_properties(${T_NAME} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/tests)
@@ -25,5 +26,11 @@ function(fd_add_test)
     set_tests_properties(${T_NAME} PROPERTIES ENVIRONMENT "${env}" TIMEOUT ${T_TIMEOUT})
     if(T_LABELS)
         set_tests_properties(${T_NAME} PROPERTIES LABELS "${T_LABELS}")
+    endif()
+    # COST: the test's usual run time in seconds on a quiet 2-core machine. ctest -j starts the costliest
+    # first; a fresh clone (CI) has no timing history of its own, and a long sandbox test started last
+    # would run alone at the end.
+    if(T_COST)
+        set_tests_properties(${T_NAME} PROPERTIES COST ${T_COST})
     endif()
 endfunction()

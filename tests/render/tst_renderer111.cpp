@@ -395,7 +395,7 @@ private slots:
         QVERIFY(text(&b, QStringLiteral("docker-compose.yml")).contains("      start_period: 40s\n")
                 == false); // the fixture has none: only ours below
         QVERIFY(text(&b, QStringLiteral("docker-compose.yml"))
-                    .contains("      interval: 1m30s\n    deploy:\n      resources:\n        reservations:\n"
+                    .contains("      interval: 5s\n    deploy:\n      resources:\n        reservations:\n"
                               "          devices:\n          - driver: nvidia\n            count: 2\n"
                               "            capabilities: [gpu]\n    command:\n    - \"/bin/bash\"\n"));
         p.engine.device = QStringLiteral("IPCL");

@@ -17,6 +17,23 @@ Result<QByteArray> BundleFile::bytes() const
     return file.readAll();
 }
 
+Bundle Bundle::make(Kind kind,
+                    const QString &name,
+                    int partyId,
+                    const QString &host,
+                    const QString &targetDir,
+                    const QString &composeFile)
+{
+    Bundle b;
+    b.kind = kind;
+    b.name = name;
+    b.partyId = partyId;
+    b.host = host;
+    b.targetDir = targetDir;
+    b.composeFile = composeFile;
+    return b;
+}
+
 const BundleFile *Bundle::file(const QString &path) const
 {
     for (const BundleFile &f : files)

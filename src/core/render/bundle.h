@@ -53,6 +53,14 @@ struct Bundle
     QStringList emptyDirs;
     BundleFacts facts; ///< from the compose file, recorded by the renderer
 
+    /// A bundle with no files yet: who it is for and where it goes (what every renderer sets first).
+    static Bundle make(Kind kind,
+                       const QString &name,
+                       int partyId,
+                       const QString &host,
+                       const QString &targetDir,
+                       const QString &composeFile = QStringLiteral("docker-compose.yml"));
+
     QString remotePath() const { return targetDir + QLatin1Char('/') + name; }
     const BundleFile *file(const QString &path) const;
     qint64 totalSize() const;

@@ -436,13 +436,8 @@ Result<QByteArray> Render11::envFile() const
 
 Result<Bundle> Render11::party(const Party &party) const
 {
-    Bundle b;
-    b.kind = Bundle::Kind::Party;
-    b.partyId = party.id;
-    b.name = QStringLiteral("confs-%1").arg(party.id);
-    b.host = party.host;
-    b.targetDir = m_project.dirFor(party);
-    b.composeFile = QStringLiteral("docker-compose.yml");
+    Bundle b = Bundle::make(
+        Bundle::Kind::Party, QStringLiteral("confs-%1").arg(party.id), party.id, party.host, m_project.dirFor(party));
     const QByteArray id = num(party.id);
 
     if (Status s = m_files.addTree(b, m_dirTree, QStringLiteral("confs/"), true); !s)
@@ -632,12 +627,12 @@ Result<Bundle> Render11::party(const Party &party) const
 
 Result<Bundle> Render11::exchange() const
 {
-    Bundle b;
-    b.kind = Bundle::Kind::Exchange;
-    b.name = QStringLiteral("exchange");
-    b.host = m_project.exchange.host;
-    b.targetDir = m_project.exchangeDir();
-    b.composeFile = QStringLiteral("docker-compose-exchange.yml");
+    Bundle b = Bundle::make(Bundle::Kind::Exchange,
+                            QStringLiteral("exchange"),
+                            0,
+                            m_project.exchange.host,
+                            m_project.exchangeDir(),
+                            QStringLiteral("docker-compose-exchange.yml"));
 
     const QString proxyConf = m_dirTree + QStringLiteral("/proxy/conf");
     if (Status s = m_files.addTree(b, proxyConf, QStringLiteral("conf/"), true); !s)

@@ -579,13 +579,8 @@ Result<Bundle> Render111::party(const Party &party) const
 {
     const EngineSettings &e = m_project.engine;
     const MysqlSettings &db = m_project.mysql;
-    Bundle b;
-    b.kind = Bundle::Kind::Party;
-    b.partyId = party.id;
-    b.name = QStringLiteral("confs-%1").arg(party.id);
-    b.host = party.host;
-    b.targetDir = m_project.dirFor(party);
-    b.composeFile = QStringLiteral("docker-compose.yml");
+    Bundle b = Bundle::make(
+        Bundle::Kind::Party, QStringLiteral("confs-%1").arg(party.id), party.id, party.host, m_project.dirFor(party));
     // v2.0 mounts shared_dir/fate where v1.11 mounted shared_dir/federatedml.
     b.emptyDirs = {QStringLiteral("shared_dir/data"),
                    QStringLiteral("shared_dir/examples"),
@@ -827,12 +822,8 @@ Result<Bundle> Render111::party(const Party &party) const
 
 Result<Bundle> Render111::exchange() const
 {
-    Bundle b;
-    b.kind = Bundle::Kind::Exchange;
-    b.name = QStringLiteral("confs-exchange");
-    b.host = m_project.exchange.host;
-    b.targetDir = m_project.exchangeDir();
-    b.composeFile = QStringLiteral("docker-compose.yml");
+    Bundle b = Bundle::make(
+        Bundle::Kind::Exchange, QStringLiteral("confs-exchange"), 0, m_project.exchange.host, m_project.exchangeDir());
 
     Result<QByteArray> env = envFile();
     if (!env)
@@ -886,13 +877,11 @@ Result<Bundle> Render111::exchange() const
 
 Result<Bundle> Render111::serving(const Party &party) const
 {
-    Bundle b;
-    b.kind = Bundle::Kind::Serving;
-    b.partyId = party.id;
-    b.name = QStringLiteral("serving-%1").arg(party.id);
-    b.host = party.servingHost;
-    b.targetDir = m_project.dirFor(party);
-    b.composeFile = QStringLiteral("docker-compose.yml");
+    Bundle b = Bundle::make(Bundle::Kind::Serving,
+                            QStringLiteral("serving-%1").arg(party.id),
+                            party.id,
+                            party.servingHost,
+                            m_project.dirFor(party));
     b.emptyDirs = {QStringLiteral("data")};
     const QByteArray id = num(party.id);
 
