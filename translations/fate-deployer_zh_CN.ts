@@ -904,6 +904,10 @@
         <source>Toy grid (row = guest, column = host; the toy example runs on the guest&apos;s host):</source>
         <translation>toy 网格（行 = guest，列 = host；toy example 在 guest 的主机上运行）：</translation>
     </message>
+    <message>
+        <source>cannot replace %1</source>
+        <translation>无法替换 %1</translation>
+    </message>
 </context>
 <context>
     <name>FateDeployer::Application</name>
@@ -1270,6 +1274,58 @@
         <source>(deployed on %1 before; apply removes it there)</source>
         <translation>（之前部署在 %1 上；应用时会在该主机上删除部署）</translation>
     </message>
+    <message>
+        <source>why: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <source>the default route</source>
+        <translation>默认路由</translation>
+    </message>
+    <message>
+        <source>the route to party %1</source>
+        <translation>到参与方 %1 的路由</translation>
+    </message>
+    <message>
+        <source>no address</source>
+        <translation>无地址</translation>
+    </message>
+    <message>
+        <source>%1 is added (%2)</source>
+        <translation>新增%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 changes to %2 (was %3)</source>
+        <translation>%1改为 %2（原为 %3）</translation>
+    </message>
+    <message>
+        <source>%1 is removed</source>
+        <translation>删除%1</translation>
+    </message>
+    <message>
+        <source>the exchange was not deployed yet</source>
+        <translation>Exchange 尚未部署</translation>
+    </message>
+    <message>
+        <source>party %1 was not deployed yet</source>
+        <translation>参与方 %1 尚未部署</translation>
+    </message>
+    <message>
+        <source>moves from %1 to %2</source>
+        <translation>从 %1 迁移到 %2</translation>
+    </message>
+    <message>
+        <source>moves from folder %1 to %2</source>
+        <translation>从文件夹 %1 迁移到 %2</translation>
+    </message>
+    <message>
+        <source>the project has no exchange any more</source>
+        <translation>项目中已不再有 Exchange</translation>
+    </message>
+    <message>
+        <source>party %1 left the project</source>
+        <translation>参与方 %1 已离开项目</translation>
+    </message>
 </context>
 <context>
     <name>FateDeployer::ChangePlanDialog</name>
@@ -1389,6 +1445,10 @@ Go on?</source>
     <message>
         <source>How %1 was reached is not recorded: tear it down from a project that still lists it.</source>
         <translation>未记录 %1 的连接方式：请在仍包含它的项目中删除部署。</translation>
+    </message>
+    <message>
+        <source>Why: %1</source>
+        <translation>原因：%1</translation>
     </message>
 </context>
 <context>
@@ -2103,27 +2163,8 @@ Accept it and remember it in %6? [y/N] </source>
         <translation>无法创建部署状态文件夹 %1</translation>
     </message>
     <message>
-        <source>cannot replace %1</source>
-        <translation>无法替换 %1</translation>
-    </message>
-    <message>
-        <source>cannot write %1</source>
-        <translation>无法写入 %1</translation>
-    </message>
-    <message>
         <source>cannot remove %1</source>
         <translation>无法删除 %1</translation>
-    </message>
-</context>
-<context>
-    <name>FateDeployer::DriftBaseline</name>
-    <message>
-        <source>cannot create %1; check its permissions</source>
-        <translation>无法创建 %1；请检查其权限</translation>
-    </message>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>no previous deployment of %1 is recorded</source>

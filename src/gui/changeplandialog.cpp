@@ -66,6 +66,7 @@ ChangePlanDialog::ChangePlanDialog(const Project &project, const QString &projec
     splitter->setStretchFactor(1, 2);
     splitter->setSizes({480, 620}); // the state column must show whole
     layout->addWidget(splitter, 1);
+    m_status->setObjectName(QStringLiteral("changePlanStatus"));
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_status);
@@ -78,7 +79,7 @@ ChangePlanDialog::ChangePlanDialog(const Project &project, const QString &projec
     connect(m_apply, &QPushButton::clicked, this, &ChangePlanDialog::requestApply);
     layout->addWidget(buttons);
     connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
-        if (item && item->parent())
+        if (item && item->parent() && !item->data(0, ReasonRole).toBool())
             showFile(item->parent()->data(0, Qt::UserRole).toString(), item->data(0, Qt::UserRole).toString());
     });
     m_status->setText(tr("Rendering the project and comparing it with the last deployment…"));
@@ -166,11 +167,21 @@ void ChangePlanDialog::fill(const ChangePlan &plan, const QList<DeployedBundle> 
             for (int c = 0; c < 3; ++c)
                 host->setFont(c, bold);
         }
+        // Why first (what the change means: a route added, a move), then the files with their diffs.
+        for (const QString &reason : h.reasons) {
+            auto *why = new QTreeWidgetItem(host, {tr("Why: %1").arg(reason)});
+            why->setData(0, ReasonRole, true);
+            why->setFirstColumnSpanned(true);
+            why->setFlags(Qt::ItemIsEnabled);
+            QFont italic = why->font(0);
+            italic.setItalic(true);
+            why->setFont(0, italic);
+        }
         for (const FileChange &f : h.files) {
             auto *file = new QTreeWidgetItem(host, {f.path, QString(), fileChangeTitle(f)});
             file->setData(0, Qt::UserRole, f.path);
         }
-        host->setExpanded(!h.files.isEmpty());
+        host->setExpanded(host->childCount() > 0);
     }
     QString status;
     if (plan.nothingDeployed)

@@ -23,6 +23,9 @@ class ChangePlanDialog : public QDialog
     Q_OBJECT
 
 public:
+    /// Set (true) on the tree's rows that say why a host changes, under the host, before its files.
+    static constexpr int ReasonRole = Qt::UserRole + 1;
+
     /// Renders and compares on a worker thread; ready() when the plan is shown.
     ChangePlanDialog(const Project &project, const QString &projectPath, QWidget *parent = nullptr);
 

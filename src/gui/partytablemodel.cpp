@@ -374,11 +374,8 @@ Qt::ItemFlags PartyTableModel::flags(const QModelIndex &index) const
 
 int PartyTableModel::addParty()
 {
-    const Project &project = m_document->project();
-    int id = 10000;
-    for (const Party &p : project.parties)
-        id = std::max(id, p.id + 1);
-    m_document->edit(tr("Add party"), [id](Project &p) { p.parties.append(Party::make(id)); });
+    const Party party = m_document->project().newParty();
+    m_document->edit(tr("Add party"), [party](Project &p) { p.parties.append(party); });
     return int(m_document->project().parties.size()) - 1;
 }
 

@@ -7,17 +7,22 @@
 #include "deployed/deployedstate.h"
 #include "gui/changeplandialog.h"
 #include "gui/language.h"
+#include "gui/projectdocument.h"
 #include "guitest.h"
 #include "model/projectfile.h"
 #include "render/renderer.h"
 #include "templates/templatesource.h"
 
 #include <QAction>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTreeWidget>
 
 using namespace FateDeployer;
@@ -117,6 +122,48 @@ private slots:
         using Restarts = QHash<QString, QStringList>;
         QVERIFY(requested[0][2].value<Restarts>().isEmpty()); // no route-table-only host
         QVERIFY(requested[0][3].value<QList<HostRemoval>>().isEmpty());
+    }
+
+    /// The user's way in: Add party opens the new row's host cell; the party typed there is in the next plan, new,
+    /// with why; the exchange says which route it gains.
+    void addedPartyIsNewInThePlan()
+    {
+        m_fx.window->action(QStringLiteral("actionAddParty"))->trigger();
+        auto *table = m_fx.window->findChild<QTableView *>(QStringLiteral("partyTable"));
+        QVERIFY(table);
+        auto *editor = table->viewport()->findChild<QLineEdit *>();
+        QVERIFY2(editor && editor->isVisible(), "Add party opens the host cell of the new row");
+        QTest::keyClicks(editor, QStringLiteral("192.168.7.4"));
+        QTest::keyClick(editor, Qt::Key_Return);
+        QPointer<QLineEdit> closing(editor);
+        QTRY_VERIFY(!closing || !closing->isVisible());
+        QCOMPARE(m_fx.window->project().parties.size(), 4);
+        QCOMPARE(m_fx.window->project().parties.last().host, QStringLiteral("192.168.7.4"));
+        const int id = m_fx.window->project().parties.last().id;
+        m_fx.window->action(QStringLiteral("actionSave"))->trigger();
+        QVERIFY(!m_fx.window->document()->isDirty());
+        ChangePlanDialog *dialog = openDialog();
+        QVERIFY(dialog && dialog->isReady());
+        auto *tree = dialog->findChild<QTreeWidget *>(QStringLiteral("changePlanHosts"));
+        QVERIFY2(tree->topLevelItemCount() == 5,
+                 qPrintable(dialog->findChild<QLabel *>(QStringLiteral("changePlanStatus"))->text()));
+        const QString key = QStringLiteral("party-%1").arg(id);
+        QCOMPARE(stateOf(tree, key), ChangePlan::stateTitle(HostChange::State::New));
+        QStringList why;
+        for (int i = 0; i < tree->topLevelItemCount(); ++i)
+            for (int j = 0; j < tree->topLevelItem(i)->childCount(); ++j)
+                if (tree->topLevelItem(i)->child(j)->data(0, ChangePlanDialog::ReasonRole).toBool())
+                    why.append(tree->topLevelItem(i)->text(0) + QLatin1Char(' ')
+                               + tree->topLevelItem(i)->child(j)->text(0));
+        QVERIFY2(
+            why.contains(QStringLiteral("exchange Why: the route to party %1 is added (192.168.7.4:9370)").arg(id)),
+            qPrintable(why.join(QLatin1Char('\n'))));
+        QVERIFY2(why.contains(QStringLiteral("%1 Why: party %2 was not deployed yet").arg(key).arg(id)),
+                 qPrintable(why.join(QLatin1Char('\n'))));
+        dialog->close();
+        m_fx.window->action(QStringLiteral("actionUndo"))->trigger(); // the host
+        m_fx.window->action(QStringLiteral("actionUndo"))->trigger(); // the party
+        QCOMPARE(m_fx.window->project().parties.size(), 3);
     }
 
     void applyAsksBeforeRemovingTheHostsOfPartiesThatLeft()

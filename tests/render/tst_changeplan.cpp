@@ -7,8 +7,10 @@
 #include "render/renderer.h"
 #include "templates/templatesource.h"
 
+#include <QCryptographicHash>
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -205,6 +207,16 @@ private slots:
         QCOMPARE(plan.value().host(QStringLiteral("party-9999"))->state, HostChange::State::Unchanged);
         QCOMPARE(plan.value().host(QStringLiteral("exchange"))->state, HostChange::State::Changed);
         QCOMPARE(plan.value().partiesToDeploy(), QList<int>{8888});
+        // Why, for people: the exchange routes to the new party; party 8888 was not there.
+        QVERIFY2(plan.value()
+                     .host(QStringLiteral("exchange"))
+                     ->reasons.contains(QStringLiteral("the route to party 8888 is added (10.1.0.3:9370)")),
+                 qPrintable(plan.value().host(QStringLiteral("exchange"))->reasons.join(QLatin1Char('|'))));
+        QCOMPARE(plan.value().host(QStringLiteral("party-8888"))->reasons,
+                 QStringList{QStringLiteral("party 8888 was not deployed yet")});
+        QVERIFY(plan.value().host(QStringLiteral("party-10000"))->reasons.isEmpty());
+        QVERIFY(plan.value().toText(false).contains(
+            QStringLiteral("why: the route to party 8888 is added (10.1.0.3:9370)")));
 
         Project one = project();
         one.parties.removeLast();
@@ -214,6 +226,9 @@ private slots:
         const HostChange *gone = plan.value().host(QStringLiteral("party-9999"));
         QVERIFY(gone);
         QCOMPARE(gone->state, HostChange::State::Removed);
+        QCOMPARE(gone->reasons, QStringList{QStringLiteral("party 9999 left the project")});
+        QCOMPARE(plan.value().host(QStringLiteral("exchange"))->reasons,
+                 QStringList{QStringLiteral("the route to party 9999 is removed")});
         QCOMPARE(gone->host, QStringLiteral("10.1.0.2"));
         QCOMPARE(plan.value().host(QStringLiteral("exchange"))->state, HostChange::State::Changed);
         const QList<DeployedBundle> recorded = state.load().value();
@@ -243,6 +258,11 @@ private slots:
         QCOMPARE(m->state, HostChange::State::Changed);
         QVERIFY(m->movedHost());
         QCOMPARE(m->deployedHost, QStringLiteral("10.1.0.2"));
+        QCOMPARE(m->reasons.value(0), QStringLiteral("moves from 10.1.0.2 to 10.1.0.9"));
+        QVERIFY(plan.value()
+                    .host(QStringLiteral("exchange"))
+                    ->reasons.contains(
+                        QStringLiteral("the route to party 9999 changes to 10.1.0.9:9370 (was 10.1.0.2:9370)")));
         QVERIFY(plan.value().partiesToDeploy().contains(9999));
         removals = plan.value().removals(recorded, &unknown);
         QCOMPARE(removals.size(), 1);
@@ -265,6 +285,132 @@ private slots:
 
         QVERIFY(state.forget(QStringLiteral("confs-9999")));
         QCOMPARE(state.load().value().size(), 2);
+    }
+
+    void routeChangesNameTheDestinations()
+    {
+        const QByteArray before = R"({"route_table": {"default": {"default": [{"ip": "10.0.0.1", "port": 9371}]},
+            "10000": {"fateflow": [{"ip": "python", "port": 9360}], "fate": [{"ip": "federation", "port": 9394}]}},
+            "permission": {"default_allow": true}})";
+        const QByteArray after = R"({"route_table": {"default": {"default": [{"ip": "10.0.0.5", "port": 9371}]},
+            "10000": {"fate": [{"ip": "federation", "port": 9394}], "fateflow": [{"ip": "python", "port": 9360}]}},
+            "permission": {"default_allow": true}})";
+        // Reordered roles are no change; the default route moving to another exchange is.
+        QCOMPARE(ChangePlanner::routeChanges(before, after),
+                 QStringList{QStringLiteral("the default route changes to 10.0.0.5:9371 (was 10.0.0.1:9371)")});
+        QVERIFY(ChangePlanner::routeChanges(before, before).isEmpty());
+        QVERIFY(ChangePlanner::routeChanges("not json", after).isEmpty());
+    }
+
+    /// The last deployment becomes the previous one; a rollback swaps them (with their diff copies).
+    void previousDeploymentAndRollback()
+    {
+        QTemporaryDir dir;
+        const DeployedState state(dir.filePath(QStringLiteral("state")));
+        QVERIFY(state.previous(QStringLiteral("exchange")).value().name.isEmpty());
+        QVERIFY(!state.rollBack(QStringLiteral("exchange"))); // nothing to go back to
+        QVERIFY(state.record(render(project()).bundles, QStringLiteral("a"), {}, {}, QStringLiteral("run-a")));
+        QVERIFY(state.previous(QStringLiteral("exchange")).value().name.isEmpty());
+        const QString rollBackError = state.rollBack(QStringLiteral("exchange")).error();
+        QVERIFY2(rollBackError.contains(QStringLiteral("no previous deployment")), qPrintable(rollBackError));
+        const QByteArray routesA = state.copyOf(QStringLiteral("exchange"), QStringLiteral("conf/route_table.json"));
+
+        Project three = project();
+        three.parties.append(Party::make(8888, QStringLiteral("10.1.0.3")));
+        QVERIFY(state.record(render(three).bundles, QStringLiteral("b"), {}, {}, QStringLiteral("run-b")));
+        const QList<DeployedBundle> last = state.load().value();
+        QCOMPARE(last.size(), 4); // no record of the previous deployments among the bundles
+        const DeployedBundle before = state.previous(QStringLiteral("exchange")).value();
+        QCOMPARE(before.name, QStringLiteral("exchange"));
+        QCOMPARE(before.runId, QStringLiteral("run-a"));
+        QCOMPARE(before.projectHash, QStringLiteral("a"));
+        QVERIFY(state.previous(QStringLiteral("confs-8888")).value().name.isEmpty());
+        QVERIFY(state.copyOf(QStringLiteral("exchange"), QStringLiteral("conf/route_table.json")).contains("8888"));
+
+        QVERIFY(state.rollBack(QStringLiteral("exchange")));
+        QCOMPARE(state.copyOf(QStringLiteral("exchange"), QStringLiteral("conf/route_table.json")), routesA);
+        const QList<DeployedBundle> now = state.load().value();
+        for (const DeployedBundle &b : now)
+            if (b.name == QLatin1String("exchange"))
+                QCOMPARE(b.runId, QStringLiteral("run-a"));
+        QCOMPARE(state.previous(QStringLiteral("exchange")).value().runId, QStringLiteral("run-b"));
+        // The plan compares with what runs now: the exchange lacks party 8888 again.
+        const Result<ChangePlan> plan = planFor(three, state);
+        QVERIFY(plan);
+        QCOMPARE(plan.value().host(QStringLiteral("exchange"))->state, HostChange::State::Changed);
+        QCOMPARE(plan.value().host(QStringLiteral("party-8888"))->state, HostChange::State::Unchanged);
+    }
+
+    /// Projects in the field carry what older builds wrote: a deployed-state file of format 1 without the fields
+    /// added since, and drift's own record (drift-baseline/<sha1>/<host key>.json with "current" and "previous").
+    void readsWhatOlderBuildsWrote()
+    {
+        QTemporaryDir dir;
+        const QString project = dir.filePath(QStringLiteral("p.fdproj"));
+        const QString stateDir = DeployedState::dirFor(dir.path(), project);
+        // Format 1 as the builds before the one deployed-state model wrote it.
+        const QByteArray oldState = R"({
+    "format": 1, "bundle": "confs-9999", "kind": "party", "party_id": 9999, "host": "10.1.0.2",
+    "remote_path": "/data/projects/fate/confs-9999", "compose_file": "docker-compose.yml",
+    "deployed_at": "2026-12-05T20:00:00.000Z", "project_hash": "h", "services": ["proxy", "redis"],
+    "images": ["federatedai/proxy:1.1"], "empty_dirs": [], "mounts": {"proxy": ["confs/proxy/conf"]},
+    "files": [{"path": "docker-compose.yml", "mode": 420, "size": 10, "sha256": "c1", "copy": false},
+              {"path": "confs/proxy/conf/route_table.json", "mode": 420, "size": 5, "sha256": "r2", "copy": false}]
+})";
+        QVERIFY(QDir().mkpath(stateDir + QStringLiteral("/confs-9999")));
+        QFile f(stateDir + QStringLiteral("/confs-9999/state.json"));
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.write(oldState) > 0);
+        f.close();
+        // Drift's record of the same deployment (current) and of the one before.
+        const QByteArray oldBaseline = R"({
+    "host": "party-9999",
+    "current": {"bundle": "confs-9999", "compose_file": "docker-compose.yml", "services": ["proxy", "redis"],
+                "images": ["federatedai/proxy:1.1"], "data_paths": ["confs/redis/data"],
+                "files": {"docker-compose.yml": "c1", "confs/proxy/conf/route_table.json": "r2"},
+                "deployed_at": "2026-12-05T20:00:00Z", "run": "run-2"},
+    "previous": {"bundle": "confs-9999", "compose_file": "docker-compose.yml", "services": ["proxy"],
+                 "images": ["federatedai/proxy:1.0"], "data_paths": ["confs/redis/data"],
+                 "files": {"docker-compose.yml": "c0", "confs/proxy/conf/route_table.json": "r1"},
+                 "deployed_at": "2026-12-04T20:00:00Z", "run": "run-1"}
+})";
+        const QString legacy = DeployedState::legacyBaselineDir(dir.path(), project);
+        QVERIFY(legacy.endsWith(QString::fromLatin1(
+            QCryptographicHash::hash(QFileInfo(project).absoluteFilePath().toUtf8(), QCryptographicHash::Sha1)
+                .toHex())));
+        QVERIFY(QDir().mkpath(legacy));
+        QFile b(legacy + QStringLiteral("/party-9999.json"));
+        QVERIFY(b.open(QIODevice::WriteOnly) && b.write(oldBaseline) > 0);
+        b.close();
+        // A legacy record that outlived a teardown (no deployed state for it): not taken.
+        QFile stale(legacy + QStringLiteral("/party-10000.json"));
+        QVERIFY(stale.open(QIODevice::WriteOnly)
+                && stale.write(QByteArray(oldBaseline).replace("confs-9999", "confs-10000")) > 0);
+        stale.close();
+
+        const DeployedState state(stateDir);
+        const QList<DeployedBundle> last = state.load().value();
+        QCOMPARE(last.size(), 1);
+        QCOMPARE(last[0].services, (QStringList{QStringLiteral("proxy"), QStringLiteral("redis")}));
+        QVERIFY(last[0].dataPaths.isEmpty());
+        QVERIFY(last[0].runId.isEmpty());
+        QCOMPARE(last[0].file(QStringLiteral("confs/proxy/conf/route_table.json"))->sha256, QByteArray("r2"));
+
+        QVERIFY(state.adoptLegacyBaseline(legacy));
+        QVERIFY(!QFileInfo::exists(legacy)); // taken over once
+        const DeployedBundle before = state.previous(QStringLiteral("confs-9999")).value();
+        QCOMPARE(before.name, QStringLiteral("confs-9999"));
+        QCOMPARE(before.host, QStringLiteral("10.1.0.2"));
+        QCOMPARE(before.partyId, 9999);
+        QCOMPARE(before.runId, QStringLiteral("run-1"));
+        QCOMPARE(before.images, QStringList{QStringLiteral("federatedai/proxy:1.0")});
+        QCOMPARE(before.dataPaths, QStringList{QStringLiteral("confs/redis/data")});
+        QCOMPARE(before.file(QStringLiteral("docker-compose.yml"))->sha256, QByteArray("c0"));
+        QVERIFY(state.previous(QStringLiteral("confs-10000")).value().name.isEmpty());
+        QCOMPARE(state.load().value().size(), 1);
+        // The adopted previous is what a rollback brings back.
+        QVERIFY(state.rollBack(QStringLiteral("confs-9999")));
+        QCOMPARE(state.load().value()[0].runId, QStringLiteral("run-1"));
+        QVERIFY(state.adoptLegacyBaseline(legacy)); // nothing left to take
     }
 
     void secretsNeverLeaveMemory()

@@ -79,6 +79,34 @@ private slots:
         QVERIFY(!bad.data(PartyTableModel::SeverityRole).isValid());
         QCOMPARE(model.addParty(), 2);
         QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(document.project().parties.at(2).id, 10001);
+        QVERIFY(document.project().parties.at(2).ssh.isEmpty()); // none shared: none taken
+    }
+
+    /// A new party is reached like the others: the SSH settings and folder every own party shares come with it;
+    /// settings only some parties have, and another team's party, say nothing about it.
+    void newPartyTakesTheSharedSshSettings()
+    {
+        Project p = Project::example();
+        for (Party &party : p.parties) {
+            party.ssh.identityFile = QStringLiteral("/keys/fleet");
+            party.ssh.port = 2222;
+            party.dir = QStringLiteral("/srv/fate");
+        }
+        Party theirs = Party::make(20000, QStringLiteral("10.9.0.1"));
+        theirs.external = true;
+        p.parties.append(theirs);
+        Party joined = p.newParty(QStringLiteral("192.168.7.3"));
+        QCOMPARE(joined.id, 20001);
+        QCOMPARE(joined.host, QStringLiteral("192.168.7.3"));
+        QCOMPARE(joined.ssh.identityFile, QStringLiteral("/keys/fleet"));
+        QCOMPARE(joined.ssh.port, std::optional<int>(2222));
+        QCOMPARE(joined.dir, QStringLiteral("/srv/fate"));
+        p.parties[1].ssh.identityFile = QStringLiteral("/keys/other");
+        joined = p.newParty();
+        QVERIFY(joined.ssh.isEmpty());
+        QCOMPARE(joined.dir, QStringLiteral("/srv/fate"));
+        QCOMPARE(Project().newParty().id, 10000);
     }
 };
 

@@ -6,9 +6,53 @@
 
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QMap>
 #include <QSet>
 
+#include <optional>
+
 namespace FateDeployer {
+
+namespace {
+
+/// The addresses of one destination of a route table, "ip:port" per entry, prefixed with the role when the role is
+/// not "default" ("fateflow python:9360"); sorted, so that reordering is no change.
+QStringList routeTargets(const QJsonObject &destination)
+{
+    QStringList out;
+    for (auto role = destination.begin(); role != destination.end(); ++role) {
+        for (const QJsonValue &e : role.value().toArray()) {
+            const QJsonObject entry = e.toObject();
+            if (entry.isEmpty())
+                continue; // the exchange's fixed "default": [{}]
+            QString target = QStringLiteral("%1:%2")
+                                 .arg(entry.value(QLatin1String("ip")).toString())
+                                 .arg(entry.value(QLatin1String("port")).toVariant().toString());
+            if (role.key() != QLatin1String("default"))
+                target = role.key() + QLatin1Char(' ') + target;
+            out.append(target);
+        }
+    }
+    out.sort();
+    return out;
+}
+
+/// Destination → its targets; nullopt when @p bytes is no route table.
+std::optional<QMap<QString, QStringList>> routesOf(const QByteArray &bytes)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
+    if (error.error != QJsonParseError::NoError || !doc.object().value(QLatin1String("route_table")).isObject())
+        return std::nullopt;
+    QMap<QString, QStringList> out;
+    const QJsonObject table = doc.object().value(QLatin1String("route_table")).toObject();
+    for (auto it = table.begin(); it != table.end(); ++it)
+        out.insert(it.key(), routeTargets(it.value().toObject()));
+    return out;
+}
+
+} // namespace
 
 bool ChangePlan::hasChanges() const
 {
@@ -132,7 +176,8 @@ QJsonObject ChangePlan::toJson(bool withDiffs) const
                       {QStringLiteral("address"), h.host},
                       {QStringLiteral("state"), stateName(h.state)},
                       {QStringLiteral("files"), files},
-                      {QStringLiteral("restart_services"), QJsonArray::fromStringList(h.restartServices)}};
+                      {QStringLiteral("restart_services"), QJsonArray::fromStringList(h.restartServices)},
+                      {QStringLiteral("reasons"), QJsonArray::fromStringList(h.reasons)}};
         if (!h.deployedHost.isEmpty())
             o.insert(QStringLiteral("deployed_address"), h.deployedHost);
         if (h.partyId)
@@ -154,6 +199,8 @@ QString ChangePlan::toText(bool diffs) const
         if (h.movedHost())
             out += QLatin1Char(' ') + tr("(deployed on %1 before; apply removes it there)").arg(h.deployedHost);
         out += QLatin1Char('\n');
+        for (const QString &reason : h.reasons)
+            out += QStringLiteral("  ") + tr("why: %1").arg(reason) + QLatin1Char('\n');
         if (h.onlyRoutes())
             out += QStringLiteral("  ")
                    + tr("only route tables changed: restarts %1").arg(h.restartServices.join(QStringLiteral(", ")))
@@ -207,6 +254,33 @@ bool ChangePlanner::isRouteTable(const QString &path)
     return QFileInfo(path).fileName() == QLatin1String("route_table.json");
 }
 
+QStringList ChangePlanner::routeChanges(const QByteArray &before, const QByteArray &after)
+{
+    const auto was = routesOf(before);
+    const auto now = routesOf(after);
+    if (!was || !now)
+        return {};
+    auto destination = [](const QString &key) {
+        return key == QLatin1String("default") ? ChangePlan::tr("the default route")
+                                               : ChangePlan::tr("the route to party %1").arg(key);
+    };
+    auto targets = [](const QStringList &list) {
+        return list.isEmpty() ? ChangePlan::tr("no address") : list.join(QStringLiteral(", "));
+    };
+    QStringList out;
+    for (auto it = now->cbegin(); it != now->cend(); ++it) {
+        if (!was->contains(it.key()))
+            out.append(ChangePlan::tr("%1 is added (%2)").arg(destination(it.key()), targets(it.value())));
+        else if (was->value(it.key()) != it.value())
+            out.append(ChangePlan::tr("%1 changes to %2 (was %3)")
+                           .arg(destination(it.key()), targets(it.value()), targets(was->value(it.key()))));
+    }
+    for (auto it = was->cbegin(); it != was->cend(); ++it)
+        if (!now->contains(it.key()))
+            out.append(ChangePlan::tr("%1 is removed").arg(destination(it.key())));
+    return out;
+}
+
 Result<ChangePlan> ChangePlanner::build(const RenderOutput &rendered,
                                         const QList<DeployedBundle> &deployed,
                                         const DeployedState &state,
@@ -229,6 +303,9 @@ Result<ChangePlan> ChangePlanner::build(const RenderOutput &rendered,
                 was = &d;
         if (!was) {
             h.state = HostChange::State::New;
+            h.reasons.append(b.kind == Bundle::Kind::Exchange
+                                 ? ChangePlan::tr("the exchange was not deployed yet")
+                                 : ChangePlan::tr("party %1 was not deployed yet").arg(b.partyId));
             plan.hosts.append(h);
             continue;
         }
@@ -260,6 +337,8 @@ Result<ChangePlan> ChangePlanner::build(const RenderOutput &rendered,
                     c.secretOnly = true;
                 else
                     c.diff = TextDiff::unified(before, masked, f.path);
+                if (old && ChangePlanner::isRouteTable(f.path))
+                    h.reasons.append(ChangePlanner::routeChanges(before, masked));
             }
             h.files.append(c);
         }
@@ -283,6 +362,10 @@ Result<ChangePlan> ChangePlanner::build(const RenderOutput &rendered,
             continue;
         }
         h.state = HostChange::State::Changed;
+        if (was->host != b.host)
+            h.reasons.prepend(ChangePlan::tr("moves from %1 to %2").arg(was->host, b.host));
+        else if (moved)
+            h.reasons.prepend(ChangePlan::tr("moves from folder %1 to %2").arg(was->remotePath, b.remotePath()));
         // Only route tables changed (same host, same folder): restart what reads them, not a full down/up.
         bool routesOnly = !moved && !h.files.isEmpty();
         QStringList services;
@@ -315,6 +398,8 @@ Result<ChangePlan> ChangePlanner::build(const RenderOutput &rendered,
         h.kind = d.kind;
         h.host = d.host;
         h.deployedHost = d.host;
+        h.reasons.append(d.kind == Bundle::Kind::Exchange ? ChangePlan::tr("the project has no exchange any more")
+                                                          : ChangePlan::tr("party %1 left the project").arg(d.partyId));
         plan.hosts.append(h);
     }
     return plan;

@@ -41,6 +41,9 @@ struct HostChange
     /// Changed and every changed file is a route table: the services that read them, restarted instead of a
     /// full down/up. Empty = a full redeploy.
     QStringList restartServices;
+    /// Why the host is not unchanged, for people (translated): "route to party 8888 added (10.0.0.3:9370)", "moves
+    /// from 10.0.0.2 to 10.0.0.9", "party 8888 joins". Empty for unchanged hosts.
+    QStringList reasons;
 
     bool onlyRoutes() const { return !restartServices.isEmpty(); }
     /// Changed, deployed on another SSH host before: its old host still runs the old bundle until apply removes it.
@@ -104,6 +107,10 @@ public:
     static RenderOutput ownBundles(const RenderOutput &rendered, const Project &project);
     /// True for the files a proxy/rollsite reads its routes from (route_table.json).
     static bool isRouteTable(const QString &path);
+    /// What changed between two route tables, per destination (party id or the default route), for people:
+    /// "route to party 8888 added (10.0.0.3:9370)", "route to party 9999 removed", "route to party 9999 changed:
+    /// 10.0.0.9:9370 (was 10.0.0.2:9370)". Empty when either is not a route table or nothing routes differently.
+    static QStringList routeChanges(const QByteArray &before, const QByteArray &after);
 };
 
 } // namespace FateDeployer

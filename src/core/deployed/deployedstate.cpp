@@ -5,6 +5,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -22,6 +23,7 @@ namespace {
 constexpr int FormatVersion = 1;
 const QString StateFile = QStringLiteral("state.json");
 const QString FilesDir = QStringLiteral("files");
+const QString PreviousDir = QStringLiteral("previous");
 
 QString kindName(Bundle::Kind kind)
 {
@@ -118,6 +120,8 @@ Result<DeployedBundle> parseState(const QByteArray &json, const QString &path)
     b.projectHash = o.value(QStringLiteral("project_hash")).toString();
     b.services = toStrings(o.value(QStringLiteral("services")));
     b.images = toStrings(o.value(QStringLiteral("images")));
+    b.dataPaths = toStrings(o.value(QStringLiteral("data_paths")));
+    b.runId = o.value(QStringLiteral("run_id")).toString();
     b.emptyDirs = toStrings(o.value(QStringLiteral("empty_dirs")));
     const QJsonObject mounts = o.value(QStringLiteral("mounts")).toObject();
     for (auto it = mounts.begin(); it != mounts.end(); ++it)
@@ -135,6 +139,59 @@ Result<DeployedBundle> parseState(const QByteArray &json, const QString &path)
     if (b.name.isEmpty())
         return Error{tr("%1 names no bundle").arg(path), ErrorKind::Local};
     return b;
+}
+
+Result<DeployedBundle> readState(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Error{tr("cannot read %1: %2").arg(path, f.errorString()), ErrorKind::Local};
+    return parseState(f.readAll(), path);
+}
+
+/// Copies one record (state.json and its files/) from folder @p from into folder @p to.
+Status copyRecord(const QString &from, const QString &to)
+{
+    QFile state(QDir(from).filePath(StateFile));
+    if (!state.open(QIODevice::ReadOnly))
+        return Error{tr("cannot read %1: %2").arg(state.fileName(), state.errorString()), ErrorKind::Local};
+    if (Status s = writeFile(QDir(to).filePath(StateFile), state.readAll()); !s)
+        return s;
+    const QDir files(QDir(from).filePath(FilesDir));
+    QDirIterator it(files.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly))
+            return Error{tr("cannot read %1: %2").arg(path, f.errorString()), ErrorKind::Local};
+        if (Status s
+            = writeFile(QDir(to).filePath(FilesDir + QLatin1Char('/') + files.relativeFilePath(path)), f.readAll());
+            !s)
+            return s;
+    }
+    return {};
+}
+
+/// Swaps the finished folder @p staging in as @p target: a reader never sees half a record.
+Status swapIn(const QDir &root, const QString &staging, const QString &target)
+{
+    const QString old = root.filePath(QStringLiteral(".old-") + QUuid::createUuid().toString(QUuid::Id128));
+    if (QFileInfo::exists(target) && !QDir().rename(target, old)) {
+        QDir(staging).removeRecursively();
+        return Error{tr("cannot replace %1").arg(target), ErrorKind::Local};
+    }
+    if (!QDir().rename(staging, target)) {
+        QDir().rename(old, target);
+        QDir(staging).removeRecursively();
+        return Error{tr("cannot write %1").arg(target), ErrorKind::Local};
+    }
+    QDir(old).removeRecursively();
+    return {};
+}
+
+QString stagingIn(const QDir &root)
+{
+    return root.filePath(QStringLiteral(".new-") + QUuid::createUuid().toString(QUuid::Id128));
 }
 
 } // namespace
@@ -198,17 +255,22 @@ Result<QList<DeployedBundle>> DeployedState::load() const
         if (name.startsWith(QLatin1Char('.')))
             continue; // a record being written
         const QString path = root.filePath(name + QLatin1Char('/') + StateFile);
-        QFile f(path);
-        if (!f.exists())
+        if (!QFileInfo::exists(path))
             continue;
-        if (!f.open(QIODevice::ReadOnly))
-            return Error{tr("cannot read %1: %2").arg(path, f.errorString()), ErrorKind::Local};
-        Result<DeployedBundle> b = parseState(f.readAll(), path);
+        Result<DeployedBundle> b = readState(path);
         if (!b)
             return Error{b.error(), b.errorKind()};
         out.append(b.value());
     }
     return out;
+}
+
+Result<DeployedBundle> DeployedState::previous(const QString &bundle) const
+{
+    const QString path = QDir(m_dir).filePath(bundle + QLatin1Char('/') + PreviousDir + QLatin1Char('/') + StateFile);
+    if (!QFileInfo::exists(path))
+        return DeployedBundle{};
+    return readState(path);
 }
 
 QByteArray DeployedState::copyOf(const QString &bundle, const QString &path) const
@@ -295,14 +357,15 @@ QHash<QString, QStringList> DeployedState::mountsOf(const QByteArray &compose)
 Status DeployedState::record(const QList<Bundle> &bundles,
                              const QString &projectHash,
                              const Mask &mask,
-                             const QHash<QString, DeployedTarget> &targets) const
+                             const QHash<QString, DeployedTarget> &targets,
+                             const QString &runId) const
 {
     if (!QDir().mkpath(m_dir))
         return Error{tr("cannot create the deployed-state folder %1").arg(m_dir), ErrorKind::Local};
     const QDir root(m_dir);
     for (const Bundle &b : bundles) {
         // Written beside, then swapped in: a reader never sees half a record.
-        const QString staging = root.filePath(QStringLiteral(".new-") + QUuid::createUuid().toString(QUuid::Id128));
+        const QString staging = stagingIn(root);
         auto fail = [&](const Error &e) {
             QDir(staging).removeRecursively();
             return e;
@@ -355,6 +418,8 @@ Status DeployedState::record(const QList<Bundle> &bundles,
             {QStringLiteral("project_hash"), projectHash},
             {QStringLiteral("services"), toArray(b.facts.services)},
             {QStringLiteral("images"), toArray(b.facts.images)},
+            {QStringLiteral("data_paths"), toArray(b.facts.dataPaths)},
+            {QStringLiteral("run_id"), runId},
             {QStringLiteral("empty_dirs"), toArray(b.emptyDirs)},
             {QStringLiteral("mounts"), mounts},
             {QStringLiteral("files"), files},
@@ -364,15 +429,106 @@ Status DeployedState::record(const QList<Bundle> &bundles,
         if (Status s = writeFile(staging + QLatin1Char('/') + StateFile, QJsonDocument(state).toJson()); !s)
             return fail(Error{s.error(), s.errorKind()});
         const QString target = root.filePath(b.name);
-        const QString old = root.filePath(QStringLiteral(".old-") + QUuid::createUuid().toString(QUuid::Id128));
-        if (QFileInfo::exists(target) && !QDir().rename(target, old))
-            return fail(Error{tr("cannot replace %1").arg(target), ErrorKind::Local});
-        if (!QDir().rename(staging, target)) {
-            QDir().rename(old, target);
-            return fail(Error{tr("cannot write %1").arg(target), ErrorKind::Local});
-        }
-        QDir(old).removeRecursively();
+        // The last deployment becomes the previous one, as the host's folder becomes <bundle>.previous.
+        if (QFileInfo::exists(QDir(target).filePath(StateFile)))
+            if (Status s = copyRecord(target, QDir(staging).filePath(PreviousDir)); !s)
+                return fail(Error{s.error(), s.errorKind()});
+        if (Status s = swapIn(root, staging, target); !s)
+            return s;
     }
+    return {};
+}
+
+Status DeployedState::rollBack(const QString &bundle) const
+{
+    const QDir root(m_dir);
+    const QString target = root.filePath(bundle);
+    const QString previous = QDir(target).filePath(PreviousDir);
+    if (!QFileInfo::exists(QDir(previous).filePath(StateFile)))
+        return Error{tr("no previous deployment of %1 is recorded").arg(bundle), ErrorKind::Local};
+    const QString staging = stagingIn(root);
+    Status s = copyRecord(previous, staging);
+    if (s)
+        s = copyRecord(target, QDir(staging).filePath(PreviousDir));
+    if (!s) {
+        QDir(staging).removeRecursively();
+        return s;
+    }
+    return swapIn(root, staging, target);
+}
+
+QString DeployedState::legacyBaselineDir(const QString &baseDir, const QString &projectPath)
+{
+    // As older builds named it: the SHA-1 of the project file's absolute path.
+    const QByteArray id
+        = QCryptographicHash::hash(QFileInfo(projectPath).absoluteFilePath().toUtf8(), QCryptographicHash::Sha1)
+              .toHex();
+    return QDir(baseDir).filePath(QStringLiteral("drift-baseline/") + QString::fromLatin1(id));
+}
+
+Status DeployedState::adoptLegacyBaseline(const QString &legacyDir) const
+{
+    const QDir legacy(legacyDir);
+    if (legacyDir.isEmpty() || !legacy.exists())
+        return {};
+    const QDir root(m_dir);
+    for (const QString &name : legacy.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+        QFile file(legacy.filePath(name));
+        if (!file.open(QIODevice::ReadOnly))
+            return Error{tr("cannot read %1: %2").arg(file.fileName(), file.errorString()), ErrorKind::Local};
+        const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
+        file.close();
+        const QJsonObject current = o.value(QStringLiteral("current")).toObject();
+        const QJsonObject before = o.value(QStringLiteral("previous")).toObject();
+        const QString bundle = current.value(QStringLiteral("bundle")).toString();
+        const QString lastPath = root.filePath(bundle + QLatin1Char('/') + StateFile);
+        const QString previousPath
+            = root.filePath(bundle + QLatin1Char('/') + PreviousDir + QLatin1Char('/') + StateFile);
+        // Only a previous deployment of the very deployment recorded here is taken: a legacy file may outlive a
+        // teardown (older builds never removed it), and a record without its host cannot be planned against.
+        if (!bundle.isEmpty() && !before.isEmpty() && QFileInfo::exists(lastPath) && !QFileInfo::exists(previousPath)) {
+            const Result<DeployedBundle> last = readState(lastPath);
+            if (!last)
+                return Error{last.error(), last.errorKind()};
+            const QJsonObject hashes = current.value(QStringLiteral("files")).toObject();
+            bool same = !hashes.isEmpty();
+            for (auto it = hashes.begin(); same && it != hashes.end(); ++it) {
+                const DeployedFile *f = last.value().file(it.key());
+                same = f && f->sha256 == it.value().toString().toLatin1();
+            }
+            if (same) {
+                QJsonArray files;
+                const QJsonObject previousHashes = before.value(QStringLiteral("files")).toObject();
+                for (auto it = previousHashes.begin(); it != previousHashes.end(); ++it) {
+                    const DeployedFile *f = last.value().file(it.key());
+                    files.append(QJsonObject{{QStringLiteral("path"), it.key()},
+                                             {QStringLiteral("mode"), f ? f->mode : 0644},
+                                             {QStringLiteral("sha256"), it.value().toString()},
+                                             {QStringLiteral("copy"), false}});
+                }
+                const QJsonObject state{
+                    {QStringLiteral("format"), FormatVersion},
+                    {QStringLiteral("bundle"), bundle},
+                    {QStringLiteral("kind"), kindName(last.value().kind)},
+                    {QStringLiteral("party_id"), last.value().partyId},
+                    {QStringLiteral("host"), last.value().host},
+                    {QStringLiteral("remote_path"), last.value().remotePath},
+                    {QStringLiteral("compose_file"), before.value(QStringLiteral("compose_file"))},
+                    {QStringLiteral("deployed_at"), before.value(QStringLiteral("deployed_at"))},
+                    {QStringLiteral("services"), before.value(QStringLiteral("services"))},
+                    {QStringLiteral("images"), before.value(QStringLiteral("images"))},
+                    {QStringLiteral("data_paths"), before.value(QStringLiteral("data_paths"))},
+                    {QStringLiteral("run_id"), before.value(QStringLiteral("run"))},
+                    {QStringLiteral("files"), files},
+                };
+                if (Status s = writeFile(previousPath, QJsonDocument(state).toJson()); !s)
+                    return s;
+            }
+        }
+        if (!QFile::remove(legacy.filePath(name)))
+            return Error{tr("cannot remove %1").arg(legacy.filePath(name)), ErrorKind::Local};
+    }
+    QDir().rmdir(legacyDir); // only when empty
     return {};
 }
 

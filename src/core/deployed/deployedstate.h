@@ -38,7 +38,7 @@ struct DeployedTarget
     QString baseDir;
 };
 
-/// What the engine last deployed into one bundle folder on one host.
+/// What the engine deployed into one bundle folder on one host (the last deployment, or the one before it).
 struct DeployedBundle
 {
     QString name; ///< confs-10000, exchange
@@ -51,7 +51,9 @@ struct DeployedBundle
     QString projectHash;  ///< sha256 of the project file of that deploy
     QStringList services; ///< compose services, file order
     QStringList images;
+    QStringList dataPaths; ///< bundle folders the containers write (databases): never compared by drift
     QStringList emptyDirs;
+    QString runId;             ///< the run that deployed it (empty in records of older builds)
     QList<DeployedFile> files; ///< sorted by path
     /// Bundle-relative bind-mount sources of each service ("./confs/proxy/conf" → "confs/proxy/conf"): which
     /// service reads which files.
@@ -66,11 +68,12 @@ struct DeployedBundle
     static QString hostKeyOf(Bundle::Kind kind, int partyId);
 };
 
-/// The deployed state of one project: per bundle what the engine last deployed to its host, kept on the deploy
-/// machine (never on the hosts) in DIR/<bundle>/state.json plus masked copies of the text files in
-/// DIR/<bundle>/files/ for diffs. Written by RunSession after each deploy (only the hosts that succeeded), removed
-/// by a teardown; read by the change plan (plan/apply) and drift. No secret is ever written: file contents pass
-/// through the caller's mask first, and key=value lines whose key names a password are masked too.
+/// The deployed state of one project: per bundle what the engine last deployed to its host, and the deployment
+/// before it (what the host keeps as `<bundle>.previous`), kept on the deploy machine (never on the hosts) in
+/// DIR/<bundle>/state.json and DIR/<bundle>/previous/state.json, each with masked copies of its text files in files/
+/// beside it, for diffs. Written by RunSession after each deploy and rollback (only the hosts that succeeded), removed
+/// by a teardown; read by the change plan (plan/apply), drift and rollback. No secret is ever written: file contents
+/// pass through the caller's mask first, and key=value lines whose key names a password are masked too.
 class DeployedState
 {
     Q_DECLARE_TR_FUNCTIONS(FateDeployer::DeployedState)
@@ -82,8 +85,10 @@ public:
     explicit DeployedState(QString dir);
     const QString &dir() const { return m_dir; }
 
-    /// Every recorded bundle, sorted by name; an empty list when nothing was deployed yet.
+    /// Every recorded bundle (its last deployment), sorted by name; an empty list when nothing was deployed yet.
     Result<QList<DeployedBundle>> load() const;
+    /// The deployment of @p bundle before the last one; an empty name when none is recorded.
+    Result<DeployedBundle> previous(const QString &bundle) const;
     /// The masked text of one deployed file (empty when no copy was kept).
     QByteArray copyOf(const QString &bundle, const QString &path) const;
 
@@ -91,13 +96,25 @@ public:
     /// Records @p bundles (rendered, as just deployed): hashes every file (streaming), keeps masked copies of
     /// text files up to CopyLimit bytes; replaces what was recorded for those bundles. Blocking (reads the
     /// verbatim template files): call it off the GUI thread.
-    /// @p targets: how each bundle's host was reached, by bundle name.
+    /// @p targets: how each bundle's host was reached, by bundle name. What was recorded for a bundle before
+    /// becomes its previous deployment (the host keeps that bundle as `<bundle>.previous`).
     Status record(const QList<Bundle> &bundles,
                   const QString &projectHash,
                   const Mask &mask = {},
-                  const QHash<QString, DeployedTarget> &targets = {}) const;
+                  const QHash<QString, DeployedTarget> &targets = {},
+                  const QString &runId = {}) const;
+    /// A rollback of @p bundle succeeded: its previous deployment is the last one again, and the other the previous.
+    Status rollBack(const QString &bundle) const;
     /// Forgets a bundle (after a teardown of its host).
     Status forget(const QString &bundle) const;
+
+    /// Where builds before the one deployed-state model kept drift's view of a project (one JSON per host key
+    /// with its "current" and "previous" manifests): BASE/drift-baseline/<sha1 of the project path>.
+    static QString legacyBaselineDir(const QString &baseDir, const QString &projectPath);
+    /// Takes over what an older build wrote in @p legacyDir: a manifest becomes the bundle's last or previous
+    /// deployment where this state has none (file hashes, services, images; no copies, so no diffs), then the
+    /// legacy file is removed. Nothing to do when the folder does not exist.
+    Status adoptLegacyBaseline(const QString &legacyDir) const;
 
     static constexpr qint64 CopyLimit = 256 * 1024;
     /// @p text with the values of password keys masked (key=value, key: value, "key": "value") and @p mask applied.

@@ -128,6 +128,32 @@ Party Party::make(int id, const QString &host)
     return party;
 }
 
+Party Project::newParty(const QString &host) const
+{
+    int id = 10000;
+    for (const Party &p : parties)
+        id = std::max(id, p.id + 1);
+    Party party = Party::make(id, host);
+    // Another team's party is reached by that team: its settings say nothing about ours.
+    QList<const Party *> own;
+    for (const Party &p : parties)
+        if (!p.external)
+            own.append(&p);
+    if (own.isEmpty())
+        return party;
+    auto shared = [&own](auto field) {
+        for (const Party *p : own)
+            if (!(p->*field == own.first()->*field))
+                return false;
+        return true;
+    };
+    if (shared(&Party::ssh))
+        party.ssh = own.first()->ssh;
+    if (shared(&Party::dir))
+        party.dir = own.first()->dir;
+    return party;
+}
+
 QString Project::routeAddress(const Party &party)
 {
     return party.reachableAddress.isEmpty() ? party.host : party.reachableAddress;

@@ -194,6 +194,9 @@ struct Project
     bool operator==(const Project &) const = default;
 
     const Party *party(int id) const;
+    /// The party "Add party" starts with: the next free id (10000 or above) on @p host, with the SSH settings and
+    /// base dir every party of the project shares (a federation's hosts are usually reached alike), none otherwise.
+    Party newParty(const QString &host = {}) const;
     /// Sets templates.kubefateVersion; when that changes the era, the engine gets the new era's defaults
     /// (an engine valid in one era is usually not in another, e.g. federation Eggroll vs OSX).
     void setKubefateVersion(const QString &version);

@@ -2,7 +2,6 @@
 #include "session/runsession.h"
 
 #include "deployed/deployedstate.h"
-#include "history/driftbaseline.h"
 #include "history/historystore.h"
 #include "jobs/bundleprep.h"
 #include "jobs/daytwo.h"
@@ -121,7 +120,11 @@ Status RunSession::start(const RunRequest &request)
             if (!projectPath.isEmpty())
                 out.plan.settings.projectHash = BundlePrep::projectHash(projectPath);
             if (op == Operation::Drift || op == Operation::Rollback)
-                loadDriftBaseline(historyDir, projectPath, out.plan);
+                if (const Status s = loadDeployments(historyDir, projectPath, out.plan); !s) {
+                    out.error = s.error();
+                    out.errorKind = s.errorKind();
+                    return out;
+                }
             // Preflight checks the credentials too.
             const bool registry = (deploy || op == Operation::Preflight) && project.registry.usePrivate
                                   && !project.registry.uri.trimmed().isEmpty();
@@ -273,8 +276,6 @@ void RunSession::onRunnerFinished(const RunReport &report)
     m_projectLock.unlock(); // the hosts are done; history and last-deployed bundles are this process's own
     if (report.operation == Operation::Deploy)
         storeDeployedBundles(report);
-    if (report.operation == Operation::Deploy || report.operation == Operation::Rollback)
-        recordDriftBaseline(report);
     storeHistory(report);
 }
 
@@ -291,6 +292,7 @@ void RunSession::storeHistory(RunReport report)
     // What each host now runs, before finished(): a plan or drift check right after sees it.
     const QString stateDir = deployedStateDir(m_env, m_request.projectPath);
     QList<Bundle> deployed;
+    QStringList rolledBack;                          ///< bundles whose previous deployment came back
     QList<QPair<QString, DeployedTarget>> forgotten; ///< bundle, the host it was torn down on
     QHash<QString, DeployedTarget> targets;
     for (const HostOutcome &h : std::as_const(report.hosts)) {
@@ -307,6 +309,8 @@ void RunSession::storeHistory(RunReport report)
                         DeployedTarget{
                             job.target.address, job.target.port, job.target.user, job.target.ssh, job.target.baseDir});
                 }
+            } else if (report.operation == Operation::Rollback) {
+                rolledBack.append(job.bundle.name);
             } else if (report.operation == Operation::Teardown
                        && m_plan.settings.teardownLevel != TeardownLevel::Stop) {
                 forgotten.append(
@@ -318,20 +322,40 @@ void RunSession::storeHistory(RunReport report)
     }
     const QByteArray registryPassword = m_plan.settings.registryPassword;
     const QString projectHash = m_plan.settings.projectHash;
+    const QString runId = m_plan.settings.runId;
+    const QString legacyDir = stateDir.isEmpty()
+                                  ? QString()
+                                  : DeployedState::legacyBaselineDir(dir.isEmpty() ? HistoryStore::defaultDir() : dir,
+                                                                     m_request.projectPath);
     QtConcurrent::run(
         &m_pool,
-        [report, dir, stateDir, deployed, forgotten, targets, registryPassword, projectHash]()
-            -> QPair<qint64, QString> {
+        [report,
+         dir,
+         stateDir,
+         legacyDir,
+         deployed,
+         rolledBack,
+         forgotten,
+         targets,
+         registryPassword,
+         projectHash,
+         runId]() -> QPair<qint64, QString> {
             QString stateError;
             if (!stateDir.isEmpty()) {
                 const DeployedState state(stateDir);
+                // What an older build kept for drift first, so that this run's record builds on it.
+                Status s = state.adoptLegacyBaseline(legacyDir);
                 const auto mask = [registryPassword](const QByteArray &text) {
                     QByteArray out = text;
                     if (!registryPassword.isEmpty())
                         out.replace(registryPassword, QByteArrayLiteral("********"));
                     return out;
                 };
-                Status s = deployed.isEmpty() ? Status() : state.record(deployed, projectHash, mask, targets);
+                if (s && !deployed.isEmpty())
+                    s = state.record(deployed, projectHash, mask, targets, runId);
+                for (const QString &bundle : rolledBack)
+                    if (s)
+                        s = state.rollBack(bundle);
                 // A record names the host the bundle runs on now: the old host of a party that moved is torn
                 // down after its new host was deployed, and that record stays.
                 const Result<QList<DeployedBundle>> recorded
@@ -423,61 +447,72 @@ QString RunSession::deployedStateDir(const SessionEnvironment &env, const QStrin
     return DeployedState::dirFor(env.historyDir.isEmpty() ? HistoryStore::defaultDir() : env.historyDir, projectPath);
 }
 
-void RunSession::loadDriftBaseline(const QString &historyDir, const QString &projectPath, Plan &plan)
+namespace {
+
+/// Drift's view of a deployment: the hashes of its files but those under the folders its containers write
+/// (@p dataPaths adds the project's own, for records of older builds that did not keep them).
+DeployedManifest manifestOf(const DeployedBundle &b, const QStringList &dataPaths)
 {
-    // What drift compares with and what a rollback brings back: read here, on the preparing pool.
-    const DriftBaseline state(historyDir, projectPath);
+    DeployedManifest m;
+    m.bundle = b.name;
+    m.composeFile = b.composeFile;
+    m.services = b.services;
+    m.images = b.images;
+    m.dataPaths = b.dataPaths;
+    for (const QString &d : dataPaths)
+        if (!m.dataPaths.contains(d))
+            m.dataPaths.append(d);
+    m.deployedAt = b.deployedAt.toString(Qt::ISODate);
+    m.runId = b.runId;
+    for (const DeployedFile &f : b.files) {
+        bool underData = false;
+        for (const QString &d : std::as_const(m.dataPaths))
+            underData = underData || f.path == d || f.path.startsWith(d + QLatin1Char('/'));
+        if (!underData)
+            m.files.insert(f.path, QString::fromLatin1(f.sha256));
+    }
+    return m;
+}
+
+} // namespace
+
+Status RunSession::loadDeployments(const QString &historyDir, const QString &projectPath, Plan &plan)
+{
+    if (projectPath.isEmpty())
+        return {}; // an untitled project has no deployments of its own
+    // Read here, on the preparing pool.
+    const QString base = historyDir.isEmpty() ? HistoryStore::defaultDir() : historyDir;
+    const DeployedState state(DeployedState::dirFor(base, projectPath));
+    if (Status s = state.adoptLegacyBaseline(DeployedState::legacyBaselineDir(base, projectPath)); !s)
+        return s;
+    const Result<QList<DeployedBundle>> last = state.load();
+    if (!last)
+        return Error{last.error(), last.errorKind()};
     auto input = std::make_shared<DayTwoInput>();
     if (plan.settings.dayTwo)
         *input = *plan.settings.dayTwo;
     for (HostJob &job : plan.jobs) {
-        const DeployedManifest current = state.current(job.target.key);
-        const DeployedManifest previous = state.previous(job.target.key);
-        if (!current.isEmpty())
-            input->current.insert(job.target.key, current);
-        if (!previous.isEmpty()) {
-            input->previous.insert(job.target.key, previous);
+        for (const DeployedBundle &b : last.value()) {
+            if (b.name != job.bundle.name)
+                continue;
+            input->current.insert(job.target.key, manifestOf(b, job.bundle.dataPaths));
+            const Result<DeployedBundle> previous = state.previous(b.name);
+            if (!previous)
+                return Error{previous.error(), previous.errorKind()};
+            if (previous.value().name.isEmpty())
+                continue;
+            const DeployedManifest before = manifestOf(previous.value(), job.bundle.dataPaths);
+            input->previous.insert(job.target.key, before);
             if (plan.settings.operation == Operation::Rollback) {
                 // Waiting until running expects the services of the bundle that comes back.
-                job.bundle.services = previous.services;
-                job.bundle.images = previous.images;
-                job.bundle.dataPaths = previous.dataPaths;
+                job.bundle.services = before.services;
+                job.bundle.images = before.images;
+                job.bundle.dataPaths = before.dataPaths;
             }
         }
     }
     plan.settings.dayTwo = input;
-}
-
-void RunSession::recordDriftBaseline(const RunReport &report)
-{
-    const QString projectPath = m_request.projectPath;
-    if (projectPath.isEmpty())
-        return;
-    QList<QPair<QString, Bundle>> deployed; // host key → the bundle it runs now
-    QStringList rolledBack;
-    for (const HostOutcome &h : report.hosts) {
-        if (!h.succeeded())
-            continue;
-        if (report.operation == Operation::Rollback) {
-            rolledBack.append(h.target.key);
-            continue;
-        }
-        for (const HostJob &job : std::as_const(m_plan.jobs))
-            if (job.target.key == h.target.key)
-                if (const Bundle *b = m_rendered.bundle(job.bundle.name))
-                    deployed.append({h.target.key, *b});
-    }
-    const QString dir = m_env.historyDir;
-    const QString runId = m_plan.settings.runId;
-    // In order with the other writes of deployments; the history entry follows on the other pool.
-    (void)QtConcurrent::run(&m_storePool, [deployed, rolledBack, dir, projectPath, runId] {
-        DriftBaseline state(dir, projectPath);
-        for (const auto &[key, bundle] : deployed)
-            if (const Result<DeployedManifest> m = DriftBaseline::manifestOf(bundle, runId); m)
-                state.recordDeploy(key, m.value());
-        for (const QString &key : rolledBack)
-            state.recordRollback(key);
-    });
+    return {};
 }
 
 void RunSession::storeDeployedBundles(const RunReport &report)

@@ -158,9 +158,9 @@ private:
     void launch(const Prepared &prepared);
     void onRunnerFinished(const RunReport &report);
     void storeDeployedBundles(const RunReport &report);
-    /// Day two: the last deployments per host into the plan (drift, rollback), and after a run.
-    static void loadDriftBaseline(const QString &historyDir, const QString &projectPath, Plan &plan);
-    void recordDriftBaseline(const RunReport &report);
+    /// Day two: the last and the previous deployment per host from the deployed state into the plan (drift
+    /// compares with the last, rollback brings back the previous).
+    static Status loadDeployments(const QString &historyDir, const QString &projectPath, Plan &plan);
     void storeHistory(RunReport report);
     Status lockProject(const QString &projectPath, Operation op);
     void abort(const QString &message, ErrorKind kind);
