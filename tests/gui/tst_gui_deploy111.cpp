@@ -7,10 +7,8 @@
 #include "gui/deploymonitor.h"
 #include "gui/deploypage.h"
 #include "gui/enginebackend.h"
-#include "gui/engineform.h"
 #include "gui/imagespage.h"
 #include "gui/projectdocument.h"
-#include "gui/topologypage.h"
 #include "sandboxids.h"
 #include "sandboxproject.h"
 #include "secretscan.h"
@@ -19,7 +17,6 @@
 #include <QAction>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QTreeWidget>
 
@@ -67,21 +64,11 @@ private slots:
 
     void passwordsAreTypedIntoTheWindow()
     {
-        window()->showPage(MainWindow::Page::Topology);
-        EngineForm *engine = window()->topologyPage()->engineForm();
-        QVERIFY(engine->isVisible());
-        const std::pair<const char *, QString> typed[] = {{"mysqlPassword", MysqlPassword},
-                                                          {"fateboardPassword", BoardPassword},
-                                                          {"servingAdminPassword", AdminPassword}};
-        for (const auto &[name, secret] : typed) {
-            auto *edit = engine->findChild<QLineEdit *>(QLatin1String(name));
-            QVERIFY(edit && edit->isEnabled());
-            edit->setFocus();
-            QTest::keyClicks(edit, secret);
-            QTest::keyClick(edit, Qt::Key_Return);
-        }
-        QTRY_COMPARE(m_ws.secrets()->writeCount(), 3);
-        QTRY_COMPARE(engine->pendingStores(), 0);
+        const QString typed = m_ws.typeEngineSecrets({{QStringLiteral("mysqlPassword"), MysqlPassword},
+                                                      {QStringLiteral("fateboardPassword"), BoardPassword},
+                                                      {QStringLiteral("servingAdminPassword"), AdminPassword}});
+        QVERIFY2(typed.isEmpty(), qPrintable(typed));
+        QCOMPARE(m_ws.secrets()->writeCount(), 3);
         QVERIFY(!window()->document()->isDirty()); // the project did not change
     }
 

@@ -3,14 +3,14 @@
 // its cache and the archives on disk carry markers; every bundle of a host gets its facts and archive.
 #include "jobs/bundleprep.h"
 #include "model/project.h"
+#include "secretscan.h"
 
-#include <QDirIterator>
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace FateDeployer;
+using FateDeployer::Testing::filesUnder;
 
 namespace {
 
@@ -45,28 +45,6 @@ ServiceSecrets secrets()
     s.fateboardPassword = BoardPassword;
     s.servingAdminPassword = AdminPassword;
     return s;
-}
-
-/// The bytes of every file under @p dir, gzip files decompressed.
-QHash<QString, QByteArray> filesUnder(const QString &dir)
-{
-    QHash<QString, QByteArray> files;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly))
-            continue;
-        QByteArray bytes = f.readAll();
-        if (bytes.startsWith("\x1f\x8b")) {
-            QProcess gz;
-            gz.start(QStringLiteral("gzip"), {QStringLiteral("-dc"), path});
-            gz.waitForFinished(60000);
-            bytes = gz.readAllStandardOutput();
-        }
-        files.insert(path, bytes);
-    }
-    return files;
 }
 
 } // namespace

@@ -3,8 +3,10 @@
 
 #include "gui/deploymonitor.h"
 #include "gui/enginebackend.h"
+#include "gui/engineform.h"
 #include "gui/language.h"
 #include "gui/prompter.h"
+#include "gui/topologypage.h"
 #include "monitorrows.h"
 #include "sandboxproject.h"
 
@@ -13,6 +15,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
@@ -58,6 +61,30 @@ void WindowSandbox::stop()
     if (m_sb && m_sb->isRunning())
         m_sb->stop();
     m_sb.reset();
+}
+
+QString WindowSandbox::typeEngineSecrets(const QList<std::pair<QString, QString>> &typed)
+{
+    window()->showPage(MainWindow::Page::Topology);
+    EngineForm *engine = window()->topologyPage()->engineForm();
+    if (!engine->isVisible())
+        return QStringLiteral("the engine form is not shown");
+    const int before = m_secrets->writeCount();
+    for (const auto &[name, secret] : typed) {
+        auto *edit = engine->findChild<QLineEdit *>(name);
+        if (!edit || !edit->isEnabled())
+            return QStringLiteral("no enabled field %1").arg(name);
+        edit->setFocus();
+        QTest::keyClicks(edit, secret);
+        QTest::keyClick(edit, Qt::Key_Return);
+        if (!edit->text().isEmpty())
+            return QStringLiteral("field %1 kept the password after Return").arg(name);
+    }
+    if (!QTest::qWaitFor([&] { return m_secrets->writeCount() == before + typed.size(); }, 60000))
+        return QStringLiteral("%1 of %2 passwords stored").arg(m_secrets->writeCount() - before).arg(typed.size());
+    if (!QTest::qWaitFor([&] { return engine->pendingStores() == 0; }, 60000))
+        return QStringLiteral("the engine form still stores passwords");
+    return {};
 }
 
 QString WindowSandbox::freshKnownHosts()

@@ -53,6 +53,9 @@ public:
     QString freshKnownHosts();
     /// Saves @p project in the fixture's folder and opens it in the window; empty, or why not.
     QString openProject(const Project &project);
+    /// Types each (field object name, password) into the Topology page's engine form as a user does (Return
+    /// stores it) and waits until the window stored all of them in the secret store. Empty, or what went wrong.
+    QString typeEngineSecrets(const QList<std::pair<QString, QString>> &typed);
 
     /// Clicks "Trust" on every host-key question the engine raised (the window's real dialogs).
     void answerPrompts();
