@@ -34,6 +34,13 @@ Project sandboxProjectV20(const SandboxFixture &sandbox, const QString &name);
 /// Saves @p project as DIR/NAME.fdproj; the path, or empty (with a test failure message) if it fails.
 QString saveProject(const Project &project, const QString &dir);
 
+/// A shell word for the container id of @p service in compose project @p project (on the host it runs on).
+QString composeContainer(const QString &project, const QString &service);
+
+/// After a v2.0.0 toy job from party 10000 to 9999 (sandboxProjectV20): empty when both OSX hops are in the
+/// OSX logs (10000's default route to host 2, 9999's hand-over to its fateflow), else which one is missing.
+QString osxRouteProblemV20(const SandboxFixture &sandbox);
+
 /// The CLI options that point SSH at the sandbox only: its known_hosts and no ~/.ssh/config.
 QStringList sandboxSshArgs(const SandboxFixture &sandbox);
 
