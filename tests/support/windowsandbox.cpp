@@ -22,7 +22,8 @@
 
 namespace FateDeployer::Testing {
 
-bool WindowSandbox::start(const char *idVariable, int defaultId, int hosts, QString *skip, QString *error)
+bool WindowSandbox::start(
+    const char *idVariable, int defaultId, int hosts, QString *skip, QString *error, bool composePlugin)
 {
     if (!SandboxFixture::canRun(skip))
         return false;
@@ -35,6 +36,13 @@ bool WindowSandbox::start(const char *idVariable, int defaultId, int hosts, QStr
     if (!m_sb->start(hosts, error)) {
         m_sb.reset();
         return false;
+    }
+    if (composePlugin) {
+        const SandboxFixture::CommandResult plugin = m_sb->runSandbox({QStringLiteral("compose-plugin")});
+        if (!plugin.ok()) {
+            *error = QStringLiteral("compose-plugin: ") + QString::fromUtf8(plugin.err);
+            return false;
+        }
     }
     return true;
 }

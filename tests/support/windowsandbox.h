@@ -31,7 +31,9 @@ public:
     /// Starts @p hosts hosts of sandbox instance $@p idVariable (else @p defaultId; the id offset applies inside
     /// SandboxFixture) and points the history at the fixture's folder. False when the sandbox cannot run here
     /// (@p skip says why) or failed to start (@p error says why).
-    bool start(const char *idVariable, int defaultId, int hosts, QString *skip, QString *error);
+    /// With @p composePlugin, the hosts also get the Docker Compose plugin (`docker compose`, the v1.11+ eras).
+    bool
+    start(const char *idVariable, int defaultId, int hosts, QString *skip, QString *error, bool composePlugin = false);
     /// The window in @p language (en unless FD_GUI_SCREENSHOT_LANG says otherwise), 1360×860, with the engine
     /// backend and the shared secret store. Fails the current test if the window cannot be shown.
     void createWindow(const QString &language = QString());
