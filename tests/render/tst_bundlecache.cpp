@@ -361,6 +361,23 @@ private slots:
         QVERIFY(again.matchesFresh);
     }
 
+    void treeWithALinkLoopIsNeverReused()
+    {
+        // The stat walk follows links to folders; one that leads back up must not make it loop, and
+        // such a tree is rendered every time (nothing remembered), as an unreadable one.
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath(QStringLiteral("cache"));
+        const QString tree = copyFixture(tmp.filePath(QStringLiteral("tree")));
+        QVERIFY(QFile::link(QStringLiteral(".."), tree + QStringLiteral("/docker-deploy/loop")));
+        const Project p = project(tree);
+        for (int i = 0; i < 2; ++i) {
+            const Served s = serve(dir, p, tmp.filePath(QStringLiteral("scratch")));
+            QVERIFY(!s.reused);
+            QVERIFY(s.matchesFresh);
+        }
+        QCOMPARE(QDir(dir + QStringLiteral("/renders")).entryList(QDir::Files), QStringList());
+    }
+
     void changedProjectIsRenderedAgain()
     {
         QTemporaryDir tmp;
@@ -406,15 +423,72 @@ private slots:
             // distinct, ordered last-use times without sleeping
             const QString key = QString(64, QLatin1Char(char('0' + i)));
             cache.store(key, f);
+            cache.flush();
             const struct utimbuf t = {1700000000 + i, 1700000000 + i};
             QCOMPARE(
                 ::utime(QFile::encodeName(dir + QLatin1Char('/') + key + QStringLiteral(".tar.gz")).constData(), &t),
                 0);
         }
-        // the third store trimmed to 2500 bytes: 3000 > cap, so the oldest (key 0) went
+        // the third flush trimmed to 2500 bytes: 3000 > cap, so the oldest (key 0) went
         QVERIFY(!cache.fetch(QString(64, QLatin1Char('0')), tmp.filePath(QStringLiteral("x"))));
         QVERIFY(cache.fetch(QString(64, QLatin1Char('1')), tmp.filePath(QStringLiteral("y"))));
         QVERIFY(cache.fetch(QString(64, QLatin1Char('2')), tmp.filePath(QStringLiteral("z"))));
+    }
+    void storedEntriesAppearWholeAtFlush()
+    {
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath(QStringLiteral("cache"));
+        const RenderOutput out = render(project(QStringLiteral(FD_TEST_DATA "/kubefate-1.1.0")));
+        const Bundle &party = *out.bundle(QStringLiteral("confs-9999"));
+        PackCache members;
+        const QString packed = tmp.filePath(QStringLiteral("packed.tar.gz"));
+        QVERIFY(QFile(packed).open(QIODevice::WriteOnly)); // packToFile replaces a file that is there
+        QVERIFY(BundlePacker::packToFile(party, members, packed));
+        QVERIFY(QFileInfo(packed).size() > 0);
+        QCOMPARE(QDir(tmp.path()).entryList({QStringLiteral("*.part-*")}, QDir::Files), QStringList());
+        BundleCache writer(dir);
+        BundleCache reader(dir);
+        const QString key = writer.key(party, members.level()).value();
+        writer.store(key, packed);
+        // the writer serves its own entry at once; another process only after the flush
+        QVERIFY(writer.fetch(key, tmp.filePath(QStringLiteral("mine.tar.gz"))));
+        QVERIFY(!reader.fetch(key, tmp.filePath(QStringLiteral("early.tar.gz"))));
+        writer.flush();
+        QVERIFY(reader.fetch(key, tmp.filePath(QStringLiteral("late.tar.gz"))));
+        QCOMPARE(readAll(tmp.filePath(QStringLiteral("late.tar.gz"))), readAll(packed));
+        QCOMPARE(QDir(dir).entryList({QStringLiteral("*.part-*")}, QDir::Files), QStringList());
+        QVERIFY(QFileInfo::exists(dir + QStringLiteral("/hashes.tsv")));
+    }
+
+    void editedCopyOfAServedBundleGetsItsOwnKey()
+    {
+        // Keys of a served render are remembered per bundle; a copy of a bundle that was edited after the
+        // render must not get the remembered key.
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath(QStringLiteral("cache"));
+        const Project p = project(copyFixture(tmp.filePath(QStringLiteral("tree"))));
+        const TemplateTree tree = TemplateSources::openFolder(p.templates.location).value();
+        for (int round = 0; round < 2; ++round) { // made, then reused from disk
+            BundleCache cache(dir);
+            bool reused = false;
+            const RenderOutput out = cache.render(p, tree, &reused).value();
+            QCOMPARE(reused, round == 1);
+            const Bundle &served = *out.bundle(QStringLiteral("confs-10000"));
+            const QString servedKey = cache.key(served, PackCache::DefaultLevel).value();
+            Bundle edited = served;
+            qsizetype generated = -1;
+            for (qsizetype i = 0; i < edited.files.size() && generated < 0; ++i)
+                if (!edited.files.at(i).isVerbatim())
+                    generated = i;
+            QVERIFY(generated >= 0);
+            edited.files[generated].content += "# edited\n";
+            edited.files[generated].size = edited.files.at(generated).content.size();
+            const QString editedKey = cache.key(edited, PackCache::DefaultLevel).value();
+            QVERIFY(editedKey != servedKey);
+            BundleCache fresh(tmp.filePath(QStringLiteral("fresh-%1").arg(round)));
+            QCOMPARE(fresh.key(edited, PackCache::DefaultLevel).value(), editedKey);
+            QCOMPARE(cache.key(served, PackCache::DefaultLevel).value(), servedKey);
+        }
     }
 };
 

@@ -13,9 +13,10 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
+#include <QSet>
 #include <QStandardPaths>
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <fts.h>
 #include <sys/stat.h>
@@ -34,7 +35,7 @@ constexpr qint64 ReadChunk = 1 << 20;
 constexpr qsizetype MaxMemoEntries = 50000;
 // Bump when the serialised render below changes. The static_asserts catch a new field in the render's
 // structs, which the serialisation would otherwise drop silently (a reused render missing it).
-constexpr char RenderTag[] = "fd-render-memo-2";
+constexpr char RenderTag[] = "fd-render-memo-3";
 constexpr char RendersDir[] = "renders";
 constexpr int MaxRenders = 32;
 #if defined(__x86_64__) && defined(__GLIBCXX__)
@@ -113,13 +114,79 @@ bool walkTree(const QString &root, Visit visit)
     return ok;
 }
 
-/// Cheap: one stat per entry of the tree, no file read.
+/// One directory of treeStatKey(): names sorted, files by a stat each (links followed), folders by name and
+/// recursion. No stat of a folder itself: its mode is never shipped, and adding or removing an entry shows
+/// in the names. @p ancestors: inodes of the folders above, so that a link back up is an error, like fts's.
+bool hashDir(int dirFd, const QByteArray &rel, QList<ino_t> &ancestors, QCryptographicHash &h)
+{
+    DIR *dir = ::fdopendir(dirFd);
+    if (!dir) {
+        ::close(dirFd);
+        return false;
+    }
+    struct Entry
+    {
+        QByteArray name;
+        unsigned char type;
+        ino_t ino;
+    };
+    QList<Entry> entries;
+    while (const struct dirent *e = ::readdir(dir)) {
+        if (e->d_name[0] == '.' && (e->d_name[1] == 0 || (e->d_name[1] == '.' && e->d_name[2] == 0)))
+            continue;
+        entries.append({QByteArray(e->d_name), e->d_type, e->d_ino});
+    }
+    std::sort(entries.begin(), entries.end(), [](const Entry &x, const Entry &y) { return x.name < y.name; });
+    const int fd = ::dirfd(dir);
+    bool ok = true;
+    for (const Entry &e : std::as_const(entries)) {
+        const QByteArray path = rel.isEmpty() ? e.name : rel + '/' + e.name;
+        ino_t ino = e.ino;
+        bool isDir = e.type == DT_DIR;
+        if (!isDir) {
+            struct stat st = {};
+            if (::fstatat(fd, e.name.constData(), &st, 0) != 0) {
+                ok = false;
+                break;
+            }
+            if (!S_ISDIR(st.st_mode)) {
+                h.addData(QByteArray(path + '\0' + statLine(st) + '\n'));
+                continue;
+            }
+            isDir = true; // a link to a folder
+            ino = st.st_ino;
+        }
+        if (ancestors.contains(ino) || ancestors.size() > 64) {
+            ok = false;
+            break;
+        }
+        h.addData(QByteArray(path + "\0d\n"));
+        const int sub = ::openat(fd, e.name.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        ancestors.append(ino);
+        ok = sub >= 0 && hashDir(sub, path, ancestors, h);
+        ancestors.removeLast();
+        if (!ok)
+            break;
+    }
+    ::closedir(dir);
+    return ok;
+}
+
+/// Cheap: one stat per file of the tree and a listing per folder, no file read (a syscall costs
+/// microseconds on a virtual machine, so this is most of what reusing a render costs).
 QByteArray treeStatKey(const QString &root)
 {
+    const int fd = ::open(QFile::encodeName(root).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return {};
+    struct stat st = {};
+    if (::fstat(fd, &st) != 0) {
+        ::close(fd);
+        return {};
+    }
     QCryptographicHash h(QCryptographicHash::Sha256);
-    if (!walkTree(root, [&h](const QByteArray &rel, const struct stat &st) {
-            h.addData(QByteArray(rel + '\0' + statLine(st) + '\n'));
-        }))
+    QList<ino_t> ancestors{st.st_ino};
+    if (!hashDir(fd, QByteArray(), ancestors, h))
         return {};
     return h.result();
 }
@@ -137,23 +204,66 @@ QByteArray buildId()
     return id;
 }
 
-/// What identifies a bundle of a reused render cheaply: its name and files as the render describes them
-/// (verbatim files by path: the tree they point into was verified unchanged).
-QByteArray fingerprint(const Bundle &bundle, int level)
+/// The bundle of @p served that @p bundle is, not a copy with edits: Qt's containers share their data until
+/// one is written to, and @p served keeps a reference, so the same file list storage means the same files.
+const Bundle *servedBundle(const RenderOutput &served, const Bundle &bundle)
 {
-    QCryptographicHash h(QCryptographicHash::Sha256);
-    h.addData(QByteArray(QByteArray::number(level) + ' ' + bundle.name.toUtf8() + '\n'));
-    for (const BundleFile &f : bundle.files) {
-        h.addData(QByteArray(f.path.toUtf8() + '\0' + QByteArray::number(f.mode, 8) + ' ' + QByteArray::number(f.size)
-                             + ' '));
-        if (f.isVerbatim())
-            h.addData(QByteArray("v " + f.sourcePath.toUtf8() + '\n'));
-        else
-            h.addData(QByteArray("c " + QCryptographicHash::hash(f.content, QCryptographicHash::Sha256) + '\n'));
+    if (bundle.files.isEmpty())
+        return nullptr;
+    for (const Bundle &b : served.bundles)
+        if (b.name == bundle.name)
+            return b.files.constData() == bundle.files.constData() && b.emptyDirs == bundle.emptyDirs ? &b : nullptr;
+    return nullptr;
+}
+
+QString servedKeyName(const Bundle &bundle, int level)
+{
+    return QString::number(level) + QLatin1Char(' ') + bundle.name;
+}
+
+/// Writes @p path's data to the disk and waits for it, without the disk-cache flush and journal commit of
+/// an fdatasync (each costs milliseconds): syncDir() afterwards does those once for a whole batch, as git's
+/// core.fsyncMethod=batch does. On file systems with one journal (ext4, XFS: Linux's defaults) the
+/// directory's commit carries the files' sizes too. Elsewhere an fdatasync per file.
+bool writeOut(const QString &path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+#ifdef __linux__
+    const bool ok
+        = ::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WAIT_BEFORE | SYNC_FILE_RANGE_WRITE | SYNC_FILE_RANGE_WAIT_AFTER)
+          == 0;
+#else
+    const bool ok = ::fdatasync(fd) == 0;
+#endif
+    ::close(fd);
+    return ok;
+}
+
+void syncDir(const QString &dir)
+{
+    const int fd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
     }
-    for (const QString &d : bundle.emptyDirs)
-        h.addData(QByteArray("d " + d.toUtf8() + '\n'));
-    return h.result();
+}
+
+/// Temporary files of a process killed before its flush (an hour old: another process may be between
+/// its store and its flush).
+void removeLeftovers(const QString &dir)
+{
+    const QDateTime hourAgo = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    for (const QFileInfo &p : QDir(dir).entryInfoList({QStringLiteral("*.part-*")}, QDir::Files))
+        if (p.lastModified() < hourAgo)
+            QFile::remove(p.filePath());
+}
+
+QString pendingName(const QString &final)
+{
+    static std::atomic_int serial = 0;
+    return final + QStringLiteral(".part-%1-%2").arg(QCoreApplication::applicationPid()).arg(++serial);
 }
 
 void writeRender(QDataStream &s, const RenderOutput &r)
@@ -207,21 +317,54 @@ BundleCache::~BundleCache()
 
 void BundleCache::flush()
 {
+    bool renderWritten = false;
     if (m_render.dirty && !m_render.path.isEmpty()) {
         m_render.dirty = false;
-        QSaveFile f(m_render.path);
+        renderWritten = true;
+        const QString tmp = pendingName(m_render.path);
+        QFile f(tmp);
+        bool ok = false;
         if (f.open(QIODevice::WriteOnly)) {
             QDataStream out(&f);
             out.setVersion(QDataStream::Qt_6_4);
             out << QByteArray(RenderTag) << m_render.statKey << m_render.contentKey << m_render.keys;
             writeRender(out, m_render.output);
-            if (out.status() == QDataStream::Ok)
-                f.commit();
+            ok = out.status() == QDataStream::Ok && f.flush();
+            f.close();
         }
-        trimRenders();
+        if (ok)
+            m_pending.append({tmp, m_render.path});
+        else
+            QFile::remove(tmp);
     }
     if (m_memoDirty)
         saveMemo();
+    commitPending();
+    if (renderWritten)
+        trimRenders();
+}
+
+void BundleCache::commitPending()
+{
+    if (m_pending.isEmpty())
+        return;
+    QSet<QString> dirs;
+    bool entries = false;
+    for (const Pending &p : std::as_const(m_pending)) {
+        // The data is on disk before the name appears: after a crash an entry is whole or absent.
+        if (!writeOut(p.tmp)
+            || ::rename(QFile::encodeName(p.tmp).constData(), QFile::encodeName(p.final).constData()) != 0) {
+            QFile::remove(p.tmp);
+            continue;
+        }
+        dirs.insert(QFileInfo(p.final).path());
+        entries = entries || p.final.endsWith(QLatin1String(".tar.gz"));
+    }
+    m_pending.clear();
+    for (const QString &dir : std::as_const(dirs))
+        syncDir(dir);
+    if (entries)
+        trim();
 }
 
 QString BundleCache::defaultDir()
@@ -375,6 +518,7 @@ Result<RenderOutput> BundleCache::render(const Project &project,
 void BundleCache::trimRenders()
 {
     const QString dir = m_dir + QLatin1Char('/') + QLatin1String(RendersDir);
+    removeLeftovers(dir);
     const QFileInfoList entries
         = QDir(dir).entryInfoList({QStringLiteral("*.render")}, QDir::Files, QDir::Time); // newest first
     for (qsizetype i = MaxRenders; i < entries.size(); ++i)
@@ -384,16 +528,11 @@ void BundleCache::trimRenders()
 Result<QString> BundleCache::key(const Bundle &bundle, int level, const std::atomic_bool *cancel)
 {
     // A bundle of the render render() served or made: its key is remembered with that render.
-    QByteArray print;
-    bool ofRender = false;
-    if (!m_render.path.isEmpty()) {
-        print = fingerprint(bundle, level);
-        if (const auto it = m_render.keys.constFind(print); it != m_render.keys.constEnd())
+    const bool ofRender = !m_render.path.isEmpty() && servedBundle(m_render.output, bundle);
+    const QString served = ofRender ? servedKeyName(bundle, level) : QString();
+    if (ofRender)
+        if (const auto it = m_render.keys.constFind(served); it != m_render.keys.constEnd())
             return it.value();
-        for (const Bundle &b : std::as_const(m_render.output.bundles))
-            if (b.name == bundle.name && fingerprint(b, level) == print)
-                ofRender = true;
-    }
     QCryptographicHash h(QCryptographicHash::Sha256);
     const QByteArray head = QByteArray(FormatTag) + '\n' + QByteArray::number(level) + '\n'
                             + QByteArray::number(BundlePacker::FixedMtime) + '\n' + bundle.name.toUtf8() + '\n';
@@ -410,11 +549,9 @@ Result<QString> BundleCache::key(const Bundle &bundle, int level, const std::ato
         h.addData(QByteArrayView("\0dir ", 5)); // no file line starts with NUL
         h.addData(QByteArray(d.toUtf8() + '\n'));
     }
-    if (m_memoDirty)
-        saveMemo();
     const QString result = QString::fromLatin1(h.result().toHex());
     if (ofRender) {
-        m_render.keys.insert(print, result);
+        m_render.keys.insert(served, result);
         m_render.dirty = true;
     }
     return result;
@@ -425,10 +562,23 @@ bool BundleCache::fetch(const QString &key, const QString &path)
     if (!isEnabled())
         return false;
     const QString entry = entryPath(m_dir, key);
-    if (!QFileInfo::exists(entry) || !linkOrCopy(entry, path))
+    for (const Pending &p : std::as_const(m_pending)) // stored by this object, not flushed yet
+        if (p.final == entry)
+            return linkOrCopy(p.tmp, path);
+    struct stat st = {};
+    if (::stat(QFile::encodeName(entry).constData(), &st) != 0)
         return false;
-    // last use = mtime, for trim(); a hard link shares it, which is harmless
-    ::utimensat(AT_FDCWD, QFile::encodeName(entry).constData(), nullptr, 0);
+    if (st.st_size == 0) { // never a packed bundle: what a crash can leave on some file systems
+        QFile::remove(entry);
+        return false;
+    }
+    // Straight to the name when it is free (the usual case: a run's new folder), else atomically replaced.
+    if (::link(QFile::encodeName(entry).constData(), QFile::encodeName(path).constData()) != 0
+        && !linkOrCopy(entry, path))
+        return false;
+    // last use = mtime, for trim(); refreshed at most every ten minutes (a hard link shares it: harmless)
+    if (QDateTime::currentSecsSinceEpoch() - qint64(st.st_mtim.tv_sec) > 600)
+        ::utimensat(AT_FDCWD, QFile::encodeName(entry).constData(), nullptr, 0);
     return true;
 }
 
@@ -436,17 +586,17 @@ void BundleCache::store(const QString &key, const QString &path)
 {
     if (!isEnabled())
         return;
-    if (linkOrCopy(path, entryPath(m_dir, key)))
-        trim();
+    // Under a temporary name until flush() has the data on disk (one batch for all entries).
+    const QString entry = entryPath(m_dir, key);
+    const QString tmp = pendingName(entry);
+    if (::link(QFile::encodeName(path).constData(), QFile::encodeName(tmp).constData()) != 0 && !QFile::copy(path, tmp))
+        return;
+    m_pending.append({tmp, entry});
 }
 
 void BundleCache::trim()
 {
-    // leftovers of a process killed while it linked or copied an entry
-    const QDateTime hourAgo = QDateTime::currentDateTimeUtc().addSecs(-3600);
-    for (const QFileInfo &p : QDir(m_dir).entryInfoList({QStringLiteral("*.part-*")}, QDir::Files))
-        if (p.lastModified() < hourAgo)
-            QFile::remove(p.filePath());
+    removeLeftovers(m_dir);
     QFileInfoList entries
         = QDir(m_dir).entryInfoList({QStringLiteral("*.tar.gz")}, QDir::Files, QDir::Time | QDir::Reversed);
     qint64 total = 0;
@@ -483,7 +633,9 @@ void BundleCache::saveMemo()
     m_memoDirty = false;
     if (m_memo.size() > MaxMemoEntries) // forget files that are gone (old template trees)
         m_memo.removeIf([](const auto &it) { return !QFileInfo::exists(it.key()); });
-    QSaveFile f(m_dir + QLatin1Char('/') + QLatin1String(MemoFile));
+    const QString path = m_dir + QLatin1Char('/') + QLatin1String(MemoFile);
+    const QString tmp = pendingName(path);
+    QFile f(tmp);
     if (!f.open(QIODevice::WriteOnly))
         return;
     for (auto it = m_memo.constBegin(); it != m_memo.constEnd(); ++it) {
@@ -491,7 +643,13 @@ void BundleCache::saveMemo()
             continue;
         f.write(it->sha256.toHex() + '\t' + it->stat + '\t' + it.key().toUtf8() + '\n');
     }
-    f.commit();
+    if (f.flush()) {
+        f.close();
+        m_pending.append({tmp, path}); // written by flush() with the rest
+    } else {
+        f.close();
+        QFile::remove(tmp);
+    }
 }
 
 } // namespace FateDeployer

@@ -51,7 +51,8 @@ public:
     Result<QString> key(const Bundle &bundle, int level, const std::atomic_bool *cancel = nullptr);
     /// Puts the archive cached under @p key at @p path (replacing it). False when not cached.
     bool fetch(const QString &key, const QString &path);
-    /// Adds the packed archive at @p path under @p key, then trims the cache to its cap.
+    /// Adds the packed archive at @p path under @p key. Other processes see it after flush(), which makes
+    /// every entry stored since durable in one batch and trims the cache to its cap.
     void store(const QString &key, const QString &path);
 
     /// Renderer::render(project, tree), or the render remembered for exactly these inputs (see above).
@@ -65,7 +66,8 @@ public:
                                 bool *reused = nullptr,
                                 const std::atomic_bool *cancel = nullptr,
                                 const ServiceSecrets &markers = {});
-    /// Writes what render() and key() learnt since the last flush (also done by the destructor).
+    /// Writes what render(), key() and store() added since the last flush (also done by the destructor):
+    /// data on disk first, then the names, so a crash leaves every entry whole or absent.
     void flush();
 
 private:
@@ -77,6 +79,7 @@ private:
     void loadMemo();
     void saveMemo();
     void trim();
+    void commitPending();
 
     QString m_dir;
     qint64 m_cap;
@@ -94,10 +97,16 @@ private:
         QString path; ///< its file under <dir>/renders
         QByteArray statKey, contentKey;
         RenderOutput output;
-        QHash<QByteArray, QString> keys; ///< bundle fingerprint + level → content key
+        QHash<QString, QString> keys; ///< "<level> <bundle name>" → content key of that bundle of this render
         bool dirty = false;
     };
     RenderEntry m_render;
+    /// Files written since the last flush, under temporary names until their data is on disk.
+    struct Pending
+    {
+        QString tmp, final;
+    };
+    QList<Pending> m_pending;
 };
 
 } // namespace FateDeployer

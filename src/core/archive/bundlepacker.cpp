@@ -12,7 +12,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QIODevice>
-#include <QSaveFile>
 #include <QSet>
 #include <QTemporaryFile>
 #include <QThread>
@@ -23,6 +22,9 @@
 #include <archive_entry.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 
 namespace FateDeployer {
 
@@ -447,16 +449,29 @@ Status BundlePacker::packToFile(const Bundle &bundle,
                                 const Progress &progress,
                                 const std::atomic_bool *cancel)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
+    // A temporary name and a rename, so a reader never sees half an archive; no fsync: the archive is
+    // made again from the render whenever it is missing, and BundleCache makes its entries durable in
+    // one batch (flush) instead of one disk flush per bundle.
+    static std::atomic_int serial = 0;
+    const QString tmp = path + QStringLiteral(".part-%1-%2").arg(QCoreApplication::applicationPid()).arg(++serial);
+    QFile file(tmp);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return Error{tr("cannot write %1: %2").arg(path, file.errorString())};
-    Status s = pack(bundle, cache, &file, progress, cancel);
-    if (!s) {
-        file.cancelWriting();
+    if (Status s = pack(bundle, cache, &file, progress, cancel); !s) {
+        file.remove();
         return Error{s.error() + QStringLiteral(" (") + path + QLatin1Char(')')};
     }
-    if (!file.commit())
-        return Error{tr("cannot write %1: %2").arg(path, file.errorString())};
+    if (!file.flush()) {
+        const QString why = file.errorString();
+        file.remove();
+        return Error{tr("cannot write %1: %2").arg(path, why)};
+    }
+    file.close();
+    if (::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(path).constData()) != 0) {
+        const QString why = QString::fromLocal8Bit(strerror(errno));
+        QFile::remove(tmp);
+        return Error{tr("cannot write %1: %2").arg(path, why)};
+    }
     return {};
 }
 

@@ -88,7 +88,7 @@ public:
                        QIODevice *device,
                        const Progress &progress = {},
                        const std::atomic_bool *cancel = nullptr);
-    /// Same into a file, atomically (QSaveFile).
+    /// Same into a file: written under a temporary name, then renamed (atomic for readers, not flushed to disk).
     static Status packToFile(const Bundle &bundle,
                              PackCache &cache,
                              const QString &path,
