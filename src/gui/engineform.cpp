@@ -16,6 +16,7 @@
 #include <QPointer>
 #include <QSpinBox>
 #include <QtConcurrent>
+#include <algorithm>
 
 namespace FateDeployer {
 
@@ -188,8 +189,14 @@ void EngineForm::refresh()
     const bool gpu = p.engine.device == QLatin1String("GPU");
     m_gpuCount->setEnabled(gpu);
     m_gpuLabel->setEnabled(gpu);
-    for (SecretField &field : m_secretFields)
+    // The serving-admin password matters only to FATE-Serving: shown once a party has a serving host.
+    const bool anyServing = std::any_of(
+        p.parties.cbegin(), p.parties.cend(), [](const Party &party) { return !party.servingHost.isEmpty(); });
+    for (SecretField &field : m_secretFields) {
+        if (field.kind == ServiceSecrets::Kind::ServingAdminPassword)
+            m_form->setRowVisible(field.edit, anyServing);
         refreshSecretState(field);
+    }
 }
 
 void EngineForm::refreshChoices()

@@ -254,9 +254,15 @@ private slots:
         QCOMPARE(model->index(0, PartyTableModel::ServingColumn).data().toString(),
                  PartyTableModel::tr("(no serving)"));
         QCOMPARE(picture->nodeLabel(0).size(), 1);
+        // No serving anywhere: no serving-admin password to ask for.
+        auto *admin = engine()->findChild<QLineEdit *>(QStringLiteral("servingAdminPassword"));
+        QVERIFY(engine()->isVisible());
+        QVERIFY(!admin->isVisible());
         const QString host = project().parties.at(0).host;
         QVERIFY(model->setData(model->index(0, PartyTableModel::ServingColumn), host));
         QCOMPARE(project().parties.at(0).servingHost, host);
+        QVERIFY(admin->isVisible());
+        QCOMPARE(labelOf(admin), EngineForm::tr("Serv&ing-admin password:"));
         QCOMPARE(picture->nodeLabel(0), (QStringList{host, FederationView::tr("+ serving")}));
         // Both lines fit above the top node even in a short picture (the engine box takes the room below).
         picture->resize(360, 300); // node radius: a eleventh of the shorter side
@@ -278,6 +284,8 @@ private slots:
     void passwordsGoToTheKeychainOnly()
     {
         typeVersion(QStringLiteral("1.11.2"));
+        f.window->document()->edit(QStringLiteral("serving"),
+                                   [](Project &p) { p.parties[0].servingHost = p.parties[0].host; });
         f.window->showPage(MainWindow::Page::Topology);
         const std::pair<const char *, QString> typed[] = {{"mysqlPassword", QStringLiteral("Db-pw-8e1")},
                                                           {"fateboardPassword", QStringLiteral("Board-pw-8e2")},

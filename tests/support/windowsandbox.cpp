@@ -80,8 +80,8 @@ QString WindowSandbox::typeEngineSecrets(const QList<std::pair<QString, QString>
     const int before = m_secrets->writeCount();
     for (const auto &[name, secret] : typed) {
         auto *edit = engine->findChild<QLineEdit *>(name);
-        if (!edit || !edit->isEnabled())
-            return QStringLiteral("no enabled field %1").arg(name);
+        if (!edit || !edit->isVisible() || !edit->isEnabled())
+            return QStringLiteral("no visible, enabled field %1").arg(name);
         edit->setFocus();
         QTest::keyClicks(edit, secret);
         QTest::keyClick(edit, Qt::Key_Return);
