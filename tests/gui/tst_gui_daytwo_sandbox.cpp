@@ -13,10 +13,9 @@
 #include "gui/partytablemodel.h"
 #include "gui/projectdocument.h"
 #include "gui/topologypage.h"
-#include "guitest.h"
 #include "sandboxids.h"
 #include "sandboxproject.h"
-#include "settings/secretstore.h"
+#include "windowsandbox.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -39,12 +38,11 @@ class TestGuiDayTwoSandbox : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<SandboxFixture> m_sb;
-    QTemporaryDir m_tmp;
-    WindowFixture f;
-    EngineBackend *m_backend = nullptr;
+    WindowSandbox m_ws;
 
-    DayTwoDialog *dialog() { return f.window->findChild<DayTwoDialog *>(QStringLiteral("dayTwoDialog")); }
+    MainWindow *window() const { return m_ws.window(); }
+    const RunReport &lastReport() const { return m_ws.backend()->lastReport(); }
+    DayTwoDialog *dialog() { return window()->findChild<DayTwoDialog *>(QStringLiteral("dayTwoDialog")); }
 
     /// The cell's result id (Qt::UserRole) at row/column headers that contain @p row / @p column.
     static QString cell(QTableWidget *t, const QString &row, const QString &column, int role = Qt::UserRole)
@@ -57,26 +55,15 @@ class TestGuiDayTwoSandbox : public QObject
         return QStringLiteral("(no such cell)");
     }
 
-    bool block(int host, int port)
+    /// Waits until the run @p finished spies on ended; its ok flag (false when it did not end).
+    static bool runEnded(QSignalSpy &finished)
     {
-        return m_sb->runSandbox({QStringLiteral("block"), QString::number(host), QString::number(port)}).ok();
-    }
-    bool unblock(int host, int port)
-    {
-        return m_sb->runSandbox({QStringLiteral("unblock"), QString::number(host), QString::number(port)}).ok();
-    }
-
-    /// Triggers @p action and waits until its run ended; the run's ok flag.
-    bool runAction(const QString &action)
-    {
-        QSignalSpy finished(f.window->monitor(), &DeployMonitor::runFinished);
-        f.window->action(action)->trigger();
         if (!finished.wait(900000) && finished.isEmpty())
             return false;
         return finished.first().at(0).toBool();
     }
 
-    QString onHost(int host, const QString &cmd) { return Testing::onHost(*m_sb, host, cmd); }
+    QString onHost(int host, const QString &cmd) { return m_ws.onHost(host, cmd); }
 
     /// Id and start time of every running container of a compose project on a host, sorted.
     QString startTimes(int host, const QString &composeProject)
@@ -108,32 +95,28 @@ class TestGuiDayTwoSandbox : public QObject
 private slots:
     void initTestCase()
     {
-        QString why;
-        if (!SandboxFixture::canRun(&why))
-            QSKIP(qPrintable(why));
-        QVERIFY(m_tmp.isValid());
-        qputenv("FD_HISTORY_DIR", m_tmp.filePath(QStringLiteral("history")).toUtf8());
-        m_sb = std::make_unique<SandboxFixture>(
-            SandboxFixture::instanceFromEnv("FD_SANDBOX_ID_GUI_DAYTWO", SandboxId::GuiDayTwo));
-        QString error;
-        QVERIFY2(m_sb->start(3, &error), qPrintable(error)); // host 3: the party that joins last
-        QVERIFY(!m_sb->hostIp(3).isEmpty());
-        Project p = sandboxProject(*m_sb, QStringLiteral("gui-daytwo"), {{10000, 1}, {9999, 2}}, 1);
-        p.knownHostsFile = m_sb->knownHostsPath(); // the sandbox's keys: no host-key questions here
+        QString skip, error;
+        // host 3: the party that joins last
+        if (!m_ws.start("FD_SANDBOX_ID_GUI_DAYTWO", SandboxId::GuiDayTwo, 3, &skip, &error)) {
+            if (!skip.isEmpty())
+                QSKIP(qPrintable(skip));
+            QFAIL(qPrintable(error));
+        }
+        QVERIFY(!m_ws.sandbox().hostIp(3).isEmpty());
+        Project p = sandboxProject(m_ws.sandbox(), QStringLiteral("gui-daytwo"), {{10000, 1}, {9999, 2}}, 1);
+        p.knownHostsFile = m_ws.sandbox().knownHostsPath(); // the sandbox's keys: no host-key questions here
         p.verification.timeoutSeconds = 60;
-        const QString path = saveProject(p, m_tmp.path());
-        QVERIFY(!path.isEmpty());
-        f.create();
-        m_backend = new EngineBackend(f.settings.get(), std::make_shared<MemorySecretStore>(), f.window.get());
-        f.window->setDeployBackend(m_backend);
-        QVERIFY2(f.window->openProject(path), qPrintable(f.window->lastError()));
+        m_ws.createWindow();
+        QVERIFY(window());
+        const QString opened = m_ws.openProject(p);
+        QVERIFY2(opened.isEmpty(), qPrintable(opened));
     }
 
     void matrixBeforeDeployShowsTheBlockedPort()
     {
-        QVERIFY(block(1, 9371)); // the exchange's port drops
-        const bool ok = runAction(QStringLiteral("actionConnectivity"));
-        QVERIFY(unblock(1, 9371));
+        QVERIFY(m_ws.block(1, 9371)); // the exchange's port drops
+        const bool ok = m_ws.runAction(QStringLiteral("actionConnectivity"));
+        QVERIFY(m_ws.unblock(1, 9371));
         QVERIFY(!ok);
         QVERIFY(dialog() && dialog()->isVisible());
         QTableWidget *t = dialog()->matrixTable();
@@ -144,28 +127,29 @@ private slots:
 
     void toyGridWithABlockedProxyPort()
     {
-        QVERIFY2(runAction(QStringLiteral("actionDeployAll")), qPrintable(m_backend->lastReport().toText()));
-        QVERIFY(block(2, 9370)); // party 9999's proxy drops what comes from the network
-        DayTwoDialog::showFor(f.window.get(), DayTwoDialog::Tab::ToyGrid);
-        QSignalSpy finished(f.window->monitor(), &DeployMonitor::runFinished);
+        QVERIFY2(m_ws.runAction(QStringLiteral("actionDeployAll")), qPrintable(lastReport().toText()));
+        QVERIFY(m_ws.block(2, 9370)); // party 9999's proxy drops what comes from the network
+        DayTwoDialog::showFor(window(), DayTwoDialog::Tab::ToyGrid);
+        QSignalSpy finished(window()->monitor(), &DeployMonitor::runFinished);
         dialog()->findChild<QPushButton *>(QStringLiteral("toyGridButton"))->click();
-        QVERIFY(finished.wait(900000) || !finished.isEmpty());
-        QVERIFY(unblock(2, 9370));
-        QVERIFY(!finished.first().at(0).toBool());
+        const bool ok = runEnded(finished);
+        QVERIFY(m_ws.unblock(2, 9370));
+        QCOMPARE(finished.size(), 1);
+        QVERIFY(!ok);
         QTableWidget *t = dialog()->toyGridTable();
         QCOMPARE(cell(t, QStringLiteral("10000"), QStringLiteral("9999")), QStringLiteral("fail"));
         QCOMPARE(cell(t, QStringLiteral("10000"), QStringLiteral("9999"), Qt::UserRole + 1),
                  QStringLiteral("unreachable"));
         const QString details = dialog()->toyGridDetails()->toPlainText();
-        QVERIFY2(details.contains(QStringLiteral("%1:9370").arg(m_sb->hostIp(2))), qPrintable(details));
+        QVERIFY2(details.contains(QStringLiteral("%1:9370").arg(m_ws.sandbox().hostIp(2))), qPrintable(details));
     }
 
     void driftAfterAHandEditThenRollback()
     {
         const QString file = QStringLiteral("/data/projects/fate/confs-9999/confs/roll/conf/log4j2.properties");
-        m_sb->runOnHost(2, QStringLiteral("echo '# edited by hand' >> ") + file);
-        QSignalSpy drift(f.window->monitor(), &DeployMonitor::driftChecked);
-        QVERIFY(!runAction(QStringLiteral("actionDrift"))); // drift fails its host
+        m_ws.sandbox().runOnHost(2, QStringLiteral("echo '# edited by hand' >> ") + file);
+        QSignalSpy drift(window()->monitor(), &DeployMonitor::driftChecked);
+        QVERIFY(!m_ws.runAction(QStringLiteral("actionDrift"))); // drift fails its host
         QVERIFY(!drift.isEmpty());
         QTableWidget *t = dialog()->driftTable();
         QCOMPARE(dialog()->tabs()->currentIndex(), 2);
@@ -178,23 +162,22 @@ private slots:
 
         // A second deploy puts the project's file back and keeps the edited folder as the previous bundle;
         // rollback of party 9999 from the dialog brings the edited one back.
-        QVERIFY2(runAction(QStringLiteral("actionDeployAll")), qPrintable(m_backend->lastReport().toText()));
-        QCOMPARE(
-            QString::fromUtf8(m_sb->runOnHost(2, QStringLiteral("grep -c 'edited by hand' ") + file).out).trimmed(),
-            QStringLiteral("0"));
+        QVERIFY2(m_ws.runAction(QStringLiteral("actionDeployAll")), qPrintable(lastReport().toText()));
+        QCOMPARE(QString::fromUtf8(m_ws.sandbox().runOnHost(2, QStringLiteral("grep -c 'edited by hand' ") + file).out)
+                     .trimmed(),
+                 QStringLiteral("0"));
         t->selectRow(edited); // the drift rows stay until the next check
-        QSignalSpy finished(f.window->monitor(), &DeployMonitor::runFinished);
+        QSignalSpy finished(window()->monitor(), &DeployMonitor::runFinished);
         dialog()->findChild<QPushButton *>(QStringLiteral("rollbackButton"))->click();
         auto *box = dialog()->findChild<QMessageBox *>(QStringLiteral("rollbackQuestion"));
         QVERIFY(box && box->isVisible());
-        QVERIFY(!f.window->monitor()->isRunning()); // asks first
+        QVERIFY(!window()->monitor()->isRunning()); // asks first
         box->button(QMessageBox::Yes)->click();
-        QVERIFY(finished.wait(900000) || !finished.isEmpty());
-        QVERIFY2(finished.first().at(0).toBool(), qPrintable(m_backend->lastReport().toText()));
-        QCOMPARE(m_backend->lastReport().operation, Operation::Rollback);
-        QCOMPARE(
-            QString::fromUtf8(m_sb->runOnHost(2, QStringLiteral("grep -c 'edited by hand' ") + file).out).trimmed(),
-            QStringLiteral("1"));
+        QVERIFY2(runEnded(finished), qPrintable(lastReport().toText()));
+        QCOMPARE(lastReport().operation, Operation::Rollback);
+        QCOMPARE(QString::fromUtf8(m_ws.sandbox().runOnHost(2, QStringLiteral("grep -c 'edited by hand' ") + file).out)
+                     .trimmed(),
+                 QStringLiteral("1"));
     }
 
     /// Issue 16 from the window: party 3 joins the deployed two-party federation. The user adds it in the topology
@@ -202,28 +185,28 @@ private slots:
     /// exchange change, and the toy example between the new party and an old one passes.
     void thirdPartyJoinsFromTheWindow()
     {
-        f.window->action(QStringLiteral("actionAddParty"))->trigger();
-        auto *table = f.window->topologyPage()->findChild<QTableView *>(QStringLiteral("partyTable"));
+        window()->action(QStringLiteral("actionAddParty"))->trigger();
+        auto *table = window()->topologyPage()->findChild<QTableView *>(QStringLiteral("partyTable"));
         QVERIFY(table);
         auto *editor = table->viewport()->findChild<QLineEdit *>();
         QVERIFY2(editor && editor->isVisible(), "Add party opens the host cell of the new row");
-        QTest::keyClicks(editor, m_sb->hostIp(3));
+        QTest::keyClicks(editor, m_ws.sandbox().hostIp(3));
         QTest::keyClick(editor, Qt::Key_Return);
         QPointer<QLineEdit> closing(editor);
         QTRY_VERIFY(!closing || !closing->isVisible());
-        const Project &project = f.window->project();
+        const Project &project = window()->project();
         QCOMPARE(project.parties.size(), 3);
         const Party joined = project.parties.last();
-        QCOMPARE(joined.host, m_sb->hostIp(3));
+        QCOMPARE(joined.host, m_ws.sandbox().hostIp(3));
         // Reached like the others: the key every party shares comes with it.
-        QCOMPARE(joined.ssh.identityFile, m_sb->clientKeyPath());
+        QCOMPARE(joined.ssh.identityFile, m_ws.sandbox().clientKeyPath());
         const QString key = QStringLiteral("party-%1").arg(joined.id);
         const QString bundle = QStringLiteral("confs-%1").arg(joined.id);
-        f.window->action(QStringLiteral("actionSave"))->trigger();
-        QVERIFY(!f.window->document()->isDirty());
+        window()->action(QStringLiteral("actionSave"))->trigger();
+        QVERIFY(!window()->document()->isDirty());
 
-        f.window->action(QStringLiteral("actionChangePlan"))->trigger();
-        auto *plan = f.window->findChild<ChangePlanDialog *>(QStringLiteral("changePlanDialog"));
+        window()->action(QStringLiteral("actionChangePlan"))->trigger();
+        auto *plan = window()->findChild<ChangePlanDialog *>(QStringLiteral("changePlanDialog"));
         QVERIFY(plan);
         if (!plan->isReady())
             QVERIFY(QSignalSpy(plan, &ChangePlanDialog::ready).wait(120000));
@@ -249,7 +232,7 @@ private slots:
         QVERIFY2(why.contains(ChangePlanDialog::tr("Why: %1").arg(
                      ChangePlan::tr("%1 is added (%2)")
                          .arg(ChangePlan::tr("the route to party %1").arg(joined.id),
-                              QStringLiteral("%1:9370").arg(m_sb->hostIp(3))))),
+                              QStringLiteral("%1:9370").arg(m_ws.sandbox().hostIp(3))))),
                  qPrintable(why.join(QLatin1Char('\n'))));
         QVERIFY2(files.contains(QStringLiteral("conf/route_table.json")), qPrintable(files.join(QLatin1Char(' '))));
         QVERIFY(planRow(tree, QStringLiteral("party-10000"))->childCount() == 0);
@@ -261,15 +244,14 @@ private slots:
         QVERIFY(!p10000.isEmpty() && !p9999.isEmpty() && !b10000.isEmpty() && !b9999.isEmpty());
         QVERIFY(onHost(3, QStringLiteral("docker ps -q | wc -l")) == QStringLiteral("0"));
 
-        QSignalSpy finished(f.window->monitor(), &DeployMonitor::runFinished);
+        QSignalSpy finished(window()->monitor(), &DeployMonitor::runFinished);
         auto *apply = plan->findChild<QPushButton *>(QStringLiteral("changePlanApply"));
         QVERIFY(apply && apply->isEnabled());
         apply->click();
-        QVERIFY(finished.wait(900000) || !finished.isEmpty());
-        QVERIFY2(finished.first().at(0).toBool(), qPrintable(m_backend->lastReport().toText()));
+        QVERIFY2(runEnded(finished), qPrintable(lastReport().toText()));
         // The run touched the new host and the exchange only.
         QStringList ran;
-        for (const HostOutcome &h : m_backend->lastReport().hosts)
+        for (const HostOutcome &h : lastReport().hosts)
             ran.append(h.target.key);
         ran.sort();
         QCOMPARE(ran, (QStringList{QStringLiteral("exchange"), key}));
@@ -285,26 +267,21 @@ private slots:
         QVERIFY(!startTimes(3, bundle).isEmpty());
 
         // The toy example from the new party (guest) to an old one, from the Deploy page.
-        auto *page = f.window->deployPage();
+        auto *page = window()->deployPage();
         auto *guest = page->findChild<QComboBox *>(QStringLiteral("guestCombo"));
         auto *host = page->findChild<QComboBox *>(QStringLiteral("hostPartyCombo"));
         QVERIFY(guest && host);
         guest->setCurrentIndex(guest->findData(joined.id));
         host->setCurrentIndex(host->findData(10000));
         QCOMPARE(guest->currentData().toInt(), joined.id);
-        QSignalSpy verified(f.window->monitor(), &DeployMonitor::runFinished);
+        QSignalSpy verified(window()->monitor(), &DeployMonitor::runFinished);
         page->findChild<QPushButton *>(QStringLiteral("verifyButton"))->click();
-        QVERIFY(verified.wait(900000) || !verified.isEmpty());
-        QCOMPARE(m_backend->lastReport().operation, Operation::Verify);
-        QVERIFY2(verified.first().at(0).toBool(), qPrintable(m_backend->lastReport().toText()));
+        const bool ok = runEnded(verified);
+        QCOMPARE(lastReport().operation, Operation::Verify);
+        QVERIFY2(ok, qPrintable(lastReport().toText()));
     }
 
-    void cleanupTestCase()
-    {
-        f.destroy();
-        if (m_sb && m_sb->isRunning())
-            m_sb->stop();
-    }
+    void cleanupTestCase() { m_ws.stop(); }
 };
 
 QTEST_MAIN(TestGuiDayTwoSandbox)
