@@ -12,6 +12,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent>
@@ -85,7 +86,14 @@ ChangePlanDialog::ChangePlanDialog(const Project &project, const QString &projec
     m_status->setText(tr("Rendering the project and comparing it with the last deployment…"));
     resize(1100, 650);
 
-    // Rendering and hashing read the templates: a worker thread does it.
+    // Rendering and hashing read the templates: a worker thread does it, started from the event loop. A plan
+    // that is ready before then() attaches runs its continuation at once, in this thread: started here, `ready`
+    // could come before the constructor returned, when nobody can have connected to it yet.
+    QTimer::singleShot(0, this, [this, project, projectPath] { startPlanning(project, projectPath); });
+}
+
+void ChangePlanDialog::startPlanning(const Project &project, const QString &projectPath)
+{
     QPointer<ChangePlanDialog> self(this);
     using Planned = QPair<Result<ChangePlan>, QList<DeployedBundle>>;
     QtConcurrent::run([project, projectPath] {

@@ -37,6 +37,7 @@ public:
     bool selectFile(const QString &hostKey, const QString &path);
 
 signals:
+    /// Once, from the event loop (never during the constructor): the plan is shown, or why not.
     void ready(bool ok);
     /// Apply: deploy these parties (and the exchange), restarting only @p restartOnly's services on those hosts;
     /// once that succeeded, tear down @p removals (confirmed by the user).
@@ -46,6 +47,7 @@ signals:
                         const QList<FateDeployer::HostRemoval> &removals);
 
 private:
+    void startPlanning(const Project &project, const QString &projectPath);
     void fill(const ChangePlan &plan, const QList<DeployedBundle> &deployed);
     void requestApply();
     void showFile(const QString &hostKey, const QString &path);

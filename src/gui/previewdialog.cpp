@@ -17,6 +17,7 @@
 #include <QPointer>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent>
@@ -177,7 +178,19 @@ PreviewDialog::PreviewDialog(const Project &project,
     m_status->setText(tr("Rendering the bundles…"));
     resize(1100, 700);
 
-    // Reading templates and hashing every file is disk work: a worker thread does it.
+    // Reading templates and hashing every file is disk work: a worker thread does it, started from the event
+    // loop (a render ready before then() attaches runs its continuation at once: `ready` must not come before
+    // the constructor returned).
+    QTimer::singleShot(0, this, [this, project, baseDir, lastRenderDir, secrets] {
+        startRender(project, baseDir, lastRenderDir, secrets);
+    });
+}
+
+void PreviewDialog::startRender(const Project &project,
+                                const QString &baseDir,
+                                const QString &lastRenderDir,
+                                const std::shared_ptr<SecretStore> &secrets)
+{
     QPointer<PreviewDialog> self(this);
     QtConcurrent::run(renderAndCompare, project, baseDir, lastRenderDir, secrets)
         .then(this, [self](const RenderResult &r) {

@@ -50,9 +50,14 @@ public:
     QTreeWidget *tree() const { return m_tree; }
 
 signals:
+    /// Once, from the event loop (never during the constructor): the bundles are shown, or why not.
     void ready(bool ok);
 
 private:
+    void startRender(const Project &project,
+                     const QString &baseDir,
+                     const QString &lastRenderDir,
+                     const std::shared_ptr<SecretStore> &secrets);
     void fill(const RenderOutput &output, const QList<BundlePreview> &previews);
 
     QString m_lastRenderDir;

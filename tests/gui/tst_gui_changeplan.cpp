@@ -187,6 +187,9 @@ private slots:
         now.parties.first().host = QStringLiteral("192.168.7.9");
         now.verification = {};
         auto *dialog = new ChangePlanDialog(now, m_project, m_fx.window.get());
+        // The plan is made after the constructor returned, so that a spy made now sees `ready` (a plan made
+        // before its continuation attached used to emit it inside the constructor: a lost signal, a hang).
+        QVERIFY(!dialog->isReady());
         QSignalSpy ready(dialog, &ChangePlanDialog::ready);
         dialog->show();
         QVERIFY(ready.wait(ReadyMs));
