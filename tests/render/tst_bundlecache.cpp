@@ -311,8 +311,10 @@ private slots:
         QTest::addColumn<QString>("change");
         QTest::newRow("compose template edited") << QStringLiteral("compose");
         QTest::newRow("copied file edited, same size and mtime") << QStringLiteral("same-size");
+        QTest::newRow("copied file replaced by a rename, same size and mtime") << QStringLiteral("rename-over");
         QTest::newRow("copied file made executable") << QStringLiteral("chmod");
         QTest::newRow("file added") << QStringLiteral("add");
+        QTest::newRow("file added in a new folder") << QStringLiteral("add-folder");
         QTest::newRow("file removed") << QStringLiteral("remove");
     }
 
@@ -341,10 +343,28 @@ private slots:
             QVERIFY(f.open(QIODevice::WriteOnly));
             QCOMPARE(f.write(bytes), bytes.size());
             f.close();
-            setMtime(copied, before.st_mtim.tv_sec); // only ctime and content tell
+            setMtime(copied, before.st_mtim.tv_sec);         // only ctime and content tell
+        } else if (change == QLatin1String("rename-over")) { // an editor's atomic save
+            struct stat before = {};
+            QCOMPARE(::stat(QFile::encodeName(copied).constData(), &before), 0);
+            QByteArray bytes = readAll(copied);
+            QVERIFY(bytes.size() > 8);
+            bytes[4] = bytes.at(4) == 'x' ? 'y' : 'x';
+            const QString saved = copied + QStringLiteral(".new");
+            QFile f(saved);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QCOMPARE(f.write(bytes), bytes.size());
+            f.close();
+            setMtime(saved, before.st_mtim.tv_sec);
+            QCOMPARE(::rename(QFile::encodeName(saved).constData(), QFile::encodeName(copied).constData()), 0);
         } else if (change == QLatin1String("chmod")) {
             QVERIFY(QFile::setPermissions(
                 copied, QFile::permissions(copied) | QFile::ExeOwner | QFile::ExeGroup | QFile::ExeOther));
+        } else if (change == QLatin1String("add-folder")) { // only the listing of data/ tells
+            QVERIFY(QDir().mkpath(tree + QStringLiteral("/docker-deploy/federatedml_examples/data/more")));
+            QFile f(tree + QStringLiteral("/docker-deploy/federatedml_examples/data/more/new.csv"));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("id,y\n1,0\n");
         } else if (change == QLatin1String("add")) {
             QFile f(tree + QStringLiteral("/docker-deploy/federatedml_examples/data/new.csv"));
             QVERIFY(f.open(QIODevice::WriteOnly));

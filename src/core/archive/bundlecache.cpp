@@ -23,6 +23,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstring>
 
 namespace FateDeployer {
 
@@ -35,7 +37,7 @@ constexpr qint64 ReadChunk = 1 << 20;
 constexpr qsizetype MaxMemoEntries = 50000;
 // Bump when the serialised render below changes. The static_asserts catch a new field in the render's
 // structs, which the serialisation would otherwise drop silently (a reused render missing it).
-constexpr char RenderTag[] = "fd-render-memo-3";
+constexpr char RenderTag[] = "fd-render-memo-4";
 constexpr char RendersDir[] = "renders";
 constexpr int MaxRenders = 32;
 #if defined(__x86_64__) && defined(__GLIBCXX__)
@@ -114,56 +116,68 @@ bool walkTree(const QString &root, Visit visit)
     return ok;
 }
 
-/// One directory of treeStatKey(): names sorted, files by a stat each (links followed), folders by name and
-/// recursion. No stat of a folder itself: its mode is never shipped, and adding or removing an entry shows
-/// in the names. @p ancestors: inodes of the folders above, so that a link back up is an error, like fts's.
-bool hashDir(int dirFd, const QByteArray &rel, QList<ino_t> &ancestors, QCryptographicHash &h)
+/// A stat's identity as text: mode, size, mtime and ctime (ns), inode. Written into @p buf (no allocation:
+/// the check of a reused render formats one per entry of the tree).
+int formatStat(const struct stat &st, char (&buf)[128])
+{
+    return std::snprintf(buf,
+                         sizeof buf,
+                         "%o %lld %lld.%ld %lld.%ld %llu",
+                         unsigned(st.st_mode),
+                         static_cast<long long>(st.st_size),
+                         static_cast<long long>(st.st_mtim.tv_sec),
+                         long(st.st_mtim.tv_nsec),
+                         static_cast<long long>(st.st_ctim.tv_sec),
+                         long(st.st_ctim.tv_nsec),
+                         static_cast<unsigned long long>(st.st_ino));
+}
+
+void appendListing(QByteArray &out, const QByteArray &rel, const struct stat &st)
+{
+    char buf[128];
+    const int n = formatStat(st, buf);
+    out += rel;
+    out += '\0';
+    out.append(buf, n);
+    out += '\0';
+}
+
+/// One directory of treeListing(): names sorted, every entry with its stat (links followed, as the renderer
+/// reads them), folders included. @p ancestors: inodes of the folders above, so that a link back up is an
+/// error, like fts's.
+bool listDir(int dirFd, const QByteArray &rel, QList<ino_t> &ancestors, QByteArray &out)
 {
     DIR *dir = ::fdopendir(dirFd);
     if (!dir) {
         ::close(dirFd);
         return false;
     }
-    struct Entry
-    {
-        QByteArray name;
-        unsigned char type;
-        ino_t ino;
-    };
-    QList<Entry> entries;
+    QList<QByteArray> names;
     while (const struct dirent *e = ::readdir(dir)) {
         if (e->d_name[0] == '.' && (e->d_name[1] == 0 || (e->d_name[1] == '.' && e->d_name[2] == 0)))
             continue;
-        entries.append({QByteArray(e->d_name), e->d_type, e->d_ino});
+        names.append(QByteArray(e->d_name));
     }
-    std::sort(entries.begin(), entries.end(), [](const Entry &x, const Entry &y) { return x.name < y.name; });
+    std::sort(names.begin(), names.end());
     const int fd = ::dirfd(dir);
     bool ok = true;
-    for (const Entry &e : std::as_const(entries)) {
-        const QByteArray path = rel.isEmpty() ? e.name : rel + '/' + e.name;
-        ino_t ino = e.ino;
-        bool isDir = e.type == DT_DIR;
-        if (!isDir) {
-            struct stat st = {};
-            if (::fstatat(fd, e.name.constData(), &st, 0) != 0) {
-                ok = false;
-                break;
-            }
-            if (!S_ISDIR(st.st_mode)) {
-                h.addData(QByteArray(path + '\0' + statLine(st) + '\n'));
-                continue;
-            }
-            isDir = true; // a link to a folder
-            ino = st.st_ino;
-        }
-        if (ancestors.contains(ino) || ancestors.size() > 64) {
+    for (const QByteArray &name : std::as_const(names)) {
+        const QByteArray path = rel.isEmpty() ? name : rel + '/' + name;
+        struct stat st = {};
+        if (::fstatat(fd, name.constData(), &st, 0) != 0) {
             ok = false;
             break;
         }
-        h.addData(QByteArray(path + "\0d\n"));
-        const int sub = ::openat(fd, e.name.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-        ancestors.append(ino);
-        ok = sub >= 0 && hashDir(sub, path, ancestors, h);
+        appendListing(out, path, st);
+        if (!S_ISDIR(st.st_mode))
+            continue;
+        if (ancestors.contains(st.st_ino) || ancestors.size() > 64) {
+            ok = false;
+            break;
+        }
+        const int sub = ::openat(fd, name.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        ancestors.append(st.st_ino);
+        ok = sub >= 0 && listDir(sub, path, ancestors, out);
         ancestors.removeLast();
         if (!ok)
             break;
@@ -172,9 +186,10 @@ bool hashDir(int dirFd, const QByteArray &rel, QList<ino_t> &ancestors, QCryptog
     return ok;
 }
 
-/// Cheap: one stat per file of the tree and a listing per folder, no file read (a syscall costs
-/// microseconds on a virtual machine, so this is most of what reusing a render costs).
-QByteArray treeStatKey(const QString &root)
+/// Every entry of the tree under @p root (the root first, as ""), each "path NUL stat NUL", in walk order.
+/// Empty when the tree cannot be read or a link leads back up. Made once per render; a reused render
+/// only checks it (listingUnchanged()).
+QByteArray treeListing(const QString &root)
 {
     const int fd = ::open(QFile::encodeName(root).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0)
@@ -184,11 +199,44 @@ QByteArray treeStatKey(const QString &root)
         ::close(fd);
         return {};
     }
-    QCryptographicHash h(QCryptographicHash::Sha256);
+    QByteArray out;
+    appendListing(out, QByteArray(), st);
     QList<ino_t> ancestors{st.st_ino};
-    if (!hashDir(fd, QByteArray(), ancestors, h))
+    if (!listDir(fd, QByteArray(), ancestors, out))
         return {};
-    return h.result();
+    return out;
+}
+
+/// Whether every entry of @p listing still has its stat: one fstatat per entry, no folder opened or read.
+/// An entry added to or removed from a folder, or renamed, changes that folder's mtime and ctime (POSIX), so
+/// the folders' stats stand for their listings; a file's stat for its bytes, as in fileHash(). Cheap where
+/// the full walk is not: a syscall costs microseconds on a virtual machine, and a folder walk takes five.
+bool listingUnchanged(const QString &root, const QByteArray &listing)
+{
+    if (listing.isEmpty())
+        return false;
+    const int fd = ::open(QFile::encodeName(root).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    bool same = true;
+    const char *p = listing.constData();
+    const char *const end = p + listing.size();
+    while (same && p < end) {
+        const char *const path = p;
+        const char *const pathEnd = static_cast<const char *>(std::memchr(p, 0, size_t(end - p)));
+        const char *const statEnd
+            = pathEnd ? static_cast<const char *>(std::memchr(pathEnd + 1, 0, size_t(end - pathEnd - 1))) : nullptr;
+        if (!statEnd)
+            return ::close(fd), false;
+        struct stat st = {};
+        const int rc = path == pathEnd ? ::fstat(fd, &st) : ::fstatat(fd, path, &st, 0);
+        char buf[128];
+        const int n = rc == 0 ? formatStat(st, buf) : -1;
+        same = n == statEnd - pathEnd - 1 && std::memcmp(buf, pathEnd + 1, size_t(n)) == 0;
+        p = statEnd + 1;
+    }
+    ::close(fd);
+    return same;
 }
 
 /// Which build renders: a reused render must come from this very program (its renderer may differ).
@@ -345,7 +393,7 @@ void BundleCache::flush()
         if (f.open(QIODevice::WriteOnly)) {
             QDataStream out(&f);
             out.setVersion(QDataStream::Qt_6_4);
-            out << QByteArray(RenderTag) << m_render.statKey << m_render.contentKey << m_render.keys;
+            out << QByteArray(RenderTag) << m_render.listing << m_render.contentKey << m_render.keys;
             writeRender(out, m_render.output);
             ok = out.status() == QDataStream::Ok && f.flush();
             f.close();
@@ -485,25 +533,27 @@ Result<RenderOutput> BundleCache::render(const Project &project,
     flush(); // an earlier render of this object
     m_render = RenderEntry{};
     const QString path = renderEntryPath(project, tree, markers);
-    const QByteArray statNow = treeStatKey(tree.root);
-    if (statNow.isEmpty()) // unreadable: render (and say why), remember nothing
-        return Renderer::render(project, tree, markers);
     QFile f(path);
-    if (f.open(QIODevice::ReadOnly)) {
-        QDataStream in(&f);
+    if (f.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
+        const QByteArray bytes = f.readAll(); // one read, not QFile's 16 KiB at a time (a syscall each)
+        f.close();
+        QDataStream in(bytes);
         in.setVersion(QDataStream::Qt_6_4);
         QByteArray tag;
         RenderEntry e;
         in >> tag;
         if (tag == RenderTag)
-            in >> e.statKey >> e.contentKey >> e.keys;
+            in >> e.listing >> e.contentKey >> e.keys;
         if (tag == RenderTag && readRender(in, e.output) && e.contentKey.size() == 32) {
-            bool same = e.statKey == statNow;
-            if (!same) { // touched, checked out again, copied: the bytes decide
-                const Result<QByteArray> content = treeContentKey(tree.root, cancel);
-                same = content && content.value() == e.contentKey;
+            bool same = listingUnchanged(tree.root, e.listing);
+            if (!same) {                                       // touched, checked out again, copied: the bytes decide
+                const QByteArray now = treeListing(tree.root); // before the hashing, as below
+                if (!now.isEmpty()) {
+                    const Result<QByteArray> content = treeContentKey(tree.root, cancel);
+                    same = content && content.value() == e.contentKey;
+                }
                 if (same) {
-                    e.statKey = statNow;
+                    e.listing = now;
                     e.dirty = true;
                 }
             }
@@ -518,15 +568,18 @@ Result<RenderOutput> BundleCache::render(const Project &project,
             }
         }
     }
+    const QByteArray before = treeListing(tree.root);
+    if (before.isEmpty()) // unreadable, or a link loop: render (and say why), remember nothing
+        return Renderer::render(project, tree, markers);
     Result<RenderOutput> out = Renderer::render(project, tree, markers);
     if (!out)
         return out;
     // The content key is taken after the render: a file changed meanwhile gives a key no later tree
     // matches by stat, so at worst the next deploy renders again.
     const Result<QByteArray> content = treeContentKey(tree.root, cancel);
-    if (content && treeStatKey(tree.root) == statNow) {
+    if (content && treeListing(tree.root) == before) {
         m_render.path = path;
-        m_render.statKey = statNow;
+        m_render.listing = before;
         m_render.contentKey = content.value();
         m_render.output = out.value();
         m_render.dirty = true;

@@ -94,8 +94,9 @@ private:
     /// The render last served or made by render(), and the bundle keys learnt for it (written by flush()).
     struct RenderEntry
     {
-        QString path; ///< its file under <dir>/renders
-        QByteArray statKey, contentKey;
+        QString path;       ///< its file under <dir>/renders
+        QByteArray listing; ///< every entry of the template tree with its stat, when rendered or checked
+        QByteArray contentKey;
         RenderOutput output;
         QHash<QString, QString> keys; ///< "<level> <bundle name>" → content key of that bundle of this render
         bool dirty = false;
