@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 #include <sys/stat.h>
 #include <utime.h>
 
@@ -25,11 +27,11 @@ QByteArray readAll(const QString &path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
-/// A private copy of the stand-in template tree, so files can be changed.
-QString copyFixture(const QString &dest)
+/// A private copy of a stand-in template tree, so files can be changed.
+QString copyFixture(const QString &dest, const QString &version = QStringLiteral("1.1.0"))
 {
     QProcess cp;
-    cp.start(QStringLiteral("cp"), {QStringLiteral("-a"), QStringLiteral(FD_TEST_DATA "/kubefate-1.1.0"), dest});
+    cp.start(QStringLiteral("cp"), {QStringLiteral("-a"), QStringLiteral(FD_TEST_DATA "/kubefate-") + version, dest});
     cp.waitForFinished(60000);
     return dest;
 }
@@ -66,14 +68,15 @@ const BundleFile *verbatimFile(const Bundle &b)
 bool sameRender(const RenderOutput &a, const RenderOutput &b)
 {
     if (a.templateRoot != b.templateRoot || a.kubefateVersion != b.kubefateVersion
-        || a.bundles.size() != b.bundles.size())
+        || a.missingSecrets != b.missingSecrets || a.bundles.size() != b.bundles.size())
         return false;
     for (qsizetype i = 0; i < a.bundles.size(); ++i) {
         const Bundle &x = a.bundles.at(i), &y = b.bundles.at(i);
         if (x.kind != y.kind || x.name != y.name || x.partyId != y.partyId || x.host != y.host
-            || x.targetDir != y.targetDir || x.composeFile != y.composeFile || x.files.size() != y.files.size()
-            || x.facts.services != y.facts.services || x.facts.images != y.facts.images
-            || x.facts.ports != y.facts.ports || x.facts.dataPaths != y.facts.dataPaths)
+            || x.targetDir != y.targetDir || x.composeFile != y.composeFile || x.emptyDirs != y.emptyDirs
+            || x.files.size() != y.files.size() || x.facts.services != y.facts.services
+            || x.facts.images != y.facts.images || x.facts.ports != y.facts.ports
+            || x.facts.dataPaths != y.facts.dataPaths)
             return false;
         for (qsizetype j = 0; j < x.files.size(); ++j) {
             const BundleFile &f = x.files.at(j), &g = y.files.at(j);
@@ -287,6 +290,69 @@ private slots:
         QVERIFY(again.reused);
         QVERIFY(again.matchesFresh);
         QVERIFY(!QFileInfo::exists(dir + QStringLiteral("/hashes.tsv")));
+    }
+
+    void laterEraRenderIsServedWhole()
+    {
+        // A v1.11 render has what 1.1.0's lacks (serving and exchange bundles, folders shipped empty, the
+        // passwords it was not given): a reused one must give all of it back, non-ASCII text included.
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath(QStringLiteral("cache"));
+        Project p = Project::example();
+        p.setKubefateVersion(QStringLiteral("1.11.2"));
+        p.templates.kind = TemplateSource::Kind::Folder;
+        p.templates.location
+            = copyFixture(tmp.filePath(QStringLiteral("tree-\u00e9t\u00e9")), QStringLiteral("1.11.2"));
+        p.parties[1].host = QStringLiteral("10.1.0.2");
+        for (Party &party : p.parties)
+            party.servingHost = party.host;
+        p.exchange.enabled = true;
+        p.baseDir = QStringLiteral("/data/projects/fate-\u8054\u90a6");
+        const Served cold = serve(dir, p, tmp.filePath(QStringLiteral("scratch")));
+        QVERIFY(!cold.reused);
+        QVERIFY(cold.matchesFresh);
+        const Served warm = serve(dir, p, tmp.filePath(QStringLiteral("scratch")));
+        QVERIFY(warm.reused);
+        QVERIFY(warm.matchesFresh);
+        // what the comparison covers is really there
+        const RenderOutput truth = render(p);
+        QVERIFY(!truth.missingSecrets.isEmpty());
+        QVERIFY(std::any_of(
+            truth.bundles.cbegin(), truth.bundles.cend(), [](const Bundle &b) { return !b.emptyDirs.isEmpty(); }));
+        QVERIFY(truth.bundle(QStringLiteral("serving-10000")));
+        QVERIFY(truth.bundles.first().targetDir.contains(QStringLiteral("\u8054\u90a6")));
+    }
+
+    void damagedRenderEntryIsRenderedAgain_data()
+    {
+        QTest::addColumn<int>("keep");
+        QTest::newRow("empty") << 0;
+        QTest::newRow("tag only") << 20;
+        QTest::newRow("half") << -2;
+        QTest::newRow("last byte missing") << -1;
+    }
+
+    void damagedRenderEntryIsRenderedAgain()
+    {
+        // What a full disk or a foreign copy can leave: a short entry is never served, and the render is
+        // made again (and remembered whole).
+        QFETCH(int, keep);
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath(QStringLiteral("cache"));
+        const Project p = project(copyFixture(tmp.filePath(QStringLiteral("tree"))));
+        QVERIFY(!serve(dir, p, tmp.filePath(QStringLiteral("scratch"))).reused);
+        const QStringList entries = QDir(dir + QStringLiteral("/renders")).entryList(QDir::Files);
+        QCOMPARE(entries.size(), 1);
+        const QString entry = dir + QStringLiteral("/renders/") + entries.first();
+        QFile f(entry);
+        const qint64 size = f.size();
+        QVERIFY(size > 1000);
+        QVERIFY(f.resize(keep == -1 ? size - 1 : (keep == -2 ? size / 2 : keep)));
+        const Served again = serve(dir, p, tmp.filePath(QStringLiteral("scratch")));
+        QVERIFY(!again.reused);
+        QVERIFY(again.matchesFresh);
+        QCOMPARE(QFileInfo(entry).size(), size);
+        QVERIFY(serve(dir, p, tmp.filePath(QStringLiteral("scratch"))).reused);
     }
 
     void touchedTemplateWithoutChangeIsStillReused()

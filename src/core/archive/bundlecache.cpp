@@ -8,7 +8,6 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
-#include <QDataStream>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -37,7 +36,7 @@ constexpr qint64 ReadChunk = 1 << 20;
 constexpr qsizetype MaxMemoEntries = 50000;
 // Bump when the serialised render below changes. The static_asserts catch a new field in the render's
 // structs, which the serialisation would otherwise drop silently (a reused render missing it).
-constexpr char RenderTag[] = "fd-render-memo-4";
+constexpr char RenderTag[] = "fd-render-memo-5";
 constexpr char RendersDir[] = "renders";
 constexpr int MaxRenders = 32;
 #if defined(__x86_64__) && defined(__GLIBCXX__)
@@ -116,30 +115,30 @@ bool walkTree(const QString &root, Visit visit)
     return ok;
 }
 
-/// A stat's identity as text: mode, size, mtime and ctime (ns), inode. Written into @p buf (no allocation:
-/// the check of a reused render formats one per entry of the tree).
-int formatStat(const struct stat &st, char (&buf)[128])
+/// A stat's identity: mode, size, mtime and ctime (ns), inode, as fixed-width binary (compared with memcmp;
+/// the check of a reused render makes one per entry of the tree, so no formatting and no allocation).
+struct StatRecord
 {
-    return std::snprintf(buf,
-                         sizeof buf,
-                         "%o %lld %lld.%ld %lld.%ld %llu",
-                         unsigned(st.st_mode),
-                         static_cast<long long>(st.st_size),
-                         static_cast<long long>(st.st_mtim.tv_sec),
-                         long(st.st_mtim.tv_nsec),
-                         static_cast<long long>(st.st_ctim.tv_sec),
-                         long(st.st_ctim.tv_nsec),
-                         static_cast<unsigned long long>(st.st_ino));
+    quint64 v[7];
+};
+
+StatRecord statRecord(const struct stat &st)
+{
+    return {{quint64(st.st_mode),
+             quint64(st.st_size),
+             quint64(st.st_mtim.tv_sec),
+             quint64(st.st_mtim.tv_nsec),
+             quint64(st.st_ctim.tv_sec),
+             quint64(st.st_ctim.tv_nsec),
+             quint64(st.st_ino)}};
 }
 
 void appendListing(QByteArray &out, const QByteArray &rel, const struct stat &st)
 {
-    char buf[128];
-    const int n = formatStat(st, buf);
+    const StatRecord r = statRecord(st);
     out += rel;
     out += '\0';
-    out.append(buf, n);
-    out += '\0';
+    out.append(reinterpret_cast<const char *>(&r), sizeof r);
 }
 
 /// One directory of treeListing(): names sorted, every entry with its stat (links followed, as the renderer
@@ -186,7 +185,7 @@ bool listDir(int dirFd, const QByteArray &rel, QList<ino_t> &ancestors, QByteArr
     return ok;
 }
 
-/// Every entry of the tree under @p root (the root first, as ""), each "path NUL stat NUL", in walk order.
+/// Every entry of the tree under @p root (the root first, as ""), each "path NUL StatRecord", in walk order.
 /// Empty when the tree cannot be read or a link leads back up. Made once per render; a reused render
 /// only checks it (listingUnchanged()).
 QByteArray treeListing(const QString &root)
@@ -224,16 +223,13 @@ bool listingUnchanged(const QString &root, const QByteArray &listing)
     while (same && p < end) {
         const char *const path = p;
         const char *const pathEnd = static_cast<const char *>(std::memchr(p, 0, size_t(end - p)));
-        const char *const statEnd
-            = pathEnd ? static_cast<const char *>(std::memchr(pathEnd + 1, 0, size_t(end - pathEnd - 1))) : nullptr;
-        if (!statEnd)
+        if (!pathEnd || end - pathEnd - 1 < qsizetype(sizeof(StatRecord)))
             return ::close(fd), false;
         struct stat st = {};
         const int rc = path == pathEnd ? ::fstat(fd, &st) : ::fstatat(fd, path, &st, 0);
-        char buf[128];
-        const int n = rc == 0 ? formatStat(st, buf) : -1;
-        same = n == statEnd - pathEnd - 1 && std::memcmp(buf, pathEnd + 1, size_t(n)) == 0;
-        p = statEnd + 1;
+        const StatRecord now = rc == 0 ? statRecord(st) : StatRecord{};
+        same = rc == 0 && std::memcmp(&now, pathEnd + 1, sizeof now) == 0;
+        p = pathEnd + 1 + sizeof(StatRecord);
     }
     ::close(fd);
     return same;
@@ -332,38 +328,168 @@ QString pendingName(const QString &final)
     return final + QStringLiteral(".part-%1-%2").arg(QCoreApplication::applicationPid()).arg(++serial);
 }
 
-void writeRender(QDataStream &s, const RenderOutput &r)
+/// The render entry's encoding: integers in this machine's byte order (only it reads the entry), strings as UTF-8,
+/// every string and byte array with a 32-bit length first. Not QDataStream: its per-value reads through QIODevice and
+/// its UTF-16 strings made decoding the largest part of a reused render (an entry is read on every deploy).
+class EntryWriter
 {
-    s << r.templateRoot << r.kubefateVersion << r.missingSecrets << qint32(r.bundles.size());
+public:
+    void u32(quint32 v) { m_out.append(reinterpret_cast<const char *>(&v), sizeof v); }
+    void i64(qint64 v) { m_out.append(reinterpret_cast<const char *>(&v), sizeof v); }
+    void bytes(const QByteArray &b)
+    {
+        u32(quint32(b.size()));
+        m_out += b;
+    }
+    void str(const QString &s) { bytes(s.toUtf8()); }
+    void strs(const QStringList &l)
+    {
+        u32(quint32(l.size()));
+        for (const QString &s : l)
+            str(s);
+    }
+    QByteArray &data() { return m_out; }
+
+private:
+    QByteArray m_out;
+};
+
+/// Reads what EntryWriter wrote; a short or damaged entry makes ok() false (and every later read empty).
+class EntryReader
+{
+public:
+    explicit EntryReader(const QByteArray &in)
+        : m_p(in.constData())
+        , m_end(in.constData() + in.size())
+    {}
+    bool ok() const { return m_ok; }
+    bool atEnd() const { return m_p == m_end; }
+    quint32 u32()
+    {
+        quint32 v = 0;
+        take(&v, sizeof v);
+        return v;
+    }
+    qint64 i64()
+    {
+        qint64 v = 0;
+        take(&v, sizeof v);
+        return v;
+    }
+    QByteArray bytes()
+    {
+        const quint32 n = u32();
+        if (!m_ok || n > quint64(m_end - m_p))
+            return fail(), QByteArray();
+        const QByteArray b(m_p, qsizetype(n));
+        m_p += n;
+        return b;
+    }
+    QString str()
+    {
+        const quint32 n = u32();
+        if (!m_ok || n > quint64(m_end - m_p))
+            return fail(), QString();
+        const QString s = QString::fromUtf8(m_p, qsizetype(n));
+        m_p += n;
+        return s;
+    }
+    QStringList strs()
+    {
+        const quint32 n = u32();
+        QStringList l;
+        for (quint32 i = 0; i < n && m_ok; ++i)
+            l.append(str());
+        return l;
+    }
+
+private:
+    void fail()
+    {
+        m_ok = false;
+        m_p = m_end;
+    }
+    void take(void *to, size_t n)
+    {
+        if (size_t(m_end - m_p) < n)
+            return fail();
+        std::memcpy(to, m_p, n);
+        m_p += n;
+    }
+
+    const char *m_p;
+    const char *m_end;
+    bool m_ok = true;
+};
+
+void writeRender(EntryWriter &w, const RenderOutput &r)
+{
+    w.str(r.templateRoot);
+    w.str(r.kubefateVersion);
+    w.strs(r.missingSecrets);
+    w.u32(quint32(r.bundles.size()));
     for (const Bundle &b : r.bundles) {
-        s << qint32(b.kind) << b.name << qint32(b.partyId) << b.host << b.targetDir << b.composeFile << b.emptyDirs;
-        s << b.facts.services << b.facts.images << b.facts.ports << b.facts.dataPaths << qint32(b.files.size());
-        for (const BundleFile &f : b.files)
-            s << f.path << f.content << f.sourcePath << qint32(f.mode) << f.size;
+        w.u32(quint32(b.kind));
+        w.str(b.name);
+        w.i64(b.partyId);
+        w.str(b.host);
+        w.str(b.targetDir);
+        w.str(b.composeFile);
+        w.strs(b.emptyDirs);
+        w.strs(b.facts.services);
+        w.strs(b.facts.images);
+        w.u32(quint32(b.facts.ports.size()));
+        for (int port : b.facts.ports)
+            w.i64(port);
+        w.strs(b.facts.dataPaths);
+        w.u32(quint32(b.files.size()));
+        for (const BundleFile &f : b.files) {
+            w.str(f.path);
+            w.bytes(f.content);
+            w.str(f.sourcePath);
+            w.u32(quint32(f.mode));
+            w.i64(f.size);
+        }
     }
 }
 
-bool readRender(QDataStream &s, RenderOutput &r)
+bool readRender(EntryReader &r, RenderOutput &out)
 {
-    qint32 bundles = 0;
-    s >> r.templateRoot >> r.kubefateVersion >> r.missingSecrets >> bundles;
-    for (qint32 i = 0; i < bundles && s.status() == QDataStream::Ok; ++i) {
+    out.templateRoot = r.str();
+    out.kubefateVersion = r.str();
+    out.missingSecrets = r.strs();
+    const quint32 bundles = r.u32();
+    for (quint32 i = 0; i < bundles && r.ok(); ++i) {
         Bundle b;
-        qint32 kind = 0, party = 0, files = 0;
-        s >> kind >> b.name >> party >> b.host >> b.targetDir >> b.composeFile >> b.emptyDirs;
-        s >> b.facts.services >> b.facts.images >> b.facts.ports >> b.facts.dataPaths >> files;
-        b.kind = Bundle::Kind(kind);
-        b.partyId = party;
-        for (qint32 j = 0; j < files && s.status() == QDataStream::Ok; ++j) {
+        b.kind = Bundle::Kind(r.u32());
+        b.name = r.str();
+        b.partyId = int(r.i64());
+        b.host = r.str();
+        b.targetDir = r.str();
+        b.composeFile = r.str();
+        b.emptyDirs = r.strs();
+        b.facts.services = r.strs();
+        b.facts.images = r.strs();
+        const quint32 ports = r.u32();
+        for (quint32 j = 0; j < ports && r.ok(); ++j)
+            b.facts.ports.append(int(r.i64()));
+        b.facts.dataPaths = r.strs();
+        const quint32 files = r.u32();
+        if (files > quint32(1) << 24) // damaged: no render has that many files
+            return false;
+        b.files.reserve(qsizetype(files));
+        for (quint32 j = 0; j < files && r.ok(); ++j) {
             BundleFile f;
-            qint32 mode = 0;
-            s >> f.path >> f.content >> f.sourcePath >> mode >> f.size;
-            f.mode = mode;
-            b.files.append(f);
+            f.path = r.str();
+            f.content = r.bytes();
+            f.sourcePath = r.str();
+            f.mode = int(r.u32());
+            f.size = r.i64();
+            b.files.append(std::move(f));
         }
-        r.bundles.append(b);
+        out.bundles.append(std::move(b));
     }
-    return s.status() == QDataStream::Ok;
+    return r.ok();
 }
 
 } // namespace
@@ -388,14 +514,20 @@ void BundleCache::flush()
         m_render.dirty = false;
         renderWritten = true;
         const QString tmp = pendingName(m_render.path);
+        EntryWriter out;
+        out.bytes(QByteArray(RenderTag));
+        out.bytes(m_render.listing);
+        out.bytes(m_render.contentKey);
+        out.u32(quint32(m_render.keys.size()));
+        for (auto it = m_render.keys.constBegin(); it != m_render.keys.constEnd(); ++it) {
+            out.str(it.key());
+            out.str(it.value());
+        }
+        writeRender(out, m_render.output);
         QFile f(tmp);
         bool ok = false;
         if (f.open(QIODevice::WriteOnly)) {
-            QDataStream out(&f);
-            out.setVersion(QDataStream::Qt_6_4);
-            out << QByteArray(RenderTag) << m_render.listing << m_render.contentKey << m_render.keys;
-            writeRender(out, m_render.output);
-            ok = out.status() == QDataStream::Ok && f.flush();
+            ok = f.write(out.data()) == out.data().size() && f.flush();
             f.close();
         }
         if (ok)
@@ -537,14 +669,19 @@ Result<RenderOutput> BundleCache::render(const Project &project,
     if (f.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
         const QByteArray bytes = f.readAll(); // one read, not QFile's 16 KiB at a time (a syscall each)
         f.close();
-        QDataStream in(bytes);
-        in.setVersion(QDataStream::Qt_6_4);
-        QByteArray tag;
+        EntryReader in(bytes);
         RenderEntry e;
-        in >> tag;
-        if (tag == RenderTag)
-            in >> e.listing >> e.contentKey >> e.keys;
-        if (tag == RenderTag && readRender(in, e.output) && e.contentKey.size() == 32) {
+        const bool tagged = in.bytes() == RenderTag;
+        if (tagged) {
+            e.listing = in.bytes();
+            e.contentKey = in.bytes();
+            const quint32 keys = in.u32();
+            for (quint32 i = 0; i < keys && in.ok(); ++i) {
+                const QString name = in.str();
+                e.keys.insert(name, in.str());
+            }
+        }
+        if (tagged && readRender(in, e.output) && in.atEnd() && e.contentKey.size() == 32) {
             bool same = listingUnchanged(tree.root, e.listing);
             if (!same) {                                       // touched, checked out again, copied: the bytes decide
                 const QByteArray now = treeListing(tree.root); // before the hashing, as below
