@@ -123,6 +123,18 @@ Served serve(const QString &cacheDir, const Project &p, const QString &scratch)
     return s;
 }
 
+/// Serves @p p twice into the empty cache @p dir: rendered the first time, reused the second, both equal to a
+/// fresh render. Callers return when QTest::currentTestFailed().
+void serveColdThenWarm(const QString &dir, const Project &p, const QString &scratch, Served &cold, Served &warm)
+{
+    cold = serve(dir, p, scratch);
+    QVERIFY(!cold.reused);
+    QVERIFY(cold.matchesFresh);
+    warm = serve(dir, p, scratch);
+    QVERIFY(warm.reused);
+    QVERIFY(warm.matchesFresh);
+}
+
 /// Sets a file's mtime (and atime) to @p seconds: a content edit that keeps size and mtime.
 void setMtime(const QString &path, qint64 seconds)
 {
@@ -276,12 +288,10 @@ private slots:
         QTemporaryDir tmp;
         const QString dir = tmp.filePath(QStringLiteral("cache"));
         const Project p = project(copyFixture(tmp.filePath(QStringLiteral("tree"))));
-        const Served cold = serve(dir, p, tmp.filePath(QStringLiteral("scratch")));
-        QVERIFY(!cold.reused);
-        QVERIFY(cold.matchesFresh);
-        const Served warm = serve(dir, p, tmp.filePath(QStringLiteral("scratch")));
-        QVERIFY(warm.reused);
-        QVERIFY(warm.matchesFresh);
+        Served cold, warm;
+        serveColdThenWarm(dir, p, tmp.filePath(QStringLiteral("scratch")), cold, warm);
+        if (QTest::currentTestFailed())
+            return;
         QCOMPARE(warm.keys, cold.keys);
         // the warm render's keys came from the remembered render: no file hash was needed, so the hash
         // memo stayed unread (a bundle's key with the memo removed is still served)
@@ -308,12 +318,10 @@ private slots:
             party.servingHost = party.host;
         p.exchange.enabled = true;
         p.baseDir = QStringLiteral("/data/projects/fate-\u8054\u90a6");
-        const Served cold = serve(dir, p, tmp.filePath(QStringLiteral("scratch")));
-        QVERIFY(!cold.reused);
-        QVERIFY(cold.matchesFresh);
-        const Served warm = serve(dir, p, tmp.filePath(QStringLiteral("scratch")));
-        QVERIFY(warm.reused);
-        QVERIFY(warm.matchesFresh);
+        Served cold, warm;
+        serveColdThenWarm(dir, p, tmp.filePath(QStringLiteral("scratch")), cold, warm);
+        if (QTest::currentTestFailed())
+            return;
         // what the comparison covers is really there
         const RenderOutput truth = render(p);
         QVERIFY(!truth.missingSecrets.isEmpty());
