@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "model/era.h"
+#include "model/projectdigest.h"
 #include "model/projectfile.h"
 #include "model/servicesecrets.h"
 #include "model/validation.h"
 
 #include <QDir>
 #include <QFile>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <functional>
 
 using namespace FateDeployer;
 
@@ -297,6 +301,100 @@ private slots:
         QCOMPARE(issues.size(), 1);
         QCOMPARE(issues.first().toString(),
                  QStringLiteral("parties[1].host: \"192.168.7.300\" is not a valid IPv4 address or host name"));
+    }
+
+    void digestFollowsEveryField()
+    {
+        // The bundle cache reuses a render for an equal digest: every field must count, in every struct.
+        Project base = Project::example();
+        base.setKubefateVersion(QStringLiteral("1.11.2"));
+        QCOMPARE(projectDigest(base).size(), 32);
+        QCOMPARE(projectDigest(base), projectDigest(Project(base)));
+        const QList<std::pair<const char *, std::function<void(Project &)>>> edits = {
+            {"name", [](Project &p) { p.name += QLatin1Char('x'); }},
+            {"templates.kubefateVersion", [](Project &p) { p.templates.kubefateVersion = QStringLiteral("2.0.0"); }},
+            {"templates.kind", [](Project &p) { p.templates.kind = TemplateSource::Kind::Archive; }},
+            {"templates.location", [](Project &p) { p.templates.location = QStringLiteral("/t"); }},
+            {"templates.sha256", [](Project &p) { p.templates.sha256 = QStringLiteral("ab"); }},
+            {"templates.mirrorBase", [](Project &p) { p.templates.mirrorBase = QStringLiteral("http://m"); }},
+            {"user", [](Project &p) { p.user = QStringLiteral("fate"); }},
+            {"baseDir", [](Project &p) { p.baseDir = QStringLiteral("/opt/fate"); }},
+            {"sshPort", [](Project &p) { p.sshPort = 2222; }},
+            {"knownHostsFile", [](Project &p) { p.knownHostsFile = QStringLiteral("/k"); }},
+            {"images.prefix", [](Project &p) { p.images.prefix = QStringLiteral("mirror"); }},
+            {"images.tag", [](Project &p) { p.images.tag = QStringLiteral("t"); }},
+            {"images.baseTag", [](Project &p) { p.images.baseTag = QStringLiteral("t"); }},
+            {"images.builderTag", [](Project &p) { p.images.builderTag = QStringLiteral("t"); }},
+            {"images.servingTag", [](Project &p) { p.images.servingTag = QStringLiteral("t"); }},
+            {"registry.usePrivate", [](Project &p) { p.registry.usePrivate = true; }},
+            {"registry.uri", [](Project &p) { p.registry.uri = QStringLiteral("r.example/f"); }},
+            {"registry.username", [](Project &p) { p.registry.username = QStringLiteral("u"); }},
+            {"registry.keepLoggedIn", [](Project &p) { p.registry.keepLoggedIn = true; }},
+            {"registry.dockerHubImages", [](Project &p) { p.registry.dockerHubImages = {QStringLiteral("mysql")}; }},
+            {"parties added", [](Project &p) { p.parties.append(Party::make(10005, QStringLiteral("10.0.0.9"))); }},
+            {"parties reordered", [](Project &p) { std::swap(p.parties[0], p.parties[1]); }},
+            {"party.id", [](Project &p) { p.parties[0].id = 10009; }},
+            {"party.host", [](Project &p) { p.parties[0].host = QStringLiteral("10.0.0.9"); }},
+            {"party.ssh.user", [](Project &p) { p.parties[0].ssh.user = QStringLiteral("a"); }},
+            {"party.ssh.port", [](Project &p) { p.parties[0].ssh.port = 22; }},
+            {"party.ssh.identityFile", [](Project &p) { p.parties[0].ssh.identityFile = QStringLiteral("/id"); }},
+            {"party.ssh.auth", [](Project &p) { p.parties[0].ssh.auth = AuthMethod::Password; }},
+            {"party.ssh.jumpHost", [](Project &p) { p.parties[0].ssh.jumpHost = QStringLiteral("j"); }},
+            {"party.dir", [](Project &p) { p.parties[0].dir = QStringLiteral("/d"); }},
+            {"party.notes", [](Project &p) { p.parties[0].notes = QStringLiteral("n"); }},
+            {"party.servingHost", [](Project &p) { p.parties[0].servingHost = QStringLiteral("10.0.0.8"); }},
+            {"party.reachableAddress", [](Project &p) { p.parties[0].reachableAddress = QStringLiteral("1.2.3.4"); }},
+            {"party.reachablePort", [](Project &p) { p.parties[0].reachablePort = 9370; }},
+            {"party.external", [](Project &p) { p.parties[0].external = true; }},
+            {"party.contact", [](Project &p) { p.parties[0].contact = QStringLiteral("c"); }},
+            {"exchange.enabled", [](Project &p) { p.exchange.enabled = !p.exchange.enabled; }},
+            {"exchange.host", [](Project &p) { p.exchange.host = QStringLiteral("10.0.0.7"); }},
+            {"exchange.port", [](Project &p) { p.exchange.port = 9372; }},
+            {"exchange.ssh", [](Project &p) { p.exchange.ssh.user = QStringLiteral("a"); }},
+            {"exchange.dir", [](Project &p) { p.exchange.dir = QStringLiteral("/d"); }},
+            {"exchange.reachableAddress", [](Project &p) { p.exchange.reachableAddress = QStringLiteral("1.2.3.4"); }},
+            {"exchange.reachablePort", [](Project &p) { p.exchange.reachablePort = 9371; }},
+            {"exchange.external", [](Project &p) { p.exchange.external = true; }},
+            {"exchange.notes", [](Project &p) { p.exchange.notes = QStringLiteral("n"); }},
+            {"verification.guestId", [](Project &p) { p.verification.guestId = 9999; }},
+            {"verification.hostId", [](Project &p) { p.verification.hostId = 10000; }},
+            {"verification.timeoutSeconds", [](Project &p) { p.verification.timeoutSeconds = 7; }},
+            {"engine.computing", [](Project &p) { p.engine.computing = QStringLiteral("Spark"); }},
+            {"engine.federation", [](Project &p) { p.engine.federation = QStringLiteral("Pulsar"); }},
+            {"engine.storage", [](Project &p) { p.engine.storage = QStringLiteral("HDFS"); }},
+            {"engine.algorithm", [](Project &p) { p.engine.algorithm = QStringLiteral("NN"); }},
+            {"engine.device", [](Project &p) { p.engine.device = QStringLiteral("GPU"); }},
+            {"engine.computeCore", [](Project &p) { p.engine.computeCore = 3; }},
+            {"engine.gpuCount", [](Project &p) { p.engine.gpuCount = 2; }},
+            {"engine.nameNode", [](Project &p) { p.engine.nameNode = QStringLiteral("hdfs://n:1"); }},
+            {"mysql.host", [](Project &p) { p.mysql.host = QStringLiteral("db"); }},
+            {"mysql.user", [](Project &p) { p.mysql.user = QStringLiteral("u"); }},
+            {"mysql.database", [](Project &p) { p.mysql.database = QStringLiteral("d"); }},
+            {"mysql.serverTimezone", [](Project &p) { p.mysql.serverTimezone = QStringLiteral("Asia/Shanghai"); }},
+            {"logins.fateboardUser", [](Project &p) { p.logins.fateboardUser = QStringLiteral("u"); }},
+            {"logins.servingAdminUser", [](Project &p) { p.logins.servingAdminUser = QStringLiteral("u"); }},
+            {"federation.revision", [](Project &p) { p.federation.revision = 4; }},
+            {"federation.sha256", [](Project &p) { p.federation.sha256 = QStringLiteral("ab"); }},
+            // lengths are part of the bytes: text moved between neighbouring fields still differs
+            {"text moved between fields",
+             [](Project &p) {
+                 p.images.tag = QStringLiteral("a");
+                 p.images.baseTag = QStringLiteral("bc");
+             }},
+        };
+        Project moved = base;
+        moved.images.tag = QStringLiteral("ab");
+        moved.images.baseTag = QStringLiteral("c");
+        const QByteArray movedDigest = projectDigest(moved);
+        QSet<QByteArray> seen{projectDigest(base), movedDigest};
+        for (const auto &[what, edit] : edits) {
+            Project p = base;
+            edit(p);
+            QVERIFY2(!(p == base), what);
+            const QByteArray d = projectDigest(p);
+            QVERIFY2(!seen.contains(d), what);
+            seen.insert(d);
+        }
     }
 };
 

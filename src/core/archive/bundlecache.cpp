@@ -2,7 +2,7 @@
 #include "archive/bundlecache.h"
 
 #include "archive/bundlepacker.h"
-#include "model/projectfile.h"
+#include "model/projectdigest.h"
 #include "render/renderer.h"
 #include "util/tr.h"
 
@@ -34,17 +34,11 @@ constexpr char FormatTag[] = "fd-bundle-cache-1";
 constexpr char MemoFile[] = "hashes.tsv";
 constexpr qint64 ReadChunk = 1 << 20;
 constexpr qsizetype MaxMemoEntries = 50000;
-// Bump when the serialised render below changes. The static_asserts catch a new field in the render's
-// structs, which the serialisation would otherwise drop silently (a reused render missing it).
-constexpr char RenderTag[] = "fd-render-memo-5";
+// Bump when the serialised render below changes. writeRender()'s structured bindings catch a new field in
+// the render's structs, which the serialisation would otherwise drop silently (a reused render missing it).
+constexpr char RenderTag[] = "fd-render-memo-6";
 constexpr char RendersDir[] = "renders";
 constexpr int MaxRenders = 32;
-#if defined(__x86_64__) && defined(__GLIBCXX__)
-static_assert(sizeof(BundleFile) == 88, "BundleFile changed: serialise the new field below and bump RenderTag");
-static_assert(sizeof(BundleFacts) == 96, "BundleFacts changed: serialise the new field below and bump RenderTag");
-static_assert(sizeof(Bundle) == 256, "Bundle changed: serialise the new field below and bump RenderTag");
-static_assert(sizeof(RenderOutput) == 96, "RenderOutput changed: serialise the new field below and bump RenderTag");
-#endif
 
 /// size, mtime and ctime (ns) and inode: changes whenever the file's bytes may have changed.
 QByteArray statKey(const QString &path)
@@ -422,33 +416,39 @@ private:
     bool m_ok = true;
 };
 
+/// Each struct is taken apart with a structured binding: a new field stops the build here until it is
+/// written (and read in readRender(), with RenderTag bumped).
 void writeRender(EntryWriter &w, const RenderOutput &r)
 {
-    w.str(r.templateRoot);
-    w.str(r.kubefateVersion);
-    w.strs(r.missingSecrets);
-    w.u32(quint32(r.bundles.size()));
-    for (const Bundle &b : r.bundles) {
-        w.u32(quint32(b.kind));
-        w.str(b.name);
-        w.i64(b.partyId);
-        w.str(b.host);
-        w.str(b.targetDir);
-        w.str(b.composeFile);
-        w.strs(b.emptyDirs);
-        w.strs(b.facts.services);
-        w.strs(b.facts.images);
-        w.u32(quint32(b.facts.ports.size()));
-        for (int port : b.facts.ports)
+    const auto &[templateRoot, kubefateVersion, bundles, missingSecrets] = r;
+    w.str(templateRoot);
+    w.str(kubefateVersion);
+    w.strs(missingSecrets);
+    w.u32(quint32(bundles.size()));
+    for (const Bundle &b : bundles) {
+        const auto &[kind, name, partyId, host, targetDir, composeFile, files, emptyDirs, facts] = b;
+        w.u32(quint32(kind));
+        w.str(name);
+        w.i64(partyId);
+        w.str(host);
+        w.str(targetDir);
+        w.str(composeFile);
+        w.strs(emptyDirs);
+        const auto &[services, images, ports, dataPaths] = facts;
+        w.strs(services);
+        w.strs(images);
+        w.u32(quint32(ports.size()));
+        for (int port : ports)
             w.i64(port);
-        w.strs(b.facts.dataPaths);
-        w.u32(quint32(b.files.size()));
-        for (const BundleFile &f : b.files) {
-            w.str(f.path);
-            w.bytes(f.content);
-            w.str(f.sourcePath);
-            w.u32(quint32(f.mode));
-            w.i64(f.size);
+        w.strs(dataPaths);
+        w.u32(quint32(files.size()));
+        for (const BundleFile &f : files) {
+            const auto &[path, content, sourcePath, mode, size] = f;
+            w.str(path);
+            w.bytes(content);
+            w.str(sourcePath);
+            w.u32(quint32(mode));
+            w.i64(size);
         }
     }
 }
@@ -646,7 +646,7 @@ BundleCache::renderEntryPath(const Project &project, const TemplateTree &tree, c
                          + tree.kubefateVersion.toUtf8() + '\n'));
     for (ServiceSecrets::Kind kind : ServiceSecrets::kinds()) // markers only: which passwords are set
         h.addData(QByteArray(markers.value(kind).isEmpty() ? "-\n" : "+\n"));
-    h.addData(ProjectFile::toJson(project));
+    h.addData(projectDigest(project)); // every field (not the JSON: it cost more than the rest of a reuse)
     return m_dir + QLatin1Char('/') + QLatin1String(RendersDir) + QLatin1Char('/')
            + QString::fromLatin1(h.result().toHex()) + QStringLiteral(".render");
 }

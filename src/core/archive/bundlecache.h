@@ -24,7 +24,7 @@ namespace FateDeployer {
 /// Several processes may share one folder. Not thread-safe: one object per thread.
 ///
 /// It also remembers renders (render()): a deploy of an unchanged federation does not render again. A
-/// render is reused only for the same project (its canonical JSON), the same template folder, the same
+/// render is reused only for the same project (projectDigest(): every field), the same template folder, the same
 /// build of this program and an unchanged template tree: a stat key over the tree (paths, types, modes,
 /// sizes, mtimes, ctimes, inodes) decides cheaply; when it differs (a touch, a checkout), the tree's content
 /// key (paths, modes, file hashes) decides, and a match only refreshes the stat key.
