@@ -338,6 +338,7 @@ private slots:
         QTest::newRow("tag only") << 20;
         QTest::newRow("half") << -2;
         QTest::newRow("last byte missing") << -1;
+        QTest::newRow("second half overwritten") << -3; // numbers of strings not read yet, lengths past the end
     }
 
     void damagedRenderEntryIsRenderedAgain()
@@ -355,7 +356,13 @@ private slots:
         QFile f(entry);
         const qint64 size = f.size();
         QVERIFY(size > 1000);
-        QVERIFY(f.resize(keep == -1 ? size - 1 : (keep == -2 ? size / 2 : keep)));
+        if (keep == -3) {
+            QVERIFY(f.open(QIODevice::ReadWrite) && f.seek(size / 2));
+            QCOMPARE(f.write(QByteArray(size - size / 2, '\xff')), size - size / 2);
+            f.close();
+        } else {
+            QVERIFY(f.resize(keep == -1 ? size - 1 : (keep == -2 ? size / 2 : keep)));
+        }
         const Served again = serve(dir, p, tmp.filePath(QStringLiteral("scratch")));
         QVERIFY(!again.reused);
         QVERIFY(again.matchesFresh);

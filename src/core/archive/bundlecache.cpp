@@ -4,10 +4,10 @@
 #include "archive/bundlepacker.h"
 #include "model/projectdigest.h"
 #include "render/renderer.h"
+#include "util/sha256.h"
 #include "util/tr.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 
@@ -36,7 +37,7 @@ constexpr qint64 ReadChunk = 1 << 20;
 constexpr qsizetype MaxMemoEntries = 50000;
 // Bump when the serialised render below changes. writeRender()'s structured bindings catch a new field in
 // the render's structs, which the serialisation would otherwise drop silently (a reused render missing it).
-constexpr char RenderTag[] = "fd-render-memo-6";
+constexpr char RenderTag[] = "fd-render-memo-8";
 constexpr char RendersDir[] = "renders";
 constexpr int MaxRenders = 32;
 
@@ -322,9 +323,39 @@ QString pendingName(const QString &final)
     return final + QStringLiteral(".part-%1-%2").arg(QCoreApplication::applicationPid()).arg(++serial);
 }
 
+/// The whole file in one read (QFile reads 16 KiB at a time and stats the file twice), and its mtime.
+/// Empty when it cannot be read.
+QByteArray readWhole(const QString &path, qint64 *mtime)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return QByteArray();
+    QByteArray out;
+    struct stat st = {};
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 && st.st_size < (qint64(1) << 31)) {
+        out.resize(qsizetype(st.st_size));
+        qsizetype got = 0;
+        while (got < out.size()) {
+            const ssize_t n = ::read(fd, out.data() + got, size_t(out.size() - got));
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                break;
+            got += n;
+        }
+        out.truncate(got); // a shorter file (being replaced) fails the entry's own checks
+        *mtime = qint64(st.st_mtim.tv_sec);
+    }
+    ::close(fd);
+    return out;
+}
+
 /// The render entry's encoding: integers in this machine's byte order (only it reads the entry), strings as UTF-8,
 /// every string and byte array with a 32-bit length first. Not QDataStream: its per-value reads through QIODevice and
 /// its UTF-16 strings made decoding the largest part of a reused render (an entry is read on every deploy).
+/// Strings, string lists and file contents are interned: the first occurrence is written whole after its new
+/// number, later ones only as that number, so the reader decodes and allocates each once and shares it (the
+/// bundles of a federation repeat most paths, file names, service and image lists).
 class EntryWriter
 {
 public:
@@ -335,17 +366,40 @@ public:
         u32(quint32(b.size()));
         m_out += b;
     }
-    void str(const QString &s) { bytes(s.toUtf8()); }
+    void blob(const QByteArray &b)
+    {
+        interned(m_blobs, b, [&] { bytes(b); });
+    }
+    void str(const QString &s)
+    {
+        interned(m_strs, s, [&] { bytes(s.toUtf8()); });
+    }
     void strs(const QStringList &l)
     {
-        u32(quint32(l.size()));
-        for (const QString &s : l)
-            str(s);
+        interned(m_lists, l, [&] {
+            u32(quint32(l.size()));
+            for (const QString &s : l)
+                str(s);
+        });
     }
     QByteArray &data() { return m_out; }
 
 private:
+    template<typename T, typename Write>
+    void interned(QHash<T, quint32> &ids, const T &value, Write write)
+    {
+        if (const auto it = ids.constFind(value); it != ids.constEnd())
+            return u32(it.value());
+        const quint32 id = quint32(ids.size());
+        ids.insert(value, id);
+        u32(id);
+        write();
+    }
+
     QByteArray m_out;
+    QHash<QByteArray, quint32> m_blobs;
+    QHash<QString, quint32> m_strs;
+    QHash<QStringList, quint32> m_lists;
 };
 
 /// Reads what EntryWriter wrote; a short or damaged entry makes ok() false (and every later read empty).
@@ -379,25 +433,52 @@ public:
         m_p += n;
         return b;
     }
+    QByteArray blob()
+    {
+        return interned(m_blobs, [this] { return bytes(); });
+    }
     QString str()
     {
-        const quint32 n = u32();
-        if (!m_ok || n > quint64(m_end - m_p))
-            return fail(), QString();
-        const QString s = QString::fromUtf8(m_p, qsizetype(n));
-        m_p += n;
-        return s;
+        return interned(m_strs, [this] {
+            const quint32 n = u32();
+            if (!m_ok || n > quint64(m_end - m_p))
+                return fail(), QString();
+            const QString s = QString::fromUtf8(m_p, qsizetype(n));
+            m_p += n;
+            return s;
+        });
     }
     QStringList strs()
     {
-        const quint32 n = u32();
-        QStringList l;
-        for (quint32 i = 0; i < n && m_ok; ++i)
-            l.append(str());
-        return l;
+        return interned(m_lists, [this] {
+            const quint32 n = u32();
+            if (!m_ok || n > quint64(m_end - m_p)) // each string takes at least its number
+                return fail(), QStringList();
+            QStringList l;
+            l.reserve(qsizetype(n));
+            for (quint32 i = 0; i < n && m_ok; ++i)
+                l.append(str());
+            return l;
+        });
     }
 
 private:
+    /// The value numbered next is decoded here; an earlier one is shared; any other number is damage.
+    template<typename T, typename Read>
+    T interned(QList<T> &table, Read read)
+    {
+        const quint32 id = u32();
+        if (!m_ok)
+            return T();
+        if (id < quint32(table.size()))
+            return table.at(qsizetype(id));
+        if (id != quint32(table.size()))
+            return fail(), T();
+        T value = read();
+        if (m_ok)
+            table.append(value);
+        return value;
+    }
     void fail()
     {
         m_ok = false;
@@ -414,6 +495,9 @@ private:
     const char *m_p;
     const char *m_end;
     bool m_ok = true;
+    QList<QByteArray> m_blobs;
+    QList<QString> m_strs;
+    QList<QStringList> m_lists;
 };
 
 /// Each struct is taken apart with a structured binding: a new field stops the build here until it is
@@ -445,7 +529,7 @@ void writeRender(EntryWriter &w, const RenderOutput &r)
         for (const BundleFile &f : files) {
             const auto &[path, content, sourcePath, mode, size] = f;
             w.str(path);
-            w.bytes(content);
+            w.blob(content);
             w.str(sourcePath);
             w.u32(quint32(mode));
             w.i64(size);
@@ -481,7 +565,7 @@ bool readRender(EntryReader &r, RenderOutput &out)
         for (quint32 j = 0; j < files && r.ok(); ++j) {
             BundleFile f;
             f.path = r.str();
-            f.content = r.bytes();
+            f.content = r.blob();
             f.sourcePath = r.str();
             f.mode = int(r.u32());
             f.size = r.i64();
@@ -579,7 +663,7 @@ QString BundleCache::defaultDir()
 Result<QByteArray> BundleCache::contentHash(const BundleFile &file, const std::atomic_bool *cancel)
 {
     if (!file.isVerbatim())
-        return QCryptographicHash::hash(file.content, QCryptographicHash::Sha256);
+        return Sha256::hash(file.content);
     return fileHash(file.sourcePath, cancel);
 }
 
@@ -595,7 +679,7 @@ Result<QByteArray> BundleCache::fileHash(const QString &path, const std::atomic_
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return Error{tr("cannot read %1: %2").arg(path, f.errorString()), ErrorKind::Local};
-    QCryptographicHash h(QCryptographicHash::Sha256);
+    Sha256 h;
     while (!f.atEnd()) {
         // Hashing a large example file takes seconds of CPU: a cancelled run must not wait for it.
         if (cancel && cancel->load())
@@ -615,7 +699,7 @@ Result<QByteArray> BundleCache::fileHash(const QString &path, const std::atomic_
 
 Result<QByteArray> BundleCache::treeContentKey(const QString &root, const std::atomic_bool *cancel)
 {
-    QCryptographicHash h(QCryptographicHash::Sha256);
+    Sha256 h;
     QString failed;
     const bool walked = walkTree(root, [&](const QByteArray &rel, const struct stat &st) {
         if (!failed.isEmpty())
@@ -641,7 +725,7 @@ Result<QByteArray> BundleCache::treeContentKey(const QString &root, const std::a
 QString
 BundleCache::renderEntryPath(const Project &project, const TemplateTree &tree, const ServiceSecrets &markers) const
 {
-    QCryptographicHash h(QCryptographicHash::Sha256);
+    Sha256 h;
     h.addData(QByteArray(QByteArray(RenderTag) + '\n' + buildId() + '\n' + tree.root.toUtf8() + '\n'
                          + tree.kubefateVersion.toUtf8() + '\n'));
     for (ServiceSecrets::Kind kind : ServiceSecrets::kinds()) // markers only: which passwords are set
@@ -665,10 +749,8 @@ Result<RenderOutput> BundleCache::render(const Project &project,
     flush(); // an earlier render of this object
     m_render = RenderEntry{};
     const QString path = renderEntryPath(project, tree, markers);
-    QFile f(path);
-    if (f.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
-        const QByteArray bytes = f.readAll(); // one read, not QFile's 16 KiB at a time (a syscall each)
-        f.close();
+    qint64 entryMtime = 0;
+    if (const QByteArray bytes = readWhole(path, &entryMtime); !bytes.isEmpty()) {
         EntryReader in(bytes);
         RenderEntry e;
         const bool tagged = in.bytes() == RenderTag;
@@ -697,8 +779,9 @@ Result<RenderOutput> BundleCache::render(const Project &project,
             if (same) {
                 e.path = path;
                 m_render = e;
-                // last use = mtime, for trimRenders()
-                ::utimensat(AT_FDCWD, QFile::encodeName(path).constData(), nullptr, 0);
+                // last use = mtime, for trimRenders(); refreshed at most every ten minutes (a metadata write)
+                if (QDateTime::currentSecsSinceEpoch() - entryMtime > 600)
+                    ::utimensat(AT_FDCWD, QFile::encodeName(path).constData(), nullptr, 0);
                 if (reused)
                     *reused = true;
                 return m_render.output;
@@ -742,7 +825,7 @@ Result<QString> BundleCache::key(const Bundle &bundle, int level, const std::ato
     if (ofRender)
         if (const auto it = m_render.keys.constFind(served); it != m_render.keys.constEnd())
             return it.value();
-    QCryptographicHash h(QCryptographicHash::Sha256);
+    Sha256 h;
     const QByteArray head = QByteArray(FormatTag) + '\n' + QByteArray::number(level) + '\n'
                             + QByteArray::number(BundlePacker::FixedMtime) + '\n' + bundle.name.toUtf8() + '\n';
     h.addData(head);

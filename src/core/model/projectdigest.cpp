@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "model/projectdigest.h"
 
-#include <QCryptographicHash>
+#include "util/sha256.h"
 
 #include <optional>
 
@@ -99,7 +99,7 @@ public:
             add(p);
     }
 
-    QByteArray result() const { return QCryptographicHash::hash(m_out, QCryptographicHash::Sha256); }
+    QByteArray result() const { return Sha256::hash(m_out); }
 
 private:
     QByteArray m_out;

@@ -4,6 +4,7 @@
 #include "remote/jumptunnel.h"
 #include "remote/prompter.h"
 #include "settings/secretstore.h"
+#include "util/sha256.h"
 #include "util/tr.h"
 
 #include <QCoreApplication>
@@ -207,30 +208,6 @@ void tuneSocket(int fd, int deadPeerSeconds)
     unsigned int userTimeoutMs = static_cast<unsigned int>(deadPeerSeconds) * 1000u;
     ::setsockopt(fd, IPPROTO_TCP, TCP_USER_TIMEOUT, &userTimeoutMs, sizeof userTimeoutMs);
 }
-
-class Sha256
-{
-public:
-    Sha256()
-        : m_ctx(EVP_MD_CTX_new())
-    {
-        EVP_DigestInit_ex(m_ctx, EVP_sha256(), nullptr);
-    }
-    ~Sha256() { EVP_MD_CTX_free(m_ctx); }
-    Sha256(const Sha256 &) = delete;
-    Sha256 &operator=(const Sha256 &) = delete;
-    void add(const char *data, qsizetype len) { EVP_DigestUpdate(m_ctx, data, static_cast<size_t>(len)); }
-    QByteArray hex()
-    {
-        unsigned char md[EVP_MAX_MD_SIZE];
-        unsigned int len = 0;
-        EVP_DigestFinal_ex(m_ctx, md, &len);
-        return QByteArray(reinterpret_cast<const char *>(md), int(len)).toHex();
-    }
-
-private:
-    EVP_MD_CTX *m_ctx;
-};
 
 /// State of one running channel, shared with libssh's callbacks.
 struct ChannelRun
@@ -1502,12 +1479,12 @@ private:
                 std::lock_guard lock(m_mutex);
                 if (m_file.error() != QFileDevice::NoError)
                     m_error = tr("Reading %1 failed: %2").arg(m_file.fileName(), m_file.errorString());
-                m_digest = hash.hex();
+                m_digest = hash.result().toHex();
                 m_done = true;
                 m_cv.notify_all();
                 return;
             }
-            hash.add(chunk.constData(), chunk.size());
+            hash.addData(chunk);
             std::unique_lock lock(m_mutex);
             m_cv.wait(lock, [this] { return m_queue.size() < 8 || m_stop; });
             if (m_stop)
@@ -1547,11 +1524,11 @@ Status SshSession::uploadData(const QByteArray &data, const QString &remotePath,
     auto read = [&]() -> Result<QByteArray> {
         const qsizetype n = std::min<qsizetype>(data.size() - offset, 1 << 20);
         QByteArray chunk = data.mid(offset, n);
-        hash.add(chunk.constData(), chunk.size());
+        hash.addData(chunk);
         offset += n;
         return chunk;
     };
-    return uploadWith(*this, remotePath, data.size(), read, options, [&]() { return hash.hex(); });
+    return uploadWith(*this, remotePath, data.size(), read, options, [&]() { return hash.result().toHex(); });
 }
 
 } // namespace FateDeployer
