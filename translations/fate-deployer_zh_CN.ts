@@ -5021,6 +5021,14 @@ Overwrite them?</source>
         <source>cannot write the archive (the destination refused the data)</source>
         <translation>无法写入归档文件（目标拒绝接收数据）</translation>
     </message>
+    <message>
+        <source>it ends early</source>
+        <translation>文件提前结束</translation>
+    </message>
+    <message>
+        <source>cannot copy a packed member into the archive: %1</source>
+        <translation>无法将已压缩的成员复制到归档文件：%1</translation>
+    </message>
 </context>
 <context>
     <name>FateDeployer::PartyCard</name>

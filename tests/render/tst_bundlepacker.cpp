@@ -15,6 +15,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 using namespace FateDeployer;
 
 namespace {
@@ -157,6 +159,35 @@ private slots:
                     return true;
                 }).ok());
         QCOMPARE(again, first);
+    }
+
+    // packToFile copies the shared members inside the kernel (copy_file_range) when the archive is on the
+    // file system of the member store, and through a buffer when it is not (EXDEV): same bytes both ways.
+    void packedOntoAnotherFileSystem()
+    {
+        const QString shm = QStringLiteral("/dev/shm");
+        struct stat tmpSt = {}, shmSt = {};
+        if (::stat(QFile::encodeName(QDir::tempPath()).constData(), &tmpSt) != 0
+            || ::stat(QFile::encodeName(shm).constData(), &shmSt) != 0 || tmpSt.st_dev == shmSt.st_dev)
+            QSKIP("needs /dev/shm on another file system than the temporary folder");
+        const RenderOutput out = render();
+        QTemporaryDir local;
+        QTemporaryDir other(shm + QStringLiteral("/fd-pack-test-XXXXXX"));
+        QVERIFY(local.isValid() && other.isValid());
+        PackCache cache; // its member store is in QDir::tempPath()
+        for (const Bundle &b : out.bundles) {
+            QByteArray streamed;
+            QVERIFY(BundlePacker::pack(b, cache, [&](const char *d, qint64 n) {
+                        streamed.append(d, n);
+                        return true;
+                    }).ok());
+            const QString here = local.filePath(b.name + QStringLiteral(".tar.gz"));
+            const QString there = other.filePath(b.name + QStringLiteral(".tar.gz"));
+            QVERIFY(BundlePacker::packToFile(b, cache, here).ok());
+            QVERIFY(BundlePacker::packToFile(b, cache, there).ok());
+            QCOMPARE(readAll(here), streamed);
+            QCOMPARE(readAll(there), streamed);
+        }
     }
 
     // The shared examples are compressed once: the second party costs (nearly) only its own files.

@@ -47,10 +47,14 @@ public:
     void prefetch(const Bundle &bundle, const std::atomic_bool *cancel);
     /// Copies a member into the sink.
     Status copy(const Member &member, const std::function<bool(const char *, qint64)> &sink);
+    /// Appends a member to the file open as @p fd (at its offset, which moves on): inside the kernel
+    /// (copy_file_range) where the file systems allow it, else through a buffer.
+    Status copyToFile(const Member &member, int fd);
     int level() const { return m_level; }
 
 private:
     static QString memberKey(const QString &sourcePath, qint64 size);
+    int storeHandle(QString *name = nullptr);
 
     const int m_level;
     QThreadPool m_pool;
