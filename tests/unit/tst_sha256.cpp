@@ -3,6 +3,7 @@
 // around the block size and in any split into addData() calls, and result() stable once taken.
 #include "util/sha256.h"
 
+#include <QBuffer>
 #include <QCryptographicHash>
 #include <QRandomGenerator>
 #include <QTest>
@@ -54,6 +55,22 @@ private slots:
                 h.addData(QByteArrayView(part).sliced(at, std::min(piece, part.size() - at)));
             QCOMPARE(h.result(), expected);
         }
+    }
+
+    void device()
+    {
+        // More than one read chunk, as a release archive or an example file is.
+        QByteArray data(3 * 1024 * 1024 + 17, Qt::Uninitialized);
+        QRandomGenerator rng(5);
+        for (char &c : data)
+            c = char(rng.bounded(256));
+        QBuffer buffer(&data);
+        QVERIFY(buffer.open(QIODevice::ReadOnly));
+        Sha256 h;
+        QVERIFY(h.addData(&buffer));
+        QCOMPARE(h.result(), QCryptographicHash::hash(data, QCryptographicHash::Sha256));
+        QBuffer closed;
+        QVERIFY(!Sha256().addData(&closed)); // not open: nothing read, as QCryptographicHash says
     }
 
     void resultIsStable()

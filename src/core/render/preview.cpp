@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "render/preview.h"
+#include "util/sha256.h"
 #include "util/tr.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -19,7 +19,7 @@ Result<QByteArray> hashFile(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error{tr("cannot read %1: %2").arg(path, file.errorString())};
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    Sha256 hash; // OpenSSL: the preview hashes every template file and, against the last render, every copy of it
     if (!hash.addData(&file))
         return Error{tr("cannot read %1: %2").arg(path, file.errorString())};
     return hash.result().toHex();
@@ -66,7 +66,7 @@ Result<QList<BundlePreview>> Preview::build(const RenderOutput &output, const QS
                 }
                 e.sha256 = it.value();
             } else {
-                e.sha256 = QCryptographicHash::hash(f.content, QCryptographicHash::Sha256).toHex();
+                e.sha256 = Sha256::hash(f.content).toHex();
             }
             if (b.kind == Bundle::Kind::Party) {
                 partyHashes[f.path].insert(e.sha256);
@@ -88,7 +88,7 @@ Result<QList<BundlePreview>> Preview::build(const RenderOutput &output, const QS
             p.totalSize += f.size;
             p.entries.append(e);
         }
-        QCryptographicHash digest(QCryptographicHash::Sha256);
+        Sha256 digest;
         for (const PreviewEntry &e : p.entries)
             digest.addData(QByteArray(QByteArray::number(e.mode, 8) + ' ' + e.sha256 + ' ' + e.path.toUtf8() + '\n'));
         p.digest = digest.result().toHex();

@@ -2,6 +2,7 @@
 #include "templates/templatesource.h"
 
 #include "templates/safeextract.h"
+#include "util/sha256.h"
 #include "util/tr.h"
 
 #include <QCoreApplication>
@@ -137,7 +138,7 @@ QString TemplateSources::sha256OfFile(const QString &path, QString *error)
             *error = tr("cannot read %1: %2").arg(path, file.errorString());
         return {};
     }
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    Sha256 hash; // OpenSSL: a release archive is tens of MB, hashed whenever it is opened
     if (!hash.addData(&file)) {
         if (error)
             *error = tr("cannot read %1: %2").arg(path, file.errorString());

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "util/sha256.h"
 
+#include <QIODevice>
+
 #include <openssl/evp.h>
 
 namespace FateDeployer {
@@ -32,6 +34,20 @@ void Sha256::addData(QByteArrayView data)
 {
     if (m_result.isEmpty() && !data.isEmpty())
         EVP_DigestUpdate(m_ctx, data.data(), size_t(data.size()));
+}
+
+bool Sha256::addData(QIODevice *device)
+{
+    if (!device || !device->isReadable())
+        return false;
+    QByteArray buf(1 << 20, Qt::Uninitialized);
+    while (!device->atEnd()) {
+        const qint64 n = device->read(buf.data(), buf.size());
+        if (n <= 0)
+            return false;
+        addData(QByteArrayView(buf.constData(), qsizetype(n)));
+    }
+    return true;
 }
 
 QByteArray Sha256::result()

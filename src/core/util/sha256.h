@@ -4,6 +4,7 @@
 #include <QByteArray>
 #include <QByteArrayView>
 
+class QIODevice;
 struct evp_md_ctx_st;
 
 namespace FateDeployer {
@@ -20,6 +21,8 @@ public:
     Sha256 &operator=(const Sha256 &) = delete;
 
     void addData(QByteArrayView data);
+    /// Everything @p device has left to read, in 1 MiB chunks; false on a read error (as QCryptographicHash).
+    bool addData(QIODevice *device);
     /// The 32-byte digest of everything added; later calls return the same, addData() then does nothing.
     QByteArray result();
 
